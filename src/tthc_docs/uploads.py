@@ -1,0 +1,263 @@
+"""Content checks for files that citizens and officers put into a vault.
+
+A file is accepted by what it *is*, never by its name or by the content type
+the browser declared: the first bytes must be those of a PDF, a JPEG or a PNG,
+and the rest of the file must parse as that format.  Everything else is
+refused with a reason a person can act on (in Vietnamese), raised as the
+shared domain errors so that the web layer maps them to 413/415/422.
+
+This module is pure: no web imports, no database.  The views call
+`read_limited()` on the request body stream and `inspect()` on the bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tthc_docs import errors
+
+#: Default for the `tthc_docs.max_upload_bytes` setting (20 MB).
+DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+#: Accepted formats: content type -> file extension used for downloads.
+ACCEPTED = {
+    'application/pdf': '.pdf',
+    'image/jpeg': '.jpg',
+    'image/png': '.png',
+}
+
+_PDF_MAGIC = b'%PDF-'
+_JPEG_MAGIC = b'\xff\xd8\xff'
+_PNG_MAGIC = b'\x89PNG\r\n\x1a\n'
+
+#: Recognised but refused formats: (magic prefix, human name).  Recognising
+#: them lets the refusal say what the file really is.
+_REFUSED_MAGIC = (
+    (b'MZ', 'tệp chương trình Windows (.exe/.dll)'),
+    (b'\x7fELF', 'tệp chương trình (ELF)'),
+    (b'\xca\xfe\xba\xbe', 'tệp chương trình (Mach-O/Java)'),
+    (b'\xcf\xfa\xed\xfe', 'tệp chương trình (Mach-O)'),
+    (b'#!', 'tập lệnh (script)'),
+    (b'PK\x03\x04', 'tệp nén ZIP (hoặc tài liệu Office)'),
+    (b'PK\x05\x06', 'tệp nén ZIP'),
+    (b'Rar!', 'tệp nén RAR'),
+    (b'7z\xbc\xaf\x27\x1c', 'tệp nén 7z'),
+    (b'\x1f\x8b', 'tệp nén gzip'),
+    (b'GIF8', 'ảnh GIF'),
+    (b'II*\x00', 'ảnh TIFF'),
+    (b'MM\x00*', 'ảnh TIFF'),
+    (b'\xd0\xcf\x11\xe0', 'tài liệu Office cũ (.doc/.xls)'),
+    (b'{\\rtf', 'tài liệu RTF'),
+)
+
+_MARKUP = re.compile(
+    rb'^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<\s*(!doctype\s+html|html|head|body|script|svg|iframe)\b',
+    re.IGNORECASE | re.DOTALL,
+)
+
+#: Refuse PDFs whose page tree is absurdly deep or large (a parse bomb).
+_MAX_PAGES = 5000
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """What `inspect()` learned about an accepted file."""
+
+    content_type: str
+    extension: str
+    size: int
+    sha256: str
+    pages: int | None = None   # PDFs only
+    width: int | None = None   # images only
+    height: int | None = None
+
+
+def check_size(size: int, limit: int = DEFAULT_MAX_UPLOAD_BYTES) -> None:
+    """Refuse a declared or measured size beyond the limit (413)."""
+    if size is not None and size > limit:
+        raise errors.TooLarge(
+            f'Tệp quá lớn ({_mb(size)}); dung lượng tối đa cho phép là {_mb(limit)}.')
+
+
+def read_limited(stream, limit: int = DEFAULT_MAX_UPLOAD_BYTES,
+                 chunk_size: int = 64 * 1024) -> bytes:
+    """Read a file-like stream, refusing it (413) as soon as it passes `limit`.
+
+    Used for chunked request bodies, whose length is unknown in advance: the
+    whole body is never held in memory when it is too large.
+    """
+    buf = io.BytesIO()
+    total = 0
+    while True:
+        chunk = stream.read(chunk_size)
+        if not chunk:
+            break
+        total += len(chunk)
+        if total > limit:
+            raise errors.TooLarge(
+                f'Tệp quá lớn; dung lượng tối đa cho phép là {_mb(limit)}.')
+        buf.write(chunk)
+    return buf.getvalue()
+
+
+def sniff(data: bytes) -> str | None:
+    """The accepted content type that the leading bytes announce, or None."""
+    if data.startswith(_PDF_MAGIC):
+        return 'application/pdf'
+    if data.startswith(_PNG_MAGIC):
+        return 'image/png'
+    if data.startswith(_JPEG_MAGIC):
+        return 'image/jpeg'
+    return None
+
+
+def describe_refused(data: bytes) -> str:
+    """Name what a refused file seems to be, for the error message."""
+    head = data[:2048].lstrip(b'\xef\xbb\xbf')
+    for magic, name in _REFUSED_MAGIC:
+        if head.startswith(magic):
+            return name
+    match = _MARKUP.match(head)
+    if match:
+        tag = match.group(1).lower()
+        return 'ảnh SVG' if tag == b'svg' else 'trang HTML'
+    if b'<svg' in head.lower():
+        return 'ảnh SVG'
+    return 'định dạng không xác định'
+
+
+def inspect(data: bytes, limit: int = DEFAULT_MAX_UPLOAD_BYTES) -> CheckedFile:
+    """Check a file's content and say what it is, or refuse it.
+
+    Raises `errors.TooLarge` (413), `errors.UnsupportedType` (415) for a
+    format we do not keep, `errors.Invalid` (422) for a PDF or image that is
+    broken, truncated or encrypted.
+    """
+    check_size(len(data), limit)
+    if not data:
+        raise errors.Invalid('Tệp rỗng.', {'file': 'Tệp không có nội dung.'})
+    content_type = sniff(data)
+    if content_type is None:
+        what = describe_refused(data)
+        raise errors.UnsupportedType(
+            f'Không nhận loại tệp này ({what}). Chỉ nhận tệp PDF, JPEG hoặc PNG.')
+    details = (_check_pdf(data) if content_type == 'application/pdf'
+               else _check_image(data, content_type))
+    return CheckedFile(content_type=content_type,
+                       extension=ACCEPTED[content_type],
+                       size=len(data),
+                       sha256=hashlib.sha256(data).hexdigest(),
+                       **details)
+
+
+def _broken(reason: str) -> errors.Invalid:
+    return errors.Invalid(reason, {'file': reason})
+
+
+def _check_pdf(data: bytes) -> dict:
+    """Parse the PDF with pyHanko's reader: xref, trailer, catalog, page tree."""
+    from pyhanko.pdf_utils import misc
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    if b'%%EOF' not in data[-2048:]:
+        raise _broken('Tệp PDF bị cắt cụt (thiếu phần kết thúc %%EOF); '
+                      'hãy tải lên lại tệp đầy đủ.')
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        if reader.encrypted:
+            raise _broken('Tệp PDF được mã hóa hoặc đặt mật khẩu; '
+                          'hãy gỡ mật khẩu rồi tải lên lại.')
+        pages = _count_pages(reader.root['/Pages'])
+    except errors.DomainError:
+        raise
+    except (misc.PdfError, KeyError, TypeError, ValueError, AttributeError,
+            IndexError, RecursionError, OSError) as exc:
+        raise _broken(f'Tệp PDF bị hỏng, không đọc được ({_short(exc)}).') from None
+    if pages == 0:
+        raise _broken('Tệp PDF không có trang nào.')
+    return {'pages': pages}
+
+
+def _count_pages(node, depth: int = 0) -> int:
+    """Walk the page tree, resolving every page and its content reference.
+
+    Resolving the objects proves their xref offsets point at real objects,
+    which catches files damaged in the middle.
+    """
+    if depth > 32:
+        raise ValueError('page tree too deep')
+    kind = node.get('/Type')
+    if kind == '/Page' or '/Kids' not in node:
+        node.get('/Contents')
+        return 1
+    total = 0
+    for kid in node['/Kids']:
+        total += _count_pages(kid.get_object() if hasattr(kid, 'get_object') else kid,
+                              depth + 1)
+        if total > _MAX_PAGES:
+            raise ValueError('too many pages')
+    return total
+
+
+def _check_image(data: bytes, content_type: str) -> dict:
+    """Let Pillow read the header and verify the structure (CRCs for PNG)."""
+    from PIL import Image
+
+    label = 'PNG' if content_type == 'image/png' else 'JPEG'
+    if content_type == 'image/jpeg' and b'\xff\xd9' not in data[-1024:]:
+        raise _broken(f'Ảnh {label} bị cắt cụt (thiếu phần kết thúc); '
+                      'hãy tải lên lại tệp đầy đủ.')
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            size = img.size
+            img.verify()
+        with Image.open(io.BytesIO(data)) as img:
+            if content_type == 'image/jpeg':
+                # DCT scaling: still reads every byte, decodes 1/64 the pixels.
+                img.draft('RGB', (max(1, size[0] // 8), max(1, size[1] // 8)))
+            img.load()   # reads all data: a truncated image is caught here
+    except Image.DecompressionBombError:
+        raise _broken(f'Ảnh {label} có kích thước điểm ảnh quá lớn.') from None
+    except Exception as exc:  # Pillow raises many types for damaged files
+        raise _broken(f'Ảnh {label} bị hỏng, không đọc được ({_short(exc)}).') from None
+    return {'width': size[0], 'height': size[1]}
+
+
+# -- file names -------------------------------------------------------------
+
+_UNSAFE_NAME_CHARS = re.compile(r'[<>:"|?*;\\/]')
+_SPACES = re.compile(r'\s+')
+_MAX_NAME = 120
+
+
+def clean_filename(name: str | None, extension: str) -> str:
+    """A safe download name: no directories, no control or bidi characters.
+
+    Keeps the (NFC-normalised) Vietnamese letters a person typed, drops any
+    path (``../../etc/passwd`` -> ``passwd``), and gives the name the
+    extension of the *detected* type so that a PNG named ``.pdf`` is served
+    as ``.png``.
+    """
+    raw = unicodedata.normalize('NFC', name or '')
+    raw = raw.replace('\\', '/').rsplit('/', 1)[-1]
+    raw = ''.join(ch for ch in raw if unicodedata.category(ch)[0] != 'C')
+    raw = _UNSAFE_NAME_CHARS.sub('_', raw)
+    raw = _SPACES.sub(' ', raw).strip(' .')
+    stem, dot, ext = raw.rpartition('.')
+    if dot and ext.lower() in ('pdf', 'jpg', 'jpeg', 'png', 'jfif', 'exe', 'html',
+                               'htm', 'svg', 'zip', 'js', 'bat', 'cmd', 'sh'):
+        raw = stem.strip(' .')
+    raw = raw[:_MAX_NAME - len(extension)].rstrip(' .')
+    return (raw or 'tai-lieu') + extension
+
+
+def _mb(n: int) -> str:
+    return f'{n / (1024 * 1024):.1f} MB'.replace('.', ',')
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc) or type(exc).__name__
+    return text[:160]
