@@ -1,0 +1,234 @@
+"""The Vietnamese administrative document layout (Nghị định 30/2020/NĐ-CP), in reportlab.
+
+One ``AdminDocument`` describes a page's content; ``render_document`` lays it
+out on A4: the issuing agency and number on the left and the national motto
+on the right, place and date, the title, the body, the signer block and the
+recipients, and a QR code in the top-left margin. It also reports where the
+signer's signature space landed, so the signing code can put the visible
+PAdES stamp exactly there.
+"""
+import dataclasses
+import datetime
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+)
+
+from tthc_docs.pdf.fonts import (
+    FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, FONT_SANS, nfc, register_fonts,
+)
+from tthc_docs.pdf.qr import draw_qr
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
+
+PAGE_W, PAGE_H = A4
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 30 * mm, 18 * mm, 20 * mm, 20 * mm
+QR_SIZE = 20 * mm
+SIGNATURE_W, SIGNATURE_H = 70 * mm, 24 * mm
+
+
+@dataclasses.dataclass(frozen=True)
+class AdminDocument:
+    """The content of one administrative document; every text is plain (escaped here)."""
+
+    agency: str
+    title: str
+    date: datetime.date
+    parent_agency: str = ""
+    number: str = ""
+    place: str = "Khánh Hòa"
+    subtitle: str = ""
+    paragraphs: tuple = ()
+    facts: tuple = ()              # (label, value) pairs shown as a two-column list
+    closing: tuple = ()            # paragraphs after the facts
+    signer_authority: str = ""     # e.g. "KT. GIÁM ĐỐC"
+    signer_title: str = ""         # e.g. "PHÓ GIÁM ĐỐC"
+    signer_name: str = ""
+    recipients: tuple = ()         # "Nơi nhận" lines
+    qr_text: str = ""
+    qr_caption: str = ""
+    reserve_signature: bool = True
+    subject: str = ""              # PDF metadata (e.g. the dossier code)
+    keywords: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Rendered:
+    """PDF bytes and where the signature space is: (page index from 0, x1, y1, x2, y2) in points."""
+
+    data: bytes
+    signature_box: tuple | None
+
+
+def long_date(place, d):
+    """'Khánh Hòa, ngày 27 tháng 11 năm 2026'; days < 10 and months 1-2 get a leading zero (NĐ 30)."""
+    day = f"{d.day:02d}" if d.day < 10 else str(d.day)
+    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
+    prefix = f"{nfc(place)}, " if place else ""
+    return f"{prefix}ngày {day} tháng {month} năm {d.year}"
+
+
+def _styles():
+    base = dict(fontName=FONT, fontSize=13, leading=17)
+    return {
+        "center": ParagraphStyle("c", alignment=TA_CENTER, **base),
+        "center_small": ParagraphStyle("cs", alignment=TA_CENTER, fontName=FONT, fontSize=11.5, leading=14),
+        "number": ParagraphStyle("n", alignment=TA_CENTER, fontName=FONT, fontSize=12, leading=15, spaceBefore=3),
+        "center_bold": ParagraphStyle("cb", alignment=TA_CENTER, **{**base, "fontName": FONT_BOLD}),
+        "motto": ParagraphStyle("m", alignment=TA_CENTER, fontName=FONT_BOLD, fontSize=11, leading=14),
+        "motto_2": ParagraphStyle("m2", alignment=TA_CENTER, fontName=FONT_BOLD, fontSize=12, leading=15),
+        "date": ParagraphStyle("d", alignment=TA_CENTER, fontName=FONT_ITALIC, fontSize=12, leading=15,
+                               spaceBefore=4),
+        "title": ParagraphStyle("t", alignment=TA_CENTER, fontName=FONT_BOLD, fontSize=14, leading=19,
+                                spaceBefore=6 * mm),
+        "body": ParagraphStyle("b", alignment=TA_JUSTIFY, firstLineIndent=10 * mm, spaceBefore=4, **base),
+        "fact": ParagraphStyle("f", alignment=TA_LEFT, **base),
+        "small": ParagraphStyle("s", alignment=TA_LEFT, fontName=FONT, fontSize=11, leading=13),
+        "small_bi": ParagraphStyle("sbi", alignment=TA_LEFT, fontName=FONT_BOLD_ITALIC, fontSize=12, leading=14),
+    }
+
+
+def _p(text, style, bold=False):
+    text = escape(nfc(text)).replace("\n", "<br/>")
+    return Paragraph(f"<b>{text}</b>" if bold else text, style)
+
+
+class Rule(Flowable):
+    """The short centred line drawn under the agency name and under the motto."""
+
+    def __init__(self, width):
+        super().__init__()
+        self.rule_width = width
+
+    def wrap(self, avail_w, avail_h):
+        self._avail = avail_w
+        return avail_w, 4
+
+    def draw(self):
+        x = (self._avail - self.rule_width) / 2
+        self.canv.setLineWidth(0.6)
+        self.canv.line(x, 1, x + self.rule_width, 1)
+
+
+class SignatureSpace(Flowable):
+    """Blank room for the signature stamp; records where it was drawn (page, absolute box)."""
+
+    def __init__(self, width, height, sink):
+        super().__init__()
+        self.width, self.height, self.sink = width, height, sink
+
+    def wrap(self, avail_w, avail_h):
+        self._avail = avail_w
+        return avail_w, self.height
+
+    def draw(self):
+        x = (self._avail - self.width) / 2
+        x1, y1 = self.canv.absolutePosition(x, 0)
+        self.sink["box"] = (self.canv.getPageNumber() - 1, x1, y1, x1 + self.width, y1 + self.height)
+
+
+def _header(doc, styles, width):
+    left = []
+    if doc.parent_agency:
+        left.append(_p(doc.parent_agency.upper(), styles["center_small"]))
+    left += [_p(doc.agency.upper(), styles["center_small"], bold=True), Rule(30 * mm)]
+    if doc.number:
+        left.append(_p(f"Số: {doc.number}", styles["number"]))
+    right = [
+        _p(MOTTO, styles["motto"]), _p(MOTTO_2, styles["motto_2"]), Rule(48 * mm),
+        _p(long_date(doc.place, doc.date), styles["date"]),
+    ]
+    table = Table([[left, right]], colWidths=[width * 0.40, width * 0.60])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def _facts(doc, styles, width):
+    rows = [[_p(f"{label}:", styles["fact"]), _p(value, styles["fact"])] for label, value in doc.facts]
+    table = Table(rows, colWidths=[width * 0.38, width * 0.62])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    return table
+
+
+def _signer_block(doc, styles, width, sink):
+    left = []
+    if doc.recipients:
+        left.append(_p("Nơi nhận:", styles["small_bi"]))
+        left += [_p(f"- {line}", styles["small"]) for line in doc.recipients]
+    right = []
+    if doc.signer_authority:
+        right.append(_p(doc.signer_authority.upper(), styles["center_bold"]))
+    if doc.signer_title:
+        right.append(_p(doc.signer_title.upper(), styles["center_bold"]))
+    right.append(SignatureSpace(SIGNATURE_W, SIGNATURE_H, sink) if doc.reserve_signature
+                 else Spacer(1, SIGNATURE_H))
+    if doc.signer_name:
+        right.append(_p(doc.signer_name, styles["center_bold"]))
+    table = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([Spacer(1, 6 * mm), table])
+
+
+def _story(doc, sink, width):
+    styles = _styles()
+    story = [_header(doc, styles, width), _p(doc.title.upper(), styles["title"])]
+    if doc.subtitle:
+        story.append(_p(doc.subtitle, styles["center_bold"]))
+    story.append(Spacer(1, 4 * mm))
+    story += [_p(text, styles["body"]) for text in doc.paragraphs]
+    if doc.facts:
+        story += [Spacer(1, 2 * mm), _facts(doc, styles, width)]
+    story += [_p(text, styles["body"]) for text in doc.closing]
+    story.append(_signer_block(doc, styles, width, sink))
+    return story
+
+
+def _page_decorations(doc):
+    def first_page(canvas, _template):
+        canvas.saveState()
+        if doc.qr_text:
+            y = PAGE_H - 8 * mm - QR_SIZE
+            draw_qr(canvas, doc.qr_text, 6 * mm, y, QR_SIZE)
+            if doc.qr_caption:
+                canvas.setFont(FONT_SANS, 6)
+                canvas.setFillColor(colors.black)
+                canvas.drawCentredString(6 * mm + QR_SIZE / 2, y - 7, nfc(doc.qr_caption))
+        canvas.restoreState()
+
+    def later_pages(canvas, _template):
+        canvas.saveState()
+        canvas.setFont(FONT, 11)
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 12 * mm, str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+    return first_page, later_pages
+
+
+def render_document(doc, font_dir=None):
+    """Render ``doc`` to PDF bytes; returns ``Rendered(data, signature_box)``."""
+    register_fonts(font_dir)
+    buf = io.BytesIO()
+    template = SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+        title=nfc(doc.title), author=nfc(doc.agency), subject=nfc(doc.subject),
+        keywords=nfc(doc.keywords), creator="tthc-docs", invariant=0,
+    )
+    sink = {}
+    first, later = _page_decorations(doc)
+    template.build(_story(doc, sink, template.width), onFirstPage=first, onLaterPages=later)
+    return Rendered(buf.getvalue(), sink.get("box"))

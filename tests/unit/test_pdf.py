@@ -1,0 +1,117 @@
+"""The PDF base: fonts with Vietnamese glyphs, QR codes, the administrative layout, results."""
+import datetime
+import io
+import unicodedata
+
+import pytest
+from PIL import Image
+
+from tthc_docs.pdf import AdminDocument, FontsMissing, long_date, nfc, qr_png, register_fonts, render_document
+from tthc_docs.pdf.fonts import DEFAULT_FONT_DIR
+from tthc_docs.pdf.layout import MOTTO, MOTTO_2, PAGE_H, PAGE_W
+from tthc_docs.pdf.result import render_result, verify_link
+
+pypdf = pytest.importorskip("pypdf")
+
+
+def _text(data):
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return unicodedata.normalize("NFC", "".join(page.extract_text() for page in reader.pages))
+
+
+def _result(**over):
+    result = dict(
+        code="000.00.20.H56-261127-0001", procedure_code="1.001193",
+        procedure_name="Đăng ký khai sinh", agency_name="Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa",
+        parent_agency="UBND tỉnh Khánh Hòa", issued_at=datetime.date(2026, 11, 27),
+        applicant_name="Nguyễn Thị Hường", facts=[("Họ và tên", "Nguyễn Thị Hường")],
+        signer_authority="KT. Giám đốc", signer_title="Phó Giám đốc", signer_name="Trần Văn Lãnh",
+        verify_url="http://127.0.0.1:6543/@@verify",
+    )
+    result.update(over)
+    return result
+
+
+def test_register_fonts_is_idempotent():
+    assert register_fonts() == register_fonts() == DEFAULT_FONT_DIR
+
+
+def test_register_fonts_names_the_missing_file(tmp_path):
+    with pytest.raises(FontsMissing, match="DejaVuSerif.ttf"):
+        register_fonts(str(tmp_path))
+
+
+def test_nfc_composes_decomposed_vietnamese():
+    decomposed = unicodedata.normalize("NFD", "Khánh Hòa")
+    assert nfc(decomposed) == "Khánh Hòa" and len(nfc(decomposed)) == 9
+
+
+def test_nfc_of_none_is_empty():
+    assert nfc(None) == ""
+
+
+def test_long_date_in_administrative_form():
+    assert long_date("Khánh Hòa", datetime.date(2026, 11, 27)) == "Khánh Hòa, ngày 27 tháng 11 năm 2026"
+
+
+def test_long_date_pads_small_days_and_early_months():
+    assert long_date("Khánh Hòa", datetime.date(2026, 2, 5)) == "Khánh Hòa, ngày 05 tháng 02 năm 2026"
+
+
+def test_long_date_does_not_pad_later_months():
+    assert long_date("", datetime.date(2026, 3, 15)) == "ngày 15 tháng 3 năm 2026"
+
+
+def test_qr_png_is_a_square_png():
+    image = Image.open(io.BytesIO(qr_png("http://127.0.0.1/@@verify?code=X")))
+    assert image.format == "PNG" and image.size[0] == image.size[1]
+
+
+def test_verify_link_carries_dossier_and_procedure():
+    link = verify_link("http://h/@@verify", "A-1", "1.001193")
+    assert link == "http://h/@@verify?code=A-1&procedure=1.001193"
+
+
+def test_document_has_motto_and_vietnamese_text():
+    doc = AdminDocument(agency="Ủy ban nhân dân xã Vĩnh Lương", title="Thông báo",
+                        date=datetime.date(2026, 11, 27), paragraphs=("Đề nghị ông bà bổ sung giấy tờ.",))
+    text = _text(render_document(doc).data)
+    assert MOTTO in text and MOTTO_2 in text and "Đề nghị ông bà bổ sung giấy tờ." in text
+
+
+def test_document_normalises_decomposed_input():
+    doc = AdminDocument(agency="X", title="T", date=datetime.date(2026, 11, 27),
+                        paragraphs=(unicodedata.normalize("NFD", "Nguyễn Thị Hường"),))
+    assert "Nguyễn Thị Hường" in _text(render_document(doc).data)
+
+
+def test_signature_box_lies_on_the_first_page():
+    box = render_result(_result()).signature_box
+    page, x1, y1, x2, y2 = box
+    assert page == 0 and 0 < x1 < x2 <= PAGE_W and 0 < y1 < y2 <= PAGE_H
+
+
+def test_no_signature_box_when_not_reserved():
+    doc = AdminDocument(agency="X", title="T", date=datetime.date(2026, 11, 27), reserve_signature=False)
+    assert render_document(doc).signature_box is None
+
+
+def test_long_result_spills_onto_a_second_page_with_the_signer():
+    facts = [(f"Mục {i}", "giá trị") for i in range(60)]
+    rendered = render_result(_result(facts=facts))
+    assert len(pypdf.PdfReader(io.BytesIO(rendered.data)).pages) >= 2 and rendered.signature_box[0] >= 1
+
+
+def test_result_names_dossier_signer_and_date():
+    text = _text(render_result(_result()).data)
+    assert "000.00.20.H56-261127-0001" in text and "Trần Văn Lãnh" in text and "ngày 27 tháng 11 năm 2026" in text
+
+
+def test_result_metadata_names_the_dossier():
+    reader = pypdf.PdfReader(io.BytesIO(render_result(_result()).data))
+    assert reader.metadata["/Subject"] == "000.00.20.H56-261127-0001"
+
+
+def test_correction_names_the_replaced_document():
+    text = _text(render_result(_result(replaces="d-123")).data)
+    assert "thay thế" in text and "d-123" in text
