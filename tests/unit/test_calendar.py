@@ -1,0 +1,114 @@
+"""Working-day counting around Vietnam's holidays, extra days off and make-up days."""
+from datetime import date, datetime
+
+import pytest
+
+from tthc_docs.calendar import WorkingCalendar, holiday_names, public_holiday
+
+
+@pytest.fixture
+def cal():
+    """The calendar of the `holidays` package alone."""
+    return WorkingCalendar()
+
+
+def test_weekday_is_working_day(cal):
+    assert cal.is_working_day(date(2027, 3, 10))
+
+
+def test_saturday_and_sunday_are_not_working_days(cal):
+    assert not cal.is_working_day(date(2027, 3, 13)) and not cal.is_working_day(date(2027, 3, 14))
+
+
+def test_tet_2027_follows_lunar_calendar(cal):
+    assert all(public_holiday(date(2027, 2, d)) for d in range(4, 11))
+
+
+def test_count_starts_on_receipt_day_when_it_is_a_working_day(cal):
+    assert cal.add_working_days(date(2027, 3, 10), 1) == date(2027, 3, 10)
+
+
+def test_receipt_on_a_saturday_counts_from_monday(cal):
+    assert cal.add_working_days(date(2027, 3, 13), 1) == date(2027, 3, 15)
+
+
+def test_due_date_jumps_over_tet_2027(cal):
+    # Wed 3/2 counts as day 1; Tết runs Thu 4/2 .. Wed 10/2.
+    assert cal.add_working_days(date(2027, 2, 3), 3) == date(2027, 2, 12)
+
+
+def test_receipt_during_tet_counts_from_first_day_back(cal):
+    assert cal.add_working_days(date(2027, 2, 6), 1) == date(2027, 2, 11)
+
+
+def test_extra_days_off_after_tet_push_the_due_date():
+    cal = WorkingCalendar(days_off={date(2027, 2, 11), date(2027, 2, 12)})
+    assert cal.add_working_days(date(2027, 2, 3), 3) == date(2027, 2, 16)
+
+
+def test_makeup_saturday_is_a_working_day():
+    cal = WorkingCalendar(makeup_days={date(2027, 2, 20)})
+    assert cal.add_working_days(date(2027, 2, 19), 2) == date(2027, 2, 20)
+
+
+def test_admin_day_off_wins_over_makeup_entry():
+    day = date(2027, 2, 20)
+    assert not WorkingCalendar(days_off={day}, makeup_days={day}).is_working_day(day)
+
+
+def test_reunification_and_labour_day_2027(cal):
+    # Fri 30/4 and Sat 1/5 are holidays; 1/5 on a Saturday is observed Mon 3/5.
+    assert cal.add_working_days(date(2027, 4, 29), 2) == date(2027, 5, 4)
+
+
+def test_national_day_2027_two_days(cal):
+    assert cal.add_working_days(date(2027, 9, 1), 2) == date(2027, 9, 6)
+
+
+def test_year_end_2026_into_new_year(cal):
+    assert cal.add_working_days(date(2026, 12, 31), 2) == date(2027, 1, 4)
+
+
+def test_package_makeup_saturday_2026_is_a_working_day(cal):
+    # Mon 31/8/2026 is off, swapped with Sat 22/8/2026.
+    assert cal.is_working_day(date(2026, 8, 22)) and not cal.is_working_day(date(2026, 8, 31))
+
+
+def test_year_end_with_announced_bridge_day():
+    # Fri 31/12 announced off; 1/1/2028 is a Saturday, observed Mon 3/1.
+    cal = WorkingCalendar(days_off={date(2027, 12, 31)})
+    assert cal.add_working_days(date(2027, 12, 30), 2) == date(2028, 1, 4)
+
+
+def test_zero_days_gives_the_start_of_the_count(cal):
+    assert cal.add_working_days(date(2027, 2, 6), 0) == date(2027, 2, 11)
+
+
+def test_negative_days_are_refused(cal):
+    with pytest.raises(ValueError):
+        cal.add_working_days(date(2027, 2, 6), -1)
+
+
+def test_datetime_start_is_cut_to_its_date(cal):
+    assert cal.add_working_days(datetime(2027, 3, 10, 16, 30), 1) == date(2027, 3, 10)
+
+
+def test_working_days_between_excludes_start_includes_end(cal):
+    assert cal.working_days_between(date(2027, 3, 8), date(2027, 3, 15)) == 5
+
+
+def test_working_days_between_skips_tet(cal):
+    assert cal.working_days_between(date(2027, 2, 3), date(2027, 2, 12)) == 2
+
+
+def test_working_days_between_is_negative_backwards(cal):
+    assert cal.working_days_between(date(2027, 3, 15), date(2027, 3, 8)) == -5
+
+
+def test_due_date_and_between_agree(cal):
+    due = cal.add_working_days(date(2027, 1, 28), 10)
+    assert cal.working_days_between(date(2027, 1, 28), due) == 9
+
+
+def test_holiday_names_are_vietnamese():
+    assert "Tết" in " ".join(holiday_names(2027).values())
