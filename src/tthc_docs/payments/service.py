@@ -1,0 +1,104 @@
+"""Payment use cases: start a payment, and act on a gateway notification.
+
+No web imports: the views hand in the provider, the parameters and a way to
+find a dossier.  The notification is the only thing that changes a dossier
+(the browser's return is display only), and it does so once: a forged,
+stale, replayed or wrong-amount message is refused, logged, and leaves the
+dossier exactly as it was.
+"""
+import logging
+import secrets
+from dataclasses import dataclass
+
+from tthc_docs.errors import StateConflict
+from tthc_docs.payments import vnpay
+from tthc_docs.payments.base import PaymentRefused, PaymentRequest
+from tthc_docs.payments.ledger import FAILED, PAID, ledger_for
+
+log = logging.getLogger("tthc_docs.payments")
+
+SEPARATOR = "_"
+PAYABLE_STATES = ("submitted",)
+
+
+@dataclass(frozen=True)
+class Ack:
+    """The answer to a notification: HTTP status, gateway code and message."""
+
+    status: int
+    code: str
+    message: str
+    reference: str = ""
+
+    @property
+    def accepted(self):
+        return self.status == 200
+
+
+def reference_for(code):
+    """A fresh transaction reference that names its dossier: ``<code>_<hex>``."""
+    return f"{code}{SEPARATOR}{secrets.token_hex(5)}"
+
+
+def dossier_code_of(reference):
+    """The dossier code inside a transaction reference ('' when there is none)."""
+    code, sep, _ = str(reference or "").rpartition(SEPARATOR)
+    return code if sep else ""
+
+
+def start(dossier, provider, *, return_url, notify_url, client_ip, now):
+    """Open a payment attempt for the dossier's fee; the gateway URL to send the browser to."""
+    if dossier.is_paid:
+        raise StateConflict("Hồ sơ đã được thanh toán.", allowed=())
+    if not dossier.fee_amount:
+        raise StateConflict("Hồ sơ này không phải nộp phí, lệ phí.", allowed=())
+    if dossier.status not in PAYABLE_STATES:
+        raise StateConflict("Chỉ thanh toán trực tuyến khi hồ sơ chờ tiếp nhận.", allowed=())
+    reference = reference_for(dossier.code)
+    amount = int(dossier.fee_amount)
+    ledger_for(dossier, create=True).add_attempt(reference, amount, now)
+    log.info("payment started: dossier=%s reference=%s amount=%d", dossier.code, reference, amount)
+    return provider.redirect_url(PaymentRequest(
+        reference=reference, amount=amount,
+        description=f"Thanh toan phi, le phi ho so {dossier.code}",
+        return_url=return_url, notify_url=notify_url, client_ip=client_ip, created_at=now))
+
+
+def notify(provider, params, find_dossier, now, remote=""):
+    """Act on a gateway notification; never raises, always an ``Ack``.
+
+    ``find_dossier(code)`` returns the dossier or None.
+    """
+    try:
+        return _accept(provider, params, find_dossier, now)
+    except PaymentRefused as refused:
+        log.warning("payment notification refused: %s (reference=%s, from=%s)",
+                    refused.reason, refused.reference or "-", remote or "-")
+        return Ack(refused.status, refused.code, refused.reason, refused.reference or "")
+
+
+def _accept(provider, params, find_dossier, now):
+    outcome = provider.read_notification(params, now)
+    ref = outcome.reference
+    dossier = find_dossier(dossier_code_of(ref)) if dossier_code_of(ref) else None
+    ledger = ledger_for(dossier) if dossier is not None else None
+    attempt = ledger.attempt(ref) if ledger is not None else None
+    if attempt is None:
+        raise PaymentRefused("unknown transaction reference", vnpay.ACK_NOT_FOUND, 404, ref)
+    if ledger.seen(outcome.nonce):
+        raise PaymentRefused("replayed notification (nonce already used)", vnpay.ACK_REPLAY, 409, ref)
+    if outcome.amount != attempt["amount"] or outcome.amount != int(dossier.fee_amount or 0):
+        raise PaymentRefused(f"amount {outcome.amount} does not match the fee due "
+                             f"{dossier.fee_amount}", vnpay.ACK_AMOUNT, 422, ref)
+    if attempt["state"] != "pending" or dossier.is_paid:
+        log.info("payment notification repeated: reference=%s", ref)
+        return Ack(200, vnpay.ACK_ALREADY, "Order already confirmed", ref)
+    ledger.remember(outcome.nonce, now)
+    if not outcome.success:
+        ledger.settle(ref, FAILED, outcome.gateway_code)
+        log.info("payment failed: reference=%s gateway_code=%s", ref, outcome.gateway_code)
+        return Ack(200, vnpay.ACK_OK, "Confirm Success", ref)
+    ledger.settle(ref, PAID, outcome.gateway_code)
+    dossier.record_payment(provider.name, ref, outcome.amount, outcome.paid_at or now)
+    log.info("payment recorded: dossier=%s reference=%s amount=%d", dossier.code, ref, outcome.amount)
+    return Ack(200, vnpay.ACK_OK, "Confirm Success", ref)
