@@ -1,0 +1,215 @@
+"""The search index of the procedure catalog, kept in BTrees.
+
+A query must not scan the catalog (1,880 procedures in a real province), so
+the catalog updates this index on every write and a search only intersects
+posting sets: folded word -> codes (in the name, and anywhere in the
+text), facet value -> codes (field, level, agency, state). Ranking puts the
+procedures whose name contains the query as a phrase first, then those
+whose name has every word, then the rest; each group in name order.
+
+Plain persistent code (no web imports), tested on its own.
+"""
+import heapq
+
+from BTrees.OOBTree import OOBTree, OOTreeSet, difference, intersection, union
+from persistent import Persistent
+
+from ..folding import fold, slug, tokenize
+
+FACETS = ("field", "level", "agency", "state")
+#: The last word of a query also matches as a prefix when it is this long.
+MIN_PREFIX = 3
+
+
+class SearchResult:
+    """One page of codes, the total and facet counts over the whole result."""
+
+    def __init__(self, codes, total, facets):
+        self.codes = codes
+        self.total = total
+        self.facets = facets
+
+
+class ProcedureIndex(Persistent):
+    """Words and facets -> procedure codes, maintained on write."""
+
+    def __init__(self):
+        self.words = OOBTree()      # folded word -> OOTreeSet(code)
+        self.name_words = OOBTree()  # folded word of the name -> OOTreeSet(code)
+        self.facets = OOBTree()     # facet -> OOBTree(value key -> OOTreeSet(code))
+        for facet in FACETS:
+            self.facets[facet] = OOBTree()
+        self.entries = OOBTree()    # code -> what was indexed (to unindex it)
+        self.all = OOTreeSet()
+        self.by_name = OOTreeSet()  # (folded name, code), for name order
+
+    # -- writing ---------------------------------------------------------
+    def index(self, code, *, name, text, field, level, agencies, state):
+        """(Re)index `code`: its name, its full text and its facet values."""
+        self.unindex(code)
+        name_words = frozenset(tokenize(name))
+        words = frozenset(tokenize(text)) | name_words | frozenset(tokenize(code))
+        values = {"field": [slug(field)], "level": [level],
+                  "agency": list(agencies), "state": [state]}
+        for word in words:
+            _posting(self.words, word).insert(code)
+        for word in name_words:
+            _posting(self.name_words, word).insert(code)
+        for facet, keys in values.items():
+            for key in keys:
+                _posting(self.facets[facet], key).insert(code)
+        self.entries[code] = (fold(name), tuple(words), tuple(name_words),
+                              {f: tuple(v) for f, v in values.items()})
+        self.all.insert(code)
+        self.by_name.insert((fold(name), code))
+
+    def unindex(self, code):
+        """Forget `code` everywhere; a no-op for an unknown code."""
+        entry = self.entries.get(code)
+        if entry is None:
+            return
+        _name, words, name_words, values = entry
+        for word in words:
+            _discard(self.words, word, code)
+        for word in name_words:
+            _discard(self.name_words, word, code)
+        for facet, keys in values.items():
+            for key in keys:
+                _discard(self.facets[facet], key, code)
+        del self.entries[code]
+        self.all.remove(code)
+        self.by_name.remove((_name, code))
+
+    # -- reading ---------------------------------------------------------
+    def facet_values(self, facet):
+        """The values of a facet that some procedure has."""
+        return list(self.facets[facet].keys())
+
+    def search(self, q="", *, field=None, level=None, agency=None, states=None,
+               start=0, limit=20):
+        """Codes matching `q` and the facet filters, ranked, one page of them.
+
+        `states` restricts to those states (the public sees `published`
+        only). Facet counts are computed over the filtered result so the
+        page can offer "Hộ tịch (12)".
+        """
+        words = tokenize(q)
+        hits = self._text_hits(words, q)
+        scope = self._facet_scope(field, level, agency, states)
+        if hits is None:
+            hits = self.all if scope is None else scope
+        elif scope is not None:
+            hits = intersection(hits, scope)
+        total = len(hits)
+        counts = {f: self._counts(f, hits) for f in ("field", "level", "agency")}
+        ranked = self._rank(hits, words, start + limit)
+        return SearchResult(ranked[start:start + limit], total, counts)
+
+    def _text_hits(self, words, q):
+        """Codes containing every word (the last also as a prefix), or None."""
+        if not words:
+            return None
+        result = None
+        for i, word in enumerate(words):
+            last = i == len(words) - 1 and not q.endswith(" ")
+            posting = self._prefix(self.words, word) if last and len(word) >= MIN_PREFIX \
+                else self.words.get(word)
+            if not posting:
+                return OOTreeSet()
+            result = posting if result is None else intersection(result, posting)
+        return result
+
+    def _prefix(self, tree, word):
+        """The union of the postings of every word starting with `word`."""
+        result = None
+        for posting in tree.values(min=word, max=word + "\uffff"):
+            result = posting if result is None else union(result, posting)
+        return result
+
+    def _facet_scope(self, field, level, agency, states):
+        """Codes allowed by the facet filters, or None when there is none."""
+        scope = None
+        wanted = [("field", [slug(field)] if field else None),
+                  ("level", [level] if level else None),
+                  ("agency", [agency] if agency else None),
+                  ("state", list(states) if states else None)]
+        for facet, keys in wanted:
+            if keys is None:
+                continue
+            found = None
+            for key in keys:
+                posting = self.facets[facet].get(key)
+                if posting is not None:
+                    found = posting if found is None else union(found, posting)
+            if found is None:
+                return OOTreeSet()
+            scope = found if scope is None else intersection(scope, found)
+        return scope
+
+    def _counts(self, facet, hits):
+        """{value: number of hits having it} for one facet."""
+        counts = {}
+        for key, posting in self.facets[facet].items():
+            n = len(intersection(hits, posting))
+            if n:
+                counts[key] = n
+        return counts
+
+    def _rank(self, hits, words, wanted):
+        """The first `wanted` hits: phrase in name, all words in name, others."""
+        entries = self.entries
+        if not words:
+            return self._by_name(hits, wanted)
+        in_name = None
+        for word in words:
+            posting = self.name_words.get(word) or OOTreeSet()
+            in_name = posting if in_name is None else intersection(in_name, posting)
+        in_name = intersection(hits, in_name)
+        phrase = fold(" ".join(words))
+        first = OOTreeSet(c for c in in_name if phrase in entries[c][0])
+        groups = (first, difference(in_name, first), difference(hits, in_name))
+        ranked = []
+        for group in groups:
+            if len(ranked) >= wanted:
+                break
+            ranked.extend(self._by_name(group, wanted - len(ranked)))
+        return ranked
+
+    def _by_name(self, codes, wanted):
+        """At most `wanted` of `codes` in the order of their folded names.
+
+        A large set is read off the name-ordered tree until the page is
+        full; a small one is looked up and sorted.
+        """
+        if wanted <= 0 or not codes:
+            return []
+        if len(codes) > 4 * wanted and len(codes) > 100:
+            found = []
+            for _name, code in self.by_name:
+                if code in codes:
+                    found.append(code)
+                    if len(found) >= wanted:
+                        break
+            return found
+        entries = self.entries
+        return [code for _name, code in
+                heapq.nsmallest(wanted, ((entries[c][0], c) for c in codes))]
+
+
+def _posting(tree, key):
+    """The code set of `key`, created when missing."""
+    posting = tree.get(key)
+    if posting is None:
+        posting = tree[key] = OOTreeSet()
+    return posting
+
+
+def _discard(tree, key, code):
+    """Remove `code` from the set of `key`; drop the set when it empties."""
+    posting = tree.get(key)
+    if posting is None:
+        return
+    if code in posting:
+        posting.remove(code)
+    if not posting:
+        del tree[key]
