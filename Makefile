@@ -1,0 +1,46 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+PYTHON ?= python3
+
+.PHONY: run test bench install system-packages translations clean
+
+# System packages the project needs: fonts with Vietnamese glyphs for PDFs.
+system-packages:
+	@if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+	  if command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; \
+	  else echo "install the DejaVu fonts (fonts-dejavu-core) and set tthc_docs.font_dir" >&2; fi; \
+	fi
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip 'setuptools<81' wheel
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) system-packages translations
+
+translations: $(STAMP)
+	@if ls src/tthc_docs/locale/*/LC_MESSAGES/tthc_docs.po >/dev/null 2>&1; then \
+	  $(VENV)/bin/pybabel compile -q -d src/tthc_docs/locale -D tthc_docs; fi
+
+var/Data.fs: | install
+	$(VENV)/bin/tthc-docs init development.ini --demo
+
+var/pki/root-ca.pem: | install
+	$(VENV)/bin/tthc-docs dev-pki development.ini
+
+run: install var/pki/root-ca.pem var/Data.fs
+	$(VENV)/bin/tthc-docs migrate development.ini
+	$(VENV)/bin/pserve development.ini
+
+test: install
+	$(PY) -m pytest -q -p no:cacheprovider
+
+bench: install
+	$(PY) tests/bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var build src/*.egg-info

@@ -1,0 +1,122 @@
+"""The ``tthc-docs`` command: init, migrate, and the subcommands families add.
+
+Each subcommand is a function ``(args) -> int`` registered in ``COMMANDS``
+with a function that adds its arguments; a family adds one line here.
+"""
+import argparse
+import importlib
+import logging
+import sys
+from contextlib import contextmanager
+
+import transaction
+import zodburi
+from pyramid.paster import get_appsettings, setup_logging
+from ZODB import DB
+
+from . import config as app_config
+from .resources.people import configure_hasher
+from .resources.site import SITE_KEY, Site, get_site
+
+log = logging.getLogger("tthc_docs.cli")
+
+
+def load_settings(config_uri):
+    """The app's normalised settings from an .ini file."""
+    setup_logging(config_uri)
+    settings = app_config.normalize(get_appsettings(config_uri))
+    configure_hasher(settings["tthc_docs.argon2_time_cost"],
+                     settings["tthc_docs.argon2_memory_cost"])
+    return settings
+
+
+def open_db(settings):
+    """A ZODB.DB from the settings' zodburi (FileStorage, ZEO or RelStorage)."""
+    factory, dbkw = zodburi.resolve_uri(settings["zodbconn.uri"])
+    return DB(factory(), **dbkw)
+
+
+@contextmanager
+def opened_root(settings):
+    db = open_db(settings)
+    conn = db.open()
+    try:
+        yield conn.root()
+    finally:
+        transaction.abort()
+        conn.close()
+        db.close()
+
+
+def init_site(root, settings, demo=False):
+    """Create the Site, apply every evolve step, optionally load demo data."""
+    from . import migrations
+    if SITE_KEY not in root:
+        root[SITE_KEY] = Site()
+        transaction.commit()
+    site = root[SITE_KEY]
+    migrations.evolve(site)
+    if demo:
+        if not settings["tthc_docs.allow_demo"]:
+            raise SystemExit("refused: demo data needs tthc_docs.allow_demo = true in the config")
+        from .demo import load_demo
+        if not load_demo(site, settings):
+            log.info("demo data already present")
+        transaction.commit()
+    return site
+
+
+def cmd_init(args):
+    settings = load_settings(args.config)
+    with opened_root(settings) as root:
+        init_site(root, settings, demo=args.demo)
+    print("site ready" + (" with demo data" if args.demo else ""))
+    return 0
+
+
+def cmd_migrate(args):
+    from . import migrations
+    settings = load_settings(args.config)
+    with opened_root(settings) as root:
+        site = get_site(root._p_jar)
+        done = migrations.evolve(site)
+    print(f"applied steps: {done}" if done else "database already current")
+    return 0
+
+
+def _config_only(parser):
+    parser.add_argument("config", help="the .ini file, e.g. development.ini")
+
+
+def _init_args(parser):
+    _config_only(parser)
+    parser.add_argument("--demo", action="store_true", help="load demo data (development only)")
+
+
+# name -> (function "module:attr" or callable, add-arguments, help)
+COMMANDS = {
+    "init": (cmd_init, _init_args, "create the site (and demo data with --demo)"),
+    "migrate": (cmd_migrate, _config_only, "apply pending evolve steps"),
+}
+
+
+def _resolve(target):
+    if callable(target):
+        return target
+    module, attr = target.split(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="tthc-docs")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (func, add_args, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text)
+        _resolve(add_args)(p)
+        p.set_defaults(func=func)
+    args = parser.parse_args(argv)
+    return _resolve(args.func)(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Who may do what: permissions, roles, principals and the security policy.
+
+One module, so that a reader sees every permission the system knows.  Roles
+are principals (``role:leader``); officers also carry their agency
+(``agency:000.00.20.H56``), which is how a dossier's ACL lets the handling
+agency in and keeps every other agency out.  Content objects carry the
+``__acl__``; views only name a permission.
+"""
+from pyramid.authorization import ACLHelper, Allow, Authenticated, Deny, Everyone
+from pyramid.authentication import SessionAuthenticationHelper
+
+# -- permissions (namespaced, as Substance D does) ---------------------------
+VIEW = "tthc.view"              # read a public or own object
+EDIT = "tthc.edit"              # change procedures and form templates
+PUBLISH = "tthc.publish"        # publish / retire a version
+APPLY = "tthc.apply"            # file a dossier online
+OWN = "tthc.own"                # act as the owner (vault, dossier)
+HANDLE = "tthc.handle"          # officers of the handling agency read a dossier
+RECEIVE = "tthc.receive"        # reception: receive, counter filing, return
+DIGITIZE = "tthc.digitize"      # reception: scan paper into a citizen's vault
+PROCESS = "tthc.process"        # specialists: internal steps
+SIGN = "tthc.sign"              # leaders: approve and sign
+MANAGE = "tthc.manage"          # admin: agencies, accounts, roles, calendar
+
+# -- roles -------------------------------------------------------------------
+CITIZEN = "citizen"
+EDITOR = "editor"
+RECEPTION = "reception"
+SPECIALIST = "specialist"
+LEADER = "leader"
+ADMIN = "admin"
+ROLES = (CITIZEN, EDITOR, RECEPTION, SPECIALIST, LEADER, ADMIN)
+OFFICER_ROLES = (RECEPTION, SPECIALIST, LEADER)
+
+ROLE_TITLES = {
+    CITIZEN: "Công dân",
+    EDITOR: "Biên tập viên",
+    RECEPTION: "Cán bộ một cửa",
+    SPECIALIST: "Chuyên viên",
+    LEADER: "Lãnh đạo",
+    ADMIN: "Quản trị",
+}
+
+DENY_ALL = (Deny, Everyone, ("tthc.view", "tthc.edit", "tthc.publish", "tthc.apply",
+                             "tthc.own", "tthc.handle", "tthc.receive", "tthc.digitize",
+                             "tthc.process", "tthc.sign", "tthc.manage"))
+
+__all__ = ["Allow", "Deny", "Everyone", "Authenticated", "DENY_ALL"]
+
+
+def role(name):
+    """The principal of a role."""
+    return f"role:{name}"
+
+
+def user(login):
+    """The principal of one account."""
+    return f"user:{login}"
+
+
+def agency(code):
+    """The principal shared by the officers of one agency."""
+    return f"agency:{code}"
+
+
+def principals_for(account):
+    """Every principal an account acts as (besides Everyone)."""
+    if account is None:
+        return [Everyone]
+    found = [Everyone, Authenticated, user(account.login)]
+    found += [role(r) for r in sorted(account.roles)]
+    if account.agency:
+        found.append(agency(account.agency))
+    return found
+
+
+class SecurityPolicy:
+    """Session authentication + ACL authorization (Pyramid 2)."""
+
+    def __init__(self):
+        self.session = SessionAuthenticationHelper(prefix="tthc.")
+        self.acl = ACLHelper()
+
+    def identity(self, request):
+        return request.account
+
+    def authenticated_userid(self, request):
+        account = request.account
+        return account.login if account is not None else None
+
+    def permits(self, request, context, permission):
+        return self.acl.permits(context, principals_for(request.account), permission)
+
+    def remember(self, request, userid, **kw):
+        return self.session.remember(request, userid, **kw)
+
+    def forget(self, request, **kw):
+        return self.session.forget(request, **kw)
+
+
+def session_login(request):
+    """The login stored in the session, or None (no database access)."""
+    return SecurityPolicy().session.authenticated_userid(request)
+
+
+def get_account(request):
+    """``request.account``: the active Account of this session, or None."""
+    login = session_login(request)
+    if not login:
+        return None
+    from pyramid_zodbconn import get_connection
+
+    from .resources.site import get_site
+    account = get_site(get_connection(request))["people"].get(login)
+    if account is None or not account.active:
+        return None
+    return account
+
+
+def includeme(config):
+    config.set_security_policy(SecurityPolicy())
+    config.add_request_method(get_account, "account", reify=True)

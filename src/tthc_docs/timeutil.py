@@ -1,0 +1,70 @@
+"""Time and the Vietnamese way of writing dates and money.
+
+Every timestamp the system stores is aware and in Asia/Ho_Chi_Minh, so that
+ISO strings carry +07:00 (API.md).  Tests pin the clock by monkeypatching
+``tthc_docs.timeutil.now``; callers must look it up through the module
+(``timeutil.now()``), not import the function.
+"""
+from datetime import date, datetime, timedelta, timezone
+
+from babel.numbers import format_decimal
+
+# Vietnam keeps +07:00 all year (no daylight saving).  A fixed-offset
+# timezone pickles into ZODB; zoneinfo.ZoneInfo does not.
+VN_TZ = timezone(timedelta(hours=7), "ICT")
+
+
+def now():
+    """The current time in Vietnam."""
+    return datetime.now(VN_TZ)
+
+
+def today():
+    """Today's date in Vietnam (not the server's zone)."""
+    return now().date()
+
+
+def iso(value):
+    """ISO 8601 for JSON: dates as YYYY-MM-DD, datetimes with +07:00."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=VN_TZ)
+        return value.astimezone(VN_TZ).isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def format_date(value):
+    """27/11/2026, as Vietnamese documents write a date."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(VN_TZ).date()
+    return value.strftime("%d/%m/%Y")
+
+
+def format_datetime(value):
+    """14:05 27/11/2026."""
+    if value is None:
+        return ""
+    return value.astimezone(VN_TZ).strftime("%H:%M %d/%m/%Y")
+
+
+def format_date_long(value):
+    """"ngày 27 tháng 11 năm 2026", the form used in administrative documents."""
+    if isinstance(value, datetime):
+        value = value.astimezone(VN_TZ).date()
+    return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+
+
+def format_vnd(amount):
+    """1.000.000 ₫: dots between thousands, the đồng sign after."""
+    return f"{format_decimal(int(amount), locale='vi_VN')} ₫"
+
+
+def parse_date(text):
+    """An ISO date from user input, or ValueError."""
+    if isinstance(text, date):
+        return text
+    return date.fromisoformat(str(text).strip())
