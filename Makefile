@@ -24,7 +24,7 @@ install: $(STAMP) system-packages translations
 
 translations: $(STAMP)
 	@if ls src/tthc_docs/locale/*/LC_MESSAGES/tthc_docs.po >/dev/null 2>&1; then \
-	  $(VENV)/bin/pybabel compile -q -d src/tthc_docs/locale -D tthc_docs; fi
+	  $(VENV)/bin/pybabel compile -d src/tthc_docs/locale -D tthc_docs; fi
 
 var/Data.fs: | install
 	$(VENV)/bin/tthc-docs init development.ini --demo

@@ -37,8 +37,8 @@ def wants_json(request):
     accept = request.accept
     if not accept:
         return False
-    best = accept.best_match(["text/html", "application/json"])
-    return best == "application/json"
+    offers = accept.acceptable_offers(["text/html", "application/json"])
+    return bool(offers) and offers[0][0] == "application/json"
 
 
 def read_json(request, max_bytes=JSON_MAX_BYTES):
