@@ -1,0 +1,184 @@
+"""Verification of signed PDFs with pyHanko's validator, reported as separate facts.
+
+``verify_pdf(data, trust_roots)`` answers the public report of API.md:
+``signed`` (there is a signature), ``intact`` (the signed bytes are
+unchanged and nothing after the signature alters content), ``trusted``
+(the signer's certificate chains to a configured root and was valid, not
+revoked, when signed), ``timestamped`` (an RFC 3161 token from a trusted
+TSA), ``signer``, ``signed_at`` and ``dossier``; plus ``problems``: why a
+fact is false, in Vietnamese. Validation data embedded at signing (B-LT,
+the DSS) is used, and nothing is fetched from a network.
+"""
+import io
+import logging
+import threading
+import time
+
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.dss import DocumentSecurityStore
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from tthc_docs import errors, timeutil
+from tthc_docs.signing.sign import REASON_PREFIX, signing_from_settings
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 20 * 1024 * 1024
+ACCEPTED_LEVELS = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
+
+
+def check_pdf_bytes(data, max_bytes=MAX_BYTES):
+    """Refuse what cannot be verified with a status and a reason: 413, 415, 422."""
+    if not data:
+        raise errors.Invalid("Chưa chọn tệp để kiểm tra.", {"file": "Tệp trống."})
+    if len(data) > max_bytes:
+        raise errors.TooLarge(f"Tệp quá lớn: tối đa {max_bytes // (1024 * 1024)} MB.")
+    if b"%PDF-" not in data[:1024]:
+        raise errors.UnsupportedType("Tệp không phải PDF; chỉ kiểm tra được văn bản PDF.")
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        encrypted = reader.encrypted
+        if not encrypted:
+            reader.root  # noqa: B018 - forces parsing of the catalogue
+    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        raise errors.Invalid("Tệp PDF bị hỏng, không đọc được.", {"file": "PDF hỏng."}) from None
+    if encrypted:
+        raise errors.Invalid("Tệp PDF đã bị mã hóa; hãy tải lên bản không đặt mật khẩu.",
+                             {"file": "PDF mã hóa."})
+    return reader
+
+
+def _name_part(cert, key):
+    return cert.subject.native.get(key) if cert is not None else None
+
+
+def dossier_from_reason(reason):
+    """The dossier code our signing put in the signature's (signed) /Reason."""
+    reason = str(reason or "")
+    if not reason.startswith(REASON_PREFIX):
+        return None
+    return reason[len(REASON_PREFIX):].strip() or None
+
+
+def _context(reader, trust_roots, crls, moment):
+    kwargs = dict(trust_roots=list(trust_roots), crls=list(crls), allow_fetching=False,
+                  revocation_mode="soft-fail", moment=moment)
+    try:
+        dss = DocumentSecurityStore.read_dss(reader)
+    except (KeyError, ValueError, PdfError, TypeError):
+        dss = None
+    if dss is None:
+        return ValidationContext(**kwargs)
+    return dss.as_validation_context(kwargs)
+
+
+def _validate(reader, sig, trust_roots, crls, moment):
+    return validate_pdf_signature(
+        sig, signer_validation_context=_context(reader, trust_roots, crls, moment),
+        ts_validation_context=_context(reader, trust_roots, crls, moment))
+
+
+def _intact(status):
+    if not (status.intact and status.valid):
+        return False
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return True
+    return (status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+            and status.modification_level in ACCEPTED_LEVELS)
+
+
+def _report(status, sig, count):
+    ts = status.timestamp_validity
+    timestamped = bool(ts is not None and ts.intact and ts.valid and ts.trusted)
+    signed_at = ts.timestamp if ts is not None and ts.intact and ts.valid else status.signer_reported_dt
+    cert = status.signing_cert
+    report = {
+        "signed": True, "intact": _intact(status), "trusted": bool(status.trusted),
+        "timestamped": timestamped, "signer": _name_part(cert, "common_name"),
+        "signer_agency": _name_part(cert, "organization_name"), "signed_at": timeutil.iso(signed_at),
+        "dossier": dossier_from_reason(sig.sig_object.get("/Reason")),
+        "revoked": bool(status.revoked), "signatures": count, "problems": [],
+    }
+    report["trusted"] = report["trusted"] and report["intact"]
+    return report
+
+
+def _problems(report, status):
+    problems = []
+    if not report["intact"]:
+        problems.append("Văn bản đã bị thay đổi sau khi ký.")
+    if report["revoked"]:
+        problems.append("Chứng thư số của người ký đã bị thu hồi.")
+    elif not report["trusted"]:
+        problems.append("Chứng thư số không thuộc tổ chức cung cấp dịch vụ tin cậy đã cấu hình "
+                        "hoặc không còn hiệu lực tại thời điểm ký.")
+    if not report["timestamped"]:
+        problems.append("Không có dấu thời gian tin cậy.")
+    return problems
+
+
+def verify_pdf(data, trust_roots, crls=(), moment=None, max_bytes=MAX_BYTES):
+    """Verify the last signature of ``data``; see the module docstring for the report."""
+    reader = check_pdf_bytes(data, max_bytes)
+    sigs = reader.embedded_regular_signatures
+    if not sigs:
+        return {"signed": False, "intact": False, "trusted": False, "timestamped": False,
+                "signer": None, "signer_agency": None, "signed_at": None, "dossier": None,
+                "revoked": False, "signatures": 0, "problems": ["Văn bản chưa được ký số."]}
+    sig = sigs[-1]
+    try:
+        status = _validate(reader, sig, trust_roots, crls, moment)
+        if status.intact and not status.trusted and not status.revoked and moment is None:
+            ts = status.timestamp_validity
+            if ts is not None and ts.trusted:
+                # valid at signing time: judge the certificate at the timestamp's moment
+                status = _validate(reader, sig, trust_roots, crls, ts.timestamp)
+    except (PdfError, ValueError, KeyError, TypeError) as exc:
+        log.info("unreadable signature: %s", type(exc).__name__)
+        raise errors.Invalid("Chữ ký trong tệp PDF bị hỏng, không kiểm tra được.",
+                             {"file": "Chữ ký hỏng."}) from None
+    report = _report(status, sig, len(sigs))
+    report["problems"] = _problems(report, status)
+    return report
+
+
+# --- documents in vaults -------------------------------------------------
+
+_CACHE_SECONDS = 600
+_cache = {}
+_cache_lock = threading.Lock()
+
+
+def verify_with_settings(data, settings, moment=None):
+    """``verify_pdf`` against the trust roots and CRLs that the .ini names."""
+    signing = signing_from_settings(settings)
+    return verify_pdf(data, signing.trust_roots, signing.crls, moment=moment,
+                      max_bytes=int(settings.get("tthc_docs.max_upload_bytes") or MAX_BYTES))
+
+
+def verify_document(vault_doc, settings):
+    """The verification of a stored document, cached per SHA-256 for ten minutes.
+
+    The cache lives in process memory, not on the document: reading a
+    dossier page must not write to the database, and trust can change
+    (a revocation) so the answer is recomputed now and then.
+    """
+    key = (vault_doc.sha256, settings.get("tthc_docs.trust_roots"))
+    now = time.monotonic()
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit and now - hit[0] < _CACHE_SECONDS:
+            return dict(hit[1])
+    report = verify_with_settings(vault_doc.read(), settings)
+    report["sha256"] = vault_doc.sha256
+    report["checked_at"] = timeutil.iso(timeutil.now())
+    with _cache_lock:
+        if len(_cache) > 2048:
+            _cache.clear()
+        _cache[key] = (now, report)
+    return dict(report)
+
