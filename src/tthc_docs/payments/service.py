@@ -10,7 +10,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 
-from tthc_docs.errors import StateConflict
+from tthc_docs.errors import DomainError, StateConflict
 from tthc_docs.payments import vnpay
 from tthc_docs.payments.base import PaymentRefused, PaymentRequest
 from tthc_docs.payments.ledger import FAILED, PAID, ledger_for
@@ -18,7 +18,7 @@ from tthc_docs.payments.ledger import FAILED, PAID, ledger_for
 log = logging.getLogger("tthc_docs.payments")
 
 SEPARATOR = "_"
-PAYABLE_STATES = ("submitted",)
+PAYABLE_STATES = ("submitted", "supplement_requested")
 
 
 @dataclass(frozen=True)
@@ -93,12 +93,17 @@ def _accept(provider, params, find_dossier, now):
     if attempt["state"] != "pending" or dossier.is_paid:
         log.info("payment notification repeated: reference=%s", ref)
         return Ack(200, vnpay.ACK_ALREADY, "Order already confirmed", ref)
-    ledger.remember(outcome.nonce, now)
     if not outcome.success:
+        ledger.remember(outcome.nonce, now)
         ledger.settle(ref, FAILED, outcome.gateway_code)
         log.info("payment failed: reference=%s gateway_code=%s", ref, outcome.gateway_code)
         return Ack(200, vnpay.ACK_OK, "Confirm Success", ref)
+    try:
+        dossier.record_payment(provider.name, ref, outcome.amount, outcome.paid_at or now)
+    except DomainError as exc:
+        raise PaymentRefused(f"the dossier refused the payment: {exc.message}",
+                             vnpay.ACK_UNKNOWN, exc.status, ref) from None
+    ledger.remember(outcome.nonce, now)
     ledger.settle(ref, PAID, outcome.gateway_code)
-    dossier.record_payment(provider.name, ref, outcome.amount, outcome.paid_at or now)
     log.info("payment recorded: dossier=%s reference=%s amount=%d", dossier.code, ref, outcome.amount)
     return Ack(200, vnpay.ACK_OK, "Confirm Success", ref)
