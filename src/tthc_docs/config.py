@@ -19,6 +19,12 @@ DEFAULTS = {
     "tthc_docs.available_languages": "vi en",
     "tthc_docs.font_dir": "/usr/share/fonts/truetype/dejavu",
     "tthc_docs.login_throttle": "5 20 100 900",
+    # Online payment (tthc_docs.payments): the gateway, this merchant's code and secret.
+    "tthc_docs.payment.gateway_url": "",
+    "tthc_docs.payment.merchant": "",
+    "tthc_docs.payment.secret": "",
+    "tthc_docs.payment.window_seconds": "600",
+    "tthc_docs.payment.dev_gateway": "false",
 }
 
 
