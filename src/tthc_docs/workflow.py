@@ -142,6 +142,9 @@ def _enter_step(d, ctx):
         d.step_index = None
     d.assignee = ctx.params.get('assignee') or None
     d.step_started_at = ctx.now
+    if d.step_index is not None and ctx.calendar is not None:
+        days = int(d.steps[d.step_index].get('days') or 0)
+        d.step_due_at = deadlines.due_at(ctx.now, days, ctx.calendar)
 
 
 def _assign(d, ctx):
@@ -231,6 +234,21 @@ RULES = (
          frozenset({RECEPTION, SPECIALIST, LEADER}), effects=(_apologize,),
          needs_note='Cần ghi rõ lý do chậm trả kết quả.'),
 )
+
+
+def working_steps(steps):
+    """The steps that ``processing`` walks through.
+
+    A procedure's internal process usually begins with reception's check and
+    ends with reception handing the result back; those two are the
+    ``receive`` and ``return`` transitions themselves, so they are left out.
+    """
+    steps = [dict(step) for step in steps or ()]
+    while steps and steps[0].get('role') == RECEPTION:
+        steps.pop(0)
+    while steps and steps[-1].get('role') == RECEPTION:
+        steps.pop()
+    return steps
 
 
 def actions_in(state):

@@ -59,7 +59,7 @@ class Paper:
         self.fee_amount, self.is_paid = fee, paid
         self.processing_days = 3
         self.received_at = self.due_at = self.paused_at = self.finished_at = None
-        self.returned_at = self.step_started_at = self.resume_state = None
+        self.returned_at = self.step_started_at = self.resume_state = self.step_due_at = None
         self.vault_id, self.results, self.apologies, self.history = 'v-1', [], [], []
 
     def add_history(self, action, by, note, **extra):
@@ -337,3 +337,15 @@ def test_a_refused_action_leaves_the_dossier_unchanged():
 def test_role_names_match_the_security_module():
     from tthc_docs import security
     assert set(wf.ROLES) == set(security.ROLES)
+
+
+def test_working_steps_leave_out_receiving_and_returning():
+    steps = [{'id': 'tiep-nhan', 'role': 'reception'}, {'id': 'xu-ly', 'role': 'specialist'},
+             {'id': 'phe-duyet', 'role': 'leader'}, {'id': 'tra', 'role': 'reception'}]
+    assert [s['id'] for s in wf.working_steps(steps)] == ['xu-ly', 'phe-duyet']
+
+
+def test_entering_a_step_sets_its_own_due_date():
+    paper = Paper('received')
+    wf.apply(paper, 'forward', ctx())
+    assert paper.step_due_at == datetime(2027, 3, 1, 17, 0, tzinfo=TZ)

@@ -30,7 +30,7 @@ class Dossier(Persistent):
     step_index = None
     assignee = None
     received_at = due_at = paused_at = finished_at = returned_at = None
-    step_started_at = resume_state = None
+    step_started_at = step_due_at = resume_state = None
     payment = None
     rating = None
 
@@ -43,7 +43,9 @@ class Dossier(Persistent):
         self.procedure_name = procedure.name
         self.procedure_version = getattr(procedure, 'version', None)
         self.processing_days = int(procedure.processing_days or 0)
-        self.steps = [dict(step) for step in (procedure.steps or ())]
+        self.procedure_steps = [dict(step) for step in (procedure.steps or ())]
+        self.steps = workflow.working_steps(self.procedure_steps)
+        self.requirements = [dict(r) for r in (procedure.requirements or ())]
         self.result_doc_type = getattr(procedure, 'result_doc_type', None)
         self.agency = agency
         self.channel = channel

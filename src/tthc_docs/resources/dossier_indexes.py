@@ -1,0 +1,137 @@
+"""Indexes of the dossier registry: BTrees kept up to date on every write.
+
+Each index maps a value (a status, an agency, an owner, a step, or a
+composite queue key) to an ``OOTreeSet`` of ``(sort key, code)`` pairs, so
+that a listing reads one sorted range and a page costs what it shows, never a
+scan of all dossiers. A reverse map remembers what each code was indexed
+under, so re-indexing touches only what changed (fewer write conflicts), and
+a ``BTrees.Length`` per value answers ``count`` without walking the set.
+"""
+import heapq
+from datetime import timezone
+from itertools import islice
+
+from BTrees.Length import Length
+from BTrees.OOBTree import OOBTree, OOTreeSet
+from persistent import Persistent
+
+#: Sorts after every real due date: dossiers without one come last.
+NO_DUE = '~'
+
+
+def due_key(due):
+    """A sortable text for a due datetime (UTC), ``NO_DUE`` when absent."""
+    if due is None:
+        return NO_DUE
+    return due.astimezone(timezone.utc).strftime('%Y%m%d%H%M%S')
+
+
+class SortedIndex(Persistent):
+    """value -> sorted set of (sort key, code), with counts and a reverse map."""
+
+    def __init__(self):
+        self._sets = OOBTree()
+        self._counts = OOBTree()
+        self._rev = OOBTree()
+
+    def index(self, code, value, sort_key):
+        """Record ``code`` under ``value``; a no-op when nothing changed."""
+        old = self._rev.get(code)
+        if old == (value, sort_key):
+            return
+        if old is not None:
+            self._discard(code, *old)
+        members = self._sets.get(value)
+        if members is None:
+            members = self._sets[value] = OOTreeSet()
+            self._counts[value] = Length()
+        members.insert((sort_key, code))
+        self._counts[value].change(1)
+        self._rev[code] = (value, sort_key)
+
+    def unindex(self, code):
+        old = self._rev.get(code)
+        if old is not None:
+            self._discard(code, *old)
+            del self._rev[code]
+
+    def _discard(self, code, value, sort_key):
+        members = self._sets.get(value)
+        if members is not None and (sort_key, code) in members:
+            members.remove((sort_key, code))
+            self._counts[value].change(-1)
+
+    def value_of(self, code):
+        entry = self._rev.get(code)
+        return entry[0] if entry else None
+
+    def count(self, value):
+        counter = self._counts.get(value)
+        return counter() if counter is not None else 0
+
+    def codes(self, value, reverse=False):
+        """Codes indexed under ``value`` in sort order (lazily)."""
+        members = self._sets.get(value)
+        if members is None:
+            return iter(())
+        pairs = reversed(list(members)) if reverse else iter(members)
+        return (code for _, code in pairs)
+
+    def values_between(self, low, high):
+        """The distinct values in ``[low, high]`` (for composite prefixes)."""
+        return list(self._sets.keys(low, high))
+
+    def merged(self, values):
+        """Codes under any of ``values``, merged in sort order (lazily)."""
+        streams = [iter(self._sets[v]) for v in values if v in self._sets]
+        return (code for _, code in heapq.merge(*streams))
+
+
+def page(iterator, offset, limit):
+    """One page of a lazy listing."""
+    return list(islice(iterator, offset, offset + limit))
+
+
+class DossierIndexes(Persistent):
+    """Every index the registry keeps, updated by :meth:`reindex`."""
+
+    def __init__(self):
+        self.status = SortedIndex()     # status -> by code
+        self.agency = SortedIndex()     # agency -> by filing time
+        self.owner = SortedIndex()      # owner login -> by filing time
+        self.step = SortedIndex()       # step id ('' outside processing) -> by due
+        self.due = SortedIndex()        # 'open' -> by due (the overdue dashboard)
+        self.queue = SortedIndex()      # (agency, status, step) -> by due
+
+    def reindex(self, dossier, open_):
+        """Index ``dossier`` as it is now; ``open_``: still owes a result."""
+        code = dossier.code
+        filed = dossier.submitted_at.astimezone(timezone.utc).strftime('%Y%m%d%H%M%S%f')
+        due = due_key(dossier.due_at)
+        step = dossier.current_step_id or ''
+        self.status.index(code, dossier.status, code)
+        self.agency.index(code, dossier.agency, filed)
+        self.owner.index(code, dossier.owner, filed)
+        self.step.index(code, step, due)
+        if open_:
+            self.due.index(code, 'open', due)
+        else:
+            self.due.unindex(code)
+        self.queue.index(code, (dossier.agency, dossier.status, step), due)
+
+    def unindex(self, code):
+        for index in (self.status, self.agency, self.owner, self.step, self.due, self.queue):
+            index.unindex(code)
+
+    def queue_values(self, agency, statuses=None, step=None):
+        """The composite queue keys of an agency, narrowed by statuses and step."""
+        found = self.queue.values_between((agency,), (agency, '\uffff'))
+        return [v for v in found
+                if (statuses is None or v[1] in statuses) and (step is None or v[2] == step)]
+
+    def queue_codes(self, agency, statuses=None, step=None):
+        """Codes of an agency's queue, earliest due first (overdue on top)."""
+        return self.queue.merged(self.queue_values(agency, statuses, step))
+
+    def queue_count(self, agency, statuses=None, step=None):
+        return sum(self.queue.count(v) for v in self.queue_values(agency, statuses, step))

@@ -1,0 +1,159 @@
+"""Applying: ``POST /procedures/<code>/@@apply`` online (citizen) or at the counter.
+
+A citizen files for themself (channel ``online``); a reception officer files
+for a citizen named by ``citizen`` (channel ``counter``). JSON clients send
+references to vault documents; a browser may also upload a file per
+requirement, which lands in the owner's vault first (``vault.add_document``)
+and is then referenced like any other document.
+"""
+from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.view import view_config
+
+from .. import errors, filing, timeutil, uploads
+from .. import security as s
+from ..resources.dossiers import COUNTER, ONLINE
+from ..resources.procedures import Procedure
+from ..resources.site import find_site
+from ..schemas.dossiers import ApplySchema, load
+from .base import read_json, wants_json
+from .dossier_json import dossier_url, fee_json
+
+OPENAPI_PATHS = {
+    '/procedures/{code}/@@apply': {'post': {
+        'summary': 'File a dossier (citizen online; reception at the counter with `citizen`)',
+        'parameters': [{'name': 'Idempotency-Key', 'in': 'header', 'required': False,
+                        'schema': {'type': 'string'}}],
+        'requestBody': {'content': {'application/json': {'schema': {
+            'type': 'object', 'properties': {
+                'data': {'type': 'object'},
+                'attachments': {'type': 'object',
+                                'additionalProperties': {'type': 'string'}},
+                'agency': {'type': 'string'}, 'citizen': {'type': 'string'}}}}}},
+        'responses': {
+            '201': {'description': '{code, url, status, fee: {amount, paid}}'},
+            '200': {'description': 'the same application again: the first dossier'},
+            '401': {'description': 'not logged in'}, '403': {'description': 'not allowed'},
+            '404': {'description': 'unknown procedure'},
+            '409': {'description': 'procedure not published or retired'},
+            '422': {'description': 'missing requirements or invalid data, with fields'}}}},
+}
+
+MAX_KEY = 200
+
+
+def _channel(account):
+    if account is None:
+        raise errors.NotLoggedIn('Cần đăng nhập để nộp hồ sơ.')
+    if s.CITIZEN in account.roles:
+        return ONLINE
+    if s.RECEPTION in account.roles and account.agency:
+        return COUNTER
+    raise errors.NotAllowed('Chỉ công dân hoặc cán bộ một cửa được nộp hồ sơ.')
+
+
+def _idempotency_key(request):
+    key = (request.headers.get('Idempotency-Key') or request.POST.get('idempotency_key')
+           if request.content_type != 'application/json'
+           else request.headers.get('Idempotency-Key'))
+    if key and len(key) > MAX_KEY:
+        raise errors.BadRequest('Idempotency-Key quá dài.')
+    return key or None
+
+
+def _form_payload(request):
+    """A browser's multipart post as the JSON payload shape."""
+    post = request.POST
+    payload = {'data': {}, 'attachments': {}}
+    for name, value in post.items():
+        if name.startswith('data.') and isinstance(value, str):
+            if value.strip():
+                payload['data'][name[5:]] = value.strip()
+        elif name.startswith('attachments.') and isinstance(value, str) and value:
+            payload['attachments'][name[12:]] = value
+        elif name in ('agency', 'citizen') and value:
+            payload[name] = value
+    return payload
+
+
+def _store_uploads(request, site, account, channel, payload):
+    """Put each uploaded file in the owner's vault, then reference it."""
+    version = filing.published_version(site, request.context.code)
+    vault = filing.owner_vault(site, account, channel, payload.get('citizen'))
+    reqs = {r['id']: r for r in version.requirements or ()}
+    for name, value in request.POST.items():
+        if not name.startswith('file.') or not hasattr(value, 'file'):
+            continue
+        req = reqs.get(name[5:])
+        if req is None:
+            raise errors.Invalid('Tệp cho thành phần không tồn tại.', {name: 'không hợp lệ'})
+        data = value.file.read(uploads.DEFAULT_MAX_UPLOAD_BYTES + 1)
+        meta = {}
+        if channel == COUNTER:
+            meta = {'certified_by': account.login,
+                    'original': 'Bản chính đối chiếu tại Bộ phận Một cửa'}
+        doc, _ = vault.add_document(
+            data, title=req['name'], doc_type=req.get('doc_type') or 'other',
+            kind='digitized' if channel == COUNTER else 'uploaded', added_by=account.login,
+            content_type=value.type, filename=value.filename, **meta)
+        payload['attachments'][req['id']] = doc.id
+
+
+@view_config(context=Procedure, name='apply', request_method='POST', permission=s.VIEW)
+def apply(request):
+    account = request.account
+    channel = _channel(account)
+    site = find_site(request.context)
+    key = _idempotency_key(request)
+    if request.content_type == 'application/json':
+        payload = load(ApplySchema, read_json(request), 'Hồ sơ')
+    else:
+        payload = _form_payload(request)
+        _store_uploads(request, site, account, channel, payload)
+    if channel == COUNTER and not payload.get('citizen'):
+        raise errors.Invalid('Cần chọn công dân nộp hồ sơ.', {'citizen': 'bắt buộc'})
+    dossier, created = filing.file_application(
+        site, account, request.context.code, payload, timeutil.now(), channel, key)
+    url = dossier_url(request, dossier)
+    if not wants_json(request):
+        return HTTPSeeOther(url)
+    response = request.response
+    response.status_int = 201 if created else 200
+    response.content_type = 'application/json'
+    response.location = url
+    response.json_body = {'code': dossier.code, 'url': url, 'status': dossier.status,
+                          'channel': dossier.channel, 'fee': fee_json(dossier)}
+    return response
+
+
+@view_config(context=Procedure, name='apply', request_method='GET', permission=s.VIEW,
+             renderer='tthc_docs:templates/dossiers/apply.pt')
+def apply_form(request):
+    """The browser's application page: form fields, agency, documents per requirement."""
+    account = request.account
+    channel = _channel(account)
+    site = find_site(request.context)
+    version = filing.published_version(site, request.context.code)
+    vault = (site['vaults'].for_owner(account.login) if channel == ONLINE
+             else site['vaults'].for_owner(request.params.get('citizen') or ''))
+    fields, prefill = _form_fields(site, version, vault)
+    documents = list(vault.documents.values()) if vault is not None else []
+    return {'procedure': version, 'channel': channel, 'fields': fields, 'prefill': prefill,
+            'agencies': [site['agencies'].by_code(c) for c in version.agencies or ()
+                         if site['agencies'].by_code(c) is not None],
+            'requirements': [
+                dict(r, documents=[d for d in documents
+                                   if d.doc_type == r.get('doc_type') or r.get('doc_type') in
+                                   (None, 'other')]) for r in version.requirements or ()],
+            'citizen': request.params.get('citizen', ''),
+            'action': request.resource_url(request.context, '@@apply')}
+
+
+def _form_fields(site, version, vault):
+    if not version.form:
+        return [], {}
+    template = site['forms'].get(version.form)
+    form = template.published_version() if template is not None else None
+    if form is None:
+        return [], {}
+    profile = dict(vault.profile) if vault is not None else {}
+    return list(form.fields), form.prefill(profile)

@@ -1,0 +1,118 @@
+"""Shared fixtures of the dossier journeys: a published procedure, filing helpers.
+
+The procedure is made here (not taken from the demo) so the journeys state
+exactly what they rely on: two required documents citizen1's demo vault
+holds, a fee, a four-step internal process.
+"""
+from datetime import datetime
+
+import pytest
+
+from tthc_docs import timeutil
+
+CODE = '9.990001'
+FREE = '9.990002'
+AGENCY = '000.00.20.H56'
+MONDAY = datetime(2027, 3, 1, 9, 0, tzinfo=timeutil.VN_TZ)
+
+STEPS = [
+    {'id': 'tiep-nhan', 'name': 'Tiếp nhận hồ sơ', 'role': 'reception', 'days': 0},
+    {'id': 'xu-ly', 'name': 'Thẩm định hồ sơ', 'role': 'specialist', 'days': 2},
+    {'id': 'phe-duyet', 'name': 'Lãnh đạo ký duyệt', 'role': 'leader', 'days': 1},
+    {'id': 'tra-ket-qua', 'name': 'Trả kết quả', 'role': 'reception', 'days': 0},
+]
+
+
+def procedure_data(code, fee):
+    return {
+        'code': code, 'name': 'Cấp giấy xác nhận thử nghiệm', 'field': 'Hộ tịch',
+        'level': 'province', 'agencies': [AGENCY], 'processing_days': 5,
+        'fee': fee, 'online_fee': fee // 2, 'form': None, 'steps': STEPS,
+        'requirements': [
+            {'id': 'khai-sinh', 'name': 'Giấy khai sinh', 'doc_type': 'giay-khai-sinh',
+             'copies': 1, 'required': True},
+            {'id': 'cu-tru', 'name': 'Giấy xác nhận cư trú', 'doc_type': 'xac-nhan-cu-tru',
+             'copies': 1, 'required': True},
+            {'id': 'anh', 'name': 'Ảnh thẻ', 'doc_type': 'anh-the', 'copies': 1,
+             'required': False},
+        ],
+        'result_doc_type': 'other', 'legal_basis': ['Thông tư 01/2018/TT-VPCP'],
+    }
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Pin ``timeutil.now`` to a working Monday; ``clock.set(dt)`` moves it."""
+    class Clock:
+        value = MONDAY
+
+        def set(self, value):
+            self.value = value
+
+    c = Clock()
+    monkeypatch.setattr(timeutil, 'now', lambda: c.value)
+    return c
+
+
+@pytest.fixture
+def procedure(edit_site, clock):
+    """A published procedure with a fee, and a free one: their codes."""
+    with edit_site() as site:
+        catalog = site['procedures']
+        for code, fee in ((CODE, 20000), (FREE, 0)):
+            if code not in catalog:
+                catalog.create(procedure_data(code, fee), 'editor1')
+                catalog.publish(code, 'editor1')
+    return CODE
+
+
+@pytest.fixture
+def docs(edit_site):
+    """citizen1's demo documents by doc_type: {doc_type: id}."""
+    with edit_site() as site:
+        vault = site['vaults'].for_owner('citizen1')
+        return {d.doc_type: d.id for d in vault.documents.values()}
+
+
+def application(docs, **extra):
+    body = {'data': {}, 'attachments': {'khai-sinh': docs['giay-khai-sinh'],
+                                        'cu-tru': docs['xac-nhan-cu-tru']}}
+    body.update(extra)
+    return body
+
+
+def apply(client, docs, code=CODE, status=201, **extra):
+    return client.post_json(f'/procedures/{code}/@@apply', application(docs, **extra),
+                            headers={'Accept': 'application/json'}, status=status)
+
+
+def act(client, code, action, status=200, **body):
+    return client.post_json(f'/dossiers/{code}/@@transition', dict(action=action, **body),
+                            headers={'Accept': 'application/json'}, status=status)
+
+
+def get(client, code, status=200):
+    return client.get(f'/dossiers/{code}', headers={'Accept': 'application/json'},
+                      status=status)
+
+
+def pay(edit_site, code, reference='PAY-1'):
+    """Record the payment through the contract the payments module uses."""
+    with edit_site() as site:
+        dossier = site['dossiers'][code]
+        dossier.record_payment('devgateway', reference, dossier.fee_amount, timeutil.now())
+
+
+def walk_to(client_for, code, state):
+    """Move a paid dossier along the happy path until it reaches ``state``."""
+    path = [('receive', 'reception1'), ('forward', 'reception1'), ('forward', 'specialist1'),
+            ('approve', 'leader1'), ('sign', 'leader1'), ('return', 'reception1')]
+    reached = {'receive': 'received', 'forward': 'processing', 'approve': 'awaiting_signature',
+               'sign': 'result_ready', 'return': 'returned'}
+    current = get(client_for('reception1'), code).json['status']
+    for action, who in path:
+        if current == state:
+            return
+        res = act(client_for(who), code, action)
+        current = res.json['status']
+    assert current == state
