@@ -14,7 +14,7 @@ from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 
 from ..errors import Invalid, NotFound
-from ..timeutil import now
+from .. import timeutil
 
 DAY_OFF, MAKEUP = "off", "makeup"
 KIND_TITLES = {DAY_OFF: "Ngày nghỉ", MAKEUP: "Ngày làm bù"}
@@ -40,7 +40,7 @@ class DaysOffRegistry(Persistent):
             raise Invalid("Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.",
                           {"date": f"{day.isoformat()} đã là ngày làm việc."})
         entry = {"date": day.isoformat(), "kind": kind, "decision": decision,
-                 "note": (note or "").strip(), "by": by, "at": now()}
+                 "note": (note or "").strip(), "by": by, "at": timeutil.now()}
         previous = self.entries.get(day.isoformat())
         self.entries[day.isoformat()] = entry
         self._record("change" if previous else "add", entry, by)
@@ -81,7 +81,7 @@ class DaysOffRegistry(Persistent):
         number = (self.audit.maxKey() + 1) if len(self.audit) else 1
         self.audit[number] = {"n": number, "action": action, "date": entry["date"],
                               "kind": entry["kind"], "decision": entry["decision"],
-                              "note": entry.get("note", ""), "by": by, "at": now()}
+                              "note": entry.get("note", ""), "by": by, "at": timeutil.now()}
 
 
 def parse_day(value):

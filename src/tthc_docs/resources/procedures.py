@@ -18,7 +18,7 @@ from persistent.list import PersistentList
 
 from .. import security as s
 from ..errors import Invalid, NotFound, StateConflict
-from ..timeutil import now
+from .. import timeutil
 from .base import Container
 from .daysoff import DaysOffRegistry
 from .procedure_index import ProcedureIndex
@@ -137,7 +137,7 @@ class Procedure(Persistent):
         if number is None:
             number = (self.versions.maxKey() + 1) if len(self.versions) else 1
         data = dict(data, code=self.code)
-        self.versions[number] = ProcedureVersion(number, data, by, now())
+        self.versions[number] = ProcedureVersion(number, data, by, timeutil.now())
         self.draft_number = number
         self._log("save", by, number)
         return self.versions[number]
@@ -170,7 +170,7 @@ class Procedure(Persistent):
         return actions
 
     def _log(self, action, by, version, note=""):
-        self.events.append({"at": now(), "action": action, "by": by,
+        self.events.append({"at": timeutil.now(), "action": action, "by": by,
                             "version": version, "note": note})
 
 
