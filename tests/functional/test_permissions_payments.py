@@ -7,14 +7,10 @@ gateway endpoints need no login (the notification is HMAC-signed instead).
 """
 import pytest
 
-from tthc_docs import fees, timeutil, workflow
-from tthc_docs.calendar import calendar_for
-from tthc_docs.resources.dossiers import Dossier
+from payment_helpers import file_dossier, receive
 
 ROLES = ["anonymous", "citizen1", "citizen2", "editor1", "reception1", "specialist1", "leader1",
          "admin"]
-AGENCY = "000.00.20.H56"
-PROCEDURE = "2.000635"          # cấp bản sao trích lục: 8.000 ₫, 4.000 ₫ online
 PAYMENT_SETTINGS = {
     "tthc_docs.payment.gateway_url": "http://127.0.0.1:9/_devgateway/pay",
     "tthc_docs.payment.merchant": "TTHCTEST",
@@ -55,29 +51,6 @@ CASES = [(role, method, url, expected[role]) for method, url, expected in MATRIX
 def payment_settings(app, monkeypatch):
     for key, value in PAYMENT_SETTINGS.items():
         monkeypatch.setitem(app.registry.settings, key, value)
-
-
-def file_dossier(site, owner="citizen1", channel="online"):
-    """A dossier filed the way ``filing.file_application`` stores one (no attachments)."""
-    version = site["procedures"][PROCEDURE].published_version()
-    vault = site["vaults"].for_owner(owner)
-    now = timeutil.now()
-    dossier = Dossier(owner=owner, vault_id=vault.id, procedure=version, agency=AGENCY,
-                      channel=channel, data={}, form_name=None, form_version=None,
-                      attachments=[], fee_amount=fees.quote(version, channel).amount,
-                      submitted_at=now, submitted_by=owner)
-    site["dossiers"].file(dossier, now)
-    dossier.add_history("submit", owner, "", at=now, by_name=owner)
-    return dossier
-
-
-def receive(site, dossier):
-    """Pay (as the gateway would) and let reception1 receive the dossier."""
-    now = timeutil.now()
-    dossier.record_payment("vnpay", dossier.code + "_test", dossier.fee_amount, now)
-    dossier.transition("receive", workflow.Context(
-        login="reception1", roles=frozenset({workflow.RECEPTION}), now=now,
-        calendar=calendar_for(site), name="Cán bộ Một Cửa"))
 
 
 @pytest.fixture

@@ -111,7 +111,8 @@ def test_cancel_notifies_a_failure(gateway, merchant_server):
 def test_gateway_records_the_merchant_answer(gateway, merchant_server):
     base, _ = merchant_server
     TestApp(gateway).get(path_and_query(pay_url(base))).forms[0].submit("decision", value="pay")
-    assert gateway.notifications[0][1:] == (200, {"RspCode": "00", "Message": "Confirm Success"})
+    sent = gateway.notifications[0]
+    assert (sent["status"], sent["body"]) == (200, {"RspCode": "00", "Message": "Confirm Success"})
 
 
 def test_expired_request_is_refused(gateway, merchant_server, monkeypatch):

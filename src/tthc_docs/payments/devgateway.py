@@ -53,7 +53,7 @@ class DevGateway:
     def __init__(self, merchants, timeout=10):
         self.merchants = dict(merchants)
         self.timeout = timeout
-        #: What each notification got back: (reference, HTTP status, body), newest last.
+        #: Each notification sent: {"params", "status", "body"} (the merchant's answer), newest last.
         self.notifications = []
 
     def __call__(self, environ, start_response):
@@ -103,7 +103,8 @@ class DevGateway:
 
     def send_notification(self, url, params, secret):
         """POST the signed notification to the merchant; record what came back."""
-        data = urlencode(signing.sign(params, secret)).encode("ascii")
+        params = signing.sign(params, secret)
+        data = urlencode(params).encode("ascii")
         req = urllib.request.Request(url, data=data, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"})
         try:
@@ -118,7 +119,7 @@ class DevGateway:
         except ValueError:
             body = body.decode("utf-8", "replace")
         log.info("notification for %s answered %s %s", params.get("vnp_TxnRef"), status, body)
-        self.notifications.append((params.get("vnp_TxnRef"), status, body))
+        self.notifications.append({"params": params, "status": status, "body": body})
         return status, body
 
     def _checked(self, params):
