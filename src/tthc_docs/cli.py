@@ -97,6 +97,8 @@ def _init_args(parser):
 COMMANDS = {
     "init": (cmd_init, _init_args, "create the site (and demo data with --demo)"),
     "migrate": (cmd_migrate, _config_only, "apply pending evolve steps"),
+    "dev-pki": ("tthc_docs.signing.commands:cmd_dev_pki", "tthc_docs.signing.commands:add_args",
+                "create the development PKI (root CA, agency CAs, leaders, TSA) under var/pki"),
 }
 
 

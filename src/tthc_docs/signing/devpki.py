@@ -204,7 +204,8 @@ class DevPki:
         self._write_crl(folder / "crl.pem", cert, key, [], now)
         return folder
 
-    def issue_leader(self, spec, now=None, not_before=None, not_after=None, passphrase=None):
+    def issue_leader(self, spec, now=None, not_before=None, not_after=None, passphrase=None,
+                     p12_path=None, pass_path=None):
         """A leader's PKCS#12 (cert + key + chain) and its passphrase file; returns the two paths.
 
         ``not_before``/``not_after`` let a test make an expired certificate.
@@ -226,7 +227,8 @@ class DevPki:
         p12 = pkcs12.serialize_key_and_certificates(
             spec.identity.encode(), key, cert, [ca_cert, _load_cert(self.root_cert_path)],
             serialization.BestAvailableEncryption(passphrase.encode()))
-        p12_path, pass_path = self.identity_paths(spec.identity)
+        default_p12, default_pass = self.identity_paths(spec.identity)
+        p12_path, pass_path = p12_path or default_p12, pass_path or default_pass
         _write_private(p12_path, p12)
         _write_private(pass_path, passphrase.encode() + b"\n")
         return p12_path, pass_path

@@ -1,0 +1,150 @@
+"""Issuing a signed result: render, sign with the leader's identity, store once in the vault.
+
+``issue_result`` is what the dossier's ``sign`` transition calls (lazily).
+Every check runs before anything is written, and everything is written in
+the caller's transaction, so a refused signature (not a leader, another
+agency, wrong state, missing/wrong passphrase, expired or revoked
+certificate) leaves the dossier and the vault as they were.
+"""
+import logging
+
+from tthc_docs import doctypes, errors, security, timeutil
+from tthc_docs.pdf.fonts import font_dir_from
+from tthc_docs.pdf.result import render_result
+from tthc_docs.signing.sign import reason_for, sign_pdf, signing_from_settings, stamp_lines
+from tthc_docs.signing.signer import load_identity
+
+log = logging.getLogger(__name__)
+
+AWAITING_SIGNATURE = "awaiting_signature"
+SETTING_PUBLIC_URL = "tthc_docs.public_url"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:6543"
+MAX_FACTS = 25
+
+
+def verify_url(settings):
+    """The public verification page printed (as a QR code) on every result."""
+    base = (settings.get(SETTING_PUBLIC_URL) or DEFAULT_PUBLIC_URL).rstrip("/")
+    return f"{base}/@@verify"
+
+
+def check_signer(dossier, account):
+    """Only a leader of the handling agency, with a signing identity, may sign."""
+    if account is None or security.LEADER not in account.roles:
+        raise errors.NotAllowed("Chỉ lãnh đạo được ký kết quả.")
+    if account.agency != dossier.agency:
+        raise errors.NotAllowed("Hồ sơ thuộc cơ quan khác; lãnh đạo cơ quan đó mới được ký.")
+    if dossier.status != AWAITING_SIGNATURE:
+        raise errors.StateConflict("Hồ sơ không ở trạng thái chờ ký.", allowed=())
+    if not getattr(account, "signer", None):
+        raise errors.StateConflict("Tài khoản chưa được gán chứng thư số; liên hệ quản trị.")
+
+
+def owner_vault(site, dossier):
+    """The vault the result goes to: the dossier's, else the owner's."""
+    vaults = site["vaults"]
+    vault = vaults.get(dossier.vault_id) if getattr(dossier, "vault_id", None) else None
+    vault = vault or vaults.for_owner(dossier.owner)
+    if vault is None:
+        raise errors.StateConflict("Người nộp hồ sơ chưa có kho dữ liệu để nhận kết quả.")
+    return vault
+
+
+def signer_lines(title):
+    """(authority, title) of the signer block: a deputy signs "KT." for the head (NĐ 30)."""
+    title = (title or "").strip()
+    if title.lower().startswith("phó "):
+        return f"KT. {title[4:]}", title
+    return "", title
+
+
+def _field_labels(site, dossier):
+    """Form field titles for the dossier's data, best effort (raw keys otherwise)."""
+    try:
+        template = site["forms"][dossier.form_name]
+        version = template.published_version(dossier.form_version)
+        return {f["name"]: f.get("title") or f["name"] for f in version.fields}
+    except (KeyError, AttributeError, TypeError, ValueError, errors.DomainError):
+        return {}
+
+
+def _text(value):
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_text(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(_text(v) for v in value.values() if v)
+    return str(value)
+
+
+def result_facts(site, dossier, applicant):
+    """What the result page states: applicant, procedure, dossier, then the declared data."""
+    facts = [("Người nộp hồ sơ", applicant), ("Thủ tục", dossier.procedure_name),
+             ("Mã hồ sơ", dossier.code)]
+    if getattr(dossier, "received_at", None):
+        facts.append(("Ngày tiếp nhận", timeutil.format_date(dossier.received_at)))
+    labels = _field_labels(site, dossier)
+    for key, value in (dossier.data or {}).items():
+        if value not in (None, "", [], {}) and len(facts) < MAX_FACTS:
+            facts.append((labels.get(key, key), _text(value)))
+    return facts
+
+
+def result_title(site, dossier):
+    """The procedure's result name (e.g. 'Giấy chứng nhận ...'), else the generic title."""
+    try:
+        version = site["procedures"][dossier.procedure_code].published_version()
+        return getattr(version, "result_name", "") or ""
+    except (KeyError, AttributeError, TypeError):
+        return ""
+
+
+def result_dict(site, dossier, account, vault, now, settings):
+    """The dossier-like dict ``pdf.result`` renders."""
+    agency = site["agencies"].by_code(dossier.agency)
+    parent = getattr(agency, "__parent__", None)
+    applicant = vault.profile.get("full_name") or dossier.data.get("full_name") or dossier.owner
+    authority, title = signer_lines(account.title)
+    replaces = dossier.results[-1]["document"] if dossier.results else None
+    return {
+        "code": dossier.code, "procedure_code": dossier.procedure_code,
+        "procedure_name": dossier.procedure_name,
+        "agency_name": agency.name if agency else dossier.agency,
+        "parent_agency": getattr(parent, "name", "") if getattr(parent, "level", None) else "",
+        "number": f"{dossier.code.rsplit('-', 1)[-1]}/KQ-{now:%y%m%d}",
+        "issued_at": now, "applicant_name": applicant,
+        "facts": result_facts(site, dossier, applicant),
+        "result_title": result_title(site, dossier),
+        "signer_name": account.full_name, "signer_title": title, "signer_authority": authority,
+        "verify_url": verify_url(settings), "replaces": replaces,
+    }
+
+
+def issue_result(site, dossier, account, settings):
+    """Render, sign and store the dossier's result; returns the vault document.
+
+    Appends ``{vault, document, sha256}`` to ``dossier.results``. Raises
+    ``errors.*`` (403, 409) with a message for the leader; writes nothing then.
+    """
+    check_signer(dossier, account)
+    vault = owner_vault(site, dossier)
+    identity = load_identity(settings, account.signer)
+    now = timeutil.now()
+    identity.check_valid_at(now)
+    signing = signing_from_settings(settings)
+    result = result_dict(site, dossier, account, vault, now, settings)
+    rendered = render_result(result, font_dir=font_dir_from(settings))
+    agency_name = result["agency_name"]
+    data = sign_pdf(rendered.data, identity, signing, box=rendered.signature_box,
+                    reason=reason_for(dossier.code), location="Khánh Hòa",
+                    lines=stamp_lines(identity.common_name, agency_name, now))
+    doc_type = dossier.result_doc_type if doctypes.is_known(dossier.result_doc_type) else "other"
+    title = f"{result['result_title'] or 'Kết quả'} – hồ sơ {dossier.code}"
+    doc, _created = vault.add_document(
+        data, title=title, doc_type=doc_type, kind="issued", added_by=account.login,
+        content_type="application/pdf", signed=True, issued_by=agency_name, issued_at=now,
+        dossier=dossier.code, replaces=result["replaces"])
+    ref = {"vault": vault.id, "document": doc.id, "sha256": doc.sha256}
+    if ref not in list(dossier.results):
+        dossier.results = list(dossier.results) + [ref]
+    log.info("result issued for dossier %s by %s", dossier.code, account.login)
+    return doc
