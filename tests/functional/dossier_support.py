@@ -116,3 +116,22 @@ def walk_to(client_for, code, state):
         res = act(client_for(who), code, action)
         current = res.json['status']
     assert current == state
+
+
+@pytest.fixture(scope='session')
+def pki_dir(tmp_path_factory):
+    """A development PKI with leader1's signing identity (made once per session)."""
+    from tthc_docs.signing.devpki import DevPki, LeaderSpec
+    pki = DevPki(tmp_path_factory.mktemp('dossier-pki')).create(
+        [LeaderSpec('leader1', 'Đặng Quốc Bảo', AGENCY,
+                    'Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa', 'Phó Giám đốc')])
+    return pki
+
+
+@pytest.fixture
+def signing(app, pki_dir, monkeypatch):
+    """Let the app sign for this test: its settings point at the development PKI."""
+    monkeypatch.setitem(app.registry.settings, 'tthc_docs.pki_dir', str(pki_dir.dir))
+    monkeypatch.setitem(app.registry.settings, 'tthc_docs.trust_roots',
+                        str(pki_dir.root_cert_path))
+    return pki_dir
