@@ -80,21 +80,25 @@ def serve(app):
     return server, f"http://127.0.0.1:{server.effective_port}"
 
 
-@pytest.fixture(scope="module")
-def servers(template_dir, settings, tmp_path_factory):
-    """(app base URL, gateway, gateway base URL, database) on a private copy of the demo DB."""
+def make_app(template_dir, settings, folder, **extra):
+    """The real app on a private copy of the demo database, with payment settings."""
     from tthc_docs import main
-    folder = tmp_path_factory.mktemp("pay-db")
     for name in ("Data.fs", "Data.fs.index"):
         if (template_dir / name).exists():
             shutil.copy2(template_dir / name, folder / name)
     shutil.copytree(template_dir / "blobs", folder / "blobs")
+    return main({}, **dict(settings, **{
+        "zodbconn.uri": f"file://{folder}/Data.fs?blobstorage_dir={folder}/blobs",
+        "tthc_docs.payment.merchant": MERCHANT, "tthc_docs.payment.secret": SECRET}, **extra))
+
+
+@pytest.fixture(scope="module")
+def servers(template_dir, settings, tmp_path_factory):
+    """(app base URL, gateway, gateway base URL, database): two servers, two ports."""
     gateway = devgateway.DevGateway({MERCHANT: SECRET})
     gateway_server, gateway_base = serve(gateway)
-    app = main({}, **dict(settings, **{
-        "zodbconn.uri": f"file://{folder}/Data.fs?blobstorage_dir={folder}/blobs",
-        "tthc_docs.payment.gateway_url": gateway_base + "/pay",
-        "tthc_docs.payment.merchant": MERCHANT, "tthc_docs.payment.secret": SECRET}))
+    app = make_app(template_dir, settings, tmp_path_factory.mktemp("pay-db"),
+                   **{"tthc_docs.payment.gateway_url": gateway_base + "/pay"})
     app_server, app_base = serve(app)
     yield app_base, gateway, gateway_base, app.registry._zodb_databases[""]
     app_server.close()
@@ -212,3 +216,39 @@ def test_cancelled_payment_leaves_the_dossier_unpaid(servers):
     citizen, _, (status, _, body) = pay(app_base, code, decision="cancel")
     assert json.loads(body)["success"] is False
     assert dossier_json(citizen, app_base, code)["fee"]["paid"] is False
+
+
+def test_pay_page_form_sends_the_browser_to_the_gateway(servers):
+    app_base, _, gateway_base, db = servers
+    code = new_dossier(db)
+    citizen = Browser().login(app_base, "citizen1")
+    _, _, page = citizen.call("GET", f"{app_base}/dossiers/{code}/@@pay", accept="text/html")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.decode()).group(1)
+    status, headers, _ = citizen.call("POST", f"{app_base}/dossiers/{code}/@@pay",
+                                      form={"csrf_token": token}, accept="text/html")
+    assert status == 303 and headers["Location"].startswith(gateway_base + "/pay?")
+
+
+@pytest.fixture(scope="module")
+def one_server(template_dir, settings, tmp_path_factory):
+    """``make run``'s arrangement: the dev gateway mounted at /_devgateway/ of the app."""
+    app = make_app(template_dir, settings, tmp_path_factory.mktemp("one-db"),
+                   **{"tthc_docs.payment.dev_gateway": "true",
+                      "tthc_docs.payment.gateway_url": "http://127.0.0.1:1/unbound"})
+    server, base = serve(app)
+    # The port is known once bound; settings are read per request.
+    app.registry.settings["tthc_docs.payment.gateway_url"] = base + "/_devgateway/pay"
+    yield base, app
+    server.close()
+
+
+def test_mounted_dev_gateway_notifies_its_own_server(one_server):
+    base, app = one_server
+    code = new_dossier(app.registry._zodb_databases[""])
+    _, _, (status, _, body) = pay(base, code)
+    assert (status, json.loads(body)["paid"]) == (200, True)
+
+
+def test_dev_gateway_is_not_served_unless_enabled(servers):
+    status, _, _ = Browser().call("GET", servers[0] + "/_devgateway/pay")
+    assert status == 404
