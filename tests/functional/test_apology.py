@@ -1,0 +1,78 @@
+"""Journey: an officer who will miss the date apologises with a new appointment."""
+from datetime import timedelta
+
+from dossier_support import (FREE, MONDAY, act, apply, clock, docs, get,  # noqa: F401
+                             procedure, walk_to)
+
+
+def processing(login, docs):
+    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    walk_to(login, code, 'processing')          # received Monday 1/3: due Friday 5/3
+    return code
+
+
+def apologize(client, code, status=200, **body):
+    body.setdefault('note', 'Cần xác minh thêm với cơ quan khác')
+    return act(client, code, 'apologize', status=status, **body)
+
+
+def test_the_new_appointment_becomes_the_due_date(login, procedure, docs):
+    code = processing(login, docs)
+    res = apologize(login('specialist1'), code, new_due='2027-03-10')
+    assert res.json['due_at'] == '2027-03-10T17:00:00+07:00'
+
+
+def test_the_citizen_sees_the_apology(login, procedure, docs):
+    code = processing(login, docs)
+    apologize(login('specialist1'), code, new_due='2027-03-10')
+    apology = get(login('citizen1'), code).json['apologies'][0]
+    assert (apology['reason'], apology['new_due']) == \
+        ('Cần xác minh thêm với cơ quan khác', '2027-03-10T17:00:00+07:00')
+
+
+def test_the_history_keeps_both_appointments_for_the_slip(login, procedure, docs):
+    code = processing(login, docs)
+    apologize(login('specialist1'), code, new_due='2027-03-10')
+    entry = get(login('citizen1'), code).json['history'][-1]
+    assert (entry['old_due'], entry['new_due']) == \
+        ('2027-03-05T17:00:00+07:00', '2027-03-10T17:00:00+07:00')
+
+
+def test_the_apology_does_not_change_the_state(login, procedure, docs):
+    code = processing(login, docs)
+    assert apologize(login('specialist1'), code, new_due='2027-03-10').json['status'] == \
+        'processing'
+
+
+def test_an_overdue_dossier_is_no_longer_overdue_after_the_new_date(login, procedure, docs, clock):
+    code = processing(login, docs)
+    clock.set(MONDAY + timedelta(days=7))
+    assert get(login('citizen1'), code).json['overdue'] is True
+    apologize(login('specialist1'), code, new_due='2027-03-12')
+    assert get(login('citizen1'), code).json['overdue'] is False
+
+
+def test_a_new_date_before_the_old_one_is_422(login, procedure, docs):
+    code = processing(login, docs)
+    res = apologize(login('specialist1'), code, status=422, new_due='2027-03-04')
+    assert 'new_due' in res.json['error']['fields']
+
+
+def test_a_malformed_date_is_422(login, procedure, docs):
+    code = processing(login, docs)
+    apologize(login('specialist1'), code, status=422, new_due='mai')
+
+
+def test_an_apology_needs_a_reason(login, procedure, docs):
+    code = processing(login, docs)
+    apologize(login('specialist1'), code, status=422, new_due='2027-03-10', note='')
+
+
+def test_the_citizen_may_not_apologise(login, procedure, docs):
+    code = processing(login, docs)
+    apologize(login('citizen1'), code, status=403, new_due='2027-03-10')
+
+
+def test_an_apology_before_receipt_is_409(login, procedure, docs):
+    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    apologize(login('reception1'), code, status=409, new_due='2027-03-10')
