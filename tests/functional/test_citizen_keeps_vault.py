@@ -249,3 +249,42 @@ def test_profile_html_form_shows_errors(citizen, vault_path):
     form['phone'] = '12345'
     res = form.submit(status=422)
     assert 'Số điện thoại' in res.text
+
+
+# -- the upload size limit (tthc_docs.max_upload_bytes) ------------------------
+
+@pytest.fixture
+def small_limit(app, monkeypatch):
+    monkeypatch.setitem(app.registry.settings, 'tthc_docs.max_upload_bytes', 2000)
+    return 2000
+
+
+def test_file_over_the_limit_is_413(citizen, vault_path, small_limit):
+    data = make_pdf('x' * 10) + b'%' + b'0' * 3000
+    res = upload(citizen, vault_path, data, status=413)
+    assert 'MB' in res.json['error']['message']
+
+
+def _raw_post(citizen, vault_path, environ):
+    from webtest import TestRequest
+    req = TestRequest.blank(f'{vault_path}/documents', method='POST', environ=dict(
+        citizen.extra_environ, **environ))
+    req.content_type = 'multipart/form-data; boundary=xyz'
+    req.headers['Accept'] = 'application/json'
+    return citizen.do_request(req, status='*')
+
+
+def test_oversized_content_length_is_413(citizen, vault_path, small_limit):
+    body = b'x' * (200 * 1024)
+    res = _raw_post(citizen, vault_path, {'wsgi.input': io.BytesIO(body),
+                                          'CONTENT_LENGTH': str(len(body))})
+    assert res.status_int == 413
+
+
+def test_oversized_chunked_body_is_413(citizen, vault_path, small_limit):
+    """No Content-Length: the limit applies to the stream as it is read."""
+    body = b'x' * (200 * 1024)
+    res = _raw_post(citizen, vault_path, {'wsgi.input': io.BytesIO(body),
+                                          'wsgi.input_terminated': True,
+                                          'HTTP_TRANSFER_ENCODING': 'chunked'})
+    assert res.status_int == 413
