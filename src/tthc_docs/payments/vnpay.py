@@ -20,7 +20,6 @@ to notify; a production gateway has it configured in its merchant portal and
 ignores it.
 """
 from datetime import datetime, timedelta
-from urllib.parse import urlencode
 
 from tthc_docs.payments import signing
 from tthc_docs.payments.base import PaymentOutcome, PaymentProvider, PaymentRefused
@@ -152,8 +151,3 @@ def result_params(request_params, *, success, transaction_no, paid_at, bank="NCB
         "vnp_TransactionStatus": SUCCESS if success else "02",
         "vnp_TxnRef": request_params["vnp_TxnRef"],
     }
-
-
-def query(params):
-    """Plain URL encoding of already-signed parameters."""
-    return urlencode(params)
