@@ -79,6 +79,8 @@ class Vault(Persistent):
         if kind == DIGITIZED and not (meta.get('certified_by') and meta.get('original')):
             raise errors.Invalid('Bản số hóa phải ghi người chứng thực và bản gốc.',
                                  {'original': 'Ghi rõ bản gốc đã đối chiếu.'})
+        if meta.get('original') is not None and len(str(meta['original'])) > 300:
+            raise errors.Invalid('Mô tả bản gốc quá dài.', {'original': 'Tối đa 300 ký tự.'})
         return self.documents.store(data, title=title, doc_type=doc_type, kind=kind,
                                     added_by=added_by, limit=limit, **meta)
 

@@ -27,7 +27,12 @@ from .base import read_json, resource_view, wants_json
 #: Room for the multipart envelope and the small form fields around the file.
 MULTIPART_OVERHEAD = 64 * 1024
 
-_DOC = {'$ref': '#/components/schemas/VaultDocument'}
+_DOC = {'type': 'object', 'properties': {
+    **{k: {'type': 'string'} for k in ('id', 'title', 'doc_type', 'sha256', 'kind',
+                                        'content_type', 'issued_by', 'issued_at',
+                                        'added_by', 'added_at', 'certified_by',
+                                        'original', 'filename', 'url')},
+    'size': {'type': 'integer'}, 'signed': {'type': 'boolean'}}}
 _ERR = {'$ref': '#/components/schemas/Error'}
 
 
