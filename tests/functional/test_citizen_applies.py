@@ -164,11 +164,28 @@ def test_the_same_payment_reference_twice_records_one_payment(login, procedure, 
     assert [h['action'] for h in history].count('pay') == 1
 
 
-def test_the_citizen_sees_the_dossier_in_their_list(login, procedure, docs):
+def test_the_citizen_sees_the_new_dossier_first_in_their_list(login, procedure, docs):
     client = login('citizen1')
     code = apply(client, docs).json['code']
     res = client.get('/@@my-dossiers', headers={'Accept': 'application/json'})
-    assert [i['code'] for i in res.json['items']] == [code]
+    assert res.json['items'][0]['code'] == code
+
+
+def test_another_citizen_does_not_see_it_in_their_list(login, procedure, docs):
+    code = apply(login('citizen1'), docs).json['code']
+    res = login('citizen2').get('/@@my-dossiers', headers={'Accept': 'application/json'})
+    assert code not in [i['code'] for i in res.json['items']]
+
+
+def test_the_handling_officer_reads_an_attachment_and_it_is_logged(login, procedure, docs,
+                                                                    edit_site):
+    code = apply(login('citizen1'), docs).json['code']
+    url = get(login('citizen1'), code).json['attachments'][0]['url']
+    login('reception1').get(url)
+    with edit_site() as site:
+        log = list(site['vaults'].for_owner('citizen1').access_log)
+    assert any(getattr(e, 'dossier', None) == code or
+               (isinstance(e, dict) and e.get('dossier') == code) for e in log)
 
 
 def test_the_browser_form_lists_the_documents_of_each_requirement(login, procedure, docs):
