@@ -103,6 +103,37 @@ def read_limited(stream, limit: int = DEFAULT_MAX_UPLOAD_BYTES,
     return buf.getvalue()
 
 
+class LimitedStream:
+    """A file-like wrapper that refuses (413) once more than `limit` bytes pass.
+
+    Wraps a request body whose length is not known (chunked), so that the
+    body is cut off while it streams instead of after it has been stored.
+    """
+
+    def __init__(self, stream, limit: int, shown_limit: int | None = None):
+        self.stream, self.limit, self.seen = stream, limit, 0
+        self.shown_limit = shown_limit or limit
+
+    def _count(self, chunk):
+        self.seen += len(chunk)
+        if self.seen > self.limit:
+            raise errors.TooLarge(
+                f'Tệp quá lớn; dung lượng tối đa cho phép là {_mb(self.shown_limit)}.')
+        return chunk
+
+    def read(self, size=-1):
+        return self._count(self.stream.read(size))
+
+    def readline(self, size=-1):
+        return self._count(self.stream.readline(size))
+
+    def readlines(self, hint=-1):
+        return list(iter(self.readline, b''))
+
+    def __iter__(self):
+        return iter(self.readline, b'')
+
+
 def sniff(data: bytes) -> str | None:
     """The accepted content type that the leading bytes announce, or None."""
     if data.startswith(_PDF_MAGIC):

@@ -166,3 +166,9 @@ def test_tampered_log_is_reported_to_the_owner(officer, login, vault_path, grant
         del log._entries[2]
     body = login('citizen1').get(f'{vault_path}/@@access-log', headers=JSON).json
     assert body['intact'] is False and len(body['items']) == 2
+
+
+def test_officer_reading_the_facts_is_logged_too(officer, login, vault_path, granted_doc):
+    officer.get(f'{granted_doc}?dossier=HS-0001', headers=JSON)
+    items = login('citizen1').get(f'{vault_path}/@@access-log', headers=JSON).json['items']
+    assert [i['who'] for i in items] == ['reception1']

@@ -181,3 +181,16 @@ def test_clean_filename_is_nfc():
 
 def test_clean_filename_is_bounded():
     assert len(clean_filename('a' * 1000 + '.pdf', '.pdf')) <= 120
+
+
+def test_limited_stream_passes_a_small_body():
+    from tthc_docs.uploads import LimitedStream
+    assert LimitedStream(io.BytesIO(b'abc\ndef\n'), limit=100).readlines() == [b'abc\n', b'def\n']
+
+
+def test_limited_stream_refuses_once_past_the_limit():
+    from tthc_docs.uploads import LimitedStream
+    stream = LimitedStream(io.BytesIO(b'x' * 5000), limit=1000)
+    stream.read(600)
+    with pytest.raises(errors.TooLarge):
+        stream.read(600)

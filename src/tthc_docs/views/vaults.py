@@ -96,26 +96,6 @@ def upload_limit(request):
                                              uploads.DEFAULT_MAX_UPLOAD_BYTES))
 
 
-class _LimitedInput:
-    """wsgi.input for a chunked body: 413 as soon as `limit` bytes pass."""
-
-    def __init__(self, stream, limit):
-        self.stream, self.limit, self.seen = stream, limit, 0
-
-    def _count(self, chunk):
-        self.seen += len(chunk)
-        if self.seen > self.limit:
-            raise errors.TooLarge(f'Tệp quá lớn; dung lượng tối đa cho phép là '
-                                  f'{uploads._mb(self.limit - MULTIPART_OVERHEAD)}.')
-        return chunk
-
-    def read(self, size=-1):
-        return self._count(self.stream.read(size))
-
-    def readline(self, size=-1):
-        return self._count(self.stream.readline(size))
-
-
 def guard_upload(request):
     """Size first (no body read), then CSRF (which parses the body)."""
     limit = upload_limit(request)
@@ -123,8 +103,8 @@ def guard_upload(request):
     if length is not None:
         uploads.check_size(length - MULTIPART_OVERHEAD, limit)
     elif request.is_body_readable:
-        request.environ['wsgi.input'] = _LimitedInput(request.environ['wsgi.input'],
-                                                      limit + MULTIPART_OVERHEAD)
+        request.environ['wsgi.input'] = uploads.LimitedStream(
+            request.environ['wsgi.input'], limit + MULTIPART_OVERHEAD, shown_limit=limit)
     check_csrf_origin(request)
     check_csrf_token(request)
     return limit
@@ -322,6 +302,8 @@ def documents_folder(request):
 def document_view(request):
     doc = request.context
     dossier = _owner_or_granted(request, doc)
+    if dossier is not None:
+        find_vault(doc).log_access(request.account.login, doc.id, dossier)
     body = document_json(request, doc)
     if wants_json(request):
         return body
