@@ -99,6 +99,10 @@ COMMANDS = {
     "migrate": (cmd_migrate, _config_only, "apply pending evolve steps"),
     "dev-pki": ("tthc_docs.signing.commands:cmd_dev_pki", "tthc_docs.signing.commands:add_args",
                 "create the development PKI (root CA, agency CAs, leaders, TSA) under var/pki"),
+    "import-procedures": ("tthc_docs.catalog_io:cmd_import", "tthc_docs.catalog_io:import_args",
+                          "import a JSON/CSV procedure catalog (all-or-nothing)"),
+    "export-procedures": ("tthc_docs.catalog_io:cmd_export", "tthc_docs.catalog_io:export_args",
+                          "export the procedure catalog as JSON or CSV"),
 }
 
 

@@ -1,5 +1,6 @@
 """An editor creates, edits, publishes and retires procedures, by JSON and in the browser."""
 import copy
+import json
 
 import pytest
 
@@ -166,3 +167,39 @@ def test_publish_button_on_the_page(editor, anon):
     page = editor.get("/procedures/1.001193/")
     page.forms[[k for k, f in page.forms.items() if f.action.endswith("@@publish")][0]].submit().maybe_follow()
     assert anon.get("/procedures/1.001193", headers=JSON).json["processing_days"] == 4
+
+
+# -- import / export through the command line --------------------------------
+@pytest.fixture
+def config(tmp_path):
+    """A .ini with its own FileStorage, initialised without demo data."""
+    from tthc_docs.cli import main
+    ini = tmp_path / "test.ini"
+    ini.write_text(
+        "[app:main]\nuse = egg:tthc-docs\n"
+        f"zodbconn.uri = file://{tmp_path}/Data.fs?blobstorage_dir={tmp_path}/blobs\n"
+        "tthc_docs.session_secret = " + "s" * 48 + "\n"
+        "tthc_docs.argon2_time_cost = 1\ntthc_docs.argon2_memory_cost = 8\n", encoding="utf-8")
+    assert main(["init", str(ini)]) == 0
+    return str(ini)
+
+
+def _file(tmp_path, records):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_cli_refuses_a_bad_file_and_imports_nothing(config, tmp_path, capsys):
+    from tthc_docs.cli import main
+    records = [dict(_new("9.000001"), agencies=["000.00.00.X"])]
+    code = main(["import-procedures", config, _file(tmp_path, records)])
+    out = capsys.readouterr().out
+    assert code == 1 and "LỖI bản ghi 0 (mã 9.000001): agencies:" in out and "Không nhập bản ghi nào" in out
+
+
+def test_cli_export_writes_the_import_format(config, tmp_path, capsys):
+    from tthc_docs.cli import main
+    out = tmp_path / "out.csv"
+    assert main(["export-procedures", config, str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("code,name,field,level")
