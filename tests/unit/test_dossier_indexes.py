@@ -1,0 +1,128 @@
+"""The dossier registry's indexes: maintained on write, read as sorted pages."""
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tthc_docs import workflow
+from tthc_docs.calendar import WorkingCalendar
+from tthc_docs.resources.dossier_indexes import SortedIndex, due_key
+from tthc_docs.resources.dossiers import Dossier, DossierRegistry
+
+TZ = timezone(timedelta(hours=7))
+T0 = datetime(2027, 3, 1, 9, 0, tzinfo=TZ)
+AGENCY = '000.00.20.H56'
+
+
+class Version:
+    code, name, version, processing_days = '9.1', 'Thủ tục thử', 1, 5
+    steps = [{'id': 'xu-ly', 'name': 'Xử lý', 'role': 'specialist', 'days': 3}]
+    requirements, result_doc_type = [], 'other'
+
+
+def new(registry, owner='citizen1', at=T0, agency=AGENCY):
+    d = Dossier(owner=owner, vault_id='v-1', procedure=Version(), agency=agency,
+                channel='online', data={}, form_name=None, form_version=None,
+                attachments=[], fee_amount=0, submitted_at=at, submitted_by=owner)
+    return registry.file(d, at)
+
+
+def receive(dossier, at):
+    ctx = workflow.Context(login='reception1', roles=frozenset({'reception'}), now=at,
+                           calendar=WorkingCalendar())
+    dossier.transition('receive', ctx)
+
+
+@pytest.fixture
+def registry():
+    return DossierRegistry()
+
+
+def test_sorted_index_counts_without_walking(registry):
+    index = SortedIndex()
+    index.index('a', 'x', '1')
+    index.index('b', 'x', '2')
+    assert index.count('x') == 2
+
+
+def test_reindexing_under_a_new_value_moves_the_code():
+    index = SortedIndex()
+    index.index('a', 'x', '1')
+    index.index('a', 'y', '1')
+    assert (index.count('x'), list(index.codes('y'))) == (0, ['a'])
+
+
+def test_a_missing_due_date_sorts_last():
+    assert due_key(T0) < due_key(None)
+
+
+def test_filing_indexes_by_status(registry):
+    new(registry)
+    assert registry.count_by_status('submitted') == 1
+
+
+def test_a_transition_moves_the_status_index(registry):
+    d = new(registry)
+    receive(d, T0)
+    assert (registry.count_by_status('submitted'), registry.count_by_status('received')) == (0, 1)
+
+
+def test_the_queue_puts_the_earliest_due_first(registry):
+    late, early = new(registry), new(registry)
+    receive(late, T0 + timedelta(days=7))
+    receive(early, T0)
+    items, _ = registry.queue(AGENCY, ('received',))
+    assert [d.code for d in items] == [early.code, late.code]
+
+
+def test_the_queue_is_paged_and_counted(registry):
+    for i in range(5):
+        receive(new(registry), T0 + timedelta(days=i))
+    items, total = registry.queue(AGENCY, ('received',), offset=2, limit=2)
+    assert (len(items), total) == (2, 5)
+
+
+def test_the_queue_keeps_to_its_agency(registry):
+    new(registry, agency='000.00.01.H56')
+    assert registry.queue(AGENCY)[1] == 0
+
+
+def test_the_queue_filters_by_step(registry):
+    d = new(registry)
+    receive(d, T0)
+    ctx = workflow.Context(login='reception1', roles=frozenset({'reception'}), now=T0,
+                           calendar=WorkingCalendar())
+    d.transition('forward', ctx)
+    assert [x.code for x in registry.queue(AGENCY, step='xu-ly')[0]] == [d.code]
+
+
+def test_the_owners_list_is_newest_first(registry):
+    old, recent = new(registry, at=T0), new(registry, at=T0 + timedelta(days=1))
+    assert [d.code for d in registry.for_owner('citizen1')[0]] == [recent.code, old.code]
+
+
+def test_an_idempotency_key_replays_the_first_dossier(registry):
+    d = new(registry)
+    registry.idempotency[('citizen1', 'k1')] = d.code
+    assert registry.replay('citizen1', T0, 'k1') is d
+
+
+def test_an_identical_application_outside_the_window_is_not_a_replay(registry):
+    d = new(registry)
+    registry.recent[('citizen1', 'f')] = (d.code, T0)
+    assert (registry.replay('citizen1', T0 + timedelta(minutes=1), fingerprint='f'),
+            registry.replay('citizen1', T0 + timedelta(minutes=5), fingerprint='f')) == (d, None)
+
+
+def test_record_payment_is_idempotent_by_reference(registry):
+    d = new(registry)
+    d.fee_amount = 10000
+    assert (d.record_payment('dev', 'R1', 10000, T0), d.record_payment('dev', 'R1', 10000, T0)) \
+        == (True, False)
+
+
+def test_a_payment_of_the_wrong_amount_is_refused(registry):
+    from tthc_docs import errors
+    d = new(registry)
+    d.fee_amount = 10000
+    with pytest.raises(errors.Invalid):
+        d.record_payment('dev', 'R1', 5000, T0)
