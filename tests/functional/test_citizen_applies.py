@@ -215,3 +215,14 @@ def test_an_upload_during_the_application_lands_in_the_vault(login, procedure, d
         titles = [d.title for d in site['vaults'].for_owner('citizen1').documents.values()
                   if d.doc_type == 'anh-the']
     assert len(titles) == 2
+
+
+def test_the_browser_form_is_prefilled_from_the_vault(login, procedure):
+    page = login('citizen1').get('/procedures/1.004873/@@apply')
+    assert 'value="Nguyễn Thị Lan"' in page.text
+
+
+def test_invalid_form_data_is_422_naming_the_field(login, procedure, docs):
+    body = {'data': {'so_ban_sao': 'nhiều'}, 'attachments': {}}
+    res = login('citizen1').post_json('/procedures/1.004873/@@apply', body, status=422)
+    assert 'so_ban_sao' in res.json['error']['fields']

@@ -9,7 +9,7 @@ and is then referenced like any other document.
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
-from .. import errors, filing, timeutil, uploads
+from .. import errors, filing, formrender, timeutil, uploads
 from .. import security as s
 from ..resources.dossiers import COUNTER, ONLINE
 from ..resources.procedures import Procedure
@@ -63,12 +63,9 @@ def _idempotency_key(request):
 def _form_payload(request):
     """A browser's multipart post as the JSON payload shape."""
     post = request.POST
-    payload = {'data': {}, 'attachments': {}}
+    payload = {'data': formrender.read_post(post), 'attachments': {}}
     for name, value in post.items():
-        if name.startswith('data.') and isinstance(value, str):
-            if value.strip():
-                payload['data'][name[5:]] = value.strip()
-        elif name.startswith('attachments.') and isinstance(value, str) and value:
+        if name.startswith('attachments.') and isinstance(value, str) and value:
             payload['attachments'][name[12:]] = value
         elif name in ('agency', 'citizen') and value:
             payload[name] = value
@@ -135,9 +132,9 @@ def apply_form(request):
     version = filing.published_version(site, request.context.code)
     vault = (site['vaults'].for_owner(account.login) if channel == ONLINE
              else site['vaults'].for_owner(request.params.get('citizen') or ''))
-    fields, prefill = _form_fields(site, version, vault)
     documents = list(vault.documents.values()) if vault is not None else []
-    return {'procedure': version, 'channel': channel, 'fields': fields, 'prefill': prefill,
+    return {'procedure': version, 'channel': channel,
+            'form_html': _form_html(request, site, version, vault, documents),
             'agencies': [site['agencies'].by_code(c) for c in version.agencies or ()
                          if site['agencies'].by_code(c) is not None],
             'requirements': [
@@ -148,12 +145,14 @@ def apply_form(request):
             'action': request.resource_url(request.context, '@@apply')}
 
 
-def _form_fields(site, version, vault):
+def _form_html(request, site, version, vault, documents):
+    """The form engineer's rendering of the published form, prefilled from the vault."""
     if not version.form:
-        return [], {}
+        return None
     template = site['forms'].get(version.form)
     form = template.published_version() if template is not None else None
     if form is None:
-        return [], {}
+        return None
     profile = dict(vault.profile) if vault is not None else {}
-    return list(form.fields), form.prefill(profile)
+    return formrender.render_form(request, form, profile,
+                                  documents=[(d.id, d.title, d.doc_type) for d in documents])
