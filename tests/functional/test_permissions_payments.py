@@ -40,6 +40,10 @@ MATRIX = [
      everyone(403, anonymous=401, citizen1=409, **{o: 409 for o in OFFICERS})),
     ("POST", "/dossiers/{fresh}/@@pay", everyone(403, anonymous=401, citizen1=200)),
     ("POST", "/dossiers/{received}/@@pay", everyone(403, anonymous=401, citizen1=409)),
+    ("POST", "/dossiers/{fresh}/@@payment-counter",
+     everyone(403, anonymous=401, reception1=200)),
+    ("POST", "/dossiers/{received}/@@payment-counter",
+     everyone(403, anonymous=401, reception1=409)),
     ("GET", "/@@payment-return", everyone(400)),
     ("POST", "/@@payment-notify", everyone(403)),
 ]

@@ -210,3 +210,14 @@ def test_provider_from_settings_names_the_missing_setting():
     with pytest.raises(ValueError, match="tthc_docs.payment.secret"):
         provider_from_settings({"tthc_docs.payment.gateway_url": "http://x",
                                 "tthc_docs.payment.merchant": "M"})
+
+
+def test_counter_payment_is_recorded_with_the_paper_receipt_number(dossier):
+    service.record_counter_payment(dossier, "reception1", NOW, "BL-0042")
+    assert dossier.payment["reference"] == CODE + "_BL-0042"
+
+
+def test_counter_payment_twice_is_refused(dossier):
+    service.record_counter_payment(dossier, "reception1", NOW, "BL-0042")
+    with pytest.raises(StateConflict):
+        service.record_counter_payment(dossier, "reception1", NOW, "BL-0043")

@@ -139,3 +139,8 @@ def test_payment_receipt_needs_a_payment():
 def test_unknown_slip_name_is_a_key_error():
     with pytest.raises(KeyError):
         slips.available("invoice", facts())
+
+
+def test_counter_payment_receipt_says_where_it_was_paid():
+    text = flat(text_of(slips.render(slips.PAYMENT_RECEIPT, facts(payment_provider="counter"))))
+    assert "Nộp trực tiếp tại Bộ phận tiếp nhận và trả kết quả" in text

@@ -11,6 +11,9 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import datetime
 
+#: ``dossier.payment["provider"]`` of a fee taken in cash at the counter (no gateway).
+COUNTER_PROVIDER = "counter"
+
 
 class PaymentRefused(Exception):
     """A gateway message we must not act on; ``code`` is the answer to send back."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tthc_docs.errors import DomainError, StateConflict
 from tthc_docs.payments import vnpay
-from tthc_docs.payments.base import PaymentRefused, PaymentRequest
+from tthc_docs.payments.base import COUNTER_PROVIDER, PaymentRefused, PaymentRequest
 from tthc_docs.payments.ledger import FAILED, PAID, ledger_for
 
 log = logging.getLogger("tthc_docs.payments")
@@ -107,3 +107,20 @@ def _accept(provider, params, find_dossier, now):
     ledger.settle(ref, PAID, outcome.gateway_code)
     log.info("payment recorded: dossier=%s reference=%s amount=%d", dossier.code, ref, outcome.amount)
     return Ack(200, vnpay.ACK_OK, "Confirm Success", ref)
+
+
+def record_counter_payment(dossier, officer, now, receipt_no=""):
+    """Reception took the fee in cash at the counter (a paper receipt, biên lai).
+
+    The same paper receipt number twice is one payment (idempotent by
+    reference); without one, a reference is made from the dossier code.
+    """
+    if dossier.is_paid:
+        raise StateConflict("Hồ sơ đã được thanh toán hoặc không phải nộp phí.", allowed=())
+    if dossier.status not in PAYABLE_STATES:
+        raise StateConflict("Chỉ thu phí khi hồ sơ chờ tiếp nhận.", allowed=())
+    receipt_no = str(receipt_no or "").strip()
+    reference = f"{dossier.code}{SEPARATOR}{receipt_no or 'quay-' + secrets.token_hex(4)}"
+    dossier.record_payment(COUNTER_PROVIDER, reference, int(dossier.fee_amount), now)
+    log.info("counter payment: dossier=%s reference=%s by=%s", dossier.code, reference, officer)
+    return reference

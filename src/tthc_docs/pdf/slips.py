@@ -12,6 +12,7 @@ import datetime
 
 from babel.numbers import format_decimal
 
+from tthc_docs.payments.base import COUNTER_PROVIDER
 from tthc_docs.pdf.layout import AdminDocument, render_document
 from tthc_docs.timeutil import VN_TZ
 
@@ -24,7 +25,7 @@ TITLES = {
     "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
     "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
     "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
-    PAYMENT_RECEIPT: "Biên nhận thanh toán phí, lệ phí trực tuyến",
+    PAYMENT_RECEIPT: "Biên nhận thanh toán phí, lệ phí",
 }
 FORM_NUMBERS = {"receipt": "01", "supplement": "02", "refusal": "03", "apology": "04", "control": "05"}
 CHANNELS = {"online": "Trực tuyến", "counter": "Trực tiếp tại Bộ phận một cửa"}
@@ -225,14 +226,18 @@ def _control(facts):
 
 
 def _payment_receipt(facts):
+    at_counter = facts.payment_provider == COUNTER_PROVIDER
+    how = ("Nộp trực tiếp tại Bộ phận tiếp nhận và trả kết quả" if at_counter
+           else f"Trực tuyến qua cổng thanh toán ({facts.payment_provider})")
+    where = "tại Bộ phận tiếp nhận và trả kết quả" if at_counter else "qua cổng thanh toán trực tuyến"
     return _document(
         PAYMENT_RECEIPT, facts,
         paragraphs=(f"{facts.agency_name} xác nhận đã nhận khoản thanh toán phí, lệ phí của hồ sơ "
-                    "dưới đây qua cổng thanh toán trực tuyến.",),
+                    f"dưới đây {where}.",),
         facts=(("Người nộp hồ sơ", f"Ông/Bà {facts.applicant_name}"),
                ("Thủ tục", facts.procedure_name),
                ("Số tiền", money(facts.payment_amount)),
-               ("Hình thức thanh toán", f"Trực tuyến ({facts.payment_provider})"),
+               ("Hình thức thanh toán", how),
                ("Mã giao dịch", facts.payment_reference),
                ("Thời gian thanh toán", when(facts.paid_at))),
         closing=("Biên nhận này được lập tự động từ hệ thống một cửa điện tử.",))

@@ -15,12 +15,12 @@ from pyramid.view import view_config
 
 from .. import security as s
 from .. import timeutil
-from ..errors import BadRequest, StateConflict
+from ..errors import BadRequest, Invalid, NotAllowed, StateConflict
 from ..payments import devgateway, provider_from_settings, service
 from ..payments.base import PaymentRefused
 from ..resources.dossiers import Dossier
 from ..resources.site import Site, find_site
-from .base import resource_view, wants_json
+from .base import read_json, resource_view, wants_json
 
 DEV_GATEWAY = "_devgateway"
 
@@ -36,6 +36,15 @@ OPENAPI_PATHS = {
             "303": {"description": "browsers are sent to the gateway"},
             "403": {"description": "not the owner"},
             "409": {"description": "nothing to pay, already paid, or the dossier was received"}}}},
+    "/dossiers/{code}/@@payment-counter": {"post": {
+        "summary": "Reception records the fee paid in cash at the counter",
+        "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "requestBody": {"content": {"application/json": {"schema": {
+            "type": "object", "properties": {"receipt_no": {"type": "string"}}}}}},
+        "responses": {"200": {"description": "{amount, paid, payment, receipt}"},
+                      "403": {"description": "not reception of the handling agency"},
+                      "409": {"description": "nothing to pay, already paid, or already received"},
+                      "422": {"description": "receipt_no is not a short text"}}}},
     "/@@payment-return": {"get": {
         "summary": "Where the gateway sends the browser back (signed parameters; display only)",
         "responses": {"200": {"description": "{reference, dossier, amount, success, paid, url}"},
@@ -98,6 +107,25 @@ def pay(request):
     request.response.content_type = "application/json"
     request.response.json_body = {"redirect": url, "amount": dossier.fee_amount,
                                   "reference": _reference_in(url)}
+    return request.response
+
+
+@view_config(context=Dossier, name="payment-counter", request_method="POST",
+             permission=s.HANDLE)
+def payment_counter(request):
+    """Reception of the handling agency took the fee at the counter."""
+    dossier, account = request.context, request.account
+    if s.RECEPTION not in account.roles:
+        raise NotAllowed("Chỉ cán bộ một cửa của cơ quan tiếp nhận được thu phí tại quầy.")
+    body = read_json(request) if request.content_type == "application/json" else request.POST
+    receipt_no = body.get("receipt_no") or ""
+    if not isinstance(receipt_no, str) or len(receipt_no) > 40 or "/" in receipt_no:
+        raise Invalid("Số biên lai không hợp lệ.", {"receipt_no": "tối đa 40 ký tự, không có '/'"})
+    service.record_counter_payment(dossier, account.login, timeutil.now(), receipt_no)
+    if not wants_json(request):
+        return HTTPSeeOther(request.resource_url(dossier))
+    request.response.content_type = "application/json"
+    request.response.json_body = payment_json(request, dossier)
     return request.response
 
 
