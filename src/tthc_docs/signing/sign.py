@@ -147,7 +147,7 @@ def signing_from_settings(settings):
     elif pki_dir and (Path(pki_dir) / "tsa" / "tsa.key").is_file():
         timestamper = local_timestamper(pki_dir)
     else:
-        raise SigningRefused("Chưa cấu hình máy chủ cấp dấu thời gian (tthc_docs.tsa_url).")
+        timestamper = None  # verification still works; signing refuses (sign_pdf)
     signing = Signing(trust_roots=load_certs(_paths(trust_roots)), crls=load_crls(crl_paths),
                       timestamper=timestamper, font_dir=font_dir or None)
     with _signing_lock:
@@ -210,6 +210,9 @@ def sign_pdf(data, identity, signing, *, box=None, reason="", location="Khánh H
     signature is invisible. Raises ``SigningRefused`` when pyHanko refuses
     (e.g. a revoked certificate found while collecting validation data).
     """
+    if signing.timestamper is None:
+        raise SigningRefused("Chưa cấu hình máy chủ cấp dấu thời gian (tthc_docs.tsa_url); "
+                             "liên hệ quản trị.")
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     spec = None
     style = None

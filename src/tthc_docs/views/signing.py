@@ -117,9 +117,8 @@ def verify_page(request):
     """The upload form; with ``?code=`` the verification of that dossier's stored result."""
     code = (request.params.get("code") or "").strip()
     if not code:
-        if wants_json(request):
-            raise errors.BadRequest("Gửi tệp PDF bằng POST, hoặc nêu mã hồ sơ (?code=).")
-        return {"report": None, "code": ""}
+        return {"report": None, "code": "",
+                "hint": "Gửi tệp PDF bằng POST (trường file), hoặc nêu mã hồ sơ (?code=)."}
     doc = stored_result(request.context, code)
     report = verify_document(doc, request.registry.settings)
     return {"report": report, "code": code}
