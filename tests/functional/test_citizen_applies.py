@@ -226,3 +226,11 @@ def test_invalid_form_data_is_422_naming_the_field(login, procedure, docs):
     body = {'data': {'so_ban_sao': 'nhiều'}, 'attachments': {}}
     res = login('citizen1').post_json('/procedures/1.004873/@@apply', body, status=422)
     assert 'so_ban_sao' in res.json['error']['fields']
+
+
+def test_the_browser_form_comes_back_with_what_is_missing(login, procedure, docs):
+    client = login('citizen1')
+    form = client.get(f'/procedures/{CODE}/@@apply').forms['apply']
+    form['attachments.khai-sinh'] = docs['giay-khai-sinh']
+    page = form.submit('submit', status=422)
+    assert 'Giấy xác nhận cư trú' in page.text

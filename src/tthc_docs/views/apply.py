@@ -104,12 +104,11 @@ def apply(request):
     if request.content_type == 'application/json':
         payload = load(ApplySchema, read_json(request), 'Hồ sơ')
     else:
-        payload = _form_payload(request)
-        _store_uploads(request, site, account, channel, payload)
-    if channel == COUNTER and not payload.get('citizen'):
-        raise errors.Invalid('Cần chọn công dân nộp hồ sơ.', {'citizen': 'bắt buộc'})
-    dossier, created = filing.file_application(
-        site, account, request.context.code, payload, timeutil.now(), channel, key)
+        try:
+            return _apply_from_browser(request, site, account, channel, key)
+        except errors.Invalid as exc:
+            return _form_again(request, exc)
+    dossier, created = _file(request, site, account, channel, payload, key)
     url = dossier_url(request, dossier)
     if not wants_json(request):
         return HTTPSeeOther(url)
@@ -119,6 +118,31 @@ def apply(request):
     response.location = url
     response.json_body = {'code': dossier.code, 'url': url, 'status': dossier.status,
                           'channel': dossier.channel, 'fee': fee_json(dossier)}
+    return response
+
+
+def _file(request, site, account, channel, payload, key):
+    if channel == COUNTER and not payload.get('citizen'):
+        raise errors.Invalid('Cần chọn công dân nộp hồ sơ.', {'citizen': 'bắt buộc'})
+    return filing.file_application(
+        site, account, request.context.code, payload, timeutil.now(), channel, key)
+
+
+def _apply_from_browser(request, site, account, channel, key):
+    payload = _form_payload(request)
+    _store_uploads(request, site, account, channel, payload)
+    dossier, _ = _file(request, site, account, channel, payload, key)
+    return HTTPSeeOther(dossier_url(request, dossier))
+
+
+def _form_again(request, exc):
+    """The application page again, with the reasons, as a 422; nothing is kept."""
+    from pyramid.renderers import render_to_response
+    request.tm.doom()
+    body = apply_form(request)
+    body.update(error=exc.message, field_errors=exc.fields)
+    response = render_to_response('tthc_docs:templates/dossiers/apply.pt', body, request=request)
+    response.status_int = 422
     return response
 
 
@@ -142,6 +166,7 @@ def apply_form(request):
                                    if d.doc_type == r.get('doc_type') or r.get('doc_type') in
                                    (None, 'other')]) for r in version.requirements or ()],
             'citizen': request.params.get('citizen', ''),
+            'error': None, 'field_errors': {},
             'action': request.resource_url(request.context, '@@apply')}
 
 
