@@ -56,6 +56,8 @@ class Parsed(colander.SchemaType):
     def serialize(self, node, appstruct):
         if appstruct is colander.null or appstruct is None:
             return colander.null
+        if isinstance(appstruct, str):  # re-showing what was typed, even if wrong
+            return appstruct
         return self.show(appstruct)
 
     def deserialize(self, node, cstruct):
@@ -164,7 +166,7 @@ class DateKind(Kind):
         return []
 
     def widget(self, field, documents):
-        return deform.widget.DateInputWidget()
+        return deform.widget.TextInputWidget(attributes={'type': 'date'})
 
     def display(self, field, value):
         return v.parse_date(value).strftime('%d/%m/%Y')
@@ -193,9 +195,9 @@ class ChoiceKind(Kind):
         return []
 
     def widget(self, field, documents):
+        # A select posts under the field's own name (radios post under an
+        # oid with peppercorn markers), which keeps the apply post flat.
         values = [(o['value'], o['title']) for o in field['options'] or []]
-        if len(values) <= 4:
-            return deform.widget.RadioChoiceWidget(values=values, inline=True)
         return deform.widget.SelectWidget(values=[('', '- Chọn -')] + values)
 
     def display(self, field, value):

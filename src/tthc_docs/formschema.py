@@ -71,27 +71,32 @@ def _option(option):
     return {'value': value, 'title': nfc(option.get('title') or value).strip()}
 
 
-def build_schema(fields, prefill=None, documents=None):
+def build_schema(fields, prefill=None, documents=None, prefix=''):
     """The colander schema of a form.
 
     ``prefill``: values from the vault (see :func:`prefill_values`), which
     become the fields' defaults and their ``missing`` values.  ``documents``:
     the citizen's vault documents as ``[(id, title, doc_type)]``; when given,
-    document fields accept only those of their type.
+    document fields accept only those of their type.  ``prefix`` is put
+    before every input name (``data.`` in the browser's apply form, whose
+    handler reads ``data.<field>``; address parts become ``data.<field>.<part>``).
     """
     prefill = prefill or {}
     schema = colander.SchemaNode(
         colander.Mapping(unknown='ignore'), validator=_cross_checks(fields))
     for field in fields:
         field = normalize_field(field)
-        schema.add(_node(field, prefill, documents))
+        schema.add(_node(field, prefill, documents, prefix))
     return schema
 
 
-def _node(field, prefill, documents):
+def _node(field, prefill, documents, prefix=''):
     kind = field_type(field['type'])
     node = kind.node(field, documents)
-    node.name = field['name']
+    node.name = prefix + field['name']
+    if prefix:
+        for child in node.children:
+            child.name = f'{node.name}.{child.name}'
     node.title = field['title']
     node.description = field['help']
     node.missing_msg = kind.missing_msg
@@ -100,7 +105,7 @@ def _node(field, prefill, documents):
         node.missing = node.default = value
         node.description = (f'{FROM_VAULT} · {field["help"]}' if field['help']
                             else FROM_VAULT.capitalize())
-        node.widget.css_class = ((node.widget.css_class or '') + ' from-vault').strip()
+        node.widget.item_css_class = 'from-vault'
         if not field['editable']:
             node.widget.readonly = True
     elif field['required']:
@@ -179,6 +184,7 @@ def validate_data(fields, data, profile=None, documents=None):
     if not isinstance(data, dict):
         raise FormDataInvalid('Dữ liệu biểu mẫu phải là một đối tượng JSON.', {})
     fields = [normalize_field(f) for f in fields]
+    data = merge_parts(fields, data)
     known = {f['name'] for f in fields}
     problems = {k: 'Biểu mẫu không có trường này.' for k in data if k not in known}
     prefill = prefill_values(fields, profile)
@@ -193,6 +199,19 @@ def validate_data(fields, data, profile=None, documents=None):
         raise FormDataInvalid(
             f'Biểu mẫu còn {len(problems)} trường chưa hợp lệ.', problems)
     return {k: v for k, v in clean.items() if v is not None}
+
+
+def merge_parts(fields, data):
+    """Browsers post address parts as ``<field>.<part>``: gather them."""
+    data = dict(data)
+    for field in fields:
+        if field['type'] != 'address':
+            continue
+        parts = {p: data.pop(f"{field['name']}.{p}") for p in addresses.PARTS
+                 if f"{field['name']}.{p}" in data}
+        if parts and field['name'] not in data:
+            data[field['name']] = parts
+    return data
 
 
 def _locked_changes(fields, data, prefill, schema):
@@ -227,6 +246,11 @@ COLANDER_VI = {
     'Shorter than minimum length ${min}': 'Cần ít nhất ${min} mục.',
     'Longer than maximum length ${max}': 'Tối đa ${max} mục.',
     'Invalid value': 'Giá trị không hợp lệ.',
+    # deform's page-level messages
+    'There was a problem with your submission': 'Dữ liệu đã nhập có lỗi',
+    'Errors have been highlighted below': 'Các lỗi được đánh dấu ở từng trường bên dưới.',
+    'There was a problem with this section': 'Phần này có lỗi',
+    'Add ${subitem_title}': 'Thêm ${subitem_title}',
 }
 
 

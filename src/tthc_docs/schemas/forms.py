@@ -64,8 +64,24 @@ def _doc_type_ids():
     return [doc_id for doc_id, _title in DOC_TYPES]
 
 
+class OptionType(colander.Mapping):
+    """A choice option: ``{"value", "title"}``, or a bare string for both."""
+
+    def deserialize(self, node, cstruct):
+        if isinstance(cstruct, str):
+            cstruct = {'value': cstruct, 'title': cstruct}
+        return super().deserialize(node, cstruct)
+
+
+class OptionalSequence(colander.Sequence):
+    """A sequence where JSON ``null`` means "none" (GET answers null options)."""
+
+    def deserialize(self, node, cstruct):
+        return super().deserialize(node, colander.null if cstruct is None else cstruct)
+
+
 def option_schema():
-    node = colander.SchemaNode(colander.Mapping(unknown='ignore'), name='option',
+    node = colander.SchemaNode(OptionType(unknown='ignore'), name='option',
                                title='Phương án')
     node.add(_text_node('value', 'Giá trị'))
     node.add(_text_node('title', 'Nhãn hiển thị', required=False))
@@ -91,7 +107,7 @@ def field_schema():
                         validator=_one_of(list(PREFILL_KEYS), 'Khóa điền sẵn'),
                         widget=deform.widget.SelectWidget(values=prefill_values)))
     node.add(_bool_node('editable', 'Công dân được sửa giá trị điền sẵn', True))
-    node.add(colander.SchemaNode(colander.Sequence(), option_schema(), name='options',
+    node.add(colander.SchemaNode(OptionalSequence(), option_schema(), name='options',
                                  title='Các phương án (kiểu lựa chọn)', missing=None))
     for name, title in (('min_length', 'Độ dài tối thiểu'), ('max_length', 'Độ dài tối đa'),
                         ('min', 'Giá trị nhỏ nhất'), ('max', 'Giá trị lớn nhất')):
