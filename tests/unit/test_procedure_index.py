@@ -101,3 +101,15 @@ def test_unindex_forgets_everything(index):
 
 def test_search_by_code(index):
     assert _codes(index, "1.004227") == ["1.004227"]
+
+
+def test_facet_counts_by_intersection_match_the_tally(index, monkeypatch):
+    from tthc_docs.resources import procedure_index
+    tallied = index.search("").facets
+    monkeypatch.setattr(procedure_index, "TALLY_MAX", 0)
+    assert index.search("").facets == tallied
+
+
+def test_summary_comes_from_the_index(index):
+    assert index.summary("1.004227") == {"name": "Đăng ký biến động đất đai", "field": "Đất đai",
+                                         "level": "district", "state": "published"}

@@ -19,6 +19,8 @@ from ..folding import fold, slug, tokenize
 FACETS = ("field", "level", "agency", "state")
 #: The last word of a query also matches as a prefix when it is this long.
 MIN_PREFIX = 3
+#: Facet counts of results up to this size are tallied from the entries.
+TALLY_MAX = 600
 
 
 class SearchResult:
@@ -58,8 +60,9 @@ class ProcedureIndex(Persistent):
         for facet, keys in values.items():
             for key in keys:
                 _posting(self.facets[facet], key).insert(code)
+        shown = {"name": name, "field": field, "level": level, "state": state}
         self.entries[code] = (fold(name), tuple(words), tuple(name_words),
-                              {f: tuple(v) for f, v in values.items()})
+                              {f: tuple(v) for f, v in values.items()}, shown)
         self.all.insert(code)
         self.by_name.insert((fold(name), code))
 
@@ -68,7 +71,7 @@ class ProcedureIndex(Persistent):
         entry = self.entries.get(code)
         if entry is None:
             return
-        _name, words, name_words, values = entry
+        _name, words, name_words, values = entry[:4]
         for word in words:
             _discard(self.words, word, code)
         for word in name_words:
@@ -81,6 +84,14 @@ class ProcedureIndex(Persistent):
         self.by_name.remove((_name, code))
 
     # -- reading ---------------------------------------------------------
+    def summary(self, code):
+        """What a result list shows of `code` (name, field, level, state), without loading it.
+
+        None for an entry indexed before summaries were kept (reindex to fill).
+        """
+        entry = self.entries[code]
+        return dict(entry[4]) if len(entry) > 4 else None
+
     def facet_values(self, facet):
         """The values of a facet that some procedure has."""
         return list(self.facets[facet].keys())
@@ -147,8 +158,18 @@ class ProcedureIndex(Persistent):
         return scope
 
     def _counts(self, facet, hits):
-        """{value: number of hits having it} for one facet."""
+        """{value: number of hits having it} for one facet.
+
+        A small result is tallied from the entries; a large one by
+        intersecting it with each value's posting set.
+        """
         counts = {}
+        if len(hits) <= TALLY_MAX:
+            entries = self.entries
+            for code in hits:
+                for key in entries[code][3][facet]:
+                    counts[key] = counts.get(key, 0) + 1
+            return counts
         for key, posting in self.facets[facet].items():
             n = len(intersection(hits, posting))
             if n:

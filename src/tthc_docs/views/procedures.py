@@ -5,6 +5,8 @@ a retired one answers 404 to them, as if it did not exist. Editors see
 every state (and `?version=N` of any version). Editor actions live in
 `procedures_edit.py`, the admin calendar in `procedures_calendar.py`.
 """
+from urllib.parse import quote
+
 from .. import doctypes
 from .. import security as s
 from ..calendar import calendar_for
@@ -139,7 +141,8 @@ def catalog(context, request):
     result = context.search(params["q"], editor=editor, field=params["field"] or None,
                             level=params["level"] or None, agency=params["agency"] or None,
                             start=(page - 1) * limit, limit=limit)
-    items = [_summary(request, context[code]) for code in result.codes]
+    base = request.resource_url(context)
+    items = [_summary(context, code, base) for code in result.codes]
     body = {"items": items, "total": result.total, "page": page, "limit": limit,
             "facets": result.facets}
     if not wants_json(request):
@@ -159,11 +162,15 @@ def _linker(request, catalog, params, page):
     return link
 
 
-def _summary(request, procedure):
-    version = procedure.published_version() or procedure.latest_version()
-    return {"code": procedure.code, "name": version.name, "field": version.field,
-            "level": version.level, "url": request.resource_url(procedure),
-            "state": procedure.state, "processing_days": version.processing_days}
+def _summary(catalog, code, base):
+    """One result line, from the index (no procedure is loaded for a list)."""
+    shown = catalog.index().summary(code)
+    if shown is None:
+        procedure = catalog[code]
+        version = procedure.published_version() or procedure.latest_version()
+        shown = {"name": version.name, "field": version.field, "level": version.level,
+                 "state": procedure.state}
+    return dict(shown, code=code, url=f"{base}{quote(code)}/")
 
 
 def _field_titles(catalog, editor):
