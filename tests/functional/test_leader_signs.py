@@ -144,3 +144,15 @@ def test_an_expired_certificate_refuses_signing(app, login, edit_site, procedure
     res = sign(login('leader1'), code, totp.current_code(secret), status=409)
     assert 'hết hạn' in res.json['error']['message']
     assert get(login('leader1'), code).json['status'] == 'awaiting_signature'
+
+
+def test_the_browser_enrolment_page_shows_the_qr_and_enrols(login, edit_site, fresh_throttle):
+    leader = login('leader1')
+    page = leader.get('/@@totp')
+    assert 'data:image/png;base64,' in page.text
+    secret = re.search(r'<code>([A-Z2-7]+)</code>', page.text).group(1)
+    form = page.forms['totp-form']
+    form['code'] = totp.current_code(secret)
+    assert form.submit().status_int == 303
+    with edit_site() as site:
+        assert site['people']['leader1'].totp_secret == secret
