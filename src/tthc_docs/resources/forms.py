@@ -197,8 +197,19 @@ class FormLibrary(Container):
 
     def version_of(self, name, version):
         """The version a dossier recorded; None if the template is gone."""
-        template = self.get(name)
+        template = self.get(name) if name else None
         return template.published_version(version) if template is not None else None
+
+    def rows_for(self, name, version, data):
+        """Stored form ``data`` as [{name, title, value}], labelled by ITS version.
+
+        A dossier is always shown with the version it was filled with, even
+        after the template changed; with no recorded form, the raw keys.
+        """
+        form = self.version_of(name, version) if version else None
+        if form is None:
+            return [{'name': k, 'title': k, 'value': str(v)} for k, v in (data or {}).items()]
+        return form.display(data)
 
 
 def diff_versions(old, new):

@@ -15,7 +15,9 @@ from .. import errors, formrender, timeutil
 from .. import security as s
 from ..fieldtypes import FIELD_TYPES, PREFILL_KEYS
 from ..formschema import translate
+from ..resources.dossiers import Dossier
 from ..resources.forms import FormLibrary, FormTemplate, diff_versions
+from ..resources.site import find_site
 from ..schemas.forms import clean_template, template_schema
 from .base import read_json, resource_view, wants_json
 
@@ -68,6 +70,11 @@ OPENAPI_PATHS = {
         'summary': 'Publish the draft as the next immutable version; editors',
         'responses': dict(_ERRORS, **{'200': {'description': 'the new version', 'content': _JSON},
                                       '409': {'description': 'no draft, or nothing changed'}})}},
+    '/dossiers/{code}/@@form-data': {'get': {
+        'summary': "A dossier's form data, labelled with the form version it was filled with",
+        'responses': {'200': {'description': '{form, version, title, rows: [{name, title, '
+                                             'value}]}'},
+                      '403': {'description': 'not the owner or the handling agency'}}}},
     '/forms/{name}/@@diff': {'get': {
         'summary': 'What changed between two versions (`draft` allowed); editors',
         'parameters': [{'name': 'from', 'in': 'query', 'schema': {'type': 'string'}},
@@ -198,3 +205,15 @@ def diff_pair(request, template):
     if wanted in (0, '0'):
         raise errors.NotFound('Phiên bản đầu tiên không có phiên bản trước để so sánh.')
     return template.resolve(wanted), to
+
+
+@resource_view(template='tthc_docs:templates/forms/dossier_data.pt', context=Dossier,
+               name='form-data', request_method='GET', permission=s.VIEW)
+def dossier_form_data(context, request):
+    """The dossier's declaration as it was filled: its own form version's labels."""
+    library = find_site(context)['forms']
+    form = library.version_of(context.form_name, context.form_version)
+    return {'form': context.form_name, 'version': context.form_version,
+            'title': form.title if form is not None else None,
+            'rows': library.rows_for(context.form_name, context.form_version, context.data),
+            'dossier': request.resource_url(context)}
