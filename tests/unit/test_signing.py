@@ -219,3 +219,44 @@ def test_encrypted_pdf_is_refused(rendered, signing):
     writer.write(out)
     with pytest.raises(errors.Invalid, match="mã hóa"):
         _verify(out.getvalue(), signing)
+
+
+@pytest.fixture
+def loopback_tsa(pki):
+    """An RFC 3161 TSA over HTTP on 127.0.0.1 (the dev PKI's TSA key), for the tsa_url path."""
+    import http.server
+    import threading
+    from asn1crypto import tsp
+    stamper = S.local_timestamper(pki.dir)
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            req = tsp.TimeStampReq.load(self.rfile.read(int(self.headers["Content-Length"])))
+            body = stamper.request_tsa_response(req).dump()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/timestamp-reply")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/tsa"
+    server.shutdown()
+    server.server_close()
+
+
+def test_timestamp_from_a_configured_tsa_url(rendered, settings, loopback_tsa):
+    configured = S.signing_from_settings(dict(settings, **{"tthc_docs.tsa_url": loopback_tsa}))
+    data = _sign(rendered, load_identity(settings, "leader1"), configured)
+    assert _verify(data, configured)["timestamped"] is True
+
+
+def test_an_unreachable_tsa_refuses_signing(rendered, settings):
+    down = S.signing_from_settings(dict(settings, **{"tthc_docs.tsa_url": "http://127.0.0.1:9/tsa"}))
+    with pytest.raises(SigningRefused, match="dấu thời gian"):
+        _sign(rendered, load_identity(settings, "leader1"), down)

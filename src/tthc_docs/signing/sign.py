@@ -21,7 +21,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import SigningError, load_cert_from_pemder
-from pyhanko.sign.timestamps import DummyTimeStamper, HTTPTimeStamper
+from pyhanko.sign.timestamps import DummyTimeStamper, HTTPTimeStamper, TimestampRequestError
 from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
@@ -237,6 +237,10 @@ def sign_pdf(data, identity, signing, *, box=None, reason="", location="Khánh H
     out = io.BytesIO()
     try:
         pdf_signer.sign_pdf(writer, output=out, bytes_reserved=identity.bytes_reserved)
+    except (TimestampRequestError, OSError) as exc:
+        log.warning("timestamp authority unavailable: %s", type(exc).__name__)
+        raise SigningRefused("Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian; "
+                             "thử lại sau ít phút.") from None
     except SigningError as exc:
         log.warning("signing refused for %s: %s", identity.name, type(exc).__name__)
         raise SigningRefused(
