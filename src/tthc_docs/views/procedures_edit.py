@@ -135,8 +135,10 @@ def _form(request, schema, action):
     schema.add(colander.SchemaNode(colander.String(), name="csrf_token",
                                    widget=deform.widget.HiddenWidget(),
                                    default=get_csrf_token(request), missing=""), )
-    for name in ("requirements", "steps"):
-        schema[name].widget = deform.widget.SequenceWidget(min_len=1, orderable=True)
+    for name in ("requirements", "steps", "citizen_steps", "legal_basis"):
+        schema[name].widget = deform.widget.SequenceWidget(
+            min_len=1 if name in ("requirements", "steps") else 0, orderable=True,
+            add_subitem_text_template="Thêm ${subitem_title}")
     return deform.Form(schema, action=action, buttons=(deform.Button("save", "Lưu bản nháp"),))
 
 
