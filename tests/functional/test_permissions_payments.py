@@ -38,6 +38,7 @@ MATRIX = [
     ("GET", "/dossiers/{received}/@@payment-receipt", READERS),
     ("GET", "/dossiers/{fresh}/@@payment-receipt",
      everyone(403, anonymous=401, citizen1=409, **{o: 409 for o in OFFICERS})),
+    ("GET", "/dossiers/{fresh}/@@pay", READERS),
     ("POST", "/dossiers/{fresh}/@@pay", everyone(403, anonymous=401, citizen1=200)),
     ("POST", "/dossiers/{received}/@@pay", everyone(403, anonymous=401, citizen1=409)),
     ("POST", "/dossiers/{fresh}/@@payment-counter",

@@ -95,3 +95,18 @@ def test_control_slip_lists_the_receipt(login, received):
 def test_payment_receipt_prints_the_reference(login, received):
     res = login("citizen1").get(f"/dossiers/{received}/@@payment-receipt", headers=JSON)
     assert f"{received}_test" in pdf_text(res.body)
+
+
+def test_fee_page_links_the_slips_of_a_received_dossier(login, received):
+    page = login("citizen1").get(f"/dossiers/{received}/@@pay", headers={"Accept": "text/html"})
+    assert page.html.find("a", href=f"http://example.com/dossiers/{received}/@@slip/receipt")
+
+
+def test_fee_page_offers_reception_the_counter_form(login, submitted):
+    page = login("reception1").get(f"/dossiers/{submitted}/@@pay", headers={"Accept": "text/html"})
+    assert page.html.find("form", action=f"http://example.com/dossiers/{submitted}/@@payment-counter")
+
+
+def test_fee_page_offers_the_owner_the_pay_button(login, submitted):
+    page = login("citizen1").get(f"/dossiers/{submitted}/@@pay", headers={"Accept": "text/html"})
+    assert page.html.find("form", action=f"http://example.com/dossiers/{submitted}/@@pay")

@@ -84,14 +84,16 @@ def payment_json(request, dossier):
                         if dossier.payment else None)}
 
 
-@view_config(context=Dossier, name="pay", request_method="GET", permission=s.OWN,
-             renderer="tthc_docs:templates/payments/pay.pt")
+@resource_view(template="tthc_docs:templates/payments/pay.pt", context=Dossier, name="pay",
+               request_method="GET", permission=s.VIEW)
 def pay_page(request):
-    """The page with the amount and the button that starts the payment."""
+    """The fee page: the owner's pay button, reception's counter form, the slips."""
     dossier = request.context
+    is_owner = request.account is not None and request.account.login == dossier.owner
     return {"code": dossier.code, "procedure": dossier.procedure_name,
             "fee": payment_json(request, dossier),
-            "payable": (not dossier.is_paid and dossier.status in service.PAYABLE_STATES)}
+            "payable": (is_owner and not dossier.is_paid
+                        and dossier.status in service.PAYABLE_STATES)}
 
 
 @view_config(context=Dossier, name="pay", request_method="POST", permission=s.OWN)
