@@ -103,8 +103,8 @@ def _node(field, prefill, documents, prefix=''):
     if field['name'] in prefill:
         value = prefill[field['name']]
         node.missing = node.default = value
-        node.description = (f'{FROM_VAULT} · {field["help"]}' if field['help']
-                            else FROM_VAULT.capitalize())
+        mark = FROM_VAULT.capitalize()
+        node.description = f'{mark} · {field["help"]}' if field['help'] else mark
         node.widget.item_css_class = 'from-vault'
         if not field['editable']:
             node.widget.readonly = True

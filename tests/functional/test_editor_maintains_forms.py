@@ -189,5 +189,13 @@ def test_add_page_creates_template(editor):
     assert [f['name'] for f in body['fields']] == ['ly_do']
 
 
-def test_citizen_page_marks_prefilled_fields(anon):
-    assert 'Từ kho dữ liệu' in anon.get(BIRTH).text
+def test_citizen_page_prefills_from_own_vault(login):
+    assert 'Nguyễn Thị Lan' in login('citizen1').get(BIRTH).text
+
+
+def test_citizen_page_marks_prefilled_fields(login):
+    assert 'Từ kho dữ liệu' in login('citizen1').get(BIRTH).text
+
+
+def test_anonymous_page_has_nothing_prefilled(anon):
+    assert 'Từ kho dữ liệu' not in anon.get(BIRTH).text

@@ -158,12 +158,25 @@ def template_view(context, request):
 
 def _page(request, template, version):
     """What the HTML page adds: the citizen's rendering and, for editors, the versions."""
-    from .forms_edit import SAMPLE_PROFILE
-    return {'editor': is_editor(request, template), 'template': template,
+    editor = is_editor(request, template)
+    return {'editor': editor, 'template': template,
             'versions': template.versions(), 'shown': version,
-            'fields_html': formrender.render_form(request, version, SAMPLE_PROFILE,
+            'fields_html': formrender.render_form(request, version,
+                                                  _viewer_profile(request, editor),
                                                   legend=version.title),
             'share_pct': round(100 * version.prefill_share())}
+
+
+def _viewer_profile(request, editor):
+    """Whose values prefill the page: the citizen's own vault, a sample for editors."""
+    from .forms_edit import SAMPLE_PROFILE
+    account = request.account
+    vault_id = getattr(account, 'vault_id', None) if account is not None else None
+    if vault_id:
+        vault = find_site(request.context)['vaults'].get(vault_id)
+        if vault is not None:
+            return dict(vault.profile)
+    return SAMPLE_PROFILE if editor else {}
 
 
 @view_config(context=FormTemplate, request_method='PUT', permission=s.EDIT, renderer='json')
