@@ -25,7 +25,12 @@ from .base import read_json, resource_view, wants_json
 DEV_GATEWAY = "_devgateway"
 
 OPENAPI_PATHS = {
-    "/dossiers/{code}/@@pay": {"post": {
+    "/dossiers/{code}/@@pay": {"get": {
+        "summary": "The fee page: amount, paid, the payment (owner, handling agency)",
+        "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "{code, procedure, fee: {amount, paid, payment, receipt}, "
+                                             "payable}"},
+                      "403": {"description": "not allowed"}}}, "post": {
         "summary": "Start paying the dossier's fee online (owner); answers the gateway URL",
         "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
         "responses": {
