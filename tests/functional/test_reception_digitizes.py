@@ -172,3 +172,14 @@ def test_officer_reading_the_facts_is_logged_too(officer, login, vault_path, gra
     officer.get(f'{granted_doc}?dossier=HS-0001', headers=JSON)
     items = login('citizen1').get(f'{vault_path}/@@access-log', headers=JSON).json['items']
     assert [i['who'] for i in items] == ['reception1']
+
+
+def test_officer_sees_the_document_page_with_a_preview(officer, granted_doc):
+    page = officer.get(f'{granted_doc}?dossier=HS-0001')
+    assert 'dossier=HS-0001' in page.text and '<iframe' in page.text
+
+
+def test_vault_endpoints_are_in_the_openapi_document(anon):
+    paths = anon.get('/@@openapi.json').json['paths']
+    assert {'/vaults/{id}', '/vaults/{id}/documents', '/vaults/@@find',
+            '/vaults/{id}/documents/{doc}/@@download'} <= set(paths)
