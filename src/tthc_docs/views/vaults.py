@@ -206,8 +206,16 @@ def vault_view(request):
         doc_types=doctypes.DOC_TYPES, kinds=KINDS, labels=LABELS,
         profile_keys=PROFILE_KEYS, messages=request.session.pop_flash(),
         max_upload=uploads._mb(upload_limit(request)),
-        fmt_size=_fmt_size, doc_type_title=doctypes.title_of)
+        fmt_size=_fmt_size, doc_type_title=doctypes.title_of, vn_date=_vn_date)
     return body
+
+
+def _vn_date(iso_text):
+    """'1988-05-12' or an ISO datetime -> '12/05/1988'; other text unchanged."""
+    text = str(iso_text or '')
+    if len(text) >= 10 and text[4] == '-' and text[7] == '-':
+        return f'{text[8:10]}/{text[5:7]}/{text[:4]}'
+    return text
 
 
 def _fmt_size(n):
