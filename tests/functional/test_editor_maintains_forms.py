@@ -199,3 +199,13 @@ def test_citizen_page_marks_prefilled_fields(login):
 
 def test_anonymous_page_has_nothing_prefilled(anon):
     assert 'Từ kho dữ liệu' not in anon.get(BIRTH).text
+
+
+def test_field_types_listed_for_editing_clients(anon):
+    body = anon.get('/forms/@@field-types', headers={'Accept': 'application/json'}).json
+    assert {'text', 'id_number', 'address', 'document'} <= {t['id'] for t in body['types']}
+
+
+def test_openapi_documents_form_endpoints(anon):
+    paths = anon.get('/@@openapi.json').json['paths']
+    assert {'/forms/', '/forms/{name}', '/forms/{name}/@@publish', '/forms/{name}/@@diff'} <= set(paths)

@@ -311,7 +311,7 @@ def _example(field, data):
     }[kind]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.filter_too_much])
 @given(template=TEMPLATE)
 def test_any_saved_template_renders(template):
@@ -322,7 +322,7 @@ def test_any_saved_template_renders(template):
     assert '<form' in deform.Form(schema).render(values)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.filter_too_much])
 @given(template=TEMPLATE, data=st.data())
 def test_any_saved_template_accepts_what_a_citizen_types(template, data):
@@ -351,3 +351,45 @@ def test_junk_data_only_ever_gives_field_errors(template, junk):
         validate_data(saved['fields'], junk, PROFILE, DOC_IDS)
     except FormDataInvalid as exc:
         assert all(isinstance(m, str) and m for m in exc.fields.values())
+
+
+# --- property: what the browser shows, posted back, is accepted -----------
+
+ADDRESS = {'street': '12 Trần Phú', 'commune': 'Phường Lộc Thọ',
+           'district': 'Thành phố Nha Trang', 'province': 'Tỉnh Khánh Hòa'}
+
+
+def _type_into(form, field, value):
+    """Do what a citizen does in the browser for one empty field."""
+    key = 'data.' + field['name']
+    if field['type'] == 'address':
+        for part, text in ADDRESS.items():
+            form[f'{key}.{part}'] = text
+    elif field['type'] == 'yesno':
+        form[key].checked = True
+    else:
+        form[key] = str(value)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.filter_too_much])
+@given(template=TEMPLATE, data=st.data())
+def test_rendered_form_posted_back_is_accepted(template, data):
+    from webtest.forms import Form
+
+    from tthc_docs.formrender import read_post, render_form
+    from tthc_docs.resources.forms import FormVersion
+    saved = _saved(template)
+    assume(saved is not None and saved['fields'])
+    fields = saved['fields']
+    version = FormVersion('t', 1, 'T', fields)
+    html = render_form(None, version, PROFILE, documents=DOC_IDS)
+    form = Form(None, f'<form method="post">{html}</form>')
+    values = prefill_values(fields, PROFILE)
+    typed = [f for f in fields if f['name'] not in values]
+    for field in typed:
+        value = _example(field, data)
+        assume(field.get('max_length') is None or len(str(value)) <= field['max_length'])
+        _type_into(form, field, value)
+    clean = validate_data(fields, read_post(dict(form.submit_fields())), PROFILE, DOC_IDS)
+    assert {f['name'] for f in typed} <= set(clean)

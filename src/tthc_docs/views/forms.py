@@ -56,6 +56,10 @@ OPENAPI_PATHS = {
                  'responses': dict(_ERRORS, **{'201': {'description': 'the draft',
                                                        'content': _JSON},
                                                '409': {'description': 'name taken'}})}},
+    '/forms/@@field-types': {'get': {
+        'summary': 'The field types and prefill keys an editor may use',
+        'responses': {'200': {'description': '{types: [{id, title}], prefill_keys: '
+                                             '[{key, title, types}]}'}}}},
     '/forms/{name}': {
         'get': {'summary': 'A published version (latest by default)',
                 'parameters': [{'name': 'version', 'in': 'query', 'schema': {'type': 'string'},
@@ -124,6 +128,15 @@ def library(context, request):
     editor = is_editor(request, context)
     items = [_summary(request, t) for t in context.values() if editor or t.latest]
     return {'items': items, 'total': len(items), 'editor': editor}
+
+
+@view_config(context=FormLibrary, name='field-types', request_method='GET',
+             permission=s.VIEW, renderer='json')
+def field_types(context, request):
+    """The vocabulary of the editor's schema, for editing clients."""
+    return {'types': [{'id': k, 'title': t} for k, t in FIELD_TYPES.items()],
+            'prefill_keys': [{'key': k, 'title': t, 'types': sorted(kinds)}
+                             for k, (t, kinds) in PREFILL_KEYS.items()]}
 
 
 def load_template(data, with_name):
