@@ -6,7 +6,9 @@ index is the one writes maintain. Then, beside the bare Pyramid+ZODB
 baseline of `harness` measured in the same run:
 - the index's `search` called directly (a rotating set of queries);
 - `GET /procedures/?q=...` as JSON through WebTest (the same queries);
-- a facet-only browse (`?field=...&level=...`) and a deep page.
+- a facet-only browse (`?field=...&level=...`) and a deep page;
+- `GET /@@doc-types`, a static JSON answer of the real app, to show what
+  the app's tweens, session and security cost before any search.
 Run: `.venv/bin/python tests/bench/bench_search.py` (or `make bench`).
 """
 import itertools
@@ -47,6 +49,9 @@ def main():
     report(f"index.search, {total} procedures", stats, baseline)
     hits = {q: catalog.search(q).total for q in QUERIES}
     conn.close()
+
+    stats = measure(lambda: client.get("/@@doc-types", headers=JSON), n=N)
+    report("GET /@@doc-types (JSON; the app's own floor)", stats, baseline)
 
     queries = itertools.cycle(QUERIES)
     stats = measure(lambda: client.get("/procedures/", {"q": next(queries)}, headers=JSON), n=N)

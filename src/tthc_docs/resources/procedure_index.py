@@ -2,8 +2,10 @@
 
 A query must not scan the catalog (1,880 procedures in a real province), so
 the catalog updates this index on every write and a search only intersects
-posting sets: folded word -> codes (in the name, and anywhere in the
-text), facet value -> codes (field, level, agency, state). Ranking puts the
+posting sets: folded word -> documents (in the name, and anywhere in the
+text), facet value -> documents (field, level, agency, state). Documents
+are small integers (one per code) so that the intersections run on
+integer sets in C. Ranking puts the
 procedures whose name contains the query as a phrase first, then those
 whose name has every word, then the rest; each group in name order.
 
@@ -11,7 +13,10 @@ Plain persistent code (no web imports), tested on its own.
 """
 import heapq
 
-from BTrees.OOBTree import OOBTree, OOTreeSet, difference, intersection, union
+from BTrees.IIBTree import IITreeSet, difference, intersection, union
+from BTrees.IOBTree import IOBTree
+from BTrees.OIBTree import OIBTree
+from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 
 from ..folding import fold, slug, tokenize
@@ -33,64 +38,90 @@ class SearchResult:
 
 
 class ProcedureIndex(Persistent):
-    """Words and facets -> procedure codes, maintained on write."""
+    """Words and facets -> procedure documents (ints), maintained on write."""
+
+    #: Bumped when the stored shape changes; the catalog rebuilds older ones.
+    SHAPE = 2
+    shape = 1  # what an instance stored before shapes were recorded reads
 
     def __init__(self):
-        self.words = OOBTree()      # folded word -> OOTreeSet(code)
-        self.name_words = OOBTree()  # folded word of the name -> OOTreeSet(code)
-        self.facets = OOBTree()     # facet -> OOBTree(value key -> OOTreeSet(code))
+        self.words = OOBTree()       # folded word -> IITreeSet(doc)
+        self.name_words = OOBTree()  # folded word of the name -> IITreeSet(doc)
+        self.facets = OOBTree()      # facet -> OOBTree(value key -> IITreeSet(doc))
         for facet in FACETS:
             self.facets[facet] = OOBTree()
-        self.entries = OOBTree()    # code -> what was indexed (to unindex it)
-        self.all = OOTreeSet()
-        self.by_name = OOTreeSet()  # (folded name, code), for name order
+        self.docs = OIBTree()        # code -> doc
+        self.entries = IOBTree()     # doc -> (folded name, words, name words, facets, shown, code)
+        self.all = IITreeSet()
+        self.by_name = OOTreeSet()   # (folded name, doc), for name order
+        self.next_doc = 1
+        self.shape = self.SHAPE
 
     # -- writing ---------------------------------------------------------
     def index(self, code, *, name, text, field, level, agencies, state):
         """(Re)index `code`: its name, its full text and its facet values."""
-        self.unindex(code)
+        doc = self.docs.get(code)
+        if doc is None:
+            doc = self.docs[code] = self.next_doc
+            self.next_doc += 1
+        self._forget(doc)
         name_words = frozenset(tokenize(name))
         words = frozenset(tokenize(text)) | name_words | frozenset(tokenize(code))
         values = {"field": [slug(field)], "level": [level],
                   "agency": list(agencies), "state": [state]}
         for word in words:
-            _posting(self.words, word).insert(code)
+            _posting(self.words, word).insert(doc)
         for word in name_words:
-            _posting(self.name_words, word).insert(code)
+            _posting(self.name_words, word).insert(doc)
         for facet, keys in values.items():
             for key in keys:
-                _posting(self.facets[facet], key).insert(code)
+                _posting(self.facets[facet], key).insert(doc)
         shown = {"name": name, "field": field, "level": level, "state": state}
-        self.entries[code] = (fold(name), tuple(words), tuple(name_words),
-                              {f: tuple(v) for f, v in values.items()}, shown)
-        self.all.insert(code)
-        self.by_name.insert((fold(name), code))
+        self.entries[doc] = (fold(name), tuple(words), tuple(name_words),
+                             {f: tuple(v) for f, v in values.items()}, shown, code)
+        self.all.insert(doc)
+        self.by_name.insert((fold(name), doc))
 
     def unindex(self, code):
         """Forget `code` everywhere; a no-op for an unknown code."""
-        entry = self.entries.get(code)
+        doc = self.docs.get(code)
+        if doc is not None:
+            self._forget(doc)
+            del self.docs[code]
+
+    def _forget(self, doc):
+        entry = self.entries.get(doc)
         if entry is None:
             return
-        _name, words, name_words, values = entry[:4]
+        folded, words, name_words, values = entry[:4]
         for word in words:
-            _discard(self.words, word, code)
+            _discard(self.words, word, doc)
         for word in name_words:
-            _discard(self.name_words, word, code)
+            _discard(self.name_words, word, doc)
         for facet, keys in values.items():
             for key in keys:
-                _discard(self.facets[facet], key, code)
-        del self.entries[code]
-        self.all.remove(code)
-        self.by_name.remove((_name, code))
+                _discard(self.facets[facet], key, doc)
+        del self.entries[doc]
+        self.all.remove(doc)
+        self.by_name.remove((folded, doc))
 
     # -- reading ---------------------------------------------------------
-    def summary(self, code):
-        """What a result list shows of `code` (name, field, level, state), without loading it.
+    def codes(self):
+        """Every indexed code."""
+        return list(self.docs.keys())
 
-        None for an entry indexed before summaries were kept (reindex to fill).
-        """
-        entry = self.entries[code]
-        return dict(entry[4]) if len(entry) > 4 else None
+    def summary(self, code):
+        """What a result list shows of `code` (name, field, level, state), without loading it."""
+        return dict(self.entries[self.docs[code]][4])
+
+    def field_titles(self):
+        """{field slug: the field's name as written}, e.g. {"ho-tich": "Hộ tịch"}."""
+        titles, wanted = {}, len(self.facets["field"])
+        for entry in self.entries.values():
+            titles.setdefault(slug(entry[4]["field"]), entry[4]["field"])
+            if len(titles) >= wanted:
+                break
+        return titles
 
     def facet_values(self, facet):
         """The values of a facet that some procedure has."""
@@ -114,10 +145,11 @@ class ProcedureIndex(Persistent):
         total = len(hits)
         counts = {f: self._counts(f, hits) for f in ("field", "level", "agency")}
         ranked = self._rank(hits, words, start + limit)
-        return SearchResult(ranked[start:start + limit], total, counts)
+        page = [self.entries[doc][5] for doc in ranked[start:start + limit]]
+        return SearchResult(page, total, counts)
 
     def _text_hits(self, words, q):
-        """Codes containing every word (the last also as a prefix), or None."""
+        """Documents containing every word (the last also as a prefix), or None."""
         if not words:
             return None
         result = None
@@ -126,7 +158,7 @@ class ProcedureIndex(Persistent):
             posting = self._prefix(self.words, word) if last and len(word) >= MIN_PREFIX \
                 else self.words.get(word)
             if not posting:
-                return OOTreeSet()
+                return IITreeSet()
             result = posting if result is None else intersection(result, posting)
         return result
 
@@ -138,7 +170,7 @@ class ProcedureIndex(Persistent):
         return result
 
     def _facet_scope(self, field, level, agency, states):
-        """Codes allowed by the facet filters, or None when there is none."""
+        """Documents allowed by the facet filters, or None when there is none."""
         scope = None
         wanted = [("field", [slug(field)] if field else None),
                   ("level", [level] if level else None),
@@ -153,7 +185,7 @@ class ProcedureIndex(Persistent):
                 if posting is not None:
                     found = posting if found is None else union(found, posting)
             if found is None:
-                return OOTreeSet()
+                return IITreeSet()
             scope = found if scope is None else intersection(scope, found)
         return scope
 
@@ -166,8 +198,8 @@ class ProcedureIndex(Persistent):
         counts = {}
         if len(hits) <= TALLY_MAX:
             entries = self.entries
-            for code in hits:
-                for key in entries[code][3][facet]:
+            for doc in hits:
+                for key in entries[doc][3][facet]:
                     counts[key] = counts.get(key, 0) + 1
             return counts
         for key, posting in self.facets[facet].items():
@@ -183,11 +215,11 @@ class ProcedureIndex(Persistent):
             return self._by_name(hits, wanted)
         in_name = None
         for word in words:
-            posting = self.name_words.get(word) or OOTreeSet()
+            posting = self.name_words.get(word) or IITreeSet()
             in_name = posting if in_name is None else intersection(in_name, posting)
         in_name = intersection(hits, in_name)
         phrase = fold(" ".join(words))
-        first = OOTreeSet(c for c in in_name if phrase in entries[c][0])
+        first = IITreeSet([d for d in in_name if phrase in entries[d][0]])
         groups = (first, difference(in_name, first), difference(hits, in_name))
         ranked = []
         for group in groups:
@@ -196,41 +228,41 @@ class ProcedureIndex(Persistent):
             ranked.extend(self._by_name(group, wanted - len(ranked)))
         return ranked
 
-    def _by_name(self, codes, wanted):
-        """At most `wanted` of `codes` in the order of their folded names.
+    def _by_name(self, docs, wanted):
+        """At most `wanted` of `docs` in the order of their folded names.
 
         A large set is read off the name-ordered tree until the page is
         full; a small one is looked up and sorted.
         """
-        if wanted <= 0 or not codes:
+        if wanted <= 0 or not docs:
             return []
-        if len(codes) > 4 * wanted and len(codes) > 100:
+        if len(docs) > 4 * wanted and len(docs) > 100:
             found = []
-            for _name, code in self.by_name:
-                if code in codes:
-                    found.append(code)
+            for _name, doc in self.by_name:
+                if doc in docs:
+                    found.append(doc)
                     if len(found) >= wanted:
                         break
             return found
         entries = self.entries
-        return [code for _name, code in
-                heapq.nsmallest(wanted, ((entries[c][0], c) for c in codes))]
+        return [doc for _name, doc in
+                heapq.nsmallest(wanted, ((entries[d][0], d) for d in docs))]
 
 
 def _posting(tree, key):
-    """The code set of `key`, created when missing."""
+    """The document set of `key`, created when missing."""
     posting = tree.get(key)
     if posting is None:
-        posting = tree[key] = OOTreeSet()
+        posting = tree[key] = IITreeSet()
     return posting
 
 
-def _discard(tree, key, code):
-    """Remove `code` from the set of `key`; drop the set when it empties."""
+def _discard(tree, key, doc):
+    """Remove `doc` from the set of `key`; drop the set when it empties."""
     posting = tree.get(key)
     if posting is None:
         return
-    if code in posting:
-        posting.remove(code)
+    if doc in posting:
+        posting.remove(doc)
     if not posting:
         del tree[key]

@@ -188,7 +188,8 @@ class ProcedureCatalog(Container):
 
     def index(self):
         """The search index (made on first use in a database of an older shape)."""
-        if getattr(self, "search_index", None) is None:
+        index = getattr(self, "search_index", None)
+        if index is None or index.shape < ProcedureIndex.SHAPE:
             self.search_index = ProcedureIndex()
             for procedure in self.values():
                 self.reindex(procedure)

@@ -146,7 +146,7 @@ def catalog(context, request):
     body = {"items": items, "total": result.total, "page": page, "limit": limit,
             "facets": result.facets}
     if not wants_json(request):
-        body.update(query=params, editor=editor, field_titles=_field_titles(context, editor),
+        body.update(query=params, editor=editor, field_titles=context.index().field_titles(),
                     level_titles=LEVEL_TITLES, state_titles=STATE_TITLES,
                     pages=max(1, -(-result.total // limit)),
                     link=_linker(request, context, params, page))
@@ -164,27 +164,7 @@ def _linker(request, catalog, params, page):
 
 def _summary(catalog, code, base):
     """One result line, from the index (no procedure is loaded for a list)."""
-    shown = catalog.index().summary(code)
-    if shown is None:
-        procedure = catalog[code]
-        version = procedure.published_version() or procedure.latest_version()
-        shown = {"name": version.name, "field": version.field, "level": version.level,
-                 "state": procedure.state}
-    return dict(shown, code=code, url=f"{base}{quote(code)}/")
-
-
-def _field_titles(catalog, editor):
-    """{slug: Vietnamese field name} of the fields in the catalog."""
-    titles = {}
-    index = catalog.index()
-    for code in index.all:
-        procedure = catalog[code]
-        version = procedure.published_version() or (procedure.latest_version() if editor else None)
-        if version is not None:
-            titles.setdefault(slug(version.field), version.field)
-        if len(titles) >= len(index.facet_values("field")):
-            break
-    return titles
+    return dict(catalog.index().summary(code), code=code, url=f"{base}{quote(code)}/")
 
 
 @resource_view(template="tthc_docs:templates/procedures/procedure.pt", context=Procedure,
