@@ -177,8 +177,8 @@ class FormTemplate(Persistent):
             except (TypeError, ValueError):
                 raise errors.BadRequest(f'Phiên bản "{version}" không hợp lệ.') from None
         if found is None:
-            raise errors.NotFound(f'Biểu mẫu {self.__name__} không có phiên bản {version or ""}'
-                                  .strip() + '.')
+            what = 'bản nháp' if version == 'draft' else f'phiên bản {version or "đã công bố"}'
+            raise errors.NotFound(f'Biểu mẫu {self.__name__} không có {what}.')
         return found
 
 
