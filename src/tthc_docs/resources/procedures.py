@@ -11,6 +11,7 @@ The catalog keeps the search index (`procedure_index`) and the working-day
 calendar's admin entries (`daysoff`) and updates the index on every write.
 """
 import copy
+from fractions import Fraction
 
 from BTrees.IOBTree import IOBTree
 from persistent import Persistent
@@ -18,6 +19,7 @@ from persistent.list import PersistentList
 
 from .. import security as s
 from ..errors import Invalid, NotFound, StateConflict
+from ..fees import round_dong
 from .. import timeutil
 from .base import Container
 from .daysoff import DaysOffRegistry
@@ -45,6 +47,7 @@ class ProcedureVersion(Persistent):
     """
 
     def __init__(self, number, data, created_by, created_at):
+        data = _with_defaults(data)
         values = {name: _freeze(data.get(name)) for name in CONTENT_FIELDS}
         values.update(version=number, created_by=created_by, created_at=created_at)
         for name, value in values.items():
@@ -256,6 +259,20 @@ def searchable_text(version):
     parts += [r["name"] for r in version.requirements]
     parts += list(version.legal_basis)
     return " ".join(parts)
+
+
+def _with_defaults(data):
+    """Fill what a caller that skipped the schema left out (tests, benches, old imports)."""
+    data = dict(data)
+    for name in _LIST_FIELDS:
+        if data.get(name) is None:
+            data[name] = []
+    data["fee"] = data.get("fee") or 0
+    if data.get("online_fee_set") is None:
+        data["online_fee_set"] = data.get("online_fee") is not None
+    if data.get("online_fee") is None:
+        data["online_fee"] = round_dong(Fraction(data["fee"], 2))
+    return data
 
 
 def _freeze(value):
