@@ -96,6 +96,9 @@ def validate_profile(data, current=None):
     except colander.Invalid as exc:
         raise errors.Invalid('Thông tin cá nhân không hợp lệ.',
                              _colander_fields(exc)) from None
+    for key, value in data.items():
+        if key not in values and not value.strip():
+            values[key] = None   # an empty box clears the key
     fields = {}
     for key, check in _CHECKS.items():
         if values.get(key):
