@@ -218,7 +218,15 @@ class YesNoKind(Kind):
         return Parsed(v.parse_bool, lambda b: 'true' if b else 'false')
 
     def checks(self, field):
-        return []
+        """A required yes/no is a checkbox that must be ticked (as in HTML)."""
+        if not field['required']:
+            return []
+
+        def ticked(value):
+            if value is not True:
+                raise ValidationError('Cần đánh dấu ô này để tiếp tục.')
+            return value
+        return [ticked]
 
     def widget(self, field, documents):
         return deform.widget.CheckboxWidget()

@@ -393,3 +393,13 @@ def test_rendered_form_posted_back_is_accepted(template, data):
         _type_into(form, field, value)
     clean = validate_data(fields, read_post(dict(form.submit_fields())), PROFILE, DOC_IDS)
     assert {f['name'] for f in typed} <= set(clean)
+
+
+def test_required_checkbox_must_be_ticked():
+    oath = [{'name': 'cam_doan', 'title': 'Tôi cam đoan', 'type': 'yesno', 'required': True}]
+    assert _errors(oath, {'cam_doan': False}) == {'cam_doan': 'Cần đánh dấu ô này để tiếp tục.'}
+
+
+def test_optional_checkbox_defaults_to_no():
+    optional = [{'name': 'xac_nhan', 'title': 'Xác nhận thêm', 'type': 'yesno'}]
+    assert validate_data(optional, {}) == {'xac_nhan': False}
