@@ -15,6 +15,7 @@ import hashlib
 import io
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 
 from tthc_docs import errors
@@ -60,6 +61,8 @@ _MARKUP = re.compile(
 
 #: Refuse PDFs whose page tree is absurdly deep or large (a parse bomb).
 _MAX_PAGES = 5000
+#: Refuse images beyond this many pixels (an A4 page scanned at 600 dpi is 35 M).
+_MAX_PIXELS = 80_000_000
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,12 @@ def _count_pages(node, depth: int = 0) -> int:
 
 
 def _check_image(data: bytes, content_type: str) -> dict:
-    """Let Pillow read the header and verify the structure (CRCs for PNG)."""
+    """Let Pillow check the structure without decoding the full image.
+
+    A PNG is verified chunk by chunk (CRCs, up to IEND); a JPEG is decoded at
+    1/8 scale, which still reads every byte but needs 1/64 of the memory.
+    Images beyond `_MAX_PIXELS` are refused before any decoding.
+    """
     from PIL import Image
 
     label = 'PNG' if content_type == 'image/png' else 'JPEG'
@@ -242,14 +250,21 @@ def _check_image(data: bytes, content_type: str) -> dict:
         raise _broken(f'Ảnh {label} bị cắt cụt (thiếu phần kết thúc); '
                       'hãy tải lên lại tệp đầy đủ.')
     try:
-        with Image.open(io.BytesIO(data)) as img:
+        with warnings.catch_warnings():   # our own pixel limit decides below
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+        with img:
             size = img.size
+            if size[0] * size[1] > _MAX_PIXELS:
+                raise _broken(f'Ảnh {label} có kích thước điểm ảnh quá lớn '
+                              f'({size[0]}×{size[1]}).')
             img.verify()
-        with Image.open(io.BytesIO(data)) as img:
-            if content_type == 'image/jpeg':
-                # DCT scaling: still reads every byte, decodes 1/64 the pixels.
+        if content_type == 'image/jpeg':
+            with Image.open(io.BytesIO(data)) as img:
                 img.draft('RGB', (max(1, size[0] // 8), max(1, size[1] // 8)))
-            img.load()   # reads all data: a truncated image is caught here
+                img.load()   # reads all data: a truncated image is caught here
+    except errors.DomainError:
+        raise
     except Image.DecompressionBombError:
         raise _broken(f'Ảnh {label} có kích thước điểm ảnh quá lớn.') from None
     except Exception as exc:  # Pillow raises many types for damaged files

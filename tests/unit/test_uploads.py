@@ -194,3 +194,20 @@ def test_limited_stream_refuses_once_past_the_limit():
     stream.read(600)
     with pytest.raises(errors.TooLarge):
         stream.read(600)
+
+
+def test_png_with_a_corrupted_chunk_is_refused():
+    data = bytearray(make_image('PNG', size=(64, 64)))
+    idat = data.index(b'IDAT')
+    data[idat + 10] ^= 0xFF
+    with pytest.raises(errors.Invalid):
+        inspect(bytes(data))
+
+
+def test_image_with_too_many_pixels_is_refused():
+    """A small file that claims a huge picture (a decompression bomb)."""
+    buf = io.BytesIO()
+    Image.new('1', (12000, 8000)).save(buf, format='PNG')
+    with pytest.raises(errors.Invalid) as exc:
+        inspect(buf.getvalue())
+    assert 'quá lớn' in exc.value.message
