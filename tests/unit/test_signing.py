@@ -260,3 +260,11 @@ def test_an_unreachable_tsa_refuses_signing(rendered, settings):
     down = S.signing_from_settings(dict(settings, **{"tthc_docs.tsa_url": "http://127.0.0.1:9/tsa"}))
     with pytest.raises(SigningRefused, match="dấu thời gian"):
         _sign(rendered, load_identity(settings, "leader1"), down)
+
+
+def test_a_certificate_expired_after_signing_stays_trusted_thanks_to_the_timestamp(signed, signing, pki):
+    from asn1crypto import crl as asn1_crl, pem
+    later = datetime.datetime.now(UTC) + datetime.timedelta(days=3 * 365)
+    fresh = [asn1_crl.CertificateList.load(pem.unarmor(data)[2]) for data in pki.crls_at(later)]
+    report = verify_pdf(signed, signing.trust_roots, fresh, moment=later)
+    assert report["trusted"] is True and report["timestamped"] is True

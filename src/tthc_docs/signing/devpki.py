@@ -260,6 +260,21 @@ class DevPki:
                 x509.RevokedCertificateBuilder().serial_number(serial).revocation_date(when).build())
         _write_public(path, builder.sign(ca_key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM))
 
+    def crls_at(self, moment):
+        """Fresh CRLs (PEM bytes) as each CA would publish them at ``moment``: same revocations."""
+        published = []
+        cas = [(self.dir / "root-ca.crl.pem", self.root_cert_path, self.dir / "root-ca.key")]
+        cas += [(d / "crl.pem", d / "ca.pem", d / "ca.key")
+                for d in sorted((self.dir / "agencies").glob("*")) if (d / "crl.pem").is_file()]
+        for crl_path, cert_path, key_path in cas:
+            revoked = [(r.serial_number, r.revocation_date_utc)
+                       for r in x509.load_pem_x509_crl(crl_path.read_bytes())]
+            out = self.dir / ".crl-tmp.pem"
+            self._write_crl(out, _load_cert(cert_path), _load_key(key_path), revoked, moment)
+            published.append(out.read_bytes())
+            out.unlink()
+        return published
+
     # reading ------------------------------------------------------------
     def crl_paths(self):
         """Every CRL of this PKI (root and agencies)."""

@@ -122,7 +122,13 @@ def _problems(report, status):
 
 
 def verify_pdf(data, trust_roots, crls=(), moment=None, max_bytes=MAX_BYTES):
-    """Verify the last signature of ``data``; see the module docstring for the report."""
+    """Verify the last signature of ``data``; see the module docstring for the report.
+
+    ``moment`` is "now" for the validator (tests pin it). A certificate that
+    is no longer valid now (expired) is judged again at the moment a trusted
+    timestamp proves the signature existed: valid then means trusted.
+    A revoked certificate stays untrusted.
+    """
     reader = check_pdf_bytes(data, max_bytes)
     sigs = reader.embedded_regular_signatures
     if not sigs:
@@ -132,7 +138,7 @@ def verify_pdf(data, trust_roots, crls=(), moment=None, max_bytes=MAX_BYTES):
     sig = sigs[-1]
     try:
         status = _validate(reader, sig, trust_roots, crls, moment)
-        if status.intact and not status.trusted and not status.revoked and moment is None:
+        if status.intact and not status.trusted and not status.revoked:
             ts = status.timestamp_validity
             if ts is not None and ts.trusted:
                 # valid at signing time: judge the certificate at the timestamp's moment
