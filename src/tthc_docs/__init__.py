@@ -3,9 +3,15 @@
 ``main`` only wires things together; every piece it includes says what it
 does in its own module.
 """
-from pyramid.config import Configurator
-from pyramid.session import SignedCookieSessionFactory
-from pyramid_zodbconn import get_connection
+import warnings
+
+# pyramid, deform and colander import pkg_resources (setuptools<81 is pinned
+# for them); its deprecation notice is not ours to act on.
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+
+from pyramid.config import Configurator  # noqa: E402
+from pyramid.session import SignedCookieSessionFactory  # noqa: E402
+from pyramid_zodbconn import get_connection  # noqa: E402
 
 from . import config as app_config
 from .migrations import check_current
