@@ -5,6 +5,8 @@ import pytest
 from PIL import Image
 from reportlab.pdfgen import canvas
 
+from dossier_support import apply as file_dossier, clock, docs, procedure  # noqa: F401
+
 JSON = {'Accept': 'application/json'}
 
 
@@ -203,7 +205,15 @@ def test_owner_cannot_delete_a_digitized_document(citizen, vault_path):
     citizen.delete(digitized['url'], headers=JSON, status=409)
 
 
-def test_owner_cannot_delete_a_document_an_open_dossier_uses(citizen, vault_path, edit_site):
+def test_owner_cannot_delete_a_document_an_open_dossier_uses(citizen, vault_path,
+                                                             procedure, docs):
+    code = file_dossier(citizen, docs).json['code']
+    url = f"{vault_path}/documents/{docs['giay-khai-sinh']}"
+    res = citizen.delete(url, headers=JSON, status=409)
+    assert code in res.json['error']['message']
+
+
+def test_a_dossier_that_does_not_exist_holds_nothing(citizen, vault_path, edit_site):
     doc = upload(citizen, vault_path, make_pdf('đang dùng')).json
     with edit_site() as site:
         vault = site['vaults'][vault_path.rsplit('/', 1)[-1]]

@@ -5,6 +5,8 @@ import io
 import pytest
 from reportlab.pdfgen import canvas
 
+from dossier_support import apply as file_dossier, clock, docs, procedure  # noqa: F401
+
 JSON = {'Accept': 'application/json'}
 AGENCY = '000.00.20.H56'
 CITIZEN1_ID = '056188012345'   # the demo's fake number
@@ -183,3 +185,13 @@ def test_vault_endpoints_are_in_the_openapi_document(anon):
     paths = anon.get('/@@openapi.json').json['paths']
     assert {'/vaults/{id}', '/vaults/{id}/documents', '/vaults/@@find',
             '/vaults/{id}/documents/{doc}/@@download'} <= set(paths)
+
+
+def test_officer_reads_an_attachment_of_a_filed_dossier(officer, login, vault_path,
+                                                       procedure, docs):
+    """The grant comes from filing (issue 6), not from the test."""
+    code = file_dossier(login('citizen1'), docs).json['code']
+    url = f"{vault_path}/documents/{docs['giay-khai-sinh']}/@@download?dossier={code}"
+    assert officer.get(url).content_type == 'application/pdf'
+    items = login('citizen1').get(f'{vault_path}/@@access-log', headers=JSON).json['items']
+    assert (items[0]['who'], items[0]['dossier']) == ('reception1', code)
