@@ -284,3 +284,19 @@ def test_concurrent_uploads_really_conflict_and_retry(database):
     for t in threads:
         t.join(30)
     assert sum(attempt for _, _, attempt in results) >= 2
+
+
+def test_concurrent_uploads_of_different_files_all_land(database):
+    files = [make_png((n, 0, 0)) for n in range(4)]
+    barrier = threading.Barrier(len(files))
+    results = []
+    threads = [threading.Thread(target=_upload_in_own_connection,
+                                args=(database, data, barrier, results))
+               for data in files]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    with database.transaction() as conn:
+        vault = conn.root()['vaults'].for_owner('citizen1')
+        assert vault.storage() == {'documents': 4, 'bytes': sum(map(len, files))}
