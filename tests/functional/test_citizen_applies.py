@@ -234,3 +234,15 @@ def test_the_browser_form_comes_back_with_what_is_missing(login, procedure, docs
     form['attachments.khai-sinh'] = docs['giay-khai-sinh']
     page = form.submit('submit', status=422)
     assert 'Giấy xác nhận cư trú' in page.text
+
+
+def test_the_my_dossiers_page_lists_the_new_dossier(login, procedure, docs):
+    client = login('citizen1')
+    code = apply(client, docs).json['code']
+    assert code in client.get('/@@my-dossiers').text
+
+
+def test_the_owner_sees_the_dossier_page_with_its_status(login, procedure, docs):
+    client = login('citizen1')
+    code = apply(client, docs).json['code']
+    assert 'Đã nộp' in client.get(f'/dossiers/{code}').text
