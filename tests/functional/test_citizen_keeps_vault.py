@@ -298,3 +298,15 @@ def test_oversized_chunked_body_is_413(citizen, vault_path, small_limit):
                                           'wsgi.input_terminated': True,
                                           'HTTP_TRANSFER_ENCODING': 'chunked'})
     assert res.status_int == 413
+
+
+def test_pdf_preview_may_be_framed_by_our_own_page(citizen, vault_path):
+    doc = upload(citizen, vault_path, make_pdf('khung')).json
+    res = citizen.get(doc['url'] + '/@@download?preview=1')
+    assert res.headers['X-Frame-Options'] == 'SAMEORIGIN'
+    assert "frame-ancestors 'self'" in res.headers['Content-Security-Policy']
+
+
+def test_attachment_download_may_not_be_framed(citizen, vault_path):
+    doc = upload(citizen, vault_path, make_pdf('không khung')).json
+    assert citizen.get(doc['url'] + '/@@download').headers['X-Frame-Options'] == 'DENY'

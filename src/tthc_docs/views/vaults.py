@@ -343,8 +343,12 @@ def download(request):
     response.content_disposition = _disposition(
         'inline' if preview else 'attachment', doc.download_name)
     if preview:
+        # Our own page frames the preview; browsers' PDF viewers need their
+        # plugin, so a PDF gets only the framing rule.
         response.headers['X-Frame-Options'] = 'SAMEORIGIN'
         response.headers['Content-Security-Policy'] = (
+            "frame-ancestors 'self'; object-src 'self'"
+            if doc.content_type == 'application/pdf' else
             "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
             "frame-ancestors 'self'")
     response.headers['X-Content-Type-Options'] = 'nosniff'
