@@ -31,7 +31,7 @@ def one_megabyte_pdf():
     from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
-    noise = Image.frombytes('RGB', (600, 560), os.urandom(600 * 560 * 3))
+    noise = Image.frombytes('RGB', (560, 500), os.urandom(560 * 500 * 3))
     buf = io.BytesIO()
     c = canvas.Canvas(buf)
     c.drawImage(ImageReader(noise), 20, 100, width=550, height=530)
