@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
 )
@@ -197,6 +198,14 @@ def _story(doc, sink, width):
     return story
 
 
+def _caption_lines(text, width=QR_SIZE + 4 * mm):
+    """The QR caption (a dossier code) on at most two lines, split at a hyphen when too wide."""
+    if stringWidth(text, FONT_SANS, 5.5) <= width or "-" not in text:
+        return [text]
+    head, _, tail = text.partition("-")
+    return [head, tail]
+
+
 def _page_decorations(doc):
     def first_page(canvas, _template):
         canvas.saveState()
@@ -204,9 +213,10 @@ def _page_decorations(doc):
             y = PAGE_H - 8 * mm - QR_SIZE
             draw_qr(canvas, doc.qr_text, 6 * mm, y, QR_SIZE)
             if doc.qr_caption:
-                canvas.setFont(FONT_SANS, 6)
+                canvas.setFont(FONT_SANS, 5.5)
                 canvas.setFillColor(colors.black)
-                canvas.drawCentredString(6 * mm + QR_SIZE / 2, y - 7, nfc(doc.qr_caption))
+                for i, part in enumerate(_caption_lines(nfc(doc.qr_caption))):
+                    canvas.drawCentredString(6 * mm + QR_SIZE / 2, y - 6 - 6.5 * i, part)
         canvas.restoreState()
 
     def later_pages(canvas, _template):

@@ -25,8 +25,8 @@ def verify_link(verify_url, code, procedure_code):
 
 
 def result_number(result):
-    """The document number: given, or derived from the dossier code (``<code>/KQ``)."""
-    return result.get("number") or f"{result['code']}/KQ"
+    """The document number: given, or the dossier's sequence number (``0001/KQ``)."""
+    return result.get("number") or f"{result['code'].rsplit('-', 1)[-1]}/KQ"
 
 
 def _issued_date(value):

@@ -26,6 +26,7 @@ from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas as rl_canvas
 
 from tthc_docs.pdf.fonts import FONT_SANS, FONT_SANS_BOLD, nfc, register_fonts
@@ -186,11 +187,15 @@ def stamp_pdf(lines, width, height, font_dir=None):
     c.setLineWidth(1)
     c.roundRect(1, 1, width - 2, height - 2, 4)
     y = height - 4 * mm
+    c.setFillColorRGB(0.75, 0.1, 0.1)
     for i, line in enumerate(lines):
-        c.setFillColorRGB(0.75, 0.1, 0.1)
-        c.setFont(FONT_SANS_BOLD if i == 0 else FONT_SANS, 8 if i == 0 else 7)
-        c.drawString(2.5 * mm, y, nfc(line)[:70])
-        y -= 3.6 * mm
+        font, size = (FONT_SANS_BOLD, 8) if i == 0 else (FONT_SANS, 7)
+        c.setFont(font, size)
+        for part in simpleSplit(nfc(line), font, size, width - 5 * mm):
+            if y < 1.5 * mm:
+                break
+            c.drawString(2.5 * mm, y, part)
+            y -= 3.2 * mm
     c.showPage()
     c.save()
     return buf.getvalue()
