@@ -268,3 +268,12 @@ def test_a_certificate_expired_after_signing_stays_trusted_thanks_to_the_timesta
     fresh = [asn1_crl.CertificateList.load(pem.unarmor(data)[2]) for data in pki.crls_at(later)]
     report = verify_pdf(signed, signing.trust_roots, fresh, moment=later)
     assert report["trusted"] is True and report["timestamped"] is True
+
+
+def test_a_later_document_timestamp_keeps_the_signature_intact(signed, signing):
+    from pyhanko.sign.signers import PdfTimeStamper
+    out = io.BytesIO()
+    PdfTimeStamper(signing.timestamper).timestamp_pdf(
+        IncrementalPdfFileWriter(io.BytesIO(signed)), "sha256", output=out)
+    report = _verify(out.getvalue(), signing)
+    assert report["intact"] is True and report["trusted"] is True
