@@ -156,3 +156,11 @@ def test_the_browser_enrolment_page_shows_the_qr_and_enrols(login, edit_site, fr
     assert form.submit().status_int == 303
     with edit_site() as site:
         assert site['people']['leader1'].totp_secret == secret
+
+
+def test_signing_in_the_wrong_state_is_409_naming_the_allowed_actions(login, edit_site, procedure, docs,
+                                                                      signing, fresh_throttle):
+    from dossier_support import apply
+    code = apply(login('citizen1'), docs).json['code']
+    res = sign(login('leader1'), code, totp.current_code(enrol(edit_site)), status=409)
+    assert 'allowed' in res.json['error']

@@ -277,3 +277,14 @@ def test_a_later_document_timestamp_keeps_the_signature_intact(signed, signing):
         IncrementalPdfFileWriter(io.BytesIO(signed)), "sha256", output=out)
     report = _verify(out.getvalue(), signing)
     assert report["intact"] is True and report["trusted"] is True
+
+
+def test_the_passphrase_never_reaches_the_log(rendered, pki, settings, signing, caplog, tmp_path):
+    caplog.set_level("DEBUG")
+    passphrase = pki.identity_paths("leader1")[1].read_text().strip()
+    _sign(rendered, load_identity(settings, "leader1"), signing)
+    wrong = tmp_path / "wrong.pass"
+    wrong.write_text(passphrase[::-1])
+    with pytest.raises(SigningRefused) as info:
+        load_identity({"tthc_docs.signers": f"y:{pki.identity_paths('leader1')[0]}:{wrong}"}, "y")
+    assert passphrase not in caplog.text and passphrase[::-1] not in str(info.value)
