@@ -1,8 +1,9 @@
 """Permission matrix of vaults: every role against the vault, its documents,
 its log, its profile, uploads, digitisation and the counter's search.
 
-``{vault}`` is citizen1's vault, ``{doc}`` an uploaded document in it and
-``{granted}`` a document granted to the demo agency for dossier ``HS-1``.
+``{vault}`` is citizen1's vault, ``{doc}`` a document uploaded into it that
+no dossier uses and ``{granted}`` a digitised document granted to the demo
+agency for dossier ``HS-1`` (both made here, apart from the demo's dossiers).
 Nobody but the owner opens the vault; officers read a document only with a
 dossier their agency was granted.
 """
@@ -67,8 +68,13 @@ def places(edit_site):
     """URLs of the matrix, made in this test's fresh database."""
     with edit_site() as site:
         vault = site["vaults"].for_owner("citizen1")
-        uploaded = next(d for d in vault.documents.values() if d.kind == "uploaded")
-        granted = next(d for d in vault.documents.values() if d.kind == "digitized")
+        uploaded, _ = vault.add_document(make_pdf("ma trận quyền"), title="Thử quyền",
+                                         doc_type="other", kind="uploaded",
+                                         added_by="citizen1")
+        granted, _ = vault.add_document(make_pdf("được cấp quyền"), title="Bản số hóa",
+                                        doc_type="other", kind="digitized",
+                                        added_by="reception1", certified_by="reception1",
+                                        original="Bản chính")
         vault.grant(granted.id, "HS-1", AGENCY)
         base = f"/vaults/{vault.id}"
         return {"vault": base, "doc": f"{base}/documents/{uploaded.id}",
