@@ -288,3 +288,18 @@ def test_the_passphrase_never_reaches_the_log(rendered, pki, settings, signing, 
     with pytest.raises(SigningRefused) as info:
         load_identity({"tthc_docs.signers": f"y:{pki.identity_paths('leader1')[0]}:{wrong}"}, "y")
     assert passphrase not in caplog.text and passphrase[::-1] not in str(info.value)
+
+
+def test_corrupted_files_give_a_report_or_a_4xx_never_a_crash(signed, signing):
+    import random
+    rng = random.Random(7)
+    for _ in range(25):
+        data = bytearray(signed)
+        for _ in range(rng.randint(1, 12)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            report = _verify(bytes(data), signing)
+        except errors.DomainError as exc:
+            assert 400 <= exc.status < 500
+        else:
+            assert report["signed"] is False or report["intact"] is False or report["trusted"]

@@ -44,7 +44,7 @@ def check_pdf_bytes(data, max_bytes=MAX_BYTES):
         encrypted = reader.encrypted
         if not encrypted:
             reader.root  # noqa: B018 - forces parsing of the catalogue
-    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+    except Exception:  # noqa: BLE001 - untrusted input: any parser failure is the file's
         raise errors.Invalid("Tệp PDF bị hỏng, không đọc được.", {"file": "PDF hỏng."}) from None
     if encrypted:
         raise errors.Invalid("Tệp PDF đã bị mã hóa; hãy tải lên bản không đặt mật khẩu.",
@@ -121,6 +121,22 @@ def _problems(report, status):
     return problems
 
 
+def _unsigned():
+    return {"signed": False, "intact": False, "trusted": False, "timestamped": False,
+            "signer": None, "signer_agency": None, "signed_at": None, "dossier": None,
+            "revoked": False, "signatures": 0, "problems": ["Văn bản chưa được ký số."]}
+
+
+def _status(reader, sig, trust_roots, crls, moment):
+    """pyHanko's status; a certificate invalid now is judged again at the trusted timestamp."""
+    status = _validate(reader, sig, trust_roots, crls, moment)
+    if status.intact and not status.trusted and not status.revoked:
+        ts = status.timestamp_validity
+        if ts is not None and ts.trusted:
+            status = _validate(reader, sig, trust_roots, crls, ts.timestamp)
+    return status
+
+
 def verify_pdf(data, trust_roots, crls=(), moment=None, max_bytes=MAX_BYTES):
     """Verify the last signature of ``data``; see the module docstring for the report.
 
@@ -130,24 +146,18 @@ def verify_pdf(data, trust_roots, crls=(), moment=None, max_bytes=MAX_BYTES):
     A revoked certificate stays untrusted.
     """
     reader = check_pdf_bytes(data, max_bytes)
-    sigs = reader.embedded_regular_signatures
-    if not sigs:
-        return {"signed": False, "intact": False, "trusted": False, "timestamped": False,
-                "signer": None, "signer_agency": None, "signed_at": None, "dossier": None,
-                "revoked": False, "signatures": 0, "problems": ["Văn bản chưa được ký số."]}
-    sig = sigs[-1]
     try:
-        status = _validate(reader, sig, trust_roots, crls, moment)
-        if status.intact and not status.trusted and not status.revoked:
-            ts = status.timestamp_validity
-            if ts is not None and ts.trusted:
-                # valid at signing time: judge the certificate at the timestamp's moment
-                status = _validate(reader, sig, trust_roots, crls, ts.timestamp)
-    except (PdfError, ValueError, KeyError, TypeError) as exc:
-        log.info("unreadable signature: %s", type(exc).__name__)
-        raise errors.Invalid("Chữ ký trong tệp PDF bị hỏng, không kiểm tra được.",
-                             {"file": "Chữ ký hỏng."}) from None
-    report = _report(status, sig, len(sigs))
+        sigs = reader.embedded_regular_signatures
+        if not sigs:
+            return _unsigned()
+        status = _status(reader, sigs[-1], trust_roots, crls, moment)
+        report = _report(status, sigs[-1], len(sigs))
+    except errors.DomainError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - untrusted input: any parser failure is the file's
+        log.info("unreadable signed PDF: %s", type(exc).__name__)
+        raise errors.Invalid("Tệp PDF hoặc chữ ký trong tệp bị hỏng, không kiểm tra được.",
+                             {"file": "PDF hoặc chữ ký hỏng."}) from None
     report["problems"] = _problems(report, status)
     return report
 
