@@ -118,8 +118,11 @@ def test_the_browser_upload_shows_the_report(anon, signed, edit_site):
     assert 'Đặng Quốc Bảo' in form.submit().text
 
 
-def test_reuse_by_reference_keeps_one_copy(login, edit_site, clock, docs, signing):
-    """A result of one procedure attached to a later dossier by reference: one copy, noted reuse."""
+def _reuse(login, edit_site, docs):
+    """Issue a result whose type a later procedure requires, then attach it by reference.
+
+    Returns ``(later dossier code, issued document id, vault size before the later filing)``.
+    """
     with edit_site() as site:
         for code, result_type in ((REUSABLE, 'xac-nhan-cu-tru'), (CODE, 'other')):
             data = dict(procedure_data(code, 0), result_doc_type=result_type)
@@ -131,10 +134,25 @@ def test_reuse_by_reference_keeps_one_copy(login, edit_site, clock, docs, signin
     with edit_site() as site:
         count = len(site['vaults'].for_owner('citizen1').documents)
     later = apply(login('citizen1'), dict(docs, **{'xac-nhan-cu-tru': issued})).json['code']
+    return later, issued, count
+
+
+def test_reuse_by_reference_keeps_one_copy(login, edit_site, clock, docs, signing):
+    """A result of one procedure attached to a later dossier by reference: one copy, noted reuse."""
+    later, issued, count = _reuse(login, edit_site, docs)
     with edit_site() as site:
         vault = site['vaults'].for_owner('citizen1')
         assert len(vault.documents) == count and later in vault.reused_by(issued)
     assert get(login('reception1'), later).json['attachments'][1]['document'] == issued
+
+
+def test_the_officer_gets_the_verification_of_a_reused_result(app, login, edit_site, clock, docs,
+                                                              signing):
+    from tthc_docs.signing.verify import verify_references
+    later, issued, _ = _reuse(login, edit_site, docs)
+    with edit_site() as site:
+        reports = verify_references(site, site['dossiers'][later].attachments, app.registry.settings)
+    assert list(reports) == [issued] and reports[issued]['trusted'] is True
 
 
 def test_the_verification_is_computed_for_a_stored_document(signed, edit_site, settings, app):

@@ -198,3 +198,23 @@ def verify_document(vault_doc, settings):
         _cache[key] = (now, report)
     return dict(report)
 
+
+
+def verify_references(site, refs, settings):
+    """``{document id: report}`` for the signed documents among dossier references.
+
+    ``refs`` are ``{"vault", "document", ...}`` dicts (a dossier's
+    ``attachments`` or ``results``). Unsigned or missing documents are left
+    out; the officer's dossier page shows each report beside its attachment.
+    """
+    found = {}
+    for ref in refs or ():
+        vault = site["vaults"].get(ref.get("vault")) if ref.get("vault") else None
+        doc = vault.documents.get(ref.get("document")) if vault is not None else None
+        if doc is not None and doc.signed and doc.id not in found:
+            try:
+                found[doc.id] = verify_document(doc, settings)
+            except errors.DomainError as exc:
+                found[doc.id] = {"signed": True, "intact": False, "trusted": False,
+                                 "timestamped": False, "problems": [exc.message]}
+    return found
