@@ -1,6 +1,4 @@
 """A citizen (or anyone) browses and searches the catalog and reads a procedure page."""
-import pytest
-
 from tthc_docs import timeutil
 
 JSON = {"Accept": "application/json"}

@@ -20,7 +20,7 @@ from ..resources.procedures import CONTENT_FIELDS, Procedure, ProcedureCatalog
 from ..resources.site import find_site
 from ..schemas.procedures import ProcedureSchema, finish, validate
 from ..timeutil import iso
-from .base import read_json, reject_unknown, resource_view, wants_json
+from .base import read_json, reject_unknown, wants_json
 from .procedures import procedure_json
 
 #: Read-only keys of the GET answer a client may send back unchanged.
