@@ -2,7 +2,7 @@
 import pytest
 from webtest import Upload
 
-from dossier_support import (AGENCY, CODE, apply, clock, docs, get, pay, pki_dir,  # noqa: F401
+from dossier_support import (CODE, apply, clock, docs, get, pay, pki_dir,  # noqa: F401
                              procedure, procedure_data, signing, walk_to)
 from signing_support import result_bytes
 from tthc_docs import timeutil

@@ -12,15 +12,18 @@ import threading
 import uuid
 from pathlib import Path
 
-from asn1crypto import crl as asn1_crl, x509 as asn1_x509
-from cryptography.hazmat.primitives import serialization
+from asn1crypto import cms, core, pem
+from asn1crypto import crl as asn1_crl
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding
 from pyhanko.keys.internal import translate_pyca_cryptography_key_to_asn1
 from pyhanko.pdf_utils import content, layout
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign import fields, signers
-from pyhanko.sign.general import SigningError, load_cert_from_pemder
+from pyhanko.sign import fields, general, signers
+from pyhanko.sign.general import (
+    SigningError, load_cert_from_pemder, load_certs_from_pemder, simple_cms_attribute,
+)
 from pyhanko.sign.timestamps import DummyTimeStamper, HTTPTimeStamper, TimestampRequestError
 from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator import ValidationContext
@@ -63,11 +66,7 @@ class LocalTimeStamper(DummyTimeStamper):
         self._pyca_key = pyca_key
 
     def _sign_tst_info(self, tst_info_data, md_algorithm, dt):
-        from asn1crypto import cms, core
-        from pyhanko.sign import general
-        from pyhanko.sign.general import simple_cms_attribute
         digest = get_pyca_cryptography_hash(md_algorithm)
-        from cryptography.hazmat.primitives import hashes
         md = hashes.Hash(digest)
         md.update(tst_info_data)
         signed_attrs = cms.CMSAttributes([
@@ -98,13 +97,11 @@ class Signing:
 
 def load_certs(paths):
     """Certificates from PEM/DER files (several per PEM file allowed)."""
-    from pyhanko.sign.general import load_certs_from_pemder
     return tuple(load_certs_from_pemder([str(p) for p in paths]))
 
 
 def load_crls(paths):
     """CRLs (asn1crypto) from PEM or DER files."""
-    from asn1crypto import pem
     found = []
     for path in paths:
         data = Path(path).read_bytes()
