@@ -203,3 +203,34 @@ def test_cli_export_writes_the_import_format(config, tmp_path, capsys):
     out = tmp_path / "out.csv"
     assert main(["export-procedures", config, str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("code,name,field,level")
+
+
+@pytest.fixture
+def demo_config(tmp_path):
+    """A .ini with its own FileStorage holding the demo site."""
+    from tthc_docs.cli import main
+    ini = tmp_path / "demo.ini"
+    ini.write_text(
+        "[app:main]\nuse = egg:tthc-docs\n"
+        f"zodbconn.uri = file://{tmp_path}/Data.fs?blobstorage_dir={tmp_path}/blobs\n"
+        "tthc_docs.allow_demo = true\ntthc_docs.session_secret = " + "s" * 48 + "\n"
+        "tthc_docs.argon2_time_cost = 1\ntthc_docs.argon2_memory_cost = 8\n", encoding="utf-8")
+    assert main(["init", str(ini), "--demo"]) == 0
+    return str(ini)
+
+
+def test_cli_import_creates_and_versions_then_export_shows_it(demo_config, tmp_path, capsys):
+    from tthc_docs.cli import main
+    changed = dict(copy.deepcopy(PROCEDURES[0]), processing_days=4)
+    assert main(["import-procedures", demo_config, _file(tmp_path, [_new("9.000001"), changed])]) == 0
+    assert "1 mới, 1 cập nhật" in capsys.readouterr().out
+    out = tmp_path / "out.json"
+    assert main(["export-procedures", demo_config, str(out)]) == 0
+    exported = {p["code"]: p for p in json.loads(out.read_text(encoding="utf-8"))["procedures"]}
+    assert exported["9.000001"]["name"] == "Đăng ký khai sinh lưu động"
+    assert exported["1.001193"]["processing_days"] == 4
+
+
+def test_page_tells_the_editor_about_a_pending_draft(editor):
+    editor.put_json("/procedures/1.001193", _body(editor, "1.001193", processing_days=4), headers=JSON)
+    assert "Có bản nháp chưa công bố" in editor.get("/procedures/1.001193").text
