@@ -163,3 +163,9 @@ def test_the_verification_is_computed_for_a_stored_document(signed, edit_site, s
         report = verify_document(doc, app.registry.settings)
     assert report['trusted'] is True and report['sha256'] == doc.sha256
     assert report['checked_at'].startswith(str(timeutil.now().year))
+
+
+def test_a_qr_naming_another_procedure_is_flagged(anon, signed):
+    report = anon.get(f'/@@verify?code={signed}&procedure=1.000000',
+                      headers={'Accept': 'application/json'}).json['report']
+    assert report['procedure'] == CODE and any('không khớp' in p for p in report['problems'])

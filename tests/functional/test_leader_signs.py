@@ -164,3 +164,30 @@ def test_signing_in_the_wrong_state_is_409_naming_the_allowed_actions(login, edi
     code = apply(login('citizen1'), docs).json['code']
     res = sign(login('leader1'), code, totp.current_code(enrol(edit_site)), status=409)
     assert 'allowed' in res.json['error']
+
+
+def test_a_re_sign_after_a_correction_is_a_new_document_naming_the_old(
+        app, login, edit_site, procedure, docs, signing, fresh_throttle):
+    from tthc_docs.signing.service import issue_result
+    code = awaiting(login, edit_site, docs)
+    sign(login('leader1'), code, totp.current_code(enrol(edit_site)))
+    with edit_site() as site:
+        dossier, leader = site['dossiers'][code], site['people']['leader1']
+        first = dossier.results[0]['document']
+        dossier.status = 'awaiting_signature'  # as if the result went back for a correction
+        second = issue_result(site, dossier, leader, app.registry.settings)
+        assert second.id != first and second.replaces == first
+        assert [r['document'] for r in dossier.results] == [first, second.id]
+
+
+def test_issue_result_refuses_a_leader_of_another_agency(app, login, edit_site, procedure, docs, signing):
+    import pytest
+    from tthc_docs import errors
+    from tthc_docs.signing.service import issue_result
+    code = awaiting(login, edit_site, docs)
+    with edit_site() as site:
+        leader = site['people']['leader1']
+        leader.agency = '000.00.11.H56'
+        with pytest.raises(errors.NotAllowed):
+            issue_result(site, site['dossiers'][code], leader, app.registry.settings)
+        assert site['dossiers'][code].results == []

@@ -104,11 +104,15 @@ def _upload(request):
 
 def stored_result(site, code):
     """The latest result document of dossier ``code``, or NotFound."""
-    dossier = site["dossiers"].get(code) if isinstance(code, str) else None
+    return _dossier_result(site, code)[1]
+
+
+def _dossier_result(site, code):
+    dossier = site["dossiers"].get(code) if isinstance(code, str) and code else None
     if dossier is None or not dossier.results:
         raise errors.NotFound("Không có kết quả đã ký cho mã hồ sơ này.")
     ref = dossier.results[-1]
-    return site["vaults"][ref["vault"]].get_document(ref["document"])
+    return dossier, site["vaults"][ref["vault"]].get_document(ref["document"])
 
 
 @resource_view(template="tthc_docs:templates/signing/verify.pt", context=Site, name="verify",
@@ -119,8 +123,14 @@ def verify_page(request):
     if not code:
         return {"report": None, "code": "",
                 "hint": "Gửi tệp PDF bằng POST (trường file), hoặc nêu mã hồ sơ (?code=)."}
-    doc = stored_result(request.context, code)
+    dossier, doc = _dossier_result(request.context, code)
     report = verify_document(doc, request.registry.settings)
+    report["procedure"] = dossier.procedure_code
+    wanted = (request.params.get("procedure") or "").strip()
+    if wanted and wanted != dossier.procedure_code:
+        # a QR code printed on a forged paper would name another procedure
+        report["problems"] = report["problems"] + [
+            f"Mã thủ tục trên mã QR ({wanted}) không khớp với hồ sơ ({dossier.procedure_code})."]
     return {"report": report, "code": code}
 
 
