@@ -14,6 +14,7 @@ from pyramid.session import SignedCookieSessionFactory  # noqa: E402
 from pyramid_zodbconn import get_connection  # noqa: E402
 
 from . import config as app_config
+from .bodylimit import BodyLimit
 from .migrations import check_current
 from .resources.people import configure_hasher
 from .resources.site import get_site
@@ -52,7 +53,7 @@ def main(global_config, **settings):
         config.scan(".views")
         app = config.make_wsgi_app()
     _refuse_stale_database(config.registry, global_config)
-    return app
+    return BodyLimit(app, settings["tthc_docs.max_body_bytes"])
 
 
 def _refuse_stale_database(registry, global_config):

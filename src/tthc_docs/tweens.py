@@ -1,14 +1,12 @@
-"""Request-wide guards: a request id, a body size cap, security headers.
+"""Request-wide guards: a request id and security headers on every answer.
 
-The size cap answers 413 from the Content-Length before the body is read,
-and caps a chunked body while it streams, so no client can make the server
-hold an oversized upload in memory.
+The body size cap is not a tween: pyramid_retry copies the body before any
+tween runs, so it lives in ``bodylimit.py`` as WSGI middleware around the app.
 """
 import uuid
 
 from pyramid.tweens import EXCVIEW
 
-from .errors import TooLarge
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -22,44 +20,6 @@ SECURITY_HEADERS = {
                                 "frame-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
                                 "form-action 'self'"),
 }
-
-
-class _CappedInput:
-    """A wsgi.input that raises TooLarge once more than ``limit`` bytes are read."""
-
-    def __init__(self, stream, limit):
-        self.stream, self.limit, self.seen = stream, limit, 0
-
-    def _count(self, chunk):
-        self.seen += len(chunk)
-        if self.seen > self.limit:
-            raise TooLarge(f"Dữ liệu gửi lên vượt quá giới hạn {self.limit} byte.")
-        return chunk
-
-    def read(self, size=-1):
-        return self._count(self.stream.read(size))
-
-    def readline(self, size=-1):
-        return self._count(self.stream.readline(size))
-
-    def __iter__(self):
-        for line in self.stream:
-            yield self._count(line)
-
-
-def body_limit_tween_factory(handler, registry):
-    """Under the exception view, so its TooLarge is rendered like any 413."""
-    limit = int(registry.settings["tthc_docs.max_body_bytes"])
-
-    def body_limit_tween(request):
-        length = request.content_length
-        if length is not None and length > limit:
-            raise TooLarge(f"Dữ liệu gửi lên vượt quá giới hạn {limit} byte.")
-        if length is None and request.method in ("POST", "PUT", "PATCH"):
-            request.environ["wsgi.input"] = _CappedInput(request.environ["wsgi.input"], limit)
-        return handler(request)
-
-    return body_limit_tween
 
 
 def headers_tween_factory(handler, registry):
@@ -82,4 +42,3 @@ def headers_tween_factory(handler, registry):
 
 def includeme(config):
     config.add_tween("tthc_docs.tweens.headers_tween_factory", over=EXCVIEW)
-    config.add_tween("tthc_docs.tweens.body_limit_tween_factory", under=EXCVIEW)

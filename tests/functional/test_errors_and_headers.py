@@ -37,10 +37,40 @@ def test_security_headers_on_pages_and_errors(anon):
         assert res.headers["X-Request-Id"]
 
 
-def test_oversized_body_is_413_before_reading(anon, app):
+class Exploding:
+    """A request body that fails the test if anything reads it."""
+
+    def read(self, *args):
+        raise AssertionError("the oversized body was read")
+
+    readline = readlines = read
+
+    def __iter__(self):
+        raise AssertionError("the oversized body was read")
+
+
+def test_oversized_body_is_413_without_reading_a_byte(anon, app):
+    from webtest import TestRequest
     limit = app.registry.settings["tthc_docs.max_body_bytes"]
-    res = anon.post("/@@login", b"x" * (limit + 1), content_type="application/json", status=413)
+    req = TestRequest.blank("/@@login", method="POST", environ={
+        "wsgi.input": Exploding(), "CONTENT_LENGTH": str(limit + 1),
+        "CONTENT_TYPE": "application/json", "HTTP_ACCEPT": "application/json"})
+    res = anon.do_request(req, status=413)
     assert res.json["error"]["status"] == 413
+
+
+def test_chunked_body_over_the_limit_is_cut_off_while_streaming(anon, app):
+    import io
+    from webtest import TestRequest
+    limit = app.registry.settings["tthc_docs.max_body_bytes"]
+    body = io.BytesIO(b'{"login": "' + b"a" * (limit + 10) + b'"}')
+    req = TestRequest.blank("/@@login", method="POST", environ={
+        "wsgi.input": body, "CONTENT_TYPE": "application/json",
+        "HTTP_ACCEPT": "application/json", "wsgi.input_terminated": True})
+    req.environ.pop("CONTENT_LENGTH", None)
+    res = anon.do_request(req, status=413)
+    assert res.json["error"]["status"] == 413
+    assert body.tell() <= limit + 64 * 1024
 
 
 def test_huge_json_is_413(anon):
