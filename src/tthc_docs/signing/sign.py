@@ -24,6 +24,7 @@ from pyhanko.sign import fields, general, signers
 from pyhanko.sign.general import (
     SigningError, load_cert_from_pemder, load_certs_from_pemder, simple_cms_attribute,
 )
+from pyhanko.sign.signers.pdf_signer import DSSContentSettings, SigDSSPlacementPreference
 from pyhanko.sign.timestamps import DummyTimeStamper, HTTPTimeStamper, TimestampRequestError
 from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator import ValidationContext
@@ -231,6 +232,10 @@ def sign_pdf(data, identity, signing, *, box=None, reason="", location="Khánh H
         field_name=FIELD_NAME, reason=reason, location=location, name=identity.common_name,
         subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
         embed_validation_info=embed_validation,
+        # B-LT in one revision: nothing follows the signature, so a verifier has no
+        # incremental update to analyse (and a later one stands out).
+        dss_settings=DSSContentSettings(
+            placement=SigDSSPlacementPreference.TOGETHER_WITH_SIGNATURE, include_vri=False),
         validation_context=signing.validation_context(getattr(identity, "chain", ()))
         if embed_validation else None,
     )
