@@ -303,3 +303,12 @@ def test_corrupted_files_give_a_report_or_a_4xx_never_a_crash(signed, signing):
             assert 400 <= exc.status < 500
         else:
             assert report["signed"] is False or report["intact"] is False or report["trusted"]
+
+
+def test_a_new_crl_is_picked_up_without_a_restart(rendered, tmp_path):
+    pki = DevPki(tmp_path / "pki").create([LeaderSpec("l9", "Ngô Văn Chín", AGENCY, AGENCY_NAME)])
+    conf = {"tthc_docs.pki_dir": str(pki.dir), "tthc_docs.trust_roots": str(pki.root_cert_path)}
+    data = _sign(rendered, load_identity(conf, "l9"), S.signing_from_settings(conf))
+    pki.revoke("l9", AGENCY)
+    report = verify_pdf(data, S.signing_from_settings(conf).trust_roots, S.signing_from_settings(conf).crls)
+    assert report["revoked"] is True

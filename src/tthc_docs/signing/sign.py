@@ -129,27 +129,41 @@ _signing_cache = {}
 _signing_lock = threading.Lock()
 
 
+def _crl_paths(crls, pki_dir):
+    """The configured CRL files, else every CRL of the development PKI."""
+    paths = [Path(p) for p in _paths(crls)]
+    if not paths and pki_dir:
+        paths = [Path(pki_dir) / "root-ca.crl.pem",
+                 *sorted((Path(pki_dir) / "agencies").glob("*/crl.pem"))]
+    return [p for p in paths if p.is_file()]
+
+
+def _stamp(paths):
+    """(path, mtime) of each file: a new CRL or trust root is picked up without a restart."""
+    return tuple((str(p), p.stat().st_mtime_ns) for p in paths if p.is_file())
+
+
 def signing_from_settings(settings):
-    """A ``Signing`` built from the .ini once per process (files are read at first use)."""
-    key = tuple(settings.get(k) or "" for k in (SETTING_TRUST_ROOTS, SETTING_CRLS, SETTING_TSA_URL,
-                                                 "tthc_docs.pki_dir", "tthc_docs.font_dir"))
+    """A ``Signing`` from the .ini, rebuilt only when a setting or a CRL/root file changes."""
+    trust_roots, crls, tsa_url, pki_dir, font_dir = (
+        settings.get(k) or "" for k in (SETTING_TRUST_ROOTS, SETTING_CRLS, SETTING_TSA_URL,
+                                         "tthc_docs.pki_dir", "tthc_docs.font_dir"))
+    root_paths, crl_paths = [Path(p) for p in _paths(trust_roots)], _crl_paths(crls, pki_dir)
+    key = (tsa_url, pki_dir, font_dir, _stamp(root_paths), _stamp(crl_paths))
     with _signing_lock:
         if key in _signing_cache:
             return _signing_cache[key]
-    trust_roots, crls, tsa_url, pki_dir, font_dir = key
-    crl_paths = _paths(crls)
-    if not crl_paths and pki_dir:
-        crl_paths = [p for p in [Path(pki_dir) / "root-ca.crl.pem",
-                                 *sorted((Path(pki_dir) / "agencies").glob("*/crl.pem"))] if p.is_file()]
     if tsa_url:
         timestamper = HTTPTimeStamper(tsa_url, timeout=10)
     elif pki_dir and (Path(pki_dir) / "tsa" / "tsa.key").is_file():
         timestamper = local_timestamper(pki_dir)
     else:
         timestamper = None  # verification still works; signing refuses (sign_pdf)
-    signing = Signing(trust_roots=load_certs(_paths(trust_roots)), crls=load_crls(crl_paths),
+    signing = Signing(trust_roots=load_certs(root_paths), crls=load_crls(crl_paths),
                       timestamper=timestamper, font_dir=font_dir or None)
     with _signing_lock:
+        if len(_signing_cache) > 32:
+            _signing_cache.clear()
         _signing_cache[key] = signing
     return signing
 

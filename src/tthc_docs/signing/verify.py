@@ -180,10 +180,10 @@ def verify_document(vault_doc, settings):
     """The verification of a stored document, cached per SHA-256 for ten minutes.
 
     The cache lives in process memory, not on the document: reading a
-    dossier page must not write to the database, and trust can change
-    (a revocation) so the answer is recomputed now and then.
+    dossier page must not write to the database. A new CRL or trust root
+    file gives a new ``Signing`` and so a new key: a revocation shows at once.
     """
-    key = (vault_doc.sha256, settings.get("tthc_docs.trust_roots"))
+    key = (vault_doc.sha256, id(signing_from_settings(settings)))
     now = time.monotonic()
     with _cache_lock:
         hit = _cache.get(key)
