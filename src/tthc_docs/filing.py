@@ -123,6 +123,15 @@ def owner_vault(site, account, channel, citizen=None):
     return vault
 
 
+def applicant_name(site, vault):
+    """The name queues show: the vault profile's, else the owner's account name."""
+    name = (vault.profile.get('full_name') or '').strip()
+    if not name:
+        owner = site['people'].get(vault.owner)
+        name = getattr(owner, 'full_name', '') or ''
+    return name or None
+
+
 def file_application(site, account, code, payload, now, channel=ONLINE, idempotency_key=None):
     """File an application; returns ``(dossier, created)``.
 
@@ -146,7 +155,8 @@ def file_application(site, account, code, payload, now, channel=ONLINE, idempote
         owner=vault.owner, vault_id=vault.id, procedure=version, agency=agency,
         channel=channel, data=data, form_name=form_name, form_version=form_version,
         attachments=refs, fee_amount=fees.quote(version, channel).amount,
-        submitted_at=now, submitted_by=account.login)
+        submitted_at=now, submitted_by=account.login,
+        applicant_name=applicant_name(site, vault))
     registry.file(dossier, now, idempotency_key, digest)
     for ref in refs:
         vault.grant(ref['document'], dossier.code, agency)

@@ -59,7 +59,8 @@ OFFICER_ROLES = frozenset({RECEPTION, SPECIALIST, LEADER})
 ACTION_LABELS = {
     'receive': 'Tiếp nhận', 'assign': 'Phân công', 'forward': 'Chuyển bước',
     'request_supplement': 'Yêu cầu bổ sung', 'supplement': 'Bổ sung hồ sơ',
-    'approve': 'Trình ký', 'sign': 'Ký kết quả', 'return': 'Trả kết quả',
+    'approve': 'Trình ký', 'sign': 'Ký kết quả', 'send_back': 'Trả lại để xử lý lại',
+    'return': 'Trả kết quả',
     'reject': 'Từ chối', 'withdraw': 'Rút hồ sơ', 'apologize': 'Xin lỗi và hẹn lại',
 }
 ACTIONS = tuple(ACTION_LABELS)
@@ -173,6 +174,25 @@ def _issue_result(d, ctx):
         d.results = list(d.results) + [ref]
 
 
+def _rework(d, ctx):
+    """Back to the last step that is not the leader's own (where the work is redone).
+
+    The leader's signing step is left out: sending back means somebody else
+    must correct the draft. The step's clock restarts; nobody is assigned.
+    """
+    steps = list(d.steps or ())
+    i = len(steps) - 1
+    while i > 0 and steps[i].get('role') == LEADER:
+        i -= 1
+    d.step_index = i if steps else None
+    d.assignee = None
+    d.step_started_at = ctx.now
+    d.step_due_at = None
+    if steps and ctx.calendar is not None:
+        days = int(steps[i].get('days') or 0)
+        d.step_due_at = deadlines.due_at(ctx.now, days, ctx.calendar)
+
+
 def _finish(d, ctx):
     d.finished_at = ctx.now
 
@@ -221,6 +241,8 @@ RULES = (
          guard=_at_last_step),
     Rule('sign', frozenset({AWAITING_SIGNATURE}), RESULT_READY, frozenset({LEADER}),
          effects=(_issue_result, _finish)),
+    Rule('send_back', frozenset({AWAITING_SIGNATURE}), PROCESSING, frozenset({LEADER}),
+         effects=(_rework,), needs_note='Cần ghi rõ nội dung phải xử lý lại.'),
     Rule('return', frozenset({RESULT_READY}), RETURNED, frozenset({RECEPTION}),
          effects=(_returned,)),
     Rule('reject', frozenset({SUBMITTED, RECEIVED}), REJECTED, frozenset({RECEPTION}),

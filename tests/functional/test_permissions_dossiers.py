@@ -33,6 +33,7 @@ MATRIX = [
     (*act('approve'), only({'specialist1': 409})),
     (*act('assign', assignee='specialist1'), only({'leader1': 409})),
     (*act('sign'), only({'leader1': 409})),
+    (*act('send_back', note='Sửa lại'), only({'leader1': 409})),
     (*act('return'), only({'reception1': 409})),
     (*act('supplement'), only({'citizen1': 409, 'reception1': 409})),
     (*act('apologize', note='Chậm', new_due='2027-03-10'),

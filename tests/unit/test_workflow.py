@@ -27,6 +27,7 @@ ALLOWED = {
     ('supplement', 'supplement_requested'): {'owner', 'reception'},
     ('approve', 'processing'): {S},
     ('sign', 'awaiting_signature'): {'leader'},
+    ('send_back', 'awaiting_signature'): {'leader'},
     ('return', 'result_ready'): {'reception'},
     ('reject', 'submitted'): {'reception'},
     ('reject', 'received'): {'reception'},
@@ -40,7 +41,7 @@ ALLOWED = {
 TARGET = {
     'receive': 'received', 'forward': 'processing', 'request_supplement': 'supplement_requested',
     'supplement': 'received', 'approve': 'awaiting_signature', 'sign': 'result_ready',
-    'return': 'returned', 'reject': 'rejected', 'withdraw': 'withdrawn',
+    'send_back': 'processing', 'return': 'returned', 'reject': 'rejected', 'withdraw': 'withdrawn',
 }
 ROLE_SETS = [frozenset(), frozenset({'citizen'}), frozenset({'citizen', 'owner'}),
              frozenset({'editor'}), frozenset({'reception'}), frozenset({'specialist'}),
@@ -349,3 +350,45 @@ def test_entering_a_step_sets_its_own_due_date():
     paper = Paper('received')
     wf.apply(paper, 'forward', ctx())
     assert paper.step_due_at == datetime(2027, 3, 1, 17, 0, tzinfo=TZ)
+
+
+def _leader_steps():
+    return [{'id': 'xu-ly', 'name': 'Thẩm định', 'role': 'specialist', 'days': 2},
+            {'id': 'ky', 'name': 'Lãnh đạo duyệt', 'role': 'leader', 'days': 1}]
+
+
+def test_send_back_needs_a_note():
+    paper = Paper('awaiting_signature', step_index=1)
+    with pytest.raises(errors.Invalid) as exc:
+        wf.apply(paper, 'send_back', ctx('leader1', ('leader',)))
+    assert 'note' in exc.value.fields and paper.status == 'awaiting_signature'
+
+
+def test_send_back_returns_to_the_specialists_step_for_rework():
+    paper = Paper('awaiting_signature', step_index=1)
+    paper.steps, paper.assignee = _leader_steps(), 'leader1'
+    wf.apply(paper, 'send_back', ctx('leader1', ('leader',), note='Sửa lại họ tên'))
+    assert (paper.status, paper.step_index, paper.assignee) == ('processing', 0, None)
+    assert paper.step_due_at.date() == date(2027, 3, 2)
+
+
+def test_send_back_writes_the_note_and_the_step_in_history():
+    paper = Paper('awaiting_signature', step_index=1)
+    paper.steps = _leader_steps()
+    wf.apply(paper, 'send_back', ctx('leader1', ('leader',), note='Sửa lại họ tên'))
+    last = paper.history[-1]
+    assert (last['action'], last['by'], last['note']) == ('send_back', 'leader1', 'Sửa lại họ tên')
+    assert (last['source'], last['target'], last['step']) == (
+        'awaiting_signature', 'processing', 'xu-ly')
+
+
+def test_after_send_back_the_specialist_can_move_the_step_again():
+    paper = Paper('awaiting_signature', step_index=1)
+    paper.steps = _leader_steps()
+    wf.apply(paper, 'send_back', ctx('leader1', ('leader',), note='Sửa lại'))
+    assert 'forward' in wf.allowed_actions('processing', {'specialist'}, paper, 'specialist1')
+
+
+def test_the_leader_may_send_back_or_sign_while_awaiting_signature():
+    actions = wf.allowed_actions('awaiting_signature', {'leader'}, Paper('awaiting_signature'))
+    assert actions == ['sign', 'send_back', 'reject', 'apologize']

@@ -7,7 +7,7 @@ loaded, so no demo dossier goes past ``awaiting_signature``.
 """
 from datetime import timedelta
 
-from .. import fees, timeutil, workflow
+from .. import fees, filing, timeutil, workflow
 from ..calendar import calendar_for
 from ..resources.dossiers import ONLINE, Dossier
 
@@ -56,7 +56,8 @@ def load(site, settings):
             owner=OWNER, vault_id=vault.id, procedure=version, agency=version.agencies[0],
             channel=ONLINE, data={}, form_name=version.form, form_version=None,
             attachments=_attachments(version, vault), fee_amount=0,
-            submitted_at=when, submitted_by=OWNER)
+            submitted_at=when, submitted_by=OWNER,
+            applicant_name=filing.applicant_name(site, vault))
         dossier.fee_amount = fees.quote(version, ONLINE).amount
         registry.file(dossier, when)
         dossier.add_history('submit', OWNER, '', at=when, channel=ONLINE,

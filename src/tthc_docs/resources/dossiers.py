@@ -33,11 +33,14 @@ class Dossier(Persistent):
     step_started_at = step_due_at = resume_state = None
     payment = None
     rating = None
+    applicant_name = None   # dossiers filed before the name was kept show none
 
     def __init__(self, *, owner, vault_id, procedure, agency, channel, data,
                  form_name, form_version, attachments, fee_amount, submitted_at,
-                 submitted_by):
+                 submitted_by, applicant_name=None):
         self.owner = owner
+        #: The applicant's display name at filing, for queues (never the ID number).
+        self.applicant_name = applicant_name
         self.vault_id = vault_id
         self.procedure_code = procedure.code
         self.procedure_name = procedure.name
@@ -203,8 +206,20 @@ class DossierRegistry(Container):
         if idempotency_key:
             self.idempotency[(dossier.owner, idempotency_key)] = code
         if fingerprint:
+            self._prune_recent(now)
             self.recent[(dossier.owner, fingerprint)] = (code, now)
         return dossier
+
+    def _prune_recent(self, now):
+        """Drop fingerprints older than the window: they can never match again.
+
+        Pruning on every write keeps the map as small as the filings of the
+        last ``RESUBMIT_WINDOW``, so the scan stays short.
+        """
+        stale = [key for key, (_code, at) in self.recent.items()
+                 if now - at > RESUBMIT_WINDOW]
+        for key in stale:
+            del self.recent[key]
 
     def replay(self, owner, now, idempotency_key=None, fingerprint=None):
         """The dossier an earlier identical request made, if any."""

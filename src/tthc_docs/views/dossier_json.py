@@ -41,6 +41,7 @@ def summary_json(request, dossier, now=None, calendar=None):
         'procedure': dossier.procedure_code, 'procedure_name': dossier.procedure_name,
         'status': dossier.status, 'status_label': workflow.STATE_LABELS[dossier.status],
         'channel': dossier.channel, 'agency': dossier.agency,
+        'applicant_name': dossier.applicant_name,
         'step': dossier.current_step_id, 'assignee': dossier.assignee,
         'submitted_at': timeutil.iso(dossier.submitted_at),
         'received_at': timeutil.iso(dossier.received_at),

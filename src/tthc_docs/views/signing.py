@@ -42,7 +42,7 @@ OPENAPI_PATHS = {
     "/@@sign-mobile": {"get": {"summary": "The leader's phone-sized list of dossiers awaiting signature",
                                "responses": {"200": {"description": "{items, total}"},
                                              "401": _ERR, "403": _ERR}}},
-    "/dossiers/{code}/@@sign": {
+    "/dossiers/{code}/@@sign": {"parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
         "get": {"summary": "What the leader is about to sign", "responses": {"200": {
             "description": "summary"}, "403": _ERR}},
         "post": {"summary": "Sign with a one-time code (TOTP): fires the sign transition",
@@ -163,7 +163,7 @@ def _summary(request, dossier):
     applicant = vault.profile.get("full_name") if vault is not None else None
     return {"code": dossier.code, "procedure_name": dossier.procedure_name,
             "status": dossier.status, "status_label": workflow.STATE_LABELS.get(dossier.status),
-            "applicant": applicant or dossier.data.get("full_name"),
+            "applicant": dossier.applicant_name or applicant or dossier.data.get("full_name"),
             "due_at": timeutil.iso(dossier.due_at), "url": dossier_url(request, dossier)}
 
 
