@@ -65,11 +65,72 @@ def attachment_json(request, dossier, ref):
             'url': f'{doc_url}?dossier={dossier.code}'}
 
 
+def is_officer(account, dossier):
+    """An officer of the handling agency (the owner alone is not)."""
+    return bool(dossier.roles_for(account) & workflow.OFFICER_ROLES)
+
+
+def verifications(request, dossier, refs):
+    """``{document id: report}`` for the signed documents among ``refs``.
+
+    Lazy import: verification pulls in pyHanko, which only officers' pages need.
+    """
+    from ..signing.verify import verify_references
+    return verify_references(find_site(dossier), refs, request.registry.settings)
+
+
+def with_verification(items, reports):
+    """``items`` (attachment or result dicts) with ``verification`` where signed."""
+    for item in items:
+        if item.get('document') in reports:
+            item['verification'] = reports[item['document']]
+    return items
+
+
+def slips_json(request, dossier):
+    """The slips the dossier's state has produced: ``[{name, url}]`` (``@@slip/<name>``).
+
+    The same conditions as ``pdf.slips.available`` and the payments panel, read
+    from the dossier itself so the page does not build every slip's facts.
+    """
+    asked = any(h.get('action') == 'request_supplement' for h in dossier.history)
+    ready = {'receipt': dossier.received_at is not None, 'supplement': asked,
+             'refusal': dossier.status == workflow.REJECTED,
+             'apology': bool(dossier.apologies), 'control': dossier.received_at is not None}
+    found = [{'name': name, 'url': request.resource_url(dossier, '@@slip', name)}
+             for name, ok in ready.items() if ok]
+    if dossier.payment:
+        found.append({'name': 'payment-receipt',
+                      'url': request.resource_url(dossier, '@@payment-receipt')})
+    return found
+
+
+def form_json(request, dossier):
+    """The form the dossier was filled with and its data, labelled by THAT version."""
+    library = find_site(dossier)['forms']
+    form = library.version_of(dossier.form_name, dossier.form_version) \
+        if dossier.form_name and dossier.form_version else None
+    return {'name': dossier.form_name, 'version': dossier.form_version,
+            'title': form.title if form is not None else None,
+            'rows': library.rows_for(dossier.form_name, dossier.form_version, dossier.data),
+            'url': request.resource_url(dossier, '@@form-data')}
+
+
 def dossier_json(request, dossier):
-    """``GET /dossiers/<code>`` as API.md fixes it, plus what the pages need."""
+    """``GET /dossiers/<code>`` as API.md fixes it, plus what the pages need.
+
+    Extensions: ``applicant_name``, ``form.{title,rows,url}``, ``slips``, and
+    for officers of the handling agency ``verification`` on each signed
+    attachment and result (the system's own check of the stored bytes).
+    """
     now = timeutil.now()
     account = request.account
     body = summary_json(request, dossier, now)
+    attachments = [attachment_json(request, dossier, a) for a in dossier.attachments]
+    results = plain(list(dossier.results))
+    if is_officer(account, dossier):
+        with_verification(attachments, verifications(request, dossier, dossier.attachments))
+        with_verification(results, verifications(request, dossier, dossier.results))
     body.update({
         'procedure_version': dossier.procedure_version,
         'returned_at': timeutil.iso(dossier.returned_at),
@@ -78,10 +139,11 @@ def dossier_json(request, dossier):
         'current_step': step_json(dossier),
         'steps': plain(dossier.steps),
         'payment': plain(dossier.payment),
-        'form': {'name': dossier.form_name, 'version': dossier.form_version},
+        'form': form_json(request, dossier),
         'data': plain(dossier.data),
-        'attachments': [attachment_json(request, dossier, a) for a in dossier.attachments],
-        'results': plain(list(dossier.results)),
+        'attachments': attachments,
+        'results': results,
+        'slips': slips_json(request, dossier),
         'apologies': plain(list(dossier.apologies)),
         'history': plain(list(dossier.history)),
         'rating': plain(dossier.rating),
