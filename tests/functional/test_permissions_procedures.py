@@ -8,12 +8,11 @@ procedure that was never published.
 import copy
 
 import pytest
+from matrix import ROLES, cases, client_for, everyone, only, parametrize, request_as
 
 from tthc_docs.demo.procedures_data import PROCEDURES
 from tthc_docs.schemas.procedures import validate
 
-ROLES = ["anonymous", "citizen1", "citizen2", "editor1", "reception1", "specialist1",
-         "leader1", "admin"]
 DRAFT = "9.000099"
 
 
@@ -23,16 +22,8 @@ def _record(code, **changes):
     return data
 
 
-def only(allowed, status=200, others=403, public=None):
-    """`allowed` roles get `status`, anonymous 401, the rest `others`."""
-    row = {r: others for r in ROLES}
-    row["anonymous"] = 401 if public is None else public
-    row.update({r: status for r in allowed})
-    return row
-
-
-EVERYONE = {r: 200 for r in ROLES}
-EDITOR_ONLY_404 = {r: 404 for r in ROLES} | {"editor1": 200}
+EVERYONE = everyone(200)
+EDITOR_ONLY_404 = everyone(404, editor1=200)
 
 # (method, url, body, {role: expected status})
 MATRIX = [
@@ -43,10 +34,10 @@ MATRIX = [
     ("GET", f"/procedures/{DRAFT}", None, EDITOR_ONLY_404),
     ("GET", f"/procedures/{DRAFT}/@@due-date?from=2027-02-03", None, EDITOR_ONLY_404),
     ("GET", "/procedures/1.001193?version=1", None, EVERYONE),
-    ("GET", "/procedures/9.999999", None, {r: 404 for r in ROLES}),
+    ("GET", "/procedures/9.999999", None, everyone(404)),
     ("POST", "/procedures/", _record("9.000100"), only(["editor1"], status=201)),
     ("PUT", "/procedures/1.001193", _record("1.001193", processing_days=4), only(["editor1"])),
-    ("PUT", "/procedures/9.999999", _record("9.999999"), {r: 404 for r in ROLES}),
+    ("PUT", "/procedures/9.999999", _record("9.999999"), everyone(404)),
     ("POST", f"/procedures/{DRAFT}/@@publish", {}, only(["editor1"])),
     ("POST", "/procedures/1.001193/@@publish", {}, only(["editor1"], status=409)),
     ("POST", "/procedures/1.001193/@@retire", {}, only(["editor1"])),
@@ -59,8 +50,7 @@ MATRIX = [
     ("POST", "/procedures/@@calendar-remove", {"date": "2027-02-12"}, only(["admin"], status=404)),
 ]
 
-CASES = [(role, method, url, body, expected[role])
-         for method, url, body, expected in MATRIX for role in ROLES]
+CASES = cases(MATRIX, ROLES)
 
 
 @pytest.fixture
@@ -69,22 +59,7 @@ def with_draft(edit_site):
         site["procedures"].create(validate(_record(DRAFT, name="Thủ tục đang soạn thảo")), "editor1")
 
 
-def client_for(role, anon, login):
-    if role == "anonymous":
-        token = anon.get("/@@me", headers={"Accept": "application/json"}).json["csrf_token"]
-        anon.extra_environ["HTTP_X_CSRF_TOKEN"] = token
-        return anon
-    return login(role)
-
-
-@pytest.mark.parametrize("role,method,url,body,status", CASES,
-                         ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in CASES])
+@parametrize(CASES)
 def test_permission(role, method, url, body, status, anon, login, with_draft):
-    client = client_for(role, anon, login)
-    headers = {"Accept": "application/json"}
-    if method == "GET":
-        res = client.get(url, headers=headers, expect_errors=True)
-    else:
-        res = getattr(client, method.lower() + "_json")(url, body, headers=headers,
-                                                         expect_errors=True)
+    res = request_as(client_for(role, anon, login), method, url, body)
     assert res.status_int == status, res.text[:300]
