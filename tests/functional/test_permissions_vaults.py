@@ -10,25 +10,19 @@ dossier their agency was granted.
 import io
 
 import pytest
+from matrix import ROLES, cases, client_for, everyone, only, parametrize, request_as
 from reportlab.pdfgen import canvas
 
-ROLES = ["anonymous", "citizen1", "citizen2", "editor1", "reception1", "specialist1",
-         "leader1", "admin"]
 OFFICERS = ("reception1", "specialist1", "leader1")
 AGENCY = "000.00.20.H56"
 
 
-def only(allowed, status=200, others=403):
-    """The owner-style row: `allowed` roles get `status`, anonymous 401, the rest `others`."""
-    row = {r: others for r in ROLES}
-    row["anonymous"] = 401
-    row.update({r: status for r in allowed})
-    return row
-
+#: the form fields sent with every upload of the table
+UPLOAD_FIELDS = {"doc_type": "other", "title": "Thử quyền", "original": "Bản chính"}
 
 # (method, url, body, {role: expected status})
 MATRIX = [
-    ("GET", "/vaults/", None, {r: 404 for r in ROLES}),
+    ("GET", "/vaults/", None, everyone(404)),
     ("GET", "{vault}", None, only(["citizen1"])),
     ("GET", "{vault}/@@access-log", None, only(["citizen1"])),
     ("GET", "{vault}/profile", None, only(["citizen1"])),
@@ -46,12 +40,10 @@ MATRIX = [
     ("GET", "{vault}/@@digitize", None, only(["reception1"])),
     ("GET", "/vaults/@@find", None, only(["reception1"])),
     ("POST", "/vaults/@@find", {"id_number": "056188012345"}, only(["reception1"])),
-    ("GET", "/@@my-vault", None, {**{r: 404 for r in ROLES}, "anonymous": 401,
-                                   "citizen1": 303, "citizen2": 303}),
+    ("GET", "/@@my-vault", None, everyone(404, anonymous=401, citizen1=303, citizen2=303)),
 ]
 
-CASES = [(role, method, url, body, expected[role])
-         for method, url, body, expected in MATRIX for role in ROLES]
+CASES = cases(MATRIX, ROLES)
 
 
 def make_pdf(text):
@@ -81,30 +73,13 @@ def places(edit_site):
                 "granted": f"{base}/documents/{granted.id}"}
 
 
-def client_for(role, anon, login):
-    if role == "anonymous":
-        token = anon.get("/@@me", headers={"Accept": "application/json"}).json["csrf_token"]
-        anon.extra_environ["HTTP_X_CSRF_TOKEN"] = token
-        return anon
-    return login(role)
-
-
-@pytest.mark.parametrize("role,method,url,body,status", CASES,
-                         ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in CASES])
+@parametrize(CASES)
 def test_permission(role, method, url, body, status, anon, login, places):
     client = client_for(role, anon, login)
     url = url.format(**places)
-    headers = {"Accept": "application/json"}
-    if method == "GET":
-        res = client.get(url, headers=headers, expect_errors=True)
-    elif method == "DELETE":
-        res = client.delete(url, headers=headers, expect_errors=True)
-    elif method == "UPLOAD":
-        res = client.post(url, {"doc_type": "other", "title": "Thử quyền",
-                                "original": "Bản chính"},
-                          upload_files=[("file", "t.pdf", make_pdf(f"{role} {url}"))],
-                          headers=headers, expect_errors=True)
+    if method == "UPLOAD":
+        res = request_as(client, "POST", url, UPLOAD_FIELDS,
+                         upload=("t.pdf", make_pdf(f"{role} {url}")))
     else:
-        res = getattr(client, method.lower() + "_json")(url, body, headers=headers,
-                                                         expect_errors=True)
+        res = request_as(client, method, url, body)
     assert res.status_int == status, res.text[:300]
