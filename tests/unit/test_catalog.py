@@ -1,0 +1,156 @@
+"""The English catalog: valid, consistent with its msgids, complete for the UI.
+
+Message ids are the Vietnamese texts, so a template string without an English
+msgstr silently shows Vietnamese to an English reader: these tests make that a
+failure.  Template msgids are extracted with lingua's Chameleon extractor (the
+same one ``pot-create`` uses); values of the controlled vocabularies that the
+templates translate by value (``<td i18n:translate="">${level_title}</td>``)
+and the error messages are listed from the Python modules that define them.
+"""
+import gettext
+import io
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from lingua.extract import ExtractorOptions
+from lingua.extractors.xml import ChameleonExtractor
+
+import tthc_docs
+
+PACKAGE = Path(tthc_docs.__file__).parent
+PO_FILE = PACKAGE / "locale" / "en" / "LC_MESSAGES" / "tthc_docs.po"
+TEMPLATES = PACKAGE / "templates"
+MAPPING = re.compile(r"\$\{([^}]*)\}")
+I18N_NAME = re.compile(r'i18n:name="(\w+)"')
+
+
+def _catalog():
+    """The parsed .po; a syntax error raises here (abort_invalid)."""
+    with PO_FILE.open("rb") as f:
+        return read_po(f, abort_invalid=True)
+
+
+PO_LINE = re.compile(r'^(?:(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) )?"(?:[^"\\]|\\.)*"$')
+
+
+def _po_syntax_errors(text):
+    """Lines Babel would skip or misread (it is lenient): bad quoting, a msgid
+    without its msgstr, keywords out of order, a msgid given twice."""
+    errors, seen, expect, msgid, current = [], set(), "msgid", "", None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = PO_LINE.match(line)
+        keyword = match.group(1) if match else None
+        allowed = {"msgid": ("msgctxt", "msgid"), "msgstr": ("msgid_plural", "msgstr")}[expect]
+        if not match or (keyword and not keyword.startswith(allowed)):
+            errors.append(f"{number}: {line}")
+        elif keyword == "msgid":
+            expect, msgid, current = "msgstr", line, keyword
+        elif keyword is None and current == "msgid":
+            msgid += line
+        elif keyword and keyword.startswith("msgstr"):
+            if msgid in seen:
+                errors.append(f"{number}: duplicate {msgid}")
+            seen.add(msgid)
+            expect, current = "msgid", keyword
+        else:
+            current = keyword or current
+    return errors
+
+
+def _translations(catalog):
+    return {m.id: m.string for m in catalog if m.id and not m.fuzzy}
+
+
+def _template_messages():
+    """(template path, msgid) for every translatable text of every template."""
+    extractor = ChameleonExtractor()
+    options = ExtractorOptions(comment_tag=True, domain=None, keywords=[])
+    found = []
+    for path in sorted(TEMPLATES.rglob("*.pt")):
+        for message in extractor(str(path), options):
+            found.append((path, message.msgid))
+    return found
+
+
+def _vocabulary_messages():
+    """Python-side labels that templates translate by value, and error messages."""
+    from tthc_docs.doctypes import DOC_TYPES
+    from tthc_docs.resources.daysoff import KIND_TITLES
+    from tthc_docs.resources.procedures import LEVEL_TITLES, STATE_TITLES
+    from tthc_docs.resources.vault_documents import KINDS
+    from tthc_docs.schemas.vaults import LABELS
+    from tthc_docs.ui import NAVIGATION
+    from tthc_docs.views.errors import MESSAGES
+    from tthc_docs.views.procedures import METHOD_TITLES, ONLINE_LEVEL_TITLES, ROLE_TITLES
+    values = [title for _id, title in DOC_TYPES] + [label for _path, label, _who in NAVIGATION]
+    for vocabulary in (KIND_TITLES, LEVEL_TITLES, STATE_TITLES, KINDS, LABELS, MESSAGES,
+                       METHOD_TITLES, ONLINE_LEVEL_TITLES, ROLE_TITLES):
+        values.extend(vocabulary.values())
+    return values
+
+
+def test_catalog_is_well_formed():
+    assert _po_syntax_errors(PO_FILE.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("text", [
+    'msgid "x\nmsgstr "y"\n', 'msgstr "y"\n', 'msgid "a"\nmsgstr b\n',
+    'msgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n', 'msgid "a"\nmsgid "b"\nmsgstr "c"\n'])
+def test_syntax_check_refuses_what_babel_would_skip(text):
+    assert _po_syntax_errors(text) != []
+
+
+def test_catalog_compiles_to_a_loadable_mo():
+    buffer = io.BytesIO()
+    write_mo(buffer, _catalog())
+    buffer.seek(0)
+    translations = gettext.GNUTranslations(buffer)
+    assert translations.gettext("Đăng nhập") == "Log in"
+
+
+def test_every_msgstr_keeps_the_mappings_of_its_msgid():
+    wrong = {m.id: m.string for m in _catalog()
+             if m.id and m.string and set(MAPPING.findall(m.id)) != set(MAPPING.findall(m.string))}
+    assert wrong == {}
+
+
+def test_catalog_has_no_fuzzy_entries():
+    """pybabel compile skips fuzzy entries, so they would show in Vietnamese."""
+    assert [m.id for m in _catalog() if m.id and m.fuzzy] == []
+
+
+def test_every_template_message_has_an_english_translation():
+    translations = _translations(_catalog())
+    missing = sorted({f"{path.relative_to(TEMPLATES)}: {msgid}"
+                      for path, msgid in _template_messages() if not translations.get(msgid)})
+    assert missing == []
+
+
+def test_template_messages_only_interpolate_named_parts():
+    """``${x}`` inside a translated text must be an ``i18n:name``.
+
+    Chameleon would otherwise look up the text with the value filled in, which
+    no catalog entry can match; a child element needs ``i18n:name`` too.
+    """
+    bad = []
+    for path, msgid in _template_messages():
+        names = set(I18N_NAME.findall(path.read_text(encoding="utf-8")))
+        if "<dynamic element>" in msgid or not set(MAPPING.findall(msgid)) <= names:
+            bad.append(f"{path.relative_to(TEMPLATES)}: {msgid}")
+    assert bad == []
+
+
+@pytest.mark.parametrize("path", sorted(TEMPLATES.rglob("*.pt")), ids=lambda p: str(p.relative_to(TEMPLATES)))
+def test_every_template_declares_the_domain(path):
+    """lingua (and Chameleon) drop translations of a template without a domain."""
+    assert 'i18n:domain="tthc_docs"' in path.read_text(encoding="utf-8")
+
+
+def test_vocabulary_values_and_error_messages_have_english_translations():
+    translations = _translations(_catalog())
+    assert sorted({v for v in _vocabulary_messages() if not translations.get(v)}) == []
