@@ -28,8 +28,10 @@ OPENAPI_PATHS = {
         'responses': {'200': _LIST, '401': {'description': 'not logged in'},
                       '403': {'description': 'not an officer'},
                       '422': {'description': 'bad paging or state'}}}},
-    '/@@sign-queue': {'get': {'summary': "Dossiers awaiting the leader's signature",
-                              'parameters': _PAGE, 'responses': {'200': _LIST}}},
+    '/@@sign-queue': {'get': {
+        'summary': "Dossiers awaiting the leader's signature; each item's `sign_url` is its "
+                   "one-time-code page, `mobile_url` the phone-sized list (/@@sign-mobile)",
+        'parameters': _PAGE, 'responses': {'200': _LIST}}},
     '/@@my-dossiers': {'get': {'summary': "The citizen's own dossiers, newest first",
                                'parameters': _PAGE, 'responses': {'200': _LIST}}},
 }
@@ -100,7 +102,16 @@ def queue(request):
 @view_config(context=Site, name='sign-queue', request_method='GET', accept='text/html',
              renderer='tthc_docs:templates/dossiers/queue.pt')
 def sign_queue(request):
-    return _queue(request, (workflow.AWAITING_SIGNATURE,), roles={s.LEADER})
+    """What awaits the leader: each row opens the one-time-code confirmation page.
+
+    The same list as ``@@sign-mobile`` (phone-sized): both stay, and each
+    page links the other.
+    """
+    body = _queue(request, (workflow.AWAITING_SIGNATURE,), roles={s.LEADER})
+    for item in body['items']:
+        item['sign_url'] = item['url'] + '/@@sign'
+    body['mobile_url'] = request.application_url + '/@@sign-mobile'
+    return body
 
 
 @view_config(context=Site, name='my-dossiers', request_method='GET',

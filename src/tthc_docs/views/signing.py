@@ -152,6 +152,7 @@ def sign_mobile(request):
     dossiers, total = request.context["dossiers"].queue(
         account.agency, (workflow.AWAITING_SIGNATURE,), None, 0, 50)
     items = [{"code": d.code, "procedure_name": d.procedure_name,
+              "applicant_name": d.applicant_name,
               "due_at": timeutil.iso(d.due_at), "sign_url": dossier_url(request, d) + "/@@sign"}
              for d in dossiers]
     return {"items": items, "total": total, "enrolled": bool(account.totp_secret)}
