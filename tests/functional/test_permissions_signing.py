@@ -7,25 +7,26 @@ anonymous where a login is needed, 403 for a role that may never do it,
 Verification is open to anyone.
 """
 import pytest
+import matrix
+from matrix import cases, client_for, parametrize, request_as
 
 from tthc_docs import security as s
 from tthc_docs.pdf.result import render_result
 
-ROLES = ['anonymous', 'citizen1', 'citizen2', 'editor1', 'reception1', 'specialist1',
-         'leader1', 'leader2', 'admin']
-NOBODY = {r: 403 for r in ROLES} | {'anonymous': 401}
-EVERYONE = {r: 200 for r in ROLES}
+ROLES = [*matrix.ROLES, 'leader2']
+EVERYONE = matrix.everyone(200, ROLES)
 UNSIGNED = render_result({'code': 'X', 'verify_url': 'x'}).data
 
 
 def only(expected):
-    return NOBODY | expected
+    """403 for everyone (401 anonymous, leader2 too) except the given roles."""
+    return matrix.only(expected, roles=ROLES)
 
 
 MATRIX = [
     ('GET', '/@@verify', None, EVERYONE),
     ('POST', '/@@verify', 'upload', EVERYONE),
-    ('GET', '/@@verify?code={code}', None, {r: 404 for r in ROLES}),   # not signed yet
+    ('GET', '/@@verify?code={code}', None, matrix.everyone(404, ROLES)),   # not signed yet
     ('GET', '/@@sign-mobile', None, only({'leader1': 200, 'leader2': 200})),
     ('GET', '/dossiers/{code}/@@sign', None, only({'leader1': 200})),
     ('POST', '/dossiers/{code}/@@sign', {'code': '000000'}, only({'leader1': 409})),
@@ -33,8 +34,7 @@ MATRIX = [
     ('POST', '/@@totp', {'code': '000000'}, only({'leader1': 409, 'leader2': 409})),
 ]
 
-CASES = [(role, method, url, body, expected[role])
-         for method, url, body, expected in MATRIX for role in ROLES]
+CASES = cases(MATRIX, ROLES)
 
 
 @pytest.fixture
@@ -49,25 +49,12 @@ def waiting(edit_site):
     pytest.fail('the demo data has no dossier awaiting signature')
 
 
-def client_for(role, anon, login):
-    if role == 'anonymous':
-        token = anon.get('/@@me', headers={'Accept': 'application/json'}).json['csrf_token']
-        anon.extra_environ['HTTP_X_CSRF_TOKEN'] = token
-        return anon
-    return login(role)
-
-
-@pytest.mark.parametrize('role,method,url,body,status', CASES,
-                         ids=[f'{c[0]}-{c[1]}-{c[2]}' for c in CASES])
+@parametrize(CASES)
 def test_permission(role, method, url, body, status, anon, login, waiting):
     client = client_for(role, anon, login)
     url = url.format(code=waiting)
-    headers = {'Accept': 'application/json'}
-    if method == 'GET':
-        res = client.get(url, headers=headers, expect_errors=True)
-    elif body == 'upload':
-        res = client.post(url, upload_files=[('file', 'x.pdf', UNSIGNED, 'application/pdf')],
-                          headers=headers, expect_errors=True)
+    if body == 'upload':
+        res = request_as(client, method, url, upload=('x.pdf', UNSIGNED, 'application/pdf'))
     else:
-        res = client.post_json(url, body, headers=headers, expect_errors=True)
+        res = request_as(client, method, url, body)
     assert res.status_int == status, res.text[:300]
