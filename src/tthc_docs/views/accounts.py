@@ -16,7 +16,11 @@ from ..resources.site import Site, find_site
 from .base import read_json, resource_view, wants_json
 
 OPENAPI_PATHS = {
-    "/@@login": {"post": {
+    "/@@login": {"get": {"summary": "The login page (browsers)",
+                         "parameters": [{"name": "came_from", "in": "query",
+                                         "schema": {"type": "string"}}],
+                         "responses": {"200": {"description": "HTML page",
+                                               "content": {"text/html": {}}}}}, "post": {
         "summary": "Log in; sets the session cookie",
         "requestBody": {"content": {"application/json": {"schema": {
             "type": "object", "required": ["login", "password"],

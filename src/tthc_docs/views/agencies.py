@@ -11,6 +11,11 @@ OPENAPI_PATHS = {
         "get": {"summary": "The tree of agencies with unit codes",
                 "responses": {"200": {"description": "{items: [agency with children]}"}}},
         "post": {"summary": "Add an agency (admin): {code, name, level, parent}",
+                 "requestBody": {"content": {"application/json": {"schema": {
+                     "type": "object", "required": ["code", "name", "level"], "properties": {
+                         "code": {"type": "string"}, "name": {"type": "string"},
+                         "level": {"type": "string", "enum": ["province", "district", "commune"]},
+                         "parent": {"type": "string"}}}}}},
                  "responses": {"201": {"description": "agency"}, "409": {"description": "code taken"},
                                "422": {"description": "invalid fields"}}}},
 }

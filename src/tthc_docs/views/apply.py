@@ -19,7 +19,10 @@ from .base import read_json, wants_json
 from .dossier_json import dossier_url, fee_json
 
 OPENAPI_PATHS = {
-    '/procedures/{code}/@@apply': {'post': {
+    '/procedures/{code}/@@apply': {'parameters': [{'name': 'code', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
+        'get': {'summary': 'The application page (browsers)',
+                'responses': {'200': {'description': 'HTML page', 'content': {'text/html': {}}}}},
+        'post': {
         'summary': 'File a dossier (citizen online; reception at the counter with `citizen`)',
         'parameters': [{'name': 'Idempotency-Key', 'in': 'header', 'required': False,
                         'schema': {'type': 'string'}}],

@@ -29,7 +29,7 @@ OPENAPI_PATHS = {
         'parameters': [{'name': 'code', 'in': 'path', 'required': True,
                         'schema': {'type': 'string'}}],
         'responses': {'200': _DOSSIER, '403': _ERR, '404': _ERR}}},
-    '/dossiers/{code}/@@transition': {'post': {
+    '/dossiers/{code}/@@transition': {'parameters': [{'name': 'code', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}], 'post': {
         'summary': 'Fire a workflow action',
         'requestBody': {'content': {'application/json': {'schema': {
             'type': 'object', 'required': ['action'], 'properties': {
@@ -38,7 +38,7 @@ OPENAPI_PATHS = {
                 'new_due': {'type': 'string', 'format': 'date'},
                 'attachments': {'type': 'object'}}}}}},
         'responses': {'200': _DOSSIER, '403': _ERR, '409': _ERR, '422': _ERR}}},
-    '/dossiers/{code}/@@rate': {'post': {
+    '/dossiers/{code}/@@rate': {'parameters': [{'name': 'code', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}], 'post': {
         'summary': 'The owner rates a returned dossier, once',
         'requestBody': {'content': {'application/json': {'schema': {
             'type': 'object', 'required': ['score'], 'properties': {

@@ -60,7 +60,7 @@ OPENAPI_PATHS = {
         'summary': 'The field types and prefill keys an editor may use',
         'responses': {'200': {'description': '{types: [{id, title}], prefill_keys: '
                                              '[{key, title, types}]}'}}}},
-    '/forms/{name}': {
+    '/forms/{name}': {'parameters': [{'name': 'name', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
         'get': {'summary': 'A published version (latest by default)',
                 'parameters': [{'name': 'version', 'in': 'query', 'schema': {'type': 'string'},
                                 'description': 'a number, or `draft` (editors)'}],
@@ -70,16 +70,16 @@ OPENAPI_PATHS = {
                 'requestBody': {'content': {'application/json': {'schema': _TEMPLATE_BODY}}},
                 'responses': dict(_ERRORS, **{'200': {'description': 'the draft',
                                                       'content': _JSON}})}},
-    '/forms/{name}/@@publish': {'post': {
+    '/forms/{name}/@@publish': {'parameters': [{'name': 'name', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}], 'post': {
         'summary': 'Publish the draft as the next immutable version; editors',
         'responses': dict(_ERRORS, **{'200': {'description': 'the new version', 'content': _JSON},
                                       '409': {'description': 'no draft, or nothing changed'}})}},
-    '/dossiers/{code}/@@form-data': {'get': {
+    '/dossiers/{code}/@@form-data': {'parameters': [{'name': 'code', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}], 'get': {
         'summary': "A dossier's form data, labelled with the form version it was filled with",
         'responses': {'200': {'description': '{form, version, title, rows: [{name, title, '
                                              'value}]}'},
                       '403': {'description': 'not the owner or the handling agency'}}}},
-    '/forms/{name}/@@diff': {'get': {
+    '/forms/{name}/@@diff': {'parameters': [{'name': 'name', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}], 'get': {
         'summary': 'What changed between two versions (`draft` allowed); editors',
         'parameters': [{'name': 'from', 'in': 'query', 'schema': {'type': 'string'}},
                        {'name': 'to', 'in': 'query', 'schema': {'type': 'string'}}],

@@ -20,6 +20,27 @@ from .. import security as s
 from ..resources.forms import FormLibrary, FormTemplate
 from ..schemas.forms import clean_template, template_schema
 
+_NAME = [{'name': 'name', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}]
+_HTML = {'200': {'description': 'HTML page', 'content': {'text/html': {}}}}
+_SAVED = {'303': {'description': 'to the template'},
+          '200': {'description': 'the form again with the problems',
+                  'content': {'text/html': {}}}}
+OPENAPI_PATHS = {
+    '/forms/@@add': {
+        'get': {'summary': 'The add form (editors, browsers)', 'responses': _HTML},
+        'post': {'summary': 'Create a template from the form fields', 'responses': _SAVED}},
+    '/forms/{name}/@@edit': {
+        'parameters': _NAME,
+        'get': {'summary': 'The draft edit form (editors, browsers)', 'responses': _HTML},
+        'post': {'summary': 'Save the draft from the form fields', 'responses': _SAVED}},
+    '/forms/{name}/@@preview': {
+        'parameters': _NAME,
+        'get': {'summary': 'The draft as a citizen sees it, prefilled from a sample profile',
+                'responses': _HTML},
+        'post': {'summary': 'Check a test submission as @@apply would; nothing is filed',
+                 'responses': _HTML}},
+}
+
 # A complete profile, for previews: what a citizen's vault may hold.
 SAMPLE_PROFILE = {
     'full_name': 'Nguyễn Thị Mẫu', 'birth_date': '1990-05-01', 'sex': 'Nữ',

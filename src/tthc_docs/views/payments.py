@@ -54,7 +54,10 @@ OPENAPI_PATHS = {
         "summary": "Where the gateway sends the browser back (signed parameters; display only)",
         "responses": {"200": {"description": "{reference, dossier, amount, success, paid, url}"},
                       "400": {"description": "missing or bad signature"}}}},
-    "/@@payment-notify": {"post": {
+    "/@@payment-notify": {"get": {
+        "summary": "The same notification as query parameters (gateways that use GET)",
+        "responses": {"200": {"description": "{RspCode, Message}"},
+                      "400": {"description": "malformed notification"}}}, "post": {
         "summary": "Server-to-server payment notification (HMAC-SHA512 signed; no CSRF token)",
         "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
             "type": "object", "description": "vnp_* parameters with vnp_SecureHash, vnp_Nonce, "

@@ -14,12 +14,25 @@ OPENAPI_PATHS = {
         "get": {"summary": "Accounts (admin)", "responses": {"200": {"description": "{items, total}"},
                                                           "403": {"description": "not an admin"}}},
         "post": {"summary": "Create an account (admin)",
+                 "requestBody": {"content": {"application/json": {"schema": {
+                     "type": "object", "required": ["login", "password", "full_name", "roles"],
+                     "properties": {
+                         "login": {"type": "string"}, "password": {"type": "string"},
+                         "full_name": {"type": "string"}, "title": {"type": "string"},
+                         "roles": {"type": "array", "items": {"type": "string"}},
+                         "agency": {"type": "string"}, "active": {"type": "boolean"}}}}}},
                  "responses": {"201": {"description": "the account"},
                                "409": {"description": "login taken"},
                                "422": {"description": "invalid fields"}}}},
-    "/people/{login}": {
+    "/people/{login}": {"parameters": [{"name": "login", "in": "path", "required": True, "schema": {"type": "string"}}],
         "get": {"summary": "One account (admin)", "responses": {"200": {"description": "account"}}},
         "patch": {"summary": "Change roles, agency, name, password or active (admin)",
+                  "requestBody": {"content": {"application/json": {"schema": {
+                      "type": "object", "properties": {
+                          "password": {"type": "string"}, "full_name": {"type": "string"},
+                          "title": {"type": "string"},
+                          "roles": {"type": "array", "items": {"type": "string"}},
+                          "agency": {"type": "string"}, "active": {"type": "boolean"}}}}}},
                   "responses": {"200": {"description": "account"},
                                 "422": {"description": "invalid fields"}}}},
 }

@@ -21,10 +21,19 @@ OPENAPI_PATHS = {
                 "parameters": [{"name": "year", "in": "query", "schema": {"type": "integer"}}],
                 "responses": {"200": {"description": "{year, entries, public_holidays, trail}"}}},
         "post": {"summary": "Enter a day off or make-up day (admin): {date, kind: off|makeup, decision, note}",
+                 "requestBody": {"content": {"application/json": {"schema": {
+                     "type": "object", "additionalProperties": False, "properties": {
+                         "date": {"type": "string", "format": "date"},
+                         "kind": {"type": "string", "enum": ["off", "makeup"]},
+                         "decision": {"type": "string"}, "note": {"type": "string"}}}}}},
                  "responses": {"201": {"description": "the entry"},
                                "422": {"description": "bad date, kind or missing decision"}}}},
     "/procedures/@@calendar-remove": {
         "post": {"summary": "Remove an entry (admin): {date, decision}",
+                 "requestBody": {"content": {"application/json": {"schema": {
+                     "type": "object", "additionalProperties": False, "properties": {
+                         "date": {"type": "string", "format": "date"},
+                         "decision": {"type": "string"}}}}}},
                  "responses": {"200": {"description": "the removed entry"},
                                "404": {"description": "no entry that day"}}}},
 }

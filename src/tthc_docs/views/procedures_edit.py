@@ -36,16 +36,29 @@ OPENAPI_PATHS = {
     "/procedures/": {"post": dict(_BODY, summary="Create a procedure as a draft (editors)", responses={
         "201": {"description": "the draft procedure"}, "403": {"description": "not an editor"},
         "422": {"description": "invalid fields (unique code, step days, fees, form, doc types)"}})},
-    "/procedures/{code}": {"put": dict(_BODY, summary="Save a new draft version (editors); "
+    "/procedures/{code}": {"parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}], "put": dict(_BODY, summary="Save a new draft version (editors); "
                                        "the published version does not change", responses={
         "200": {"description": "the draft"}, "404": {"description": "no such procedure"},
         "422": {"description": "invalid fields"}})},
-    "/procedures/{code}/@@publish": {"post": {"summary": "Publish the draft (editors)", "responses": {
+    "/procedures/{code}/@@publish": {"parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}], "post": {"summary": "Publish the draft (editors)", "responses": {
         "200": {"description": "the published procedure"}, "409": {"description": "no draft"}}}},
-    "/procedures/{code}/@@retire": {"post": {"summary": "Retire a published procedure (editors)",
+    "/procedures/{code}/@@retire": {"parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}], "post": {"summary": "Retire a published procedure (editors)",
                                              "responses": {"200": {"description": "retired"},
                                                            "409": {"description": "not published"}}}},
-    "/procedures/{code}/@@history": {"get": {"summary": "Versions and editorial events (editors)",
+    "/procedures/@@add": {
+        "get": {"summary": "The add form (editors, browsers)", "responses": {"200": {
+            "description": "HTML page", "content": {"text/html": {}}}}},
+        "post": {"summary": "Save the add form (form fields; `save` button)", "responses": {
+            "303": {"description": "to the new draft"},
+            "200": {"description": "the form again with the problems", "content": {"text/html": {}}}}}},
+    "/procedures/{code}/@@edit": {
+        "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "get": {"summary": "The edit form (editors, browsers)", "responses": {"200": {
+            "description": "HTML page", "content": {"text/html": {}}}}},
+        "post": {"summary": "Save the edit form as the draft (form fields; `save` button)", "responses": {
+            "303": {"description": "to the procedure"},
+            "200": {"description": "the form again with the problems", "content": {"text/html": {}}}}}},
+    "/procedures/{code}/@@history": {"parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}], "get": {"summary": "Versions and editorial events (editors)",
                                              "responses": {"200": {"description": "{versions, events}"}}}},
 }
 

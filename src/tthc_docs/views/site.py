@@ -13,6 +13,11 @@ OPENAPI_PATHS = {
     "/@@doc-types": {"get": {
         "summary": "The controlled vocabulary of document types",
         "responses": {"200": {"description": "[{id, title}]"}}}},
+    "/": {"get": {"summary": "The home page; JSON: {title}",
+                  "responses": {"200": {"description": "{title}"}}}},
+    "/@@language": {"post": {
+        "summary": "Choose the UI language (form field lang: vi|en); sets a cookie, redirects back",
+        "responses": {"303": {"description": "back to the referring page"}}}},
     "/@@openapi.json": {"get": {"summary": "This document",
                                 "responses": {"200": {"description": "OpenAPI 3"}}}},
 }

@@ -15,7 +15,9 @@ from .base import read_json, wants_json
 from .vaults import document_json, store_upload, upload_limit
 
 OPENAPI_PATHS = {
-    '/vaults/@@find': {'post': {
+    '/vaults/@@find': {'get': {'summary': 'Reception: the search form (browsers)',
+                               'responses': {'200': {'description': 'HTML page',
+                                                     'content': {'text/html': {}}}}}, 'post': {
         'summary': "Reception: find a citizen's vault by personal ID number (in the body)",
         'requestBody': {'content': {'application/json': {'schema': {
             'type': 'object', 'required': ['id_number'],
@@ -23,7 +25,10 @@ OPENAPI_PATHS = {
         'responses': {'200': {'description': '{vault, id, full_name, digitize_url}'},
                       '404': {'description': 'no vault with that number'},
                       '422': {'description': 'not a valid ID number'}}}},
-    '/vaults/{id}/@@digitize': {'post': {
+    '/vaults/{id}/@@digitize': {'parameters': [{'name': 'id', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
+        'get': {'summary': 'Reception: the digitising form (browsers)',
+                'responses': {'200': {'description': 'HTML page', 'content': {'text/html': {}}}}},
+        'post': {
         'summary': "Reception: scan a paper original into the citizen's vault",
         'requestBody': {'content': {'multipart/form-data': {'schema': {
             'type': 'object', 'required': ['file', 'doc_type', 'original'],

@@ -46,19 +46,31 @@ def _json(description, schema=None):
 OPENAPI_PATHS = {
     '/@@my-vault': {'get': {'summary': "The logged-in citizen's vault (redirect)",
                             'responses': {'303': _json('to /vaults/<id>')}}},
-    '/vaults/{id}': {'get': {
+    '/vaults/{id}': {'parameters': [{'name': 'id', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}], 'get': {
         'summary': 'The vault: profile, documents, storage (owner only)',
         'responses': {'200': _json('{profile, documents, storage}'),
                       '403': _json('not the owner', _ERR), '401': _json('not logged in')}}},
-    '/vaults/{id}/profile': {
+    '/vaults/{id}/profile': {'parameters': [{'name': 'id', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
         'get': {'summary': 'The profile and its history (owner)',
                 'responses': {'200': _json('{profile, history}')}},
         'put': {'summary': 'Change profile keys (keys left out are kept; "" or null clears)',
                 'requestBody': {'content': {'application/json': {'schema': {
                     'type': 'object', 'properties': {k: {'type': 'string'} for k in PROFILE_KEYS}}}}},
                 'responses': {'200': _json('{profile, changed}'),
-                              '422': _json('invalid fields', _ERR)}}},
-    '/vaults/{id}/documents': {'post': {
+                              '422': _json('invalid fields', _ERR)}},
+        'patch': {'summary': 'The same as PUT (keys left out are kept)',
+                  'requestBody': {'content': {'application/json': {'schema': {
+                      'type': 'object',
+                      'properties': {k: {'type': 'string'} for k in PROFILE_KEYS}}}}},
+                  'responses': {'200': _json('{profile, changed}'),
+                                '422': _json('invalid fields', _ERR)}},
+        'post': {'summary': 'The HTML profile form: every key sent, an empty box clears it',
+                 'responses': {'303': {'description': 'back to the profile page'},
+                               '200': {'description': 'the form again with the problems',
+                                       'content': {'text/html': {}}}}}},
+    '/vaults/{id}/documents': {'parameters': [{'name': 'id', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
+        'get': {'summary': 'Redirects to the vault', 'responses': {'303': {'description': 'to /vaults/<id>'}}},
+        'post': {
         'summary': 'Upload a PDF, JPEG or PNG (multipart: file, doc_type, title)',
         'requestBody': {'content': {'multipart/form-data': {'schema': {
             'type': 'object', 'required': ['file', 'doc_type'],
@@ -69,21 +81,27 @@ OPENAPI_PATHS = {
                       '413': _json('over tthc_docs.max_upload_bytes', _ERR),
                       '415': _json('not a PDF, JPEG or PNG', _ERR),
                       '422': _json('broken or encrypted file, unknown doc_type', _ERR)}}},
-    '/vaults/{id}/documents/{doc}': {
+    '/vaults/{id}/documents/{doc}': {'parameters': [{'name': 'id', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}, {'name': 'doc', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
         'get': {'summary': "A document's facts (owner; officers with ?dossier= and a grant)",
                 'parameters': [{'name': 'dossier', 'in': 'query', 'schema': {'type': 'string'}}],
                 'responses': {'200': _json('the document', _DOC), '403': _json('no grant', _ERR)}},
         'delete': {'summary': 'Delete an uploaded document no open dossier uses (owner)',
                    'responses': {'200': _json('{deleted, storage}'),
                                  '409': _json('issued, digitised or in use', _ERR)}}},
-    '/vaults/{id}/documents/{doc}/@@download': {'get': {
+    '/vaults/{id}/documents/{doc}/@@download': {'parameters': [{'name': 'id', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}, {'name': 'doc', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}], 'get': {
         'summary': 'The bytes (owner; officers with ?dossier= and a grant; logged)',
         'parameters': [{'name': 'dossier', 'in': 'query', 'schema': {'type': 'string'}},
                        {'name': 'preview', 'in': 'query', 'schema': {'type': 'string'}}],
         'responses': {'200': {'description': 'the file, ETag = SHA-256'},
                       '304': {'description': 'If-None-Match matched'},
                       '403': _json('no grant', _ERR)}}},
-    '/vaults/{id}/@@access-log': {'get': {
+    '/vaults/{id}/documents/{doc}/@@delete': {
+        'parameters': [{'name': 'id', 'in': 'path', 'required': True, 'schema': {'type': 'string'}},
+                       {'name': 'doc', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
+        'post': {'summary': 'The HTML form of DELETE (owner); redirects to the vault',
+                 'responses': {'303': {'description': 'to the vault'},
+                               '409': _json('issued, digitised or in use', _ERR)}}},
+    '/vaults/{id}/@@access-log': {'parameters': [{'name': 'id', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}], 'get': {
         'summary': 'Who read which document, for which dossier (owner)',
         'responses': {'200': _json('{items: [{at, who, document, dossier}], intact}')}}},
 }
