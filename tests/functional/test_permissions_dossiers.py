@@ -5,18 +5,10 @@ procedure); citizen2 is another citizen. Expected: 401 anonymous where a
 login is needed, 403 for a role that may never do it (or may not see the
 dossier), 409 for a role that may do it but not in this state.
 """
-import pytest
 from dossier_support import FREE, apply, clock, docs, procedure  # noqa: F401
+from matrix import ROLES, case_id, cases, client_for, everyone, only, parametrize, request_as
 
-ROLES = ['anonymous', 'citizen1', 'citizen2', 'editor1', 'reception1', 'specialist1',
-         'leader1', 'admin']
-NOBODY = {r: 403 for r in ROLES} | {'anonymous': 401}
 SEES = {'citizen1', 'reception1', 'specialist1', 'leader1'}
-
-
-def only(expected):
-    """403 for everyone (401 anonymous) except the given roles."""
-    return NOBODY | expected
 
 
 def act(action, **extra):
@@ -24,7 +16,7 @@ def act(action, **extra):
 
 
 MATRIX = [
-    ('GET', '/dossiers/{code}', None, only({r: 200 for r in SEES})),
+    ('GET', '/dossiers/{code}', None, only(SEES)),
     (*act('receive'), only({'reception1': 200})),
     (*act('request_supplement', note='Thiếu'), only({'reception1': 200})),
     (*act('reject', note='Sai thẩm quyền'), only({'reception1': 200})),
@@ -41,34 +33,22 @@ MATRIX = [
     ('POST', '/dossiers/{code}/@@rate', {'score': 5}, only({'citizen1': 409})),
     ('GET', '/@@queue', None, only({'reception1': 200, 'specialist1': 200, 'leader1': 200})),
     ('GET', '/@@sign-queue', None, only({'leader1': 200})),
-    ('GET', '/@@my-dossiers', None, {r: 200 for r in ROLES} | {'anonymous': 401}),
-    ('GET', '/@@track?code={code}', None, {r: 200 for r in ROLES}),
+    ('GET', '/@@my-dossiers', None, everyone(200, anonymous=401)),
+    ('GET', '/@@track?code={code}', None, everyone(200)),
     ('POST', f'/procedures/{FREE}/@@apply', {'attachments': {}},
      only({'citizen1': 422, 'citizen2': 422, 'reception1': 422})),
 ]
 
-CASES = [(role, method, url, body, expected[role])
-         for method, url, body, expected in MATRIX for role in ROLES]
+CASES = cases(MATRIX, ROLES)
 
 
-def client_for(role, anon, login):
-    if role == 'anonymous':
-        token = anon.get('/@@me', headers={'Accept': 'application/json'}).json['csrf_token']
-        anon.extra_environ['HTTP_X_CSRF_TOKEN'] = token
-        return anon
-    return login(role)
+def with_action(case):
+    """The test id names the transition too: every transition shares one URL."""
+    return f'{case_id(case)}-{(case[3] or {}).get("action", "")}'
 
 
-@pytest.mark.parametrize('role,method,url,body,status', CASES,
-                         ids=[f'{c[0]}-{c[1]}-{c[2]}-{(c[3] or {}).get("action", "")}'
-                              for c in CASES])
+@parametrize(CASES, with_action)
 def test_permission(role, method, url, body, status, anon, login, procedure, docs):
     code = apply(login('citizen1'), docs, code=FREE).json['code']
-    client = client_for(role, anon, login)
-    url = url.format(code=code)
-    headers = {'Accept': 'application/json'}
-    if method == 'GET':
-        res = client.get(url, headers=headers, expect_errors=True)
-    else:
-        res = client.post_json(url, body, headers=headers, expect_errors=True)
+    res = request_as(client_for(role, anon, login), method, url.format(code=code), body)
     assert res.status_int == status, res.text[:300]
