@@ -1,0 +1,109 @@
+"""An English reader gets English pages; Vietnamese stays the default.
+
+The browser's Accept-Language picks English (the ``_LOCALE_`` cookie case is
+in test_errors_and_headers).  The catalog must be compiled (``make install``
+runs ``pybabel compile``).  JSON stays Vietnamese: it is the API contract.
+"""
+import pytest
+
+EN = {"Accept-Language": "en"}
+JSON = {"Accept": "application/json"}
+FORM = "/forms/to-khai-khai-sinh"
+
+
+@pytest.fixture
+def procedure_url(anon):
+    return anon.get("/procedures/", {"q": "khai sinh"}, headers=JSON).json["items"][0]["url"]
+
+
+def test_home_page_is_in_english(anon):
+    page = anon.get("/", headers=EN).text
+    assert 'lang="en"' in page
+    for text in ("Khánh Hòa public service portal", "Find a procedure", "Catalog of administrative procedures",
+                 "Track a dossier", "Verify a document", "Log in", 'placeholder="e.g. khai sinh'):
+        assert text in page
+    assert "Tìm thủ tục" not in page
+
+
+def test_catalog_search_is_in_english(anon):
+    page = anon.get("/procedures/", {"q": "khai sinh"}, headers=EN).text
+    for text in ("<h1>Procedures</h1>", "Find a procedure (with or without diacritics)", "Procedure name",
+                 "Field", "Level", "procedures"):
+        assert text in page
+    assert "Tên thủ tục" not in page
+
+
+def test_procedure_page_is_in_english(anon, procedure_url):
+    page = anon.get(procedure_url, headers=EN).text
+    for text in ("How long until the result?", "What do I need to bring?", "How much does it cost?",
+                 "Where and how to apply?", "Internal process", "working days", "Print this page"):
+        assert text in page
+    assert "Cần mang theo những gì?" not in page
+
+
+def test_procedure_page_translates_the_vocabulary(anon, procedure_url):
+    page = anon.get(procedure_url, headers=EN).text
+    assert "One-stop counter officer" in page
+    assert "Cán bộ một cửa" not in page
+
+
+def test_login_page_is_in_english(anon):
+    page = anon.get("/@@login", headers=EN).text
+    for text in ("<h1>Log in</h1>", "User name", "Password"):
+        assert text in page
+
+
+def test_citizen_vault_is_in_english(login):
+    citizen = login("citizen1")
+    page = citizen.get(citizen.session_info["vault"], headers=EN).text
+    for text in ("Personal data vault", "Personal information", "Documents in the vault",
+                 "Upload a document", "Access log", "My dossiers", "My vault", "Log out"):
+        assert text in page
+    assert "Kho dữ liệu cá nhân" not in page
+
+
+def test_citizen_vault_profile_labels_are_in_english(login):
+    citizen = login("citizen1")
+    page = citizen.get(citizen.session_info["vault"].rstrip("/") + "/profile", headers=EN).text
+    assert "Date of birth" in page
+    assert "Ngày, tháng, năm sinh" not in page
+
+
+def test_editor_form_page_is_in_english(login):
+    editor = login("editor1")
+    page = editor.get(FORM, headers=EN).text
+    for text in ("Version", "Share prefilled from the vault", "Published versions",
+                 "The form as citizens see it", "Forms"):
+        assert text in page
+    assert "Biểu mẫu như công dân nhìn thấy" not in page
+
+
+def test_error_page_is_in_english(anon):
+    page = anon.get("/no-such-page", headers=EN, status=404).text
+    assert "The page or object you asked for was not found." in page
+    assert "Back to the home page" in page
+
+
+def test_json_error_messages_stay_vietnamese(anon):
+    res = anon.get("/no-such-page", headers=dict(EN, **JSON), status=404)
+    assert res.json["error"]["message"] == "Không tìm thấy trang hoặc đối tượng yêu cầu."
+
+
+def test_vietnamese_is_the_default_home_page(anon):
+    page = anon.get("/").text
+    assert 'lang="vi"' in page
+    assert "Tìm thủ tục" in page
+    assert "Find a procedure" not in page
+
+
+def test_vietnamese_is_the_default_procedure_page(anon, procedure_url):
+    page = anon.get(procedure_url).text
+    assert "Cần mang theo những gì?" in page
+    assert "Cán bộ một cửa" in page
+
+
+def test_vietnamese_is_the_default_vault(login):
+    citizen = login("citizen1")
+    page = citizen.get(citizen.session_info["vault"]).text
+    assert "Kho dữ liệu cá nhân" in page
+    assert "Personal data vault" not in page
