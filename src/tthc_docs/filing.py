@@ -47,8 +47,17 @@ def choose_agency(site, version, wanted, account=None, channel=ONLINE):
     return wanted
 
 
-def form_data(site, version, data, profile):
-    """Validate ``data`` against the published form (prefilled from the vault)."""
+def vault_documents(vault):
+    """The owner's documents as the form checks them: ``[(id, title, doc_type)]``."""
+    return [(d.id, d.title, d.doc_type) for d in vault.documents.values()]
+
+
+def form_data(site, version, data, profile, documents=None):
+    """Validate ``data`` against the published form (prefilled from the vault).
+
+    ``documents`` (see :func:`vault_documents`): a document field must name
+    one of them, of its type; ``None`` leaves document fields unchecked.
+    """
     if not isinstance(data, dict):
         raise errors.Invalid('Dữ liệu tờ khai phải là một đối tượng.', {'data': 'không hợp lệ'})
     if not version.form:
@@ -57,7 +66,8 @@ def form_data(site, version, data, profile):
     form = template.published_version() if template is not None else None
     if form is None:
         raise errors.StateConflict(f'Mẫu tờ khai {version.form} chưa được công bố.')
-    return form.validate(data, dict(profile or {})), version.form, form.version
+    return (form.validate(data, dict(profile or {}), documents=documents),
+            version.form, form.version)
 
 
 def check_attachments(version, vault, attachments):
@@ -99,6 +109,21 @@ def _document_for(vault, req, doc_id):
     if wanted != ANY_DOC_TYPE and doc.doc_type != wanted:
         return f'cần giấy tờ loại {wanted}, không phải {doc.doc_type}', None
     return None, doc
+
+
+def offered_documents(documents, requirement):
+    """The vault documents a requirement may take, issued (signed) results first.
+
+    Reuse (issue 7): a result the state already issued and signed is the
+    best proof there is, so it is offered before the citizen's own copies;
+    within each group the newest comes first. A requirement of type
+    ``other`` (or none) takes any document.
+    """
+    wanted = requirement.get('doc_type') or ANY_DOC_TYPE
+    fitting = [d for d in documents if wanted == ANY_DOC_TYPE or d.doc_type == wanted]
+    fitting.sort(key=lambda d: str(d.issued_at or d.added_at or ''), reverse=True)
+    fitting.sort(key=lambda d: not d.signed)
+    return fitting
 
 
 def fingerprint(code, agency, channel, data, attachments):
@@ -144,7 +169,7 @@ def file_application(site, account, code, payload, now, channel=ONLINE, idempote
     vault = owner_vault(site, account, channel, payload.get('citizen'))
     agency = choose_agency(site, version, payload.get('agency'), account, channel)
     data, form_name, form_version = form_data(site, version, payload.get('data') or {},
-                                              vault.profile)
+                                              vault.profile, vault_documents(vault))
     refs = check_attachments(version, vault, payload.get('attachments') or {})
     registry = site['dossiers']
     digest = fingerprint(code, agency, channel, data, refs)

@@ -17,6 +17,7 @@ from ..resources.site import find_site
 from ..schemas.dossiers import ApplySchema, load
 from .base import read_json, wants_json
 from .dossier_json import dossier_url, fee_json
+from .vaults import upload_limit
 
 OPENAPI_PATHS = {
     '/procedures/{code}/@@apply': {'parameters': [{'name': 'code', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
@@ -80,13 +81,14 @@ def _store_uploads(request, site, account, channel, payload):
     version = filing.published_version(site, request.context.code)
     vault = filing.owner_vault(site, account, channel, payload.get('citizen'))
     reqs = {r['id']: r for r in version.requirements or ()}
+    limit = upload_limit(request)
     for name, value in request.POST.items():
         if not name.startswith('file.') or not hasattr(value, 'file'):
             continue
         req = reqs.get(name[5:])
         if req is None:
             raise errors.Invalid('Tệp cho thành phần không tồn tại.', {name: 'không hợp lệ'})
-        data = value.file.read(uploads.DEFAULT_MAX_UPLOAD_BYTES + 1)
+        data = uploads.read_limited(value.file, limit)
         meta = {}
         if channel == COUNTER:
             meta = {'certified_by': account.login,
@@ -94,7 +96,7 @@ def _store_uploads(request, site, account, channel, payload):
         doc, _ = vault.add_document(
             data, title=req['name'], doc_type=req.get('doc_type') or 'other',
             kind='digitized' if channel == COUNTER else 'uploaded', added_by=account.login,
-            content_type=value.type, filename=value.filename, **meta)
+            content_type=value.type, filename=value.filename, limit=limit, **meta)
         payload['attachments'][req['id']] = doc.id
 
 
@@ -159,15 +161,14 @@ def apply_form(request):
     version = filing.published_version(site, request.context.code)
     vault = (site['vaults'].for_owner(account.login) if channel == ONLINE
              else site['vaults'].for_owner(request.params.get('citizen') or ''))
-    documents = list(vault.documents.values()) if vault is not None else []
+    documents = filing.offered_documents(
+        list(vault.documents.values()) if vault is not None else [], {})
     return {'procedure': version, 'channel': channel,
             'form_html': _form_html(request, site, version, vault, documents),
             'agencies': [site['agencies'].by_code(c) for c in version.agencies or ()
                          if site['agencies'].by_code(c) is not None],
-            'requirements': [
-                dict(r, documents=[d for d in documents
-                                   if d.doc_type == r.get('doc_type') or r.get('doc_type') in
-                                   (None, 'other')]) for r in version.requirements or ()],
+            'requirements': [dict(r, documents=filing.offered_documents(documents, r))
+                             for r in version.requirements or ()],
             'citizen': request.params.get('citizen', ''),
             'error': None, 'field_errors': {},
             'action': request.resource_url(request.context, '@@apply')}
