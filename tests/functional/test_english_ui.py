@@ -107,3 +107,10 @@ def test_vietnamese_is_the_default_vault(login):
     page = citizen.get(citizen.session_info["vault"]).text
     assert "Kho dữ liệu cá nhân" in page
     assert "Personal data vault" not in page
+
+
+def test_admin_accounts_page_translates_role_titles(login):
+    page = login("admin").get("/people/", headers=EN).text
+    assert "User accounts" in page
+    assert "Editor" in page
+    assert "Biên tập viên" not in page

@@ -84,11 +84,12 @@ def _vocabulary_messages():
     from tthc_docs.resources.procedures import LEVEL_TITLES, STATE_TITLES
     from tthc_docs.resources.vault_documents import KINDS
     from tthc_docs.schemas.vaults import LABELS
+    from tthc_docs.security import ROLE_TITLES as ROLES
     from tthc_docs.ui import NAVIGATION
     from tthc_docs.views.errors import MESSAGES
     from tthc_docs.views.procedures import METHOD_TITLES, ONLINE_LEVEL_TITLES, ROLE_TITLES
     values = [title for _id, title in DOC_TYPES] + [label for _path, label, _who in NAVIGATION]
-    for vocabulary in (KIND_TITLES, LEVEL_TITLES, STATE_TITLES, KINDS, LABELS, MESSAGES,
+    for vocabulary in (KIND_TITLES, LEVEL_TITLES, STATE_TITLES, KINDS, LABELS, MESSAGES, ROLES,
                        METHOD_TITLES, ONLINE_LEVEL_TITLES, ROLE_TITLES):
         values.extend(vocabulary.values())
     return values
