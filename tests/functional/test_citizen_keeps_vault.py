@@ -2,27 +2,11 @@
 import io
 
 import pytest
-from PIL import Image
-from reportlab.pdfgen import canvas
+from samples import make_image, make_pdf
 
 from dossier_support import apply as file_dossier, clock, docs, procedure  # noqa: F401
 
 JSON = {'Accept': 'application/json'}
-
-
-def make_pdf(text='Giấy tờ của tôi'):
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    c.drawString(72, 720, text)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
-def make_png():
-    buf = io.BytesIO()
-    Image.new('RGB', (20, 20), (0, 90, 0)).save(buf, format='PNG')
-    return buf.getvalue()
 
 
 @pytest.fixture
@@ -79,7 +63,7 @@ def test_same_bytes_again_is_200_with_the_same_id(citizen, vault_path):
 
 def test_storage_counts_the_upload_once(citizen, vault_path):
     before = citizen.get(vault_path, headers=JSON).json['storage']
-    data = make_png()
+    data = make_image()
     upload(citizen, vault_path, data, name='a.png', doc_type='anh-the')
     upload(citizen, vault_path, data, name='b.png', doc_type='anh-the')
     after = citizen.get(vault_path, headers=JSON).json['storage']
@@ -88,7 +72,7 @@ def test_storage_counts_the_upload_once(citizen, vault_path):
 
 
 def test_type_comes_from_content_not_name(citizen, vault_path):
-    res = upload(citizen, vault_path, make_png(), name='scan.pdf', doc_type='anh-the')
+    res = upload(citizen, vault_path, make_image(), name='scan.pdf', doc_type='anh-the')
     assert res.json['content_type'] == 'image/png' and res.json['filename'] == 'scan.png'
 
 
@@ -115,11 +99,7 @@ def test_truncated_pdf_is_422_saying_so(citizen, vault_path):
 
 
 def test_encrypted_pdf_is_422_saying_so(citizen, vault_path):
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, encrypt='bi-mat')
-    c.drawString(72, 720, 'x')
-    c.save()
-    res = upload(citizen, vault_path, buf.getvalue(), status=422)
+    res = upload(citizen, vault_path, make_pdf('x', encrypt='bi-mat'), status=422)
     assert 'mật khẩu' in res.json['error']['message']
 
 
@@ -146,7 +126,7 @@ def test_upload_without_csrf_token_is_400(citizen, vault_path):
 def test_browser_upload_redirects_to_the_vault(citizen, vault_path):
     page = citizen.get(vault_path)
     form = page.forms['upload-form']
-    form['file'] = ('anh.png', make_png())
+    form['file'] = ('anh.png', make_image())
     form['doc_type'] = 'anh-the'
     res = form.submit().follow()
     assert 'Đã lưu giấy tờ vào kho.' in res.text
@@ -163,7 +143,7 @@ def test_download_serves_stored_type_and_etag(citizen, vault_path):
 
 
 def test_preview_is_inline(citizen, vault_path):
-    doc = upload(citizen, vault_path, make_png(), name='p.png', doc_type='anh-the').json
+    doc = upload(citizen, vault_path, make_image(), name='p.png', doc_type='anh-the').json
     res = citizen.get(doc['url'] + '/@@download?preview=1')
     assert res.headers['Content-Disposition'].startswith('inline;')
 

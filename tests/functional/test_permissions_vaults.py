@@ -7,11 +7,9 @@ agency for dossier ``HS-1`` (both made here, apart from the demo's dossiers).
 Nobody but the owner opens the vault; officers read a document only with a
 dossier their agency was granted.
 """
-import io
-
 import pytest
 from matrix import ROLES, cases, client_for, everyone, only, parametrize, request_as
-from reportlab.pdfgen import canvas
+from samples import make_pdf
 
 OFFICERS = ("reception1", "specialist1", "leader1")
 AGENCY = "000.00.20.H56"
@@ -44,15 +42,6 @@ MATRIX = [
 ]
 
 CASES = cases(MATRIX, ROLES)
-
-
-def make_pdf(text):
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    c.drawString(72, 720, text)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
 
 
 @pytest.fixture

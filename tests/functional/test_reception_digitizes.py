@@ -1,24 +1,13 @@
 """At the counter: the officer finds the citizen's vault, digitises paper, and
 later reads a document only for a dossier of their agency, which is logged."""
-import io
-
 import pytest
-from reportlab.pdfgen import canvas
+from samples import make_pdf
 
 from dossier_support import apply as file_dossier, clock, docs, procedure  # noqa: F401
 
 JSON = {'Accept': 'application/json'}
 AGENCY = '000.00.20.H56'
 CITIZEN1_ID = '056188012345'   # the demo's fake number
-
-
-def make_pdf(text):
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    c.drawString(72, 720, text)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
 
 
 @pytest.fixture

@@ -4,32 +4,16 @@ import io
 
 import pytest
 from PIL import Image
-from reportlab.pdfgen import canvas
+from samples import make_image, make_pdf
 
 from tthc_docs import errors
 from tthc_docs.uploads import (DEFAULT_MAX_UPLOAD_BYTES, clean_filename,
                                inspect, read_limited)
 
 
-def make_pdf(pages=1, **canvas_kw):
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, **canvas_kw)
-    for n in range(pages):
-        c.drawString(72, 720, f'Trang {n + 1}')
-        c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
-def make_image(fmt, size=(40, 30)):
-    buf = io.BytesIO()
-    Image.new('RGB', size, (200, 30, 30)).save(buf, format=fmt)
-    return buf.getvalue()
-
-
 @pytest.fixture
 def pdf():
-    return make_pdf(pages=2)
+    return make_pdf('Trang 1', 'Trang 2')
 
 
 def test_pdf_is_accepted_with_page_count(pdf):
@@ -44,7 +28,7 @@ def test_sha256_and_size_are_reported(pdf):
 
 
 def test_png_is_accepted_with_dimensions():
-    checked = inspect(make_image('PNG'))
+    checked = inspect(make_image('PNG', size=(40, 30)))
     assert (checked.content_type, checked.width, checked.height) == ('image/png', 40, 30)
 
 

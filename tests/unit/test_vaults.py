@@ -1,32 +1,15 @@
 """Vault resources on a real FileStorage with blobs: store once, grants, profile."""
-import io
 import threading
 
 import pytest
 import transaction
-from PIL import Image
-from reportlab.pdfgen import canvas
+from samples import make_image, make_pdf
 from ZODB import DB
 from ZODB.FileStorage import FileStorage
 from ZODB.POSException import ConflictError
 
 from tthc_docs import errors
 from tthc_docs.resources.vaults import VaultRegistry
-
-
-def make_pdf(text='Giấy khai sinh'):
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf)
-    c.drawString(72, 720, text)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
-def make_png(colour=(10, 120, 200)):
-    buf = io.BytesIO()
-    Image.new('RGB', (32, 32), colour).save(buf, format='PNG')
-    return buf.getvalue()
 
 
 @pytest.fixture
@@ -92,14 +75,14 @@ def test_same_bytes_return_the_existing_document(vault):
 
 
 def test_repeated_uploads_keep_one_document(vault):
-    data = make_png()
+    data = make_image()
     for _ in range(10):
         upload(vault, data)
     assert vault.storage() == {'documents': 1, 'bytes': len(data)}
 
 
 def test_declared_content_type_is_ignored(vault):
-    doc, _ = upload(vault, make_png(), content_type='application/pdf')
+    doc, _ = upload(vault, make_image(), content_type='application/pdf')
     assert doc.content_type == 'image/png'
 
 
@@ -273,7 +256,7 @@ def test_concurrent_uploads_of_the_same_bytes_leave_one_document(database):
 
 def test_concurrent_uploads_really_conflict_and_retry(database):
     """Every thread read the vault before the first commit: the others retried."""
-    data = make_png((1, 2, 3))
+    data = make_image(colour=(1, 2, 3))
     barrier = threading.Barrier(3)
     results = []
     threads = [threading.Thread(target=_upload_in_own_connection,
@@ -287,7 +270,7 @@ def test_concurrent_uploads_really_conflict_and_retry(database):
 
 
 def test_concurrent_uploads_of_different_files_all_land(database):
-    files = [make_png((n, 0, 0)) for n in range(4)]
+    files = [make_image(colour=(n, 0, 0)) for n in range(4)]
     barrier = threading.Barrier(len(files))
     results = []
     threads = [threading.Thread(target=_upload_in_own_connection,
