@@ -126,6 +126,24 @@ def offered_documents(documents, requirement):
     return fitting
 
 
+def form_documents(site, dossier):
+    """Vault document ids named by the form's document fields (already validated).
+
+    They are references like attachments: the handling agency is granted
+    them, so officers can open what the declaration points to.
+    """
+    form = site['forms'].version_of(dossier.form_name, dossier.form_version) \
+        if dossier.form_name and dossier.form_version else None
+    if form is None:
+        return []
+    found = []
+    for field in form.fields:
+        value = dossier.data.get(field['name'])
+        if field.get('type') == 'document' and isinstance(value, str) and value:
+            found.append(value)
+    return found
+
+
 def fingerprint(code, agency, channel, data, attachments):
     """A digest of an application, to spot the same one posted twice."""
     blob = json.dumps([code, agency, channel, data, attachments], sort_keys=True,
@@ -183,9 +201,9 @@ def file_application(site, account, code, payload, now, channel=ONLINE, idempote
         submitted_at=now, submitted_by=account.login,
         applicant_name=applicant_name(site, vault))
     registry.file(dossier, now, idempotency_key, digest)
-    for ref in refs:
-        vault.grant(ref['document'], dossier.code, agency)
-        vault.note_reuse(ref['document'], dossier.code)
+    for doc_id in [ref['document'] for ref in refs] + form_documents(site, dossier):
+        vault.grant(doc_id, dossier.code, agency)
+        vault.note_reuse(doc_id, dossier.code)
     dossier.add_history('submit', account.login, '', at=now, by_name=account.full_name,
                         channel=channel, target=dossier.status)
     return dossier, True

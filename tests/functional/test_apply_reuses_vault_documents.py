@@ -145,3 +145,13 @@ def test_an_upload_under_the_configured_limit_is_kept(app, login, edit_site, pro
     form['attachments.cu-tru'] = docs['xac-nhan-cu-tru']
     form['file.anh'] = Upload('anh.png', png, 'image/png')
     form.submit('submit', status=303)
+
+
+def test_the_handling_agency_may_open_a_document_named_in_the_form(login, edit_site, doc_form,
+                                                                  docs):
+    code = file_with(login('citizen1'), docs['giay-khai-sinh'], 201).json['code']
+    with edit_site() as site:
+        vault = site['vaults'].for_owner('citizen1').id
+    login('reception1').get(
+        f"/vaults/{vault}/documents/{docs['giay-khai-sinh']}/@@download?dossier={code}",
+        status=200)
