@@ -86,6 +86,18 @@ def apply(client, docs, code=CODE, status=201, **extra):
                             headers={'Accept': 'application/json'}, status=status)
 
 
+def filed(login, docs, code=FREE):
+    """citizen1 files a dossier (of the free procedure unless told): its code."""
+    return apply(login('citizen1'), docs, code=code).json['code']
+
+
+def received(login, docs):
+    """A free dossier citizen1 filed and reception1 received: its code."""
+    code = filed(login, docs)
+    act(login('reception1'), code, 'receive')
+    return code
+
+
 def act(client, code, action, status=200, **body):
     return client.post_json(f'/dossiers/{code}/@@transition', dict(action=action, **body),
                             headers={'Accept': 'application/json'}, status=status)

@@ -1,12 +1,12 @@
 """Journey: an officer who will miss the date apologises with a new appointment."""
 from datetime import timedelta
 
-from dossier_support import (FREE, MONDAY, act, apply, clock, docs, get,  # noqa: F401
+from dossier_support import (MONDAY, act, clock, docs, filed, get,  # noqa: F401
                              procedure, walk_to)
 
 
 def processing(login, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     walk_to(login, code, 'processing')          # received Monday 1/3: due Friday 5/3
     return code
 
@@ -74,5 +74,5 @@ def test_the_citizen_may_not_apologise(login, procedure, docs):
 
 
 def test_an_apology_before_receipt_is_409(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     apologize(login('reception1'), code, status=409, new_due='2027-03-10')

@@ -1,8 +1,8 @@
 """Journey: officers work from their agency's queue, overdue and nearly-due first."""
 from datetime import timedelta
 
-from dossier_support import (FREE, MONDAY, act, apply, clock, docs, get,  # noqa: F401
-                             procedure, walk_to)
+from dossier_support import (MONDAY, act, clock, docs, filed, get,  # noqa: F401
+                             procedure, received, walk_to)
 
 JSON = {'Accept': 'application/json'}
 
@@ -12,59 +12,55 @@ def queue(client, query=''):
 
 
 def test_a_new_dossier_is_in_receptions_queue(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     assert code in [i['code'] for i in queue(login('reception1'), '?status=submitted')['items']]
 
 
 def test_the_overdue_dossier_comes_first(login, procedure, docs, clock):
-    first = apply(login('citizen1'), docs, code=FREE).json['code']
-    act(login('reception1'), first, 'receive')                # due Fri 5/3
+    first = received(login, docs)    # due Fri 5/3
     clock.set(MONDAY + timedelta(days=2, minutes=5))
-    second = apply(login('citizen1'), docs, code=FREE).json['code']
-    act(login('reception1'), second, 'receive')               # due Tue 9/3
+    second = received(login, docs)   # due Tue 9/3
     clock.set(MONDAY + timedelta(days=7))
     codes = [i['code'] for i in queue(login('reception1'), '?status=received')['items']]
     assert codes.index(first) < codes.index(second)
 
 
 def test_a_dossier_past_its_date_is_flagged_overdue(login, procedure, docs, clock):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
-    act(login('reception1'), code, 'receive')
+    code = received(login, docs)
     clock.set(MONDAY + timedelta(days=7))
     items = {i['code']: i for i in queue(login('reception1'), '?status=received')['items']}
     assert items[code]['overdue'] is True
 
 
 def test_a_nearly_due_dossier_is_flagged(login, procedure, docs, clock):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
-    act(login('reception1'), code, 'receive')
+    code = received(login, docs)
     clock.set(MONDAY + timedelta(days=3))
     items = {i['code']: i for i in queue(login('reception1'), '?status=received')['items']}
     assert items[code]['due_soon'] is True
 
 
 def test_the_queue_by_step_shows_the_specialists_work(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     walk_to(login, code, 'processing')
     items = queue(login('specialist1'), '?status=processing&step=xu-ly')['items']
     assert code in [i['code'] for i in items]
 
 
 def test_the_leader_assigns_the_step_to_a_specialist(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     walk_to(login, code, 'processing')
     res = act(login('leader1'), code, 'assign', assignee='specialist1')
     assert res.json['current_step']['assignee'] == 'specialist1'
 
 
 def test_assigning_someone_outside_the_agency_is_422(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     walk_to(login, code, 'processing')
     act(login('leader1'), code, 'assign', assignee='citizen2', status=422)
 
 
 def test_the_sign_queue_lists_what_awaits_signature(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     walk_to(login, code, 'awaiting_signature')
     items = login('leader1').get('/@@sign-queue', headers=JSON).json['items']
     assert code in [i['code'] for i in items]
@@ -79,18 +75,18 @@ def test_a_page_too_large_is_422(login, procedure):
 
 
 def test_the_queue_page_renders(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     assert code in login('reception1').get('/@@queue').text
 
 
 def test_the_dossier_page_offers_the_officers_actions(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     page = login('reception1').get(f'/dossiers/{code}')
     assert 'value="receive"' in page.text
 
 
 def test_the_dossier_page_form_fires_an_action(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     client = login('reception1')
     form = client.get(f'/dossiers/{code}').forms['transition']
     form['action'] = 'receive'
@@ -100,7 +96,7 @@ def test_the_dossier_page_form_fires_an_action(login, procedure, docs):
 
 def test_signing_without_a_signing_identity_is_refused_and_changes_nothing(login, procedure,
                                                                            docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     walk_to(login, code, 'awaiting_signature')
     res = act(login('leader1'), code, 'sign', status=(403, 409, 422))
     assert get(login('leader1'), code).json['status'] == 'awaiting_signature', res.text

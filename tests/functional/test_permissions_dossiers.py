@@ -5,7 +5,7 @@ procedure); citizen2 is another citizen. Expected: 401 anonymous where a
 login is needed, 403 for a role that may never do it (or may not see the
 dossier), 409 for a role that may do it but not in this state.
 """
-from dossier_support import FREE, apply, clock, docs, procedure  # noqa: F401
+from dossier_support import FREE, clock, docs, filed, procedure  # noqa: F401
 from matrix import ROLES, case_id, cases, client_for, everyone, only, parametrize, request_as
 
 SEES = {'citizen1', 'reception1', 'specialist1', 'leader1'}
@@ -49,6 +49,6 @@ def with_action(case):
 
 @parametrize(CASES, with_action)
 def test_permission(role, method, url, body, status, anon, login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     res = request_as(client_for(role, anon, login), method, url.format(code=code), body)
     assert res.status_int == status, res.text[:300]

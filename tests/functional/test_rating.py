@@ -1,5 +1,5 @@
 """Journey: the result is signed and returned; the citizen rates the service once."""
-from dossier_support import (FREE, apply, clock, docs, get, pki_dir, procedure,  # noqa: F401
+from dossier_support import (clock, docs, filed, get, pki_dir, procedure,  # noqa: F401
                              signing, walk_to)
 
 
@@ -9,7 +9,7 @@ def rate(client, code, status=200, **body):
 
 
 def returned(login, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     walk_to(login, code, 'returned')
     return code
 
@@ -34,7 +34,7 @@ def test_the_rating_is_kept_on_the_dossier(login, procedure, docs, signing):
 
 
 def test_rating_before_the_result_is_returned_is_409(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     rate(login('citizen1'), code, status=409, score=5)
 
 
@@ -45,12 +45,12 @@ def test_a_score_outside_one_to_five_is_422(login, procedure, docs, signing):
 
 
 def test_a_score_that_is_not_a_number_is_422(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     rate(login('citizen1'), code, status=422, score='năm')
 
 
 def test_an_officer_may_not_rate(login, procedure, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
+    code = filed(login, docs)
     rate(login('reception1'), code, status=403, score=5)
 
 

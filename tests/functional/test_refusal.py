@@ -1,10 +1,6 @@
 """Journey: the office refuses a dossier with a reason."""
-from dossier_support import (FREE, act, apply, clock, docs, get, procedure,  # noqa: F401
+from dossier_support import (act, clock, docs, filed, get, procedure,  # noqa: F401
                              walk_to)
-
-
-def filed(login, docs):
-    return apply(login('citizen1'), docs, code=FREE).json['code']
 
 
 def test_reception_refuses_a_submitted_dossier_with_a_reason(login, procedure, docs):

@@ -1,14 +1,8 @@
 """Journey: the office asks for a supplement, the clock stops, the citizen supplements."""
 from datetime import timedelta
 
-from dossier_support import (FREE, MONDAY, act, apply, clock, docs, get,  # noqa: F401
-                             procedure)
-
-
-def received(login, docs):
-    code = apply(login('citizen1'), docs, code=FREE).json['code']
-    act(login('reception1'), code, 'receive')
-    return code
+from dossier_support import (MONDAY, act, clock, docs, get, procedure,  # noqa: F401
+                             received)
 
 
 def test_request_supplement_needs_a_note(login, procedure, docs):

@@ -1,11 +1,7 @@
 """Journey: anyone follows a dossier by its code, and sees nothing personal."""
-from dossier_support import (FREE, act, apply, clock, docs, procedure)  # noqa: F401
+from dossier_support import (act, clock, docs, filed, procedure)  # noqa: F401
 
 JSON = {'Accept': 'application/json'}
-
-
-def filed(login, docs):
-    return apply(login('citizen1'), docs, code=FREE).json['code']
 
 
 def test_anyone_tracks_a_dossier_by_code(anon, login, procedure, docs):

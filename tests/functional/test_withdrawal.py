@@ -1,10 +1,6 @@
 """Journey: the citizen withdraws a dossier before the result."""
-from dossier_support import (FREE, act, apply, clock, docs, get, pki_dir,  # noqa: F401
+from dossier_support import (act, clock, docs, filed, get, pki_dir,  # noqa: F401
                              procedure, signing, walk_to)
-
-
-def filed(login, docs):
-    return apply(login('citizen1'), docs, code=FREE).json['code']
 
 
 def test_the_owner_withdraws_a_submitted_dossier(login, procedure, docs):
