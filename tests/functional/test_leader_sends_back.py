@@ -71,3 +71,20 @@ def test_the_applicants_id_number_is_not_in_the_queue(login, edit_site, procedur
         id_number = site['vaults'].for_owner('citizen1').profile['id_number']
     assert id_number not in login('reception1').get('/@@queue').text
     assert id_number not in login('reception1').get('/@@queue', headers=JSON).text
+
+
+def test_anyone_tracking_the_code_does_not_see_the_applicants_name(anon, login, procedure, docs):
+    code = apply(login('citizen1'), docs).json['code']
+    assert 'applicant_name' not in anon.get(f'/@@track?code={code}', headers=JSON).json
+
+
+def test_filing_and_the_queues_log_no_id_number_and_put_none_in_urls(login, edit_site, procedure,
+                                                                    docs, caplog):
+    with edit_site() as site:
+        id_number = site['vaults'].for_owner('citizen1').profile['id_number']
+    caplog.set_level('DEBUG')
+    res = apply(login('citizen1'), docs)
+    items = login('reception1').get('/@@queue', headers=JSON).json['items']
+    assert id_number not in res.headers['Location'] and id_number not in res.json['url']
+    assert all(id_number not in i['url'] for i in items)
+    assert id_number not in caplog.text
