@@ -19,10 +19,22 @@ from .dossier_json import dossier_json, dossier_url
 
 _ERR = {'description': 'error', 'content': {'application/json': {
     'schema': {'$ref': '#/components/schemas/Error'}}}}
+_VERIFIED = {'type': 'array', 'items': {'type': 'object', 'properties': {
+    'vault': {'type': 'string'}, 'document': {'type': 'string'}, 'sha256': {'type': 'string'},
+    'verification': {'type': 'object', 'description': "officers only, signed documents only: "
+                     "the system's check {signed, intact, trusted, signer, signed_at, "
+                     "timestamped, dossier, problems}"}}}}
 _DOSSIER = {'description': 'the dossier', 'content': {'application/json': {'schema': {
-    'type': 'object', 'properties': {k: {} for k in (
+    'type': 'object', 'properties': dict({k: {} for k in (
         'code', 'procedure', 'status', 'channel', 'received_at', 'due_at', 'overdue', 'fee',
-        'attachments', 'results', 'history', 'actions')}}}}}
+        'history', 'actions', 'data')},
+        applicant_name={'type': 'string', 'nullable': True},
+        attachments=_VERIFIED, results=_VERIFIED,
+        form={'type': 'object', 'description': '{name, version, title, rows: [{name, title, '
+              'value}] labelled by the version the dossier was filled with, url}'},
+        slips={'type': 'array', 'description': 'the slips the state has produced',
+               'items': {'type': 'object', 'properties': {
+                   'name': {'type': 'string'}, 'url': {'type': 'string'}}}})}}}}
 OPENAPI_PATHS = {
     '/dossiers/{code}': {'get': {
         'summary': 'A dossier (owner, officers of the handling agency)',
