@@ -58,3 +58,15 @@ def test_the_general_queue_keeps_links_to_the_dossier_page(login, procedure, doc
     page = login('reception1').get('/@@queue')
     assert f'href="http://example.com/dossiers/{code}"' in page.text
     assert '@@sign-mobile' not in page.text
+
+
+def test_the_confirmation_page_can_send_the_dossier_back(login, edit_site, procedure, docs,
+                                                         signing):
+    code = awaiting(login, edit_site, docs)
+    leader = login('leader1')
+    form = leader.get(f'/dossiers/{code}/@@sign').forms['send-back-form']
+    form['note'] = 'Sai họ tên trong dự thảo'
+    form.submit().follow()
+    body = leader.get(f'/dossiers/{code}', headers=JSON).json
+    assert body['status'] == 'processing'
+    assert body['history'][-1]['note'] == 'Sai họ tên trong dự thảo'
