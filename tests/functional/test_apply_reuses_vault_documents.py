@@ -155,3 +155,13 @@ def test_the_handling_agency_may_open_a_document_named_in_the_form(login, edit_s
     login('reception1').get(
         f"/vaults/{vault}/documents/{docs['giay-khai-sinh']}/@@download?dossier={code}",
         status=200)
+
+
+def test_the_dossier_page_links_the_document_named_in_the_form(login, doc_form, docs):
+    code = file_with(login('citizen1'), docs['giay-khai-sinh'], 201).json['code']
+    rows = get(login('reception1'), code).json['form']['rows']
+    row = [r for r in rows if r['name'] == 'giay_khai_sinh'][0]
+    assert row['document'] == docs['giay-khai-sinh'] and row['document_title']
+    assert row['url'].endswith(f"/documents/{docs['giay-khai-sinh']}/@@download?dossier={code}")
+    login('reception1').get(row['url'], status=200)
+    assert f'href="{row["url"]}"' in login('reception1').get(f'/dossiers/{code}').text

@@ -110,10 +110,26 @@ def form_json(request, dossier):
     library = find_site(dossier)['forms']
     form = library.version_of(dossier.form_name, dossier.form_version) \
         if dossier.form_name and dossier.form_version else None
+    rows = library.rows_for(dossier.form_name, dossier.form_version, dossier.data)
+    if form is not None:
+        _link_documents(request, dossier, form, rows)
     return {'name': dossier.form_name, 'version': dossier.form_version,
-            'title': form.title if form is not None else None,
-            'rows': library.rows_for(dossier.form_name, dossier.form_version, dossier.data),
+            'title': form.title if form is not None else None, 'rows': rows,
             'url': request.resource_url(dossier, '@@form-data')}
+
+
+def _link_documents(request, dossier, form, rows):
+    """A document field's row also gets the document's title and its link."""
+    names = {f['name'] for f in form.fields if f.get('type') == 'document'}
+    vault = find_site(dossier)['vaults'].get(dossier.vault_id) if names else None
+    for row in rows:
+        doc_id = dossier.data.get(row['name']) if row['name'] in names else None
+        doc = vault.documents.get(doc_id) if vault is not None and doc_id else None
+        if doc is not None:
+            ref = {'vault': dossier.vault_id, 'document': doc.id, 'sha256': doc.sha256,
+                   'requirement': None, 'title': doc.title}
+            row.update(document=doc.id, document_title=doc.title,
+                       url=attachment_json(request, dossier, ref)['url'])
 
 
 def dossier_json(request, dossier):
