@@ -235,18 +235,24 @@ def _upload_in_own_connection(db, data, barrier, results):
         conn.close()
 
 
-def test_concurrent_uploads_of_the_same_bytes_leave_one_document(database):
-    data = make_pdf('Cùng một tệp')
-    threads_n = 4
-    barrier = threading.Barrier(threads_n)
+def _race(database, payloads):
+    """Upload every payload at once, each from its own thread and connection: the results."""
+    barrier = threading.Barrier(len(payloads))
     results = []
     threads = [threading.Thread(target=_upload_in_own_connection,
                                 args=(database, data, barrier, results))
-               for _ in range(threads_n)]
+               for data in payloads]
     for t in threads:
         t.start()
     for t in threads:
         t.join(30)
+    return results
+
+
+def test_concurrent_uploads_of_the_same_bytes_leave_one_document(database):
+    data = make_pdf('Cùng một tệp')
+    threads_n = 4
+    results = _race(database, [data] * threads_n)
     with database.transaction() as conn:
         vault = conn.root()['vaults'].for_owner('citizen1')
         assert vault.storage() == {'documents': 1, 'bytes': len(data)}
@@ -256,30 +262,13 @@ def test_concurrent_uploads_of_the_same_bytes_leave_one_document(database):
 
 def test_concurrent_uploads_really_conflict_and_retry(database):
     """Every thread read the vault before the first commit: the others retried."""
-    data = make_image(colour=(1, 2, 3))
-    barrier = threading.Barrier(3)
-    results = []
-    threads = [threading.Thread(target=_upload_in_own_connection,
-                                args=(database, data, barrier, results))
-               for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
+    results = _race(database, [make_image(colour=(1, 2, 3))] * 3)
     assert sum(attempt for _, _, attempt in results) >= 2
 
 
 def test_concurrent_uploads_of_different_files_all_land(database):
     files = [make_image(colour=(n, 0, 0)) for n in range(4)]
-    barrier = threading.Barrier(len(files))
-    results = []
-    threads = [threading.Thread(target=_upload_in_own_connection,
-                                args=(database, data, barrier, results))
-               for data in files]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
+    _race(database, files)
     with database.transaction() as conn:
         vault = conn.root()['vaults'].for_owner('citizen1')
         assert vault.storage() == {'documents': 4, 'bytes': sum(map(len, files))}
