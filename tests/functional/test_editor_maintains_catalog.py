@@ -170,18 +170,24 @@ def test_publish_button_on_the_page(editor, anon):
 
 
 # -- import / export through the command line --------------------------------
+def _initialised_ini(folder, demo=False):
+    """A .ini with its own FileStorage in ``folder``, made by ``tthc-docs init [--demo]``."""
+    from tthc_docs.cli import main
+    ini = folder / ("demo.ini" if demo else "test.ini")
+    ini.write_text(
+        "[app:main]\nuse = egg:tthc-docs\n"
+        f"zodbconn.uri = file://{folder}/Data.fs?blobstorage_dir={folder}/blobs\n"
+        + ("tthc_docs.allow_demo = true\n" if demo else "")
+        + "tthc_docs.session_secret = " + "s" * 48 + "\n"
+        "tthc_docs.argon2_time_cost = 1\ntthc_docs.argon2_memory_cost = 8\n", encoding="utf-8")
+    assert main(["init", str(ini), *(["--demo"] if demo else [])]) == 0
+    return str(ini)
+
+
 @pytest.fixture
 def config(tmp_path):
     """A .ini with its own FileStorage, initialised without demo data."""
-    from tthc_docs.cli import main
-    ini = tmp_path / "test.ini"
-    ini.write_text(
-        "[app:main]\nuse = egg:tthc-docs\n"
-        f"zodbconn.uri = file://{tmp_path}/Data.fs?blobstorage_dir={tmp_path}/blobs\n"
-        "tthc_docs.session_secret = " + "s" * 48 + "\n"
-        "tthc_docs.argon2_time_cost = 1\ntthc_docs.argon2_memory_cost = 8\n", encoding="utf-8")
-    assert main(["init", str(ini)]) == 0
-    return str(ini)
+    return _initialised_ini(tmp_path)
 
 
 def _file(tmp_path, records):
@@ -208,15 +214,7 @@ def test_cli_export_writes_the_import_format(config, tmp_path, capsys):
 @pytest.fixture
 def demo_config(tmp_path):
     """A .ini with its own FileStorage holding the demo site."""
-    from tthc_docs.cli import main
-    ini = tmp_path / "demo.ini"
-    ini.write_text(
-        "[app:main]\nuse = egg:tthc-docs\n"
-        f"zodbconn.uri = file://{tmp_path}/Data.fs?blobstorage_dir={tmp_path}/blobs\n"
-        "tthc_docs.allow_demo = true\ntthc_docs.session_secret = " + "s" * 48 + "\n"
-        "tthc_docs.argon2_time_cost = 1\ntthc_docs.argon2_memory_cost = 8\n", encoding="utf-8")
-    assert main(["init", str(ini), "--demo"]) == 0
-    return str(ini)
+    return _initialised_ini(tmp_path, demo=True)
 
 
 def test_cli_import_creates_and_versions_then_export_shows_it(demo_config, tmp_path, capsys):
