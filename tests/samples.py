@@ -1,4 +1,4 @@
-"""Small real files for the tests: PDFs made by reportlab, pictures made by Pillow.
+"""Small real files for the tests (PDFs by reportlab, pictures by Pillow), and a PDF reader.
 
 Real bytes rather than fixtures on disk, so that every upload goes through the
 same content checks as a citizen's file.  Importable from every test folder
@@ -8,7 +8,9 @@ and a random document id), so a test that needs the same PDF twice keeps its
 bytes; ``make_image`` gives the same bytes for the same arguments.
 """
 import io
+import unicodedata
 
+import pypdf
 from PIL import Image
 from reportlab.pdfgen import canvas
 
@@ -32,3 +34,13 @@ def make_image(fmt='PNG', size=(32, 32), colour=(10, 120, 200)):
     buf = io.BytesIO()
     Image.new('RGB', size, colour).save(buf, format=fmt)
     return buf.getvalue()
+
+
+def pdf_text(data):
+    """The text of every page of a PDF, NFC-normalised, with white space folded to one space.
+
+    Folded because text extraction breaks lines where the layout does.
+    """
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = '\n'.join(page.extract_text() for page in reader.pages)
+    return ' '.join(unicodedata.normalize('NFC', text).split())

@@ -8,21 +8,19 @@ both the payment receipt and the receipt slip exist.  The same notification
 sent again, a forged one and a cancelled payment change nothing.
 """
 import http.cookiejar
-import io
 import json
 import re
 import shutil
 import threading
-import unicodedata
 import urllib.error
 import urllib.request
 from html import unescape
 from urllib.parse import urlencode
 
-import pypdf
 import pytest
 import transaction
 import waitress.server
+from samples import pdf_text
 
 from tthc_docs.payments import devgateway
 from tthc_docs.resources.site import get_site
@@ -135,12 +133,6 @@ def dossier_json(browser, app_base, code):
     status, _, body = browser.call("GET", f"{app_base}/dossiers/{code}")
     assert status == 200, body
     return json.loads(body)
-
-
-def pdf_text(data):
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 @pytest.fixture(scope="module")

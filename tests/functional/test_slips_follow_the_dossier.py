@@ -3,23 +3,15 @@
 Each transition is fired over HTTP by the officer the workflow names; each
 slip is fetched as a PDF and read back with pypdf (Vietnamese intact).
 """
-import io
-import unicodedata
 from datetime import timedelta
 
-import pypdf
 import pytest
+from samples import pdf_text
 
 from tthc_docs import timeutil
 from payment_helpers import file_dossier, receive
 
 JSON = {"Accept": "application/json"}
-
-
-def pdf_text(data):
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 @pytest.fixture
