@@ -40,6 +40,18 @@ def procedure_data(code, fee):
     }
 
 
+def publish_procedure(site, code, fee=0, **changes):
+    """Create and publish, as editor1, a procedure like ``procedure_data``'s, with ``changes``."""
+    site['procedures'].create(dict(procedure_data(code, fee), **changes), 'editor1')
+    site['procedures'].publish(code, 'editor1')
+
+
+def publish_form(site, name, title, fields):
+    """Create and publish, as editor1, a form template."""
+    site['forms'].create(name, title, fields, by='editor1')
+    site['forms'][name].publish(by='editor1')
+
+
 @pytest.fixture
 def clock(monkeypatch):
     """Pin ``timeutil.now`` to a working Monday; ``clock.set(dt)`` moves it."""
@@ -58,11 +70,9 @@ def clock(monkeypatch):
 def procedure(edit_site, clock):
     """A published procedure with a fee, and a free one: their codes."""
     with edit_site() as site:
-        catalog = site['procedures']
         for code, fee in ((CODE, 20000), (FREE, 0)):
-            if code not in catalog:
-                catalog.create(procedure_data(code, fee), 'editor1')
-                catalog.publish(code, 'editor1')
+            if code not in site['procedures']:
+                publish_procedure(site, code, fee)
     return CODE
 
 

@@ -3,7 +3,7 @@ import pytest
 from webtest import Upload
 
 from dossier_support import (CODE, apply, clock, docs, get, pay, pki_dir,  # noqa: F401
-                             procedure, procedure_data, signing, walk_to)
+                             procedure, publish_procedure, signing, walk_to)
 from signing_support import result_bytes
 from tthc_docs import timeutil
 
@@ -125,9 +125,7 @@ def _reuse(login, edit_site, docs):
     """
     with edit_site() as site:
         for code, result_type in ((REUSABLE, 'xac-nhan-cu-tru'), (CODE, 'other')):
-            data = dict(procedure_data(code, 0), result_doc_type=result_type)
-            site['procedures'].create(data, 'editor1')
-            site['procedures'].publish(code, 'editor1')
+            publish_procedure(site, code, result_doc_type=result_type)
     first = apply(login('citizen1'), docs, code=REUSABLE).json['code']
     walk_to(login, first, 'result_ready')
     issued = get(login('citizen1'), first).json['results'][0]['document']

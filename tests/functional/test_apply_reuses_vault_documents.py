@@ -9,7 +9,7 @@ import pytest
 from webtest import Upload
 
 from dossier_support import (AGENCY, CODE, apply, clock, docs, get, pki_dir,  # noqa: F401
-                             procedure, procedure_data, signing, walk_to)
+                             procedure, publish_form, publish_procedure, signing, walk_to)
 
 JSON = {'Accept': 'application/json'}
 ISSUING = '9.990088'
@@ -24,12 +24,8 @@ def doc_form(edit_site, clock):
               {'name': 'giay_khai_sinh', 'title': 'Giấy khai sinh trong kho', 'type': 'document',
                'doc_type': 'giay-khai-sinh', 'required': True}]
     with edit_site() as site:
-        site['forms'].create(FORM, 'Tờ khai có giấy tờ', fields, by='editor1')
-        site['forms'][FORM].publish(by='editor1')
-        data = procedure_data(WITH_DOC_FIELD, 0)
-        data.update(form=FORM, requirements=[])
-        site['procedures'].create(data, 'editor1')
-        site['procedures'].publish(WITH_DOC_FIELD, 'editor1')
+        publish_form(site, FORM, 'Tờ khai có giấy tờ', fields)
+        publish_procedure(site, WITH_DOC_FIELD, form=FORM, requirements=[])
 
 
 def file_with(client, doc_id, status):
@@ -68,10 +64,7 @@ def test_a_document_field_with_the_citizens_own_document_is_filed(login, doc_for
 def issued(login, edit_site, procedure, docs, signing):
     """A signed result of type giay-khai-sinh in citizen1's vault: its document id."""
     with edit_site() as site:
-        data = procedure_data(ISSUING, 0)
-        data['result_doc_type'] = 'giay-khai-sinh'
-        site['procedures'].create(data, 'editor1')
-        site['procedures'].publish(ISSUING, 'editor1')
+        publish_procedure(site, ISSUING, result_doc_type='giay-khai-sinh')
     code = apply(login('citizen1'), docs, code=ISSUING).json['code']
     walk_to(login, code, 'result_ready')
     doc_id = get(login('citizen1'), code).json['results'][0]['document']

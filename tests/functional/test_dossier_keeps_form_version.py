@@ -6,7 +6,7 @@ shows the labels and the values of version 1.
 """
 import pytest
 
-from dossier_support import AGENCY, STEPS
+from dossier_support import publish_procedure
 
 CODE = '9.994001'
 FORM = 'to-khai-thu-nghiem'
@@ -26,13 +26,7 @@ def procedure(edit_site, login):
                      status=201)
     editor.post_json(f'/forms/{FORM}/@@publish', {}, headers={'Accept': 'application/json'})
     with edit_site() as site:
-        site['procedures'].create({
-            'code': CODE, 'name': 'Thủ tục thử biểu mẫu', 'field': 'Hộ tịch',
-            'level': 'province', 'agencies': [AGENCY], 'processing_days': 5, 'fee': 0,
-            'online_fee': 0, 'form': FORM, 'steps': STEPS, 'requirements': [],
-            'result_doc_type': 'other', 'legal_basis': ['Thông tư 01/2018/TT-VPCP']},
-            'editor1')
-        site['procedures'].publish(CODE, 'editor1')
+        publish_procedure(site, CODE, name='Thủ tục thử biểu mẫu', form=FORM, requirements=[])
     return editor
 
 

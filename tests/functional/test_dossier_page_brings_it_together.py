@@ -8,7 +8,7 @@ own verification beside each signed document.
 import pytest
 
 from dossier_support import (AGENCY, STEPS, act, apply, clock, docs, get, pay,  # noqa: F401
-                             pki_dir, procedure, procedure_data, signing)
+                             pki_dir, procedure, publish_form, publish_procedure, signing)
 from signing_support import awaiting, enrol, fresh_throttle, sign  # noqa: F401
 from tthc_docs import totp
 
@@ -72,12 +72,8 @@ FIELDS = [{'name': 'ho_ten', 'title': 'Họ, chữ đệm, tên', 'type': 'text'
 @pytest.fixture
 def formed(edit_site, clock):
     with edit_site() as site:
-        site['forms'].create(FORM, 'Tờ khai thử trang hồ sơ', FIELDS, by='editor1')
-        site['forms'][FORM].publish(by='editor1')
-        data = procedure_data(FORMED, 0)
-        data.update(form=FORM, requirements=[])
-        site['procedures'].create(data, 'editor1')
-        site['procedures'].publish(FORMED, 'editor1')
+        publish_form(site, FORM, 'Tờ khai thử trang hồ sơ', FIELDS)
+        publish_procedure(site, FORMED, form=FORM, requirements=[])
     return FORMED
 
 
@@ -116,11 +112,9 @@ def reused(login, edit_site, procedure, docs, signing, fresh_throttle):
     sign(login('leader1'), first, totp.current_code(enrol(edit_site)))
     result = get(login('citizen1'), first).json['results'][0]['document']
     with edit_site() as site:
-        data = procedure_data(REUSE, 0)
-        data['requirements'] = [{'id': 'ket-qua', 'name': 'Kết quả đã cấp', 'doc_type': 'other',
-                                 'copies': 1, 'required': True}]
-        site['procedures'].create(data, 'editor1')
-        site['procedures'].publish(REUSE, 'editor1')
+        publish_procedure(site, REUSE, requirements=[
+            {'id': 'ket-qua', 'name': 'Kết quả đã cấp', 'doc_type': 'other', 'copies': 1,
+             'required': True}])
     res = login('citizen1').post_json(f'/procedures/{REUSE}/@@apply',
                                       {'attachments': {'ket-qua': result}}, headers=JSON)
     return res.json['code'], result, first
