@@ -3,9 +3,12 @@
 The body size cap is not a tween: pyramid_retry copies the body before any
 tween runs, so it lives in ``bodylimit.py`` as WSGI middleware around the app.
 """
+import re
 import uuid
 
 from pyramid.tweens import EXCVIEW
+
+from .errors import BadRequest, UnsupportedType
 
 
 SECURITY_HEADERS = {
@@ -40,5 +43,38 @@ def headers_tween_factory(handler, registry):
     return headers_tween
 
 
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+BODY_TYPES = ("", "application/json") + FORM_TYPES
+# What the multipart parser (cgi.valid_boundary) accepts.
+BOUNDARY = re.compile(r'boundary="?([ -~]{0,200}[!-~])"?(?:;|$)', re.IGNORECASE)
+
+
+def body_type_tween_factory(handler, registry):
+    """Refuse an unsafe request's body early when no view could read it.
+
+    Every endpoint reads JSON or a form: any other type (text/plain, a bare
+    PDF) is a 415 naming it, and a multipart body without a usable boundary
+    is a 400 that says so, not a 500 from wherever a view or the CSRF check
+    first reads ``request.POST``.  The body itself is not read here, so the
+    upload views can still refuse an oversized file before parsing it.
+    """
+
+    def body_type_tween(request):
+        if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+            content_type = request.content_type
+            if content_type not in BODY_TYPES:
+                raise UnsupportedType(
+                    f"Kiểu nội dung {content_type} không được hỗ trợ: hãy gửi application/json "
+                    "(hoặc biểu mẫu multipart/form-data, application/x-www-form-urlencoded).")
+            if content_type == "multipart/form-data" and not BOUNDARY.search(
+                    request.environ.get("CONTENT_TYPE", "")):
+                raise BadRequest("Nội dung multipart/form-data thiếu hoặc sai tham số "
+                                 "boundary trong Content-Type.")
+        return handler(request)
+
+    return body_type_tween
+
+
 def includeme(config):
     config.add_tween("tthc_docs.tweens.headers_tween_factory", over=EXCVIEW)
+    config.add_tween("tthc_docs.tweens.body_type_tween_factory", under=EXCVIEW)

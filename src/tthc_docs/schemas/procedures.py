@@ -113,6 +113,15 @@ class Lines(colander.SequenceSchema):
     line = colander.SchemaNode(colander.String(), title="Dòng", preparer=_strip)
 
 
+class TextSet(colander.Set):
+    """A set of codes: JSON items that are not text (numbers, lists, objects) are a 422."""
+
+    def deserialize(self, node, cstruct):
+        if isinstance(cstruct, (list, tuple)) and not all(isinstance(v, str) for v in cstruct):
+            raise colander.Invalid(node, "Mỗi giá trị phải là một chuỗi ký tự.")
+        return super().deserialize(node, cstruct)
+
+
 @colander.deferred
 def _agency_widget(node, kw):
     return deform.widget.CheckboxChoiceWidget(values=kw.get("agency_choices") or ())
@@ -161,7 +170,7 @@ class ProcedureSchema(colander.MappingSchema):
     field = _text("field", "Lĩnh vực")
     level = _text("level", "Cấp thực hiện", validator=_choice(LEVELS, "Cấp thực hiện"),
                   widget=deform.widget.SelectWidget(values=LEVELS))
-    agencies = colander.SchemaNode(colander.Set(), name="agencies", title="Cơ quan thực hiện",
+    agencies = colander.SchemaNode(TextSet(), name="agencies", title="Cơ quan thực hiện",
                                    validator=_agency_check, widget=_agency_widget,
                                    missing_msg="Chọn ít nhất một cơ quan thực hiện.")
     processing_days = colander.SchemaNode(
@@ -174,7 +183,7 @@ class ProcedureSchema(colander.MappingSchema):
     online_fee = colander.SchemaNode(
         StrictInt(), name="online_fee", title="Phí, lệ phí nộp trực tuyến (đồng; để trống = 50%)",
         missing=None, validator=colander.Range(0, min_err="Phí không được âm."))
-    methods = colander.SchemaNode(colander.Set(), name="methods", title="Cách thức thực hiện",
+    methods = colander.SchemaNode(TextSet(), name="methods", title="Cách thức thực hiện",
                                   missing=("counter",), widget=deform.widget.CheckboxChoiceWidget(values=METHODS),
                                   validator=lambda node, v: _all_in(node, v, METHODS, "Cách thức"))
     online_level = _text("online_level", "Mức độ dịch vụ công trực tuyến", required=False,

@@ -4,7 +4,7 @@ from pyramid.view import view_config
 from .. import security as s
 from ..errors import Invalid, StateConflict
 from ..resources.agencies import LEVELS, Agency, AgencyTree
-from .base import read_json, resource_view
+from .base import read_json, reject_unknown, resource_view
 
 OPENAPI_PATHS = {
     "/agencies/": {
@@ -30,6 +30,7 @@ def tree(context, request):
 @view_config(context=AgencyTree, request_method="POST", permission=s.MANAGE, renderer="json")
 def add(context, request):
     data = read_json(request)
+    reject_unknown(data, {"code", "name", "level", "parent"})
     errors = {}
     for name in ("code", "name", "level"):
         if not isinstance(data.get(name), str) or not data.get(name).strip():

@@ -19,7 +19,10 @@ from ..resources.dossiers import Dossier
 from ..resources.forms import FormLibrary, FormTemplate, diff_versions
 from ..resources.site import find_site
 from ..schemas.forms import clean_template, template_schema
-from .base import read_json, resource_view, wants_json
+from .base import read_json, reject_unknown, resource_view, wants_json
+
+#: Read-only keys of the GET answer a client may send back unchanged.
+ECHOED = {'version', 'prefill_share', 'state', 'url', 'draft'}
 
 _FIELD = {'type': 'object', 'required': ['name', 'title', 'type'], 'properties': {
     'name': {'type': 'string', 'pattern': '^[a-z][a-z0-9_]{0,39}$'},
@@ -141,6 +144,7 @@ def field_types(context, request):
 
 def load_template(data, with_name):
     """The editor's JSON through the editor's schema; 422 naming each problem."""
+    reject_unknown(data, {'name', 'title', 'fields'} | ECHOED)
     try:
         return clean_template(template_schema(with_name).deserialize(data))
     except colander.Invalid as exc:

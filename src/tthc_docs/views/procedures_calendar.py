@@ -67,6 +67,10 @@ def _data(request, known):
     if request.content_type == "application/json":
         data = read_json(request)
         reject_unknown(data, known)
+        wrong = {k: "Phải là chuỗi ký tự." for k, v in data.items()
+                 if v is not None and not isinstance(v, str)}
+        if wrong:
+            raise Invalid("Dữ liệu ngày nghỉ không hợp lệ.", wrong)
         return data
     return {k: request.POST.get(k) for k in known}
 

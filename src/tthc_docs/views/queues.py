@@ -12,10 +12,12 @@ from ..resources.site import Site
 from .dossier_json import summary_json
 
 MAX_LIMIT = 100
+MAX_OFFSET = 10 ** 9   # past any real listing; islice refuses huge stops
 OPEN_STATES = (workflow.SUBMITTED, workflow.RECEIVED, workflow.PROCESSING,
                workflow.AWAITING_SIGNATURE, workflow.SUPPLEMENT_REQUESTED,
                workflow.RESULT_READY)
-_PAGE = [{'name': 'offset', 'in': 'query', 'schema': {'type': 'integer', 'minimum': 0}},
+_PAGE = [{'name': 'offset', 'in': 'query', 'schema': {'type': 'integer', 'minimum': 0,
+                                                         'maximum': MAX_OFFSET}},
          {'name': 'limit', 'in': 'query', 'schema': {'type': 'integer', 'maximum': MAX_LIMIT}}]
 _LIST = {'description': '{items: [...], total, offset, limit}'}
 OPENAPI_PATHS = {
@@ -44,9 +46,9 @@ def _paging(request):
     except ValueError:
         raise errors.Invalid('Tham số phân trang không hợp lệ.',
                              {'offset': 'số nguyên', 'limit': 'số nguyên'}) from None
-    if offset < 0 or not 1 <= limit <= MAX_LIMIT:
+    if not 0 <= offset <= MAX_OFFSET or not 1 <= limit <= MAX_LIMIT:
         raise errors.Invalid('Tham số phân trang không hợp lệ.',
-                             {'limit': f'từ 1 đến {MAX_LIMIT}', 'offset': '>= 0'})
+                             {'limit': f'từ 1 đến {MAX_LIMIT}', 'offset': f'từ 0 đến {MAX_OFFSET}'})
     return offset, limit
 
 
