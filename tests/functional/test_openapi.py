@@ -90,6 +90,18 @@ def test_the_document_is_valid_openapi_3(document):
     validate(document)
 
 
+def test_every_content_type_with_views_has_its_url_here(app):
+    contexts = set()
+    for item in app.registry.introspector.get_category("views"):
+        intr = item["introspectable"]
+        context = intr["context"]
+        if intr["exception_only"] or intr["route_name"] or not isinstance(context, type):
+            continue  # exception views (some on interfaces), static routes
+        if not issubclass(context, BaseException):
+            contexts.add(context.__name__)
+    assert contexts - set(CONTEXT_PATHS) == set()
+
+
 def test_the_introspector_sees_the_views_this_test_checks(app):
     names = {(c, v) for c, v, _m, _j in registered_views(app.registry)}
     assert ("Site", "openapi.json") in names and ("Dossier", "transition") in names
