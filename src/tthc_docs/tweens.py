@@ -8,7 +8,7 @@ import uuid
 
 from pyramid.tweens import EXCVIEW
 
-from .errors import BadRequest, UnsupportedType
+from .errors import BadRequest, Invalid, UnsupportedType
 
 
 SECURITY_HEADERS = {
@@ -47,16 +47,20 @@ FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 BODY_TYPES = ("", "application/json") + FORM_TYPES
 # What the multipart parser (cgi.valid_boundary) accepts.
 BOUNDARY = re.compile(r'boundary="?([ -~]{0,200}[!-~])"?(?:;|$)', re.IGNORECASE)
+# Where the app's forms take files: `file` (vault, counter, verify), `file.<requirement>` (apply).
+FILE_FIELD = re.compile(r"^file(\.|$)")
 
 
 def body_type_tween_factory(handler, registry):
     """Refuse an unsafe request's body early when no view could read it.
 
     Every endpoint reads JSON or a form: any other type (text/plain, a bare
-    PDF) is a 415 naming it, and a multipart body without a usable boundary
-    is a 400 that says so, not a 500 from wherever a view or the CSRF check
-    first reads ``request.POST``.  The body itself is not read here, so the
-    upload views can still refuse an oversized file before parsing it.
+    PDF) is a 415 naming it; a multipart body without a usable boundary is a
+    400, and a file sent where a form expects text is a 422 naming the field,
+    instead of a 500 from wherever a view or the CSRF check first reads
+    ``request.POST``.  Parsing here costs nothing extra: pyramid_retry has
+    already copied the body (capped by ``bodylimit``), and WebOb keeps the
+    parsed form for the view.
     """
 
     def body_type_tween(request):
@@ -66,13 +70,27 @@ def body_type_tween_factory(handler, registry):
                 raise UnsupportedType(
                     f"Kiểu nội dung {content_type} không được hỗ trợ: hãy gửi application/json "
                     "(hoặc biểu mẫu multipart/form-data, application/x-www-form-urlencoded).")
-            if content_type == "multipart/form-data" and not BOUNDARY.search(
-                    request.environ.get("CONTENT_TYPE", "")):
-                raise BadRequest("Nội dung multipart/form-data thiếu hoặc sai tham số "
-                                 "boundary trong Content-Type.")
+            if content_type == "multipart/form-data":
+                _check_multipart(request)
         return handler(request)
 
     return body_type_tween
+
+
+def _check_multipart(request):
+    if not BOUNDARY.search(request.environ.get("CONTENT_TYPE", "")):
+        raise BadRequest("Nội dung multipart/form-data thiếu hoặc sai tham số "
+                         "boundary trong Content-Type.")
+    try:
+        parts = list(request.POST.items())
+    except ValueError as exc:
+        raise BadRequest(f"Nội dung multipart/form-data không đọc được: {exc}.") from None
+    misplaced = {name: "Phải là văn bản, không phải tệp." for name, value in parts
+                 if not isinstance(value, str) and not FILE_FIELD.match(name)}
+    if misplaced:
+        if not any(FILE_FIELD.match(name) for name, _ in parts):
+            misplaced["file"] = "Tệp phải gửi trong trường file."
+        raise Invalid("Chỉ trường file nhận tệp.", misplaced)
 
 
 def includeme(config):

@@ -225,3 +225,35 @@ def test_a_day_off_with_a_non_text_value_is_a_422(db, login, body):
     res = login("admin").post_json("/procedures/@@calendar", body,
                                    headers={"Accept": "application/json"}, status=422)
     assert res.json["error"]["fields"]
+
+
+# A file part where a form expects text (doc_type, phone, score…) reached the
+# views as a FieldStorage and failed on ``.strip()``: a 500 on every form view.
+FILE_FOR_TEXT = [
+    ("citizen1", "/vaults/{vault}/documents", "doc_type"),
+    ("reception1", "/vaults/{vault}/@@digitize", "original"),
+    ("citizen1", "/vaults/{vault}/profile", "phone"),
+    ("citizen1", "/dossiers/{submitted}/@@rate", "score"),
+    ("reception1", "/dossiers/{submitted}/@@transition", "action"),
+]
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.mark.parametrize("user,url,field", FILE_FOR_TEXT)
+def test_a_file_where_a_form_expects_text_is_a_422_naming_the_field(db, login, demo, user,
+                                                                     url, field):
+    client = login(user)
+    before = db.lastTransaction()
+    res = client.post(url.format(**demo), {"doc_type": "other"},
+                      upload_files=[("file", "a.pdf", PDF), (field, "x.txt", b"abc")],
+                      headers={"Accept": "application/json"}, expect_errors=True)
+    assert res.status_int == 422
+    assert res.json["error"]["fields"] == {field: "Phải là văn bản, không phải tệp."}
+    assert db.lastTransaction() == before
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_a_due_date_from_a_day_outside_the_calendar_years_is_a_422(anon, demo, day):
+    res = anon.get(f"/procedures/{demo['procedure']}/@@due-date?from={day}",
+                   headers={"Accept": "application/json"}, status=422)
+    assert "from" in res.json["error"]["fields"]

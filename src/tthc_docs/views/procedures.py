@@ -221,4 +221,6 @@ def _parse_day(raw):
         day = None
     if day is None:
         raise Invalid("Ngày nhận hồ sơ không hợp lệ.", {"from": f"Không phải ngày YYYY-MM-DD: {raw}"})
+    if not 2000 <= day.year <= 2100:  # as the calendar's years; 9999-12-31 overflowed
+        raise Invalid("Ngày nhận hồ sơ không hợp lệ.", {"from": "Năm phải từ 2000 đến 2100."})
     return day
