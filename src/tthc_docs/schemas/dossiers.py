@@ -88,6 +88,11 @@ def load(schema, data, what):
     if isinstance(data, dict):
         data = {k: ('' if v is None and k in ('note', 'comment') else v)
                 for k, v in data.items() if v is not None or k in ('note', 'comment')}
+    unknown = sorted(set(data) - {child.name for child in schema().children}) \
+        if isinstance(data, dict) else []
+    if unknown:  # named one by one, not colander's single "Unrecognized keys"
+        raise errors.Invalid(f'{what}: có trường không được hỗ trợ.',
+                             {k: 'trường không được hỗ trợ' for k in unknown})
     if isinstance(data.get('score'), bool):
         raise errors.Invalid(f'{what}: dữ liệu không hợp lệ.', {'score': 'phải là số'})
     try:

@@ -13,7 +13,7 @@ from pyramid.view import view_config
 
 from ..errors import Invalid, NotLoggedIn, TooManyAttempts
 from ..resources.site import Site, find_site
-from .base import read_json, resource_view, wants_json
+from .base import read_json, reject_unknown, resource_view, wants_json
 
 OPENAPI_PATHS = {
     "/@@login": {"get": {"summary": "The login page (browsers)",
@@ -63,6 +63,7 @@ def login(request):
     as_json = request.content_type == "application/json"
     if as_json:
         data = read_json(request)
+        reject_unknown(data, {"login", "password"})
     else:
         check_csrf_token(request)
         data = request.POST

@@ -20,7 +20,7 @@ from ..payments import devgateway, provider_from_settings, service
 from ..payments.base import PaymentRefused
 from ..resources.dossiers import Dossier
 from ..resources.site import Site, find_site
-from .base import read_json, resource_view, wants_json
+from .base import read_json, reject_unknown, resource_view, wants_json
 
 DEV_GATEWAY = "_devgateway"
 
@@ -128,6 +128,8 @@ def payment_counter(request):
     if s.RECEPTION not in account.roles:
         raise NotAllowed("Chỉ cán bộ một cửa của cơ quan tiếp nhận được thu phí tại quầy.")
     body = read_json(request) if request.content_type == "application/json" else request.POST
+    if body is not request.POST:
+        reject_unknown(body, {"receipt_no"})
     receipt_no = body.get("receipt_no") or ""
     if not isinstance(receipt_no, str) or len(receipt_no) > 40 or "/" in receipt_no:
         raise Invalid("Số biên lai không hợp lệ.", {"receipt_no": "tối đa 40 ký tự, không có '/'"})

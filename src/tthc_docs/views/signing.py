@@ -14,7 +14,7 @@ from ..calendar import calendar_for
 from ..resources.dossiers import Dossier
 from ..resources.site import Site, find_site
 from ..signing.verify import verify_document, verify_with_settings
-from .base import read_json, resource_view, wants_json
+from .base import read_json, reject_unknown, resource_view, wants_json
 from .dossier_json import dossier_url
 
 MULTIPART_OVERHEAD = 64 * 1024
@@ -74,7 +74,9 @@ def _throttle(request):
 
 def _body(request):
     if request.content_type == "application/json":
-        return read_json(request)
+        data = read_json(request)
+        reject_unknown(data, {"code", "note"})
+        return data
     return {k: v for k, v in request.POST.items() if k != "csrf_token"}
 
 

@@ -11,7 +11,7 @@ from pyramid.view import view_config
 from .. import doctypes, errors, uploads, validators
 from .. import security as s
 from ..resources.vaults import Vault, VaultRegistry
-from .base import read_json, wants_json
+from .base import read_json, reject_unknown, wants_json
 from .vaults import document_json, store_upload, upload_limit
 
 OPENAPI_PATHS = {
@@ -59,7 +59,10 @@ def find_form(request):
              renderer='tthc_docs:templates/vaults/find.pt')
 def find_vault_by_id_number(request):
     as_json = request.content_type == 'application/json'
-    raw = read_json(request).get('id_number') if as_json else request.POST.get('id_number')
+    data = read_json(request) if as_json else request.POST
+    if as_json:
+        reject_unknown(data, {'id_number'})
+    raw = data.get('id_number')
     try:
         number = validators.check_id_number(raw if isinstance(raw, str) else '')
     except validators.ValidationError as exc:
