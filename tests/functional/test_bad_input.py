@@ -262,3 +262,11 @@ def test_a_due_date_from_a_day_outside_the_calendar_years_is_a_422(anon, demo, d
     res = anon.get(f"/procedures/{demo['procedure']}/@@due-date?from={day}",
                    headers={"Accept": "application/json"}, status=422)
     assert "from" in res.json["error"]["fields"]
+
+
+@pytest.mark.parametrize("user,url", [("reception1", "/vaults/@@find"),
+                                      ("citizen1", "/procedures/{procedure}/@@apply")])
+def test_a_json_client_posting_a_bad_form_gets_a_json_error(db, login, demo, user, url):
+    res = login(user).post(url.format(**demo), {"id_number": "12"},
+                           headers={"Accept": "application/json"}, status=422)
+    assert res.json["error"]["message"]

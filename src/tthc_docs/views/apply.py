@@ -112,6 +112,8 @@ def apply(request):
         try:
             return _apply_from_browser(request, site, account, channel, key)
         except errors.Invalid as exc:
+            if wants_json(request):
+                raise  # a JSON client posting a form gets the JSON error
             return _form_again(request, exc)
     dossier, created = _file(request, site, account, channel, payload, key)
     url = dossier_url(request, dossier)

@@ -58,9 +58,10 @@ def find_form(request):
 @view_config(context=VaultRegistry, name='find', request_method='POST', permission=s.DIGITIZE,
              renderer='tthc_docs:templates/vaults/find.pt')
 def find_vault_by_id_number(request):
-    as_json = request.content_type == 'application/json'
-    data = read_json(request) if as_json else request.POST
-    if as_json:
+    from_json = request.content_type == 'application/json'
+    as_json = from_json or wants_json(request)  # a JSON client posting a form gets JSON
+    data = read_json(request) if from_json else request.POST
+    if from_json:
         reject_unknown(data, {'id_number'})
     raw = data.get('id_number')
     try:
