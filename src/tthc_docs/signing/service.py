@@ -122,7 +122,8 @@ def result_dict(site, dossier, account, vault, now, settings):
 def issue_result(site, dossier, account, settings):
     """Render, sign and store the dossier's result; returns the vault document.
 
-    Appends ``{vault, document, sha256}`` to ``dossier.results``. Raises
+    Appends ``{vault, document, sha256}`` to ``dossier.results`` and grants the
+    document to the dossier's agency for that dossier. Raises
     ``errors.*`` (403, 409) with a message for the leader; writes nothing then.
     """
     check_signer(dossier, account)
@@ -143,6 +144,9 @@ def issue_result(site, dossier, account, settings):
         data, title=title, doc_type=doc_type, kind="issued", added_by=account.login,
         content_type="application/pdf", signed=True, issued_by=agency_name, issued_at=now,
         dossier=dossier.code, replaces=result["replaces"])
+    # The handling agency's officers must be able to read what it issued (hand-over,
+    # checks); the grant is per dossier, so the download is logged for the owner.
+    vault.grant(doc.id, dossier.code, dossier.agency)
     ref = {"vault": vault.id, "document": doc.id, "sha256": doc.sha256}
     if ref not in list(dossier.results):
         dossier.results = list(dossier.results) + [ref]
