@@ -241,6 +241,30 @@ def test_profile_html_form_shows_errors(citizen, vault_path):
     assert 'Số điện thoại' in res.text
 
 
+def _profile(citizen, vault_path):
+    return citizen.get(f'{vault_path}/profile', headers=JSON).json['profile']
+
+
+def test_profile_html_post_of_one_key_keeps_the_others(citizen, vault_path):
+    before = _profile(citizen, vault_path)
+    citizen.post(f'{vault_path}/profile', {'phone': '0905111222'}, status=303)
+    assert _profile(citizen, vault_path) == dict(before, phone='0905111222')
+
+
+def test_profile_html_post_with_no_keys_changes_nothing(citizen, vault_path):
+    before = _profile(citizen, vault_path)
+    page = citizen.post(f'{vault_path}/profile', {}, status=303).follow()
+    assert _profile(citizen, vault_path) == before and 'Không có thay đổi nào.' in page.text
+
+
+def test_profile_html_post_of_an_empty_key_clears_only_that_key(citizen, vault_path):
+    before = _profile(citizen, vault_path)
+    assert before.get('email')
+    citizen.post(f'{vault_path}/profile', {'email': ''}, status=303)
+    expected = {k: v for k, v in before.items() if k != 'email'}
+    assert _profile(citizen, vault_path) == expected
+
+
 # -- the upload size limit (tthc_docs.max_upload_bytes) ------------------------
 
 @pytest.fixture

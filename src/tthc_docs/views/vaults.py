@@ -64,7 +64,7 @@ OPENAPI_PATHS = {
                       'properties': {k: {'type': 'string'} for k in PROFILE_KEYS}}}}},
                   'responses': {'200': _json('{profile, changed}'),
                                 '422': _json('invalid fields', _ERR)}},
-        'post': {'summary': 'The HTML profile form: every key sent, an empty box clears it',
+        'post': {'summary': 'The HTML profile form: only keys posted change, an empty box clears its key',
                  'responses': {'303': {'description': 'back to the profile page'},
                                '200': {'description': 'the form again with the problems',
                                        'content': {'text/html': {}}}}}},
@@ -285,16 +285,20 @@ def profile_put(request):
 @view_config(context=Vault, name='profile', request_method='POST', permission=s.OWN,
              renderer='tthc_docs:templates/vaults/profile.pt')
 def profile_post(request):
-    """The HTML form: every key is sent; an empty box clears the key."""
+    """The HTML form: only the keys posted may change; an empty box clears its key.
+
+    A key missing from the POST is kept, so a partial or empty form (a script,
+    a trimmed page) cannot wipe the profile by accident.
+    """
     vault = request.context
-    submitted = {k: request.POST.get(k, '') for k in PROFILE_KEYS}
+    submitted = {k: request.POST[k] for k in PROFILE_KEYS if k in request.POST}
     try:
         values = validate_profile(submitted, current=vault.profile)
     except errors.Invalid as exc:
         request.response.status_int = 422
         return {'profile': dict(vault.profile), 'history': [], 'labels': LABELS,
                 'keys': PROFILE_KEYS, 'sexes': SEXES, 'errors': exc.fields,
-                'values': submitted, 'messages': []}
+                'values': dict(vault.profile, **submitted), 'messages': []}
     changed = vault.update_profile(values, by=request.account.login)
     message = 'Đã lưu thông tin cá nhân.' if changed else 'Không có thay đổi nào.'
     return _redirect(request, vault, 'profile', message=message)
