@@ -138,6 +138,27 @@ def test_diff_page_shows_removed_field(editor):
     assert 'Quê quán' in editor.get(BIRTH + '/@@diff').text
 
 
+def test_diff_of_a_first_version_without_draft_is_409_saying_why(editor):
+    res = editor.get(BIRTH + '/@@diff', headers={'Accept': 'application/json'}, status=409)
+    assert 'phiên bản trước' in res.json['error']['message']
+    assert res.json['error']['allowed'] == ['edit']
+
+
+def test_diff_of_a_never_published_draft_is_409(editor):
+    editor.post_json('/forms/', NEW, headers={'Accept': 'application/json'}, status=201)
+    res = editor.get('/forms/to-khai-thu/@@diff', headers={'Accept': 'application/json'},
+                     status=409)
+    assert res.json['error']['allowed'] == ['publish']
+
+
+def test_diff_page_of_a_first_version_is_409_too(editor):
+    assert 'phiên bản trước' in editor.get(BIRTH + '/@@diff', status=409).text
+
+
+def test_diff_from_a_version_the_template_never_had_is_404(editor):
+    editor.get(BIRTH + '/@@diff?from=7&to=1', headers={'Accept': 'application/json'}, status=404)
+
+
 def test_editor_page_lists_share(editor):
     assert 'Tỷ lệ điền sẵn' in editor.get('/forms/').text
 

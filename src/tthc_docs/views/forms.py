@@ -87,7 +87,11 @@ OPENAPI_PATHS = {
         'parameters': [{'name': 'from', 'in': 'query', 'schema': {'type': 'string'}},
                        {'name': 'to', 'in': 'query', 'schema': {'type': 'string'}}],
         'responses': dict(_ERRORS, **{'200': {'description': '{from, to, title, added, removed, '
-                                                            'changed, reordered, same}'}})}},
+                                                            'changed, reordered, same}'},
+                                      '404': {'description': 'a version the template never had'},
+                                      '409': {'description': 'no previous version to compare '
+                                                             'with (first version); '
+                                                             '`allowed` says what to do'}})}},
 }
 
 
@@ -227,14 +231,27 @@ def diff(context, request):
 
 
 def diff_pair(request, template):
-    """The two versions to compare: ``from``/``to`` or the natural pair."""
+    """The two versions to compare: ``from``/``to`` or the natural pair.
+
+    A first version has no previous one: that is the template's state (409,
+    saying what would make a comparison possible), not a missing resource;
+    a ``from`` the template never had stays a 404.
+    """
     default_to = 'draft' if template.draft is not None else template.latest
     to = template.resolve(request.params.get('to') or default_to)
-    default_from = template.latest if to.version > template.latest else to.version - 1
-    wanted = request.params.get('from') or default_from
-    if wanted in (0, '0'):
-        raise errors.NotFound('Phiên bản đầu tiên không có phiên bản trước để so sánh.')
+    wanted = request.params.get('from')
+    if not wanted:
+        wanted = template.latest if to.version > template.latest else to.version - 1
+        if not wanted:
+            raise errors.StateConflict(
+                f'Phiên bản {to.version} của biểu mẫu là phiên bản đầu tiên: chưa có '
+                'phiên bản trước để so sánh.', allowed=_diff_allowed(template))
     return template.resolve(wanted), to
+
+
+def _diff_allowed(template):
+    """What makes a comparison possible: publish the draft, else edit a new one."""
+    return ['publish'] if template.draft is not None else ['edit']
 
 
 @resource_view(template='tthc_docs:templates/forms/dossier_data.pt', context=Dossier,
