@@ -64,6 +64,9 @@ ACTION_LABELS = {
     'reject': 'Từ chối', 'withdraw': 'Rút hồ sơ', 'apologize': 'Xin lỗi và hẹn lại',
 }
 ACTIONS = tuple(ACTION_LABELS)
+# What a dossier's history may also hold besides actions (filing, payment, rating).
+HISTORY_LABELS = dict(ACTION_LABELS, submit='Nộp hồ sơ', pay='Nộp phí, lệ phí',
+                      rate='Đánh giá mức độ hài lòng')
 RESUME = object()   # target marker: back to the state before the supplement
 
 

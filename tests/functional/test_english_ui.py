@@ -6,6 +6,8 @@ runs ``pybabel compile``).  JSON stays Vietnamese: it is the API contract.
 """
 import pytest
 
+from dossier_support import apply, clock, docs, procedure  # noqa: F401
+
 EN = {"Accept-Language": "en"}
 JSON = {"Accept": "application/json"}
 FORM = "/forms/to-khai-khai-sinh"
@@ -114,3 +116,62 @@ def test_admin_accounts_page_translates_role_titles(login):
     assert "User accounts" in page
     assert "Editor" in page
     assert "Biên tập viên" not in page
+
+
+# -- dossiers, queues, signing: values computed in Python --------------------
+
+@pytest.fixture
+def dossier_code(login, procedure, docs):
+    """An online dossier citizen1 filed (fee not yet paid): its code."""
+    return apply(login("citizen1"), docs).json["code"]
+
+
+def test_dossier_page_is_in_english(login, dossier_code):
+    page = login("citizen1").get(f"/dossiers/{dossier_code}", headers=EN).text
+    for text in (f"<title>Dossier {dossier_code}", "Submitted", "Online", "Not paid",
+                 "<td>Submit the dossier</td>"):
+        assert text in page
+    for text in ("Đã nộp", "Trực tuyến", "Chưa nộp", "Hồ sơ "):
+        assert text not in page
+
+
+def test_dossier_page_offers_actions_in_english(login, dossier_code):
+    page = login("reception1").get(f"/dossiers/{dossier_code}", headers=EN).text
+    assert ">Request a supplement<" in page and ">Reject<" in page
+    assert "Yêu cầu bổ sung" not in page and "Từ chối" not in page
+
+
+def test_reception_queue_is_in_english(login, dossier_code):
+    page = login("reception1").get("/@@queue", headers=EN).text
+    assert dossier_code in page and "<td>Submitted</td>" in page
+    assert "Đã nộp" not in page
+
+
+def test_my_dossiers_page_is_in_english(login, dossier_code):
+    page = login("citizen1").get("/@@my-dossiers", headers=EN).text
+    assert "<td>Submitted</td>" in page and "Đã nộp" not in page
+
+
+def test_verification_report_is_in_english(anon, db):
+    from samples import make_pdf
+    page = anon.post("/@@verify", upload_files=[("file", "a.pdf", make_pdf(), "application/pdf")],
+                     headers=EN).text
+    assert "<dd>No</dd>" in page and "The document is not digitally signed." in page
+    assert "Không" not in page
+
+
+def test_vietnamese_is_the_default_dossier_page(login, dossier_code):
+    page = login("citizen1").get(f"/dossiers/{dossier_code}").text
+    for text in (f"<title>Hồ sơ {dossier_code}", "Đã nộp", "Trực tuyến", "Chưa nộp"):
+        assert text in page
+    assert "Submitted" not in page and "Not paid" not in page
+
+
+def test_vietnamese_is_the_default_queue(login, dossier_code):
+    page = login("reception1").get("/@@queue").text
+    assert "<td>Đã nộp</td>" in page and "Submitted" not in page
+
+
+def test_dossier_json_stays_vietnamese_for_an_english_reader(login, dossier_code):
+    body = login("citizen1").get(f"/dossiers/{dossier_code}", headers=dict(EN, **JSON)).json
+    assert body["status_label"] == "Đã nộp"

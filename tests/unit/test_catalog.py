@@ -38,8 +38,9 @@ PO_LINE = re.compile(r'^(?:(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) )?"(?
 
 def _po_syntax_errors(text):
     """Lines Babel would skip or misread (it is lenient): bad quoting, a msgid
-    without its msgstr, keywords out of order, a msgid given twice."""
-    errors, seen, expect, msgid, current = [], set(), "msgid", "", None
+    without its msgstr, keywords out of order, a msgid given twice in the same
+    msgctxt (the same text in two contexts is two messages)."""
+    errors, seen, expect, msgid, current, context = [], set(), "msgid", "", None, ""
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -48,8 +49,12 @@ def _po_syntax_errors(text):
         allowed = {"msgid": ("msgctxt", "msgid"), "msgstr": ("msgid_plural", "msgstr")}[expect]
         if not match or (keyword and not keyword.startswith(allowed)):
             errors.append(f"{number}: {line}")
+        elif keyword == "msgctxt":
+            context, current = line, keyword
+        elif keyword is None and current == "msgctxt":
+            context += line
         elif keyword == "msgid":
-            expect, msgid, current = "msgstr", line, keyword
+            expect, msgid, current, context = "msgstr", context + line, keyword, ""
         elif keyword is None and current == "msgid":
             msgid += line
         elif keyword and keyword.startswith("msgstr"):
@@ -88,9 +93,12 @@ def _vocabulary_messages():
     from tthc_docs.ui import NAVIGATION
     from tthc_docs.views.errors import MESSAGES
     from tthc_docs.views.procedures import METHOD_TITLES, ONLINE_LEVEL_TITLES, ROLE_TITLES
+    from tthc_docs.signing.verify import PROBLEMS
+    from tthc_docs.workflow import STATE_LABELS
     values = [title for _id, title in DOC_TYPES] + [label for _path, label, _who in NAVIGATION]
+    values += list(PROBLEMS)
     for vocabulary in (KIND_TITLES, LEVEL_TITLES, STATE_TITLES, KINDS, LABELS, MESSAGES, ROLES,
-                       METHOD_TITLES, ONLINE_LEVEL_TITLES, ROLE_TITLES):
+                       METHOD_TITLES, ONLINE_LEVEL_TITLES, ROLE_TITLES, STATE_LABELS):
         values.extend(vocabulary.values())
     return values
 
@@ -101,9 +109,15 @@ def test_catalog_is_well_formed():
 
 @pytest.mark.parametrize("text", [
     'msgid "x\nmsgstr "y"\n', 'msgstr "y"\n', 'msgid "a"\nmsgstr b\n',
-    'msgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n', 'msgid "a"\nmsgid "b"\nmsgstr "c"\n'])
+    'msgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n', 'msgid "a"\nmsgid "b"\nmsgstr "c"\n',
+    'msgctxt "x"\nmsgid "a"\nmsgstr "b"\nmsgctxt "x"\nmsgid "a"\nmsgstr "c"\n'])
 def test_syntax_check_refuses_what_babel_would_skip(text):
     assert _po_syntax_errors(text) != []
+
+
+def test_syntax_check_accepts_one_text_in_two_contexts():
+    text = 'msgid "a"\nmsgstr "b"\nmsgctxt "x"\nmsgid "a"\nmsgstr "c"\n'
+    assert _po_syntax_errors(text) == []
 
 
 def test_catalog_compiles_to_a_loadable_mo():
@@ -155,3 +169,11 @@ def test_every_template_declares_the_domain(path):
 def test_vocabulary_values_and_error_messages_have_english_translations():
     translations = _translations(_catalog())
     assert sorted({v for v in _vocabulary_messages() if not translations.get(v)}) == []
+
+
+def test_workflow_actions_have_english_translations_in_their_context():
+    """Templates translate action labels with ``i18n:context="action"``: several
+    share their Vietnamese text with a state ("Từ chối": Rejected / Reject)."""
+    from tthc_docs.workflow import HISTORY_LABELS
+    actions = {m.id: m.string for m in _catalog() if m.context == "action" and m.string}
+    assert sorted(set(HISTORY_LABELS.values()) - set(actions)) == []

@@ -30,6 +30,16 @@ log = logging.getLogger(__name__)
 MAX_BYTES = 20 * 1024 * 1024
 ACCEPTED_LEVELS = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
 
+# Why a fact is false: a closed list, so the English catalog can translate the
+# HTML report (the JSON report keeps these Vietnamese texts).
+ALTERED = "Văn bản đã bị thay đổi sau khi ký."
+REVOKED = "Chứng thư số của người ký đã bị thu hồi."
+UNTRUSTED = ("Chứng thư số không thuộc tổ chức cung cấp dịch vụ tin cậy đã cấu hình "
+             "hoặc không còn hiệu lực tại thời điểm ký.")
+NO_TIMESTAMP = "Không có dấu thời gian tin cậy."
+UNSIGNED = "Văn bản chưa được ký số."
+PROBLEMS = (ALTERED, REVOKED, UNTRUSTED, NO_TIMESTAMP, UNSIGNED)
+
 
 def check_pdf_bytes(data, max_bytes=MAX_BYTES):
     """Refuse what cannot be verified with a status and a reason: 413, 415, 422."""
@@ -110,21 +120,20 @@ def _report(status, sig, count):
 def _problems(report, status):
     problems = []
     if not report["intact"]:
-        problems.append("Văn bản đã bị thay đổi sau khi ký.")
+        problems.append(ALTERED)
     if report["revoked"]:
-        problems.append("Chứng thư số của người ký đã bị thu hồi.")
+        problems.append(REVOKED)
     elif not report["trusted"]:
-        problems.append("Chứng thư số không thuộc tổ chức cung cấp dịch vụ tin cậy đã cấu hình "
-                        "hoặc không còn hiệu lực tại thời điểm ký.")
+        problems.append(UNTRUSTED)
     if not report["timestamped"]:
-        problems.append("Không có dấu thời gian tin cậy.")
+        problems.append(NO_TIMESTAMP)
     return problems
 
 
 def _unsigned():
     return {"signed": False, "intact": False, "trusted": False, "timestamped": False,
             "signer": None, "signer_agency": None, "signed_at": None, "dossier": None,
-            "revoked": False, "signatures": 0, "problems": ["Văn bản chưa được ký số."]}
+            "revoked": False, "signatures": 0, "problems": [UNSIGNED]}
 
 
 def _status(reader, sig, trust_roots, crls, moment):

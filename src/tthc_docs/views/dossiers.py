@@ -66,7 +66,7 @@ OPENAPI_PATHS = {
 def dossier_view(request):
     body = dossier_json(request, request.context)
     if not wants_json(request):
-        body['labels'] = workflow.ACTION_LABELS
+        body['labels'] = workflow.HISTORY_LABELS
         body['dossier'] = request.context
         body['officers'] = _specialists(request, request.context)
     return body
