@@ -13,6 +13,7 @@ from . import errors, fees
 from .resources.dossiers import COUNTER, ONLINE, Dossier
 
 ANY_DOC_TYPE = 'other'
+DECLARATION_DOC_TYPE = 'don-de-nghi'  # the paper declaration an e-form replaces
 
 
 def published_version(site, code):
@@ -70,6 +71,16 @@ def form_data(site, version, data, profile, documents=None):
             version.form, form.version)
 
 
+def met_by_the_e_form(version, requirement):
+    """True for the declaration (tờ khai) of a procedure that has an e-form.
+
+    The citizen fills the e-form instead of bringing the paper declaration
+    (information given once), so that requirement needs no attachment; a
+    scanned declaration may still be attached.
+    """
+    return bool(version.form) and requirement.get('doc_type') == DECLARATION_DOC_TYPE
+
+
 def check_attachments(version, vault, attachments):
     """References for each requirement; 422 naming every missing or wrong one."""
     if not isinstance(attachments, dict):
@@ -82,7 +93,7 @@ def check_attachments(version, vault, attachments):
     for req_id, req in requirements.items():
         doc_id = attachments.get(req_id)
         if not doc_id:
-            if req.get('required', True):
+            if req.get('required', True) and not met_by_the_e_form(version, req):
                 problems[f'attachments.{req_id}'] = f'thiếu: {req["name"]}'
             continue
         reason, doc = _document_for(vault, req, doc_id)

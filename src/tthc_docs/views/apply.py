@@ -169,7 +169,8 @@ def apply_form(request):
             'form_html': _form_html(request, site, version, vault, documents),
             'agencies': [site['agencies'].by_code(c) for c in version.agencies or ()
                          if site['agencies'].by_code(c) is not None],
-            'requirements': [dict(r, documents=filing.offered_documents(documents, r))
+            'requirements': [dict(r, documents=filing.offered_documents(documents, r),
+                                  by_e_form=filing.met_by_the_e_form(version, r))
                              for r in version.requirements or ()],
             'citizen': request.params.get('citizen', ''),
             'error': None, 'field_errors': {},
