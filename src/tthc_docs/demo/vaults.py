@@ -116,6 +116,20 @@ def _documents_of_citizen1(vault, settings):
         kind='digitized', added_by='reception1', certified_by='reception1',
         original='Bản chính do Công an phường Lộc Thọ cấp (mẫu)',
         filename='xac-nhan-cu-tru.pdf')
+    _identity_card(vault, PROFILES['citizen1'], settings)
+
+
+def _identity_card(vault, profile, settings):
+    """A digitised identity card: nearly every procedure asks for one (fake data)."""
+    vault.add_document(
+        sample_pdf('Căn cước công dân', [
+            f'Họ và tên: {profile["full_name"]}',
+            f'Số định danh cá nhân: {profile["id_number"]} (mẫu)',
+            'Bản số hóa từ bản chính tại bộ phận một cửa (mẫu)',
+        ], settings),
+        title='Căn cước công dân (bản số hóa)', doc_type='cccd',
+        kind='digitized', added_by='reception1', certified_by='reception1',
+        original='Thẻ căn cước công dân bản chính (mẫu)', filename='can-cuoc.pdf')
 
 
 def _documents_of_citizen2(vault, settings):
@@ -130,3 +144,4 @@ def _documents_of_citizen2(vault, settings):
         ], settings),
         title='Giấy chứng nhận đăng ký hộ kinh doanh', doc_type='giay-chung-nhan-dkkd',
         kind='uploaded', added_by='citizen2', filename='dang-ky-kinh-doanh.pdf')
+    _identity_card(vault, p, settings)
