@@ -115,13 +115,14 @@ class ProcedureIndex(Persistent):
         return dict(self.entries[self.docs[code]][4])
 
     def field_titles(self):
-        """{field slug: the field's name as written}, e.g. {"ho-tich": "Hộ tịch"}."""
-        titles, wanted = {}, len(self.facets["field"])
-        for entry in self.entries.values():
-            titles.setdefault(slug(entry[4]["field"]), entry[4]["field"])
-            if len(titles) >= wanted:
-                break
-        return titles
+        """{field slug: the field's name as written}, e.g. {"ho-tich": "Hộ tịch"}.
+
+        Read from the first document of each field's posting set: one lookup
+        per field, never a walk over the entries (a field only the last
+        procedure has would make that a scan of the whole catalog).
+        """
+        return {key: self.entries[posting.minKey()][4]["field"]
+                for key, posting in self.facets["field"].items()}
 
     def facet_values(self, facet):
         """The values of a facet that some procedure has."""
