@@ -44,8 +44,10 @@ def doc_types_page(request):
 def set_language(request):
     """Remember the chosen UI language in a cookie (vi or en)."""
     lang = request.POST.get("lang")
-    target = request.referer if request.referer and request.referer.startswith(
-        request.application_url) else request.application_url + "/"
+    home = request.application_url + "/"
+    referer = request.referer or ""
+    # the slash matters: "http://site.example.evil" starts with "http://site.example"
+    target = referer if referer == request.application_url or referer.startswith(home) else home
     response = HTTPSeeOther(target)
     if lang in request.registry.settings["tthc_docs.available_languages"]:
         response.set_cookie("_LOCALE_", lang, max_age=365 * 86400, httponly=True,
