@@ -35,6 +35,8 @@ _DOSSIER = {'description': 'the dossier', 'content': {'application/json': {'sche
         slips={'type': 'array', 'description': 'the slips the state has produced',
                'items': {'type': 'object', 'properties': {
                    'name': {'type': 'string'}, 'url': {'type': 'string'}}}})}}}}
+#: The actions whose form offers a choice of specialist (templates/dossiers/view.pt).
+ASSIGNING = frozenset({'assign', 'forward'})
 OPENAPI_PATHS = {
     '/dossiers/{code}': {'get': {
         'summary': 'A dossier (owner, officers of the handling agency)',
@@ -68,7 +70,8 @@ def dossier_view(request):
     if not wants_json(request):
         body['labels'] = workflow.HISTORY_LABELS
         body['dossier'] = request.context
-        body['officers'] = _specialists(request, request.context)
+        body['officers'] = (_specialists(request, request.context)
+                            if ASSIGNING & set(body['actions']) else [])
     return body
 
 
@@ -94,6 +97,10 @@ def _check_assignee(site, dossier, login):
 
 
 def _specialists(request, dossier):
+    """(login, name) of the agency's specialists, for the assign/forward select.
+
+    Walks every account, so the page asks only when it shows the select.
+    """
     people = find_site(dossier)['people']
     found = []
     for account in people.values():
