@@ -7,6 +7,8 @@ without a traceback.  The catch-all does not match a retryable conflict
 before the last attempt, so pyramid_retry can retry it.
 """
 import logging
+import re
+import traceback
 import uuid
 
 from pyramid.csrf import get_csrf_token
@@ -92,11 +94,23 @@ def http_error(exc, request):
                         {"error": {"status": exc.status_int, "message": message}})
 
 
+_ID_NUMBER = re.compile(r"(?<!\d)\d{12}(?!\d)")
+
+
+def redact(text):
+    """Mask 12-digit runs (personal ID numbers) before text reaches a log.
+
+    An unexpected exception's message may quote profile or form data; the
+    traceback is kept for the operator, the ID number is not.
+    """
+    return _ID_NUMBER.sub("************", str(text))
+
+
 @exception_view_config(Exception, retryable_error=False)
 def unexpected(exc, request):
     """Log with a request id; answer 500 without the traceback."""
     request_id = request.environ.get("tthc.request_id") or uuid.uuid4().hex[:12]
-    log.error("unhandled error, request %s %s %s", request_id, request.method,
-              request.path, exc_info=exc)
+    log.error("unhandled error, request %s %s %s\n%s", request_id, request.method,
+              redact(request.path), redact("".join(traceback.format_exception(exc))))
     body = {"error": {"status": 500, "message": MESSAGES[500], "request_id": request_id}}
     return render_error(request, 500, body)
