@@ -69,7 +69,9 @@ def principals_for(account):
         return [Everyone]
     found = [Everyone, Authenticated, user(account.login)]
     found += [role(r) for r in sorted(account.roles)]
-    if account.agency:
+    # only officers act for their agency: an editor or admin the admin filed
+    # under an agency must not thereby read that agency's dossiers
+    if account.agency and set(account.roles) & set(OFFICER_ROLES):
         found.append(agency(account.agency))
     return found
 

@@ -1,0 +1,53 @@
+"""Security review findings: each test pins one rule of the brief that the code broke."""
+import logging
+import re
+
+from dossier_support import AGENCY, clock, docs, filed, procedure  # noqa: F401
+
+ID_NUMBER = "056190001234"
+TWELVE_DIGITS = re.compile(r"(?<!\d)\d{12}(?!\d)")
+
+
+def test_language_switch_does_not_follow_a_look_alike_referer(anon):
+    """``http://example.com.evil.test`` starts with the site's URL but is another host."""
+    token = anon.get("/@@me", headers={"Accept": "application/json"}).json["csrf_token"]
+    res = anon.post("/@@language", {"lang": "en", "csrf_token": token},
+                    headers={"Referer": "http://example.com.evil.test/phish"}, status=303)
+    assert res.location == "http://example.com/"
+
+
+def test_language_switch_returns_to_the_page_it_came_from(anon):
+    token = anon.get("/@@me", headers={"Accept": "application/json"}).json["csrf_token"]
+    res = anon.post("/@@language", {"lang": "en", "csrf_token": token},
+                    headers={"Referer": "http://example.com/procedures/"}, status=303)
+    assert res.location == "http://example.com/procedures/"
+
+
+def test_unexpected_error_log_has_no_id_number(anon, monkeypatch, caplog):
+    """An exception message quoting profile data must not put an ID number in the log."""
+    from tthc_docs.views import site as site_views
+
+    def broken():
+        raise ValueError(f"cannot index profile {ID_NUMBER}")
+
+    monkeypatch.setattr(site_views.doctypes, "as_json", broken)
+    with caplog.at_level(logging.ERROR):
+        res = anon.get("/@@doc-types", headers={"Accept": "application/json"}, status=500)
+    assert res.json["error"]["request_id"] in caplog.text
+    assert "ValueError" in caplog.text  # the traceback is still there for the operator
+    assert not TWELVE_DIGITS.search(caplog.text)
+
+
+def test_agency_alone_does_not_open_dossiers_to_a_non_officer(login, edit_site, procedure, docs):
+    """An editor the admin filed under an agency is not an officer of it."""
+    code = filed(login, docs)
+    with edit_site() as site:
+        site["people"]["editor1"].agency = AGENCY
+    login("editor1").get(f"/dossiers/{code}", headers={"Accept": "application/json"},
+                         status=403)
+
+
+def test_officer_of_the_agency_still_opens_its_dossiers(login, procedure, docs):
+    code = filed(login, docs)
+    login("reception1").get(f"/dossiers/{code}", headers={"Accept": "application/json"},
+                            status=200)
