@@ -89,7 +89,10 @@ def is_due_soon(status, due, now, calendar, within=1):
         return False
     if now > due:
         return False
-    return working_days_in(now.date(), due.date(), calendar) <= within
+    # "at most `within` working days in (today, due]" is "due before the
+    # (within + 1)-th working day after today": a few steps, not a walk to due
+    # (queues ask this of every row).
+    return due.date() < add_after(now.date(), within + 1, calendar)
 
 
 def check_new_appointment(old_due, new_day, today):
