@@ -46,8 +46,7 @@ def working_days_in(after, until, calendar):
         return 0
     if span > _MAX_SPAN_DAYS:
         raise errors.Invalid('Khoảng thời gian quá dài.', {'date': 'quá mười năm'})
-    return sum(1 for i in range(1, span + 1)
-               if calendar.is_working_day(after + timedelta(days=i)))
+    return calendar.working_days_between(after, until)
 
 
 def add_after(day, n, calendar):
