@@ -11,6 +11,7 @@ Pure module: no web imports.  ``parse_address`` reads the one-line addresses
 that vault profiles keep ("12 Trần Phú, phường Lộc Thọ, thành phố Nha Trang,
 tỉnh Khánh Hòa") so that address fields can be prefilled from them.
 """
+import functools
 import re
 import unicodedata
 
@@ -83,13 +84,19 @@ def _bare(text):
     return folded
 
 
+@functools.lru_cache(maxsize=None)
+def _official(name):
+    """(folded, bare) of an official name: the vocabulary is fixed, fold it once."""
+    return fold(name), _bare(name)
+
+
 def _match(text, names):
     """The official name in ``names`` that ``text`` designates, or None."""
     folded, bare = fold(text), _bare(text)
     for name in names:
-        if fold(name) == folded:
+        if _official(name)[0] == folded:
             return name
-    hits = [name for name in names if _bare(name) == bare]
+    hits = [name for name in names if _official(name)[1] == bare]
     return hits[0] if len(hits) == 1 else None
 
 
