@@ -51,3 +51,12 @@ def test_officer_of_the_agency_still_opens_its_dossiers(login, procedure, docs):
     code = filed(login, docs)
     login("reception1").get(f"/dossiers/{code}", headers={"Accept": "application/json"},
                             status=200)
+
+
+def test_login_with_a_control_character_in_came_from_goes_home(anon):
+    """A CR/LF in ``came_from`` must not reach the Location header (it gave a 500)."""
+    token = anon.get("/@@me", headers={"Accept": "application/json"}).json["csrf_token"]
+    res = anon.post("/@@login", {"login": "citizen1", "password": "demo-password",
+                                 "csrf_token": token,
+                                 "came_from": "/procedures/\r\nSet-Cookie: evil=1"}, status=303)
+    assert res.location == "http://example.com/"

@@ -113,6 +113,8 @@ def _safe_came_from(request, target):
         return ""
     if not target.startswith("/") or target.startswith("//") or "\\" in target:
         return ""
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in target):
+        return ""  # CR/LF would break the Location header: a 500, not a redirect
     return request.application_url + target
 
 
