@@ -14,7 +14,7 @@ from babel.numbers import format_decimal
 
 from tthc_docs.payments.base import COUNTER_PROVIDER
 from tthc_docs.pdf.layout import AdminDocument, render_document
-from tthc_docs.timeutil import VN_TZ
+from tthc_docs.timeutil import VN_TZ, format_date_long
 
 NAMES = ("receipt", "supplement", "refusal", "apology", "control")
 PAYMENT_RECEIPT = "payment-receipt"
@@ -115,9 +115,7 @@ def day(dt):
     """'ngày 27 tháng 11 năm 2026'."""
     if dt is None:
         return "chưa xác định"
-    if isinstance(dt, datetime.datetime):
-        dt = dt.astimezone(VN_TZ).date()
-    return f"ngày {dt.day:02d} tháng {dt.month:02d} năm {dt.year}"
+    return format_date_long(dt)
 
 
 def _document(name, slip, **content):
