@@ -61,10 +61,6 @@ class SortedIndex(Persistent):
             members.remove((sort_key, code))
             self._counts[value].change(-1)
 
-    def value_of(self, code):
-        entry = self._rev.get(code)
-        return entry[0] if entry else None
-
     def count(self, value):
         counter = self._counts.get(value)
         return counter() if counter is not None else 0

@@ -257,7 +257,3 @@ class DossierRegistry(Container):
     def count_by_status(self, status):
         self._ensure()
         return self.indexes.status.count(status)
-
-
-def find_dossiers(site):
-    return site['dossiers']

@@ -281,9 +281,3 @@ class DevPki:
         found = [self.dir / "root-ca.crl.pem"]
         found += sorted((self.dir / "agencies").glob("*/crl.pem"))
         return [p for p in found if p.is_file()]
-
-    def tsa_paths(self):
-        return self.dir / "tsa" / "tsa.pem", self.dir / "tsa" / "tsa.key"
-
-    def agency_ca_paths(self):
-        return sorted((self.dir / "agencies").glob("*/ca.pem"))
