@@ -60,3 +60,11 @@ def test_login_with_a_control_character_in_came_from_goes_home(anon):
                                  "csrf_token": token,
                                  "came_from": "/procedures/\r\nSet-Cookie: evil=1"}, status=303)
     assert res.location == "http://example.com/"
+
+
+def test_login_redirect_keeps_the_whole_protected_url_in_came_from(anon):
+    """``/people?a=1&came_from=...`` must not smuggle a second came_from to the login page."""
+    from urllib.parse import parse_qs, urlsplit
+    res = anon.get("/people?tab=1&came_from=/procedures/", status=303)
+    query = parse_qs(urlsplit(res.location).query)
+    assert query == {"came_from": ["/people?tab=1&came_from=/procedures/"]}

@@ -10,6 +10,7 @@ import logging
 import re
 import traceback
 import uuid
+from urllib.parse import quote
 
 from pyramid.csrf import get_csrf_token
 from pyramid.httpexceptions import HTTPException, HTTPForbidden, HTTPSeeOther
@@ -75,7 +76,9 @@ def forbidden(exc, request):
     if request.account is None:
         if wants_json(request):
             return render_error(request, 401, {"error": {"status": 401, "message": MESSAGES[401]}})
-        return HTTPSeeOther(request.application_url + "/@@login?came_from=" + request.path_qs)
+        # encoded: the page's own query must not add parameters to the login URL
+        return HTTPSeeOther(request.application_url + "/@@login?came_from="
+                            + quote(request.path_qs, safe="/@"))
     return render_error(request, 403, {"error": {"status": 403, "message": MESSAGES[403]}})
 
 
