@@ -68,3 +68,35 @@ def test_login_redirect_keeps_the_whole_protected_url_in_came_from(anon):
     res = anon.get("/people?tab=1&came_from=/procedures/", status=303)
     query = parse_qs(urlsplit(res.location).query)
     assert query == {"came_from": ["/people?tab=1&came_from=/procedures/"]}
+
+
+def test_digitize_without_csrf_token_is_400(login):
+    """``@@digitize`` opts out of the automatic check only to size the body first."""
+    from samples import make_pdf
+    officer = login("reception1")
+    vault_path = login("citizen1").session_info["vault"].rstrip("/")
+    del officer.extra_environ["HTTP_X_CSRF_TOKEN"]
+    officer.post(f"{vault_path}/@@digitize", {"doc_type": "other", "original": "Bản chính"},
+                 upload_files=[("file", "scan.pdf", make_pdf())],
+                 headers={"Accept": "application/json"}, status=400)
+
+
+def test_digitize_refuses_html_named_pdf(login):
+    """The content decides, not the name or the declared type."""
+    officer = login("reception1")
+    vault_path = login("citizen1").session_info["vault"].rstrip("/")
+    officer.post(f"{vault_path}/@@digitize", {"doc_type": "other", "original": "Bản chính"},
+                 upload_files=[("file", "scan.pdf", b"<html><script>1</script></html>",
+                                "application/pdf")],
+                 headers={"Accept": "application/json"}, status=415)
+
+
+def test_apply_upload_refuses_html_named_pdf(login, procedure, docs):
+    from webtest import Upload
+    client = login("citizen1")
+    form = client.get(f"/procedures/{procedure}/@@apply").forms["apply"]
+    form["attachments.khai-sinh"] = docs["giay-khai-sinh"]
+    form["file.cu-tru"] = Upload("cu-tru.pdf", b"<html><script>1</script></html>",
+                                 "application/pdf")
+    res = form.submit("submit", headers={"Accept": "application/json"}, status=415)
+    assert res.json["error"]["status"] == 415
