@@ -81,11 +81,15 @@ def build_schema(fields, prefill=None, documents=None, prefix=''):
     before every input name (``data.`` in the browser's apply form, whose
     handler reads ``data.<field>``; address parts become ``data.<field>.<part>``).
     """
+    return _schema([normalize_field(f) for f in fields], prefill, documents, prefix)
+
+
+def _schema(fields, prefill=None, documents=None, prefix=''):
+    """:func:`build_schema` of fields already through :func:`normalize_field`."""
     prefill = prefill or {}
     schema = colander.SchemaNode(
         colander.Mapping(unknown='ignore'), validator=_cross_checks(fields))
     for field in fields:
-        field = normalize_field(field)
         schema.add(_node(field, prefill, documents, prefix))
     return schema
 
@@ -116,8 +120,8 @@ def _node(field, prefill, documents, prefix=''):
 
 
 def _cross_checks(fields):
-    """Checks that involve two fields: an ID number against a birth date."""
-    pairs = [(f['name'], f['birth_date_field']) for f in map(normalize_field, fields)
+    """Checks that involve two fields: an ID number against a birth date (normalized fields)."""
+    pairs = [(f['name'], f['birth_date_field']) for f in fields
              if f['type'] == 'id_number' and f['birth_date_field']]
 
     def validator(node, value):
@@ -140,8 +144,13 @@ def prefill_values(fields, profile):
     A profile value that does not fit the field (an old 9-digit ID number, an
     address outside the vocabulary) is not offered; the citizen types it.
     """
+    return _prefill_values([normalize_field(f) for f in fields], profile)
+
+
+def _prefill_values(fields, profile):
+    """:func:`prefill_values` of fields already through :func:`normalize_field`."""
     values = {}
-    for field in map(normalize_field, fields):
+    for field in fields:
         key = field['prefill']
         if not key or key not in PREFILL_KEYS or not profile:
             continue
@@ -187,8 +196,8 @@ def validate_data(fields, data, profile=None, documents=None):
     data = merge_parts(fields, data)
     known = {f['name'] for f in fields}
     problems = {k: 'Biểu mẫu không có trường này.' for k in data if k not in known}
-    prefill = prefill_values(fields, profile)
-    schema = build_schema(fields, prefill, documents)
+    prefill = _prefill_values(fields, profile)
+    schema = _schema(fields, prefill, documents)
     try:
         clean = schema.deserialize({k: v for k, v in data.items() if k in known})
     except colander.Invalid as exc:
