@@ -85,7 +85,7 @@ def check_id_number(value, birth_date=None, sex=None):
     number = _digits_only(value, 'Số định danh cá nhân')
     if not number:
         raise ValidationError('Chưa nhập số định danh cá nhân.')
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit()):  # not '²' or Arabic-Indic digits
         raise ValidationError(
             'Số định danh cá nhân chỉ gồm chữ số (12 chữ số).')
     if len(number) == 9:
@@ -150,7 +150,7 @@ def normalize_phone(value):
         raw = '0' + raw[4:]
     elif raw.startswith('84') and len(raw) in (11, 12):
         raw = '0' + raw[2:]
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):
         raise ValidationError('Số điện thoại chỉ gồm chữ số.')
     if raw.startswith('00'):
         raise ValidationError(
@@ -234,7 +234,7 @@ def parse_money(value):
             raise ValidationError('Chưa nhập số tiền.')
         if text.startswith('-'):
             raise ValidationError('Số tiền không được âm.')
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             amount = int(text)
         elif _GROUPED.match(text) and len(set(re.findall(r'[.,\s]', text))) == 1:
             amount = int(re.sub(r'[.,\s]', '', text))
