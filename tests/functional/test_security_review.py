@@ -100,3 +100,9 @@ def test_apply_upload_refuses_html_named_pdf(login, procedure, docs):
                                  "application/pdf")
     res = form.submit("submit", headers={"Accept": "application/json"}, status=415)
     assert res.json["error"]["status"] == 415
+
+
+def test_superscript_version_is_422_not_500(anon, procedure):
+    """``"²".isdigit()`` is true but ``int("²")`` fails: bad input, not a bug."""
+    anon.get(f"/procedures/{procedure}?version=%C2%B2", headers={"Accept": "application/json"},
+             status=422)

@@ -88,7 +88,7 @@ def shown_version(request, procedure):
     editor = is_editor(request, procedure)
     wanted = request.params.get("version")
     if wanted is not None:
-        if not wanted.isdigit():
+        if not (wanted.isascii() and wanted.isdigit()):  # "²".isdigit() but int("²") fails
             raise Invalid("Số phiên bản không hợp lệ.", {"version": "Phải là số nguyên dương."})
         version = procedure.versions.get(int(wanted)) if editor else \
             procedure.published_version(int(wanted))
@@ -125,7 +125,7 @@ def _int_param(request, name, default, lo, hi):
     raw = request.params.get(name)
     if raw in (None, ""):
         return default
-    if not raw.isdigit() or not lo <= int(raw) <= hi:
+    if not (raw.isascii() and raw.isdigit()) or not lo <= int(raw) <= hi:
         raise Invalid(f"Tham số {name} không hợp lệ.", {name: f"Phải là số nguyên từ {lo} đến {hi}."})
     return int(raw)
 

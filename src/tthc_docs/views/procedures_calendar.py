@@ -41,7 +41,7 @@ OPENAPI_PATHS = {
 
 def _year(request):
     raw = request.params.get("year") or str(today().year)
-    if not raw.isdigit() or not 2000 <= int(raw) <= 2100:
+    if not (raw.isascii() and raw.isdigit()) or not 2000 <= int(raw) <= 2100:
         raise Invalid("Năm không hợp lệ.", {"year": "Phải là năm từ 2000 đến 2100."})
     return int(raw)
 
