@@ -4,6 +4,7 @@ from datetime import date, datetime
 from .. import deadlines, timeutil, workflow
 from ..calendar import calendar_for
 from ..resources.site import find_site
+from ..signing.verify import verify_references
 
 
 def plain(value):
@@ -71,11 +72,7 @@ def is_officer(account, dossier):
 
 
 def verifications(request, dossier, refs):
-    """``{document id: report}`` for the signed documents among ``refs``.
-
-    Lazy import: verification pulls in pyHanko, which only officers' pages need.
-    """
-    from ..signing.verify import verify_references
+    """``{document id: report}`` for the signed documents among ``refs``."""
     return verify_references(find_site(dossier), refs, request.registry.settings)
 
 
