@@ -9,6 +9,7 @@ import uuid
 from pyramid.tweens import EXCVIEW
 
 from .errors import BadRequest, Invalid, UnsupportedType
+from .security import session_login
 
 
 SECURITY_HEADERS = {
@@ -37,6 +38,9 @@ def headers_tween_factory(handler, registry):
             response.headers.setdefault(name, value)
         if secure:
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        if "Cache-Control" not in response.headers and session_login(request):
+            # Personal pages must not stay in a shared (counter, kiosk) browser's cache.
+            response.headers["Cache-Control"] = "no-store"
         response.headers["X-Request-Id"] = request_id
         return response
 

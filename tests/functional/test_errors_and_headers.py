@@ -126,3 +126,17 @@ def test_unexpected_error_page_for_browsers_has_no_traceback(anon, monkeypatch):
     monkeypatch.setattr(site_views.doctypes, "as_json", lambda: 1 / 0)
     res = anon.get("/@@doc-types", status=500)
     assert "ZeroDivisionError" not in res.text and "Traceback" not in res.text
+
+
+def test_pages_of_a_logged_in_user_are_not_cached(login):
+    res = login("citizen1").get("/@@me", headers={"Accept": "application/json"})
+    assert res.headers["Cache-Control"] == "no-store"
+
+
+def test_public_pages_for_anonymous_visitors_may_be_cached(anon):
+    assert "no-store" not in anon.get("/").headers.get("Cache-Control", "")
+
+
+def test_static_files_keep_their_cache_lifetime(login):
+    res = login("citizen1").get("/static/site.css")
+    assert "max-age" in res.headers["Cache-Control"]
