@@ -27,9 +27,6 @@ PROFILE_KEYS = ('full_name', 'birth_date', 'sex', 'id_number', 'origin',
                 'permanent_address', 'current_address', 'phone', 'email',
                 'tax_code')
 
-#: Dossier states in which a dossier no longer holds on to its attachments.
-CLOSED_DOSSIER_STATES = frozenset({'returned', 'rejected', 'withdrawn'})
-
 
 class Vault(Persistent):
     """One person's vault.  Traversal: ``vault['documents'][doc_id]``."""
@@ -257,4 +254,4 @@ def find_vault(context):
 
 
 __all__ = ['Vault', 'VaultRegistry', 'PROFILE_KEYS', 'UPLOADED', 'DIGITIZED',
-           'ISSUED', 'CLOSED_DOSSIER_STATES', 'find_vault']
+           'ISSUED', 'find_vault']

@@ -18,6 +18,7 @@ from pyramid.view import view_config
 
 from .. import doctypes, errors, timeutil, uploads
 from .. import security as s
+from .. import workflow
 from ..resources.site import Site, find_site
 from ..resources.vault_documents import KINDS, Document, DocumentFolder, serialize_document
 from ..resources.vaults import PROFILE_KEYS, Vault, find_vault
@@ -412,9 +413,7 @@ def _dossier_is_open(request):
     dossiers = find_site(request.context)['dossiers']
 
     def is_open(code):
+        """Open until final: a result not yet returned still needs its papers."""
         dossier = dossiers.get(code)
-        if dossier is None:
-            return False
-        check = getattr(dossier, 'is_open', None)
-        return check() if callable(check) else True
+        return dossier is not None and dossier.status not in workflow.FINAL_STATES
     return is_open
