@@ -9,7 +9,7 @@ each requirement asks for (an upload lands in the vault first).
 import hashlib
 import json
 
-from . import errors, fees
+from . import counter, errors, fees
 from .resources.dossiers import COUNTER, ONLINE, Dossier
 
 ANY_DOC_TYPE = 'other'
@@ -162,19 +162,20 @@ def fingerprint(code, agency, channel, data, attachments):
     return hashlib.sha256(blob.encode('utf-8')).hexdigest()
 
 
-def owner_vault(site, account, channel, citizen=None):
-    """The vault the dossier belongs to: the citizen's own, or the one named at the counter."""
+def owner_vault(site, account, channel, citizen=None, served=None):
+    """The vault the dossier belongs to: the citizen's own, or the one named at the counter.
+
+    At the counter the named citizen must own ``served``, the vault the
+    officer found by ID card in this session (`counter`); anything else is a
+    403, whether or not the login exists, so logins cannot be probed.
+    """
     vaults = site['vaults']
     if channel == ONLINE:
         vault = vaults.for_owner(account.login)
         if vault is None:
             raise errors.StateConflict('Tài khoản chưa có kho dữ liệu cá nhân.')
         return vault
-    vault = vaults.for_owner(citizen) if citizen else None
-    if vault is None:
-        raise errors.Invalid('Không tìm thấy công dân nộp hồ sơ.',
-                             {'citizen': 'tên đăng nhập của công dân'})
-    return vault
+    return counter.check_served(vaults.for_owner(citizen) if citizen else None, served)
 
 
 def applicant_name(site, vault):
@@ -186,16 +187,18 @@ def applicant_name(site, vault):
     return name or None
 
 
-def file_application(site, account, code, payload, now, channel=ONLINE, idempotency_key=None):
+def file_application(site, account, code, payload, now, channel=ONLINE, idempotency_key=None,
+                     served=None):
     """File an application; returns ``(dossier, created)``.
 
     ``payload``: ``data``, ``attachments`` {requirement id: vault document id},
     ``agency``, and for the counter ``citizen`` (the owner's login). A replay
     (same ``Idempotency-Key``, or the identical application within a short
-    window) returns the first dossier with ``created`` False.
+    window) returns the first dossier with ``created`` False. ``served``: the
+    vault found at the counter in this session (see `owner_vault`).
     """
     version = published_version(site, code)
-    vault = owner_vault(site, account, channel, payload.get('citizen'))
+    vault = owner_vault(site, account, channel, payload.get('citizen'), served)
     agency = choose_agency(site, version, payload.get('agency'), account, channel)
     data, form_name, form_version = form_data(site, version, payload.get('data') or {},
                                               vault.profile, vault_documents(vault))

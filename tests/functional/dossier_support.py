@@ -96,6 +96,15 @@ def apply(client, docs, code=CODE, status=201, **extra):
                             headers={'Accept': 'application/json'}, status=status)
 
 
+def counter_find(client, id_number='056188012345', status=200):
+    """At the counter: find the citizen by the number on the ID card (citizen1's by default).
+
+    Counter filing for a citizen is allowed only after this, in the same session.
+    """
+    return client.post_json('/vaults/@@find', {'id_number': id_number},
+                            headers={'Accept': 'application/json'}, status=status)
+
+
 def filed(login, docs, code=FREE):
     """citizen1 files a dossier (of the free procedure unless told): its code."""
     return apply(login('citizen1'), docs, code=code).json['code']

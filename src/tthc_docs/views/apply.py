@@ -5,11 +5,15 @@ for a citizen named by ``citizen`` (channel ``counter``). JSON clients send
 references to vault documents; a browser may also upload a file per
 requirement, which lands in the owner's vault first (``vault.add_document``)
 and is then referenced like any other document.
+
+At the counter the citizen must have been found by ID card in this session
+(``POST /vaults/@@find``, see `tthc_docs.counter`); the page and the filing
+are refused otherwise, and each read of the citizen's profile is logged.
 """
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
-from .. import errors, filing, formrender, timeutil, uploads
+from .. import counter, errors, filing, formrender, timeutil, uploads
 from .. import security as s
 from ..resources.dossiers import COUNTER, ONLINE
 from ..resources.procedures import Procedure
@@ -36,7 +40,9 @@ OPENAPI_PATHS = {
         'responses': {
             '201': {'description': '{code, url, status, fee: {amount, paid}}'},
             '200': {'description': 'the same application again: the first dossier'},
-            '401': {'description': 'not logged in'}, '403': {'description': 'not allowed'},
+            '401': {'description': 'not logged in'},
+            '403': {'description': 'not allowed; at the counter: citizen not found by ID card '
+                                   '(POST /vaults/@@find) in this session'},
             '404': {'description': 'unknown procedure'},
             '409': {'description': 'procedure not published or retired'},
             '422': {'description': 'missing requirements or invalid data, with fields'}}}},
@@ -53,6 +59,11 @@ def _channel(account):
     if s.RECEPTION in account.roles and account.agency:
         return COUNTER
     raise errors.NotAllowed('Chỉ công dân hoặc cán bộ một cửa được nộp hồ sơ.')
+
+
+def _served(request):
+    """The vault this officer found by ID card in this session, or None."""
+    return counter.served_vault(request.session, request.account.login, timeutil.now())
 
 
 def _idempotency_key(request):
@@ -79,7 +90,8 @@ def _form_payload(request):
 def _store_uploads(request, site, account, channel, payload):
     """Put each uploaded file in the owner's vault, then reference it."""
     version = filing.published_version(site, request.context.code)
-    vault = filing.owner_vault(site, account, channel, payload.get('citizen'))
+    vault = filing.owner_vault(site, account, channel, payload.get('citizen'),
+                               _served(request) if channel == COUNTER else None)
     reqs = {r['id']: r for r in version.requirements or ()}
     limit = upload_limit(request)
     for name, value in request.POST.items():
@@ -131,8 +143,12 @@ def apply(request):
 def _file(request, site, account, channel, payload, key):
     if channel == COUNTER and not payload.get('citizen'):
         raise errors.Invalid('Cần chọn công dân nộp hồ sơ.', {'citizen': 'bắt buộc'})
-    return filing.file_application(
-        site, account, request.context.code, payload, timeutil.now(), channel, key)
+    served = _served(request) if channel == COUNTER else None
+    dossier, created = filing.file_application(
+        site, account, request.context.code, payload, timeutil.now(), channel, key, served)
+    if channel == COUNTER:  # the profile went into the dossier's data
+        counter.log_read(site['vaults'][dossier.vault_id], account.login, 'profile', dossier.code)
+    return dossier, created
 
 
 def _apply_from_browser(request, site, account, channel, key):
@@ -162,7 +178,7 @@ def apply_form(request):
     site = find_site(request.context)
     version = filing.published_version(site, request.context.code)
     vault = (site['vaults'].for_owner(account.login) if channel == ONLINE
-             else site['vaults'].for_owner(request.params.get('citizen') or ''))
+             else _counter_vault(request, site))
     documents = filing.offered_documents(
         list(vault.documents.values()) if vault is not None else [], {})
     return {'procedure': version, 'channel': channel,
@@ -172,9 +188,23 @@ def apply_form(request):
             'requirements': [dict(r, documents=filing.offered_documents(documents, r),
                                   by_e_form=filing.met_by_the_e_form(version, r))
                              for r in version.requirements or ()],
-            'citizen': request.params.get('citizen', ''),
+            'citizen': vault.owner if channel == COUNTER and vault is not None else '',
             'error': None, 'field_errors': {},
             'action': request.resource_url(request.context, '@@apply')}
+
+
+def _counter_vault(request, site):
+    """The citizen named by ``citizen``, only if found by ID card in this session; logged.
+
+    Without ``citizen`` the page is for the citizen found in this session, if any.
+    """
+    citizen, served = request.params.get('citizen'), _served(request)
+    if not citizen and not served:
+        return None  # an empty form: nothing of anyone's is shown
+    vault = site['vaults'].for_owner(citizen) if citizen else site['vaults'].get(served)
+    vault = counter.check_served(vault, served)
+    counter.log_read(vault, request.account.login, 'profile, documents')
+    return vault
 
 
 def _form_html(request, site, version, vault, documents):

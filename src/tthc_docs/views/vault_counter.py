@@ -5,10 +5,14 @@ the number travels in a POST body, never in a URL (URLs end up in logs and
 browser history).  The officer may then add a ``digitized`` document, which
 records who certified the copy and from which original, but may not open
 the vault or its other documents.
+
+A successful find also records, in the officer's session, which citizen is
+being served (`tthc_docs.counter`): only then may the officer file at the
+counter for that citizen.  The find is written to the vault's access log.
 """
 from pyramid.view import view_config
 
-from .. import doctypes, errors, uploads, validators
+from .. import counter, doctypes, errors, timeutil, uploads, validators
 from .. import security as s
 from ..resources.vaults import Vault, VaultRegistry
 from .base import read_json, reject_unknown, wants_json
@@ -22,7 +26,8 @@ OPENAPI_PATHS = {
         'requestBody': {'content': {'application/json': {'schema': {
             'type': 'object', 'required': ['id_number'],
             'properties': {'id_number': {'type': 'string'}}}}}},
-        'responses': {'200': {'description': '{vault, id, full_name, digitize_url}'},
+        'responses': {'200': {'description': '{vault, id, full_name, citizen, digitize_url}; '
+                                             'the officer now serves this citizen (session)'},
                       '404': {'description': 'no vault with that number'},
                       '422': {'description': 'not a valid ID number'}}}},
     '/vaults/{id}/@@digitize': {'parameters': [{'name': 'id', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
@@ -46,6 +51,7 @@ OPENAPI_PATHS = {
 def _found(request, vault):
     return {'vault': request.resource_path(vault), 'id': vault.id,
             'full_name': vault.profile.get('full_name') or '',
+            'citizen': vault.owner,  # the login counter filing names, after this find
             'digitize_url': request.resource_url(vault, '@@digitize')}
 
 
@@ -64,6 +70,7 @@ def find_vault_by_id_number(request):
     if from_json:
         reject_unknown(data, {'id_number'})
     raw = data.get('id_number')
+    counter.forget(request.session)  # a new look-up ends serving the previous citizen
     try:
         number = validators.check_id_number(raw if isinstance(raw, str) else '')
     except validators.ValidationError as exc:
@@ -77,6 +84,8 @@ def find_vault_by_id_number(request):
             request.response.status_int = 404
             return {'found': None, 'error': 'Không có kho dữ liệu nào gắn với số định danh này.'}
         raise errors.NotFound('Không có kho dữ liệu nào gắn với số định danh này.')
+    counter.remember(request.session, vault.id, request.account.login, timeutil.now())
+    counter.log_read(vault, request.account.login, 'find')
     if as_json:
         request.override_renderer = 'json'
         return _found(request, vault)
