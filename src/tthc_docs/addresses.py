@@ -13,7 +13,8 @@ tỉnh Khánh Hòa") so that address fields can be prefilled from them.
 """
 import functools
 import re
-import unicodedata
+
+from . import folding
 
 from tthc_docs.validators import PROVINCE_CODES, ValidationError, nfc
 
@@ -66,9 +67,8 @@ PART_TITLES = {'street': 'Số nhà, đường, thôn/xóm', 'commune': 'Xã/ph�
 
 
 def fold(text):
-    """Lower-case, strip diacritics, đ->d: how place names are compared."""
-    text = unicodedata.normalize('NFD', nfc(text).lower().replace('đ', 'd'))
-    return ' '.join(''.join(c for c in text if not unicodedata.combining(c)).split())
+    """How place names are compared: the catalog's own folding (no marks, đ->d, case)."""
+    return folding.fold(text)
 
 
 _PREFIXES = ('thanh pho', 'tinh', 'tp.', 'tp', 'quan', 'huyen', 'thi xa', 'tx.',
