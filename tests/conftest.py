@@ -15,7 +15,7 @@ import ZODB
 from webtest import TestApp
 from ZODB.FileStorage import FileStorage
 
-from tthc_docs.resources.site import get_site
+from tthc_docs.site.content import get_site
 
 SECRET = "test-secret-" + "x" * 40
 
@@ -43,7 +43,7 @@ def template_dir(tmp_path_factory):
     """A FileStorage holding the demo site, built once per test session."""
     from tthc_docs import config as app_config
     from tthc_docs.cli import init_site
-    from tthc_docs.resources.people import configure_hasher
+    from tthc_docs.people.content import configure_hasher
     folder = tmp_path_factory.mktemp("template-db")
     settings = app_config.normalize(dict(TEST_SETTINGS, **{"zodbconn.uri": _uri(folder)}))
     configure_hasher(1, 8)

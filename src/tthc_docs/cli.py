@@ -14,9 +14,9 @@ import zodburi
 from pyramid.paster import get_appsettings, setup_logging
 from ZODB import DB
 
-from . import config as app_config
-from .resources.people import configure_hasher
-from .resources.site import SITE_KEY, Site, get_site
+from tthc_docs import config as app_config
+from tthc_docs.people.content import configure_hasher
+from tthc_docs.site.content import SITE_KEY, Site, get_site
 
 log = logging.getLogger("tthc_docs.cli")
 
@@ -50,16 +50,18 @@ def opened_root(settings):
 
 def init_site(root, settings, demo=False):
     """Create the Site, apply every evolve step, optionally load demo data."""
-    from . import migrations
+    from tthc_docs import migrations
+    from tthc_docs.migrations import classpaths
     if SITE_KEY not in root:
         root[SITE_KEY] = Site()
+        root[classpaths.LAYOUT_KEY] = classpaths.LAYOUT
         transaction.commit()
     site = root[SITE_KEY]
     migrations.evolve(site)
     if demo:
         if not settings["tthc_docs.allow_demo"]:
             raise SystemExit("refused: demo data needs tthc_docs.allow_demo = true in the config")
-        from .demo import load_demo
+        from tthc_docs.demo import load_demo
         if not load_demo(site, settings):
             log.info("demo data already present")
         transaction.commit()
@@ -75,13 +77,35 @@ def cmd_init(args):
 
 
 def cmd_migrate(args):
-    from . import migrations
+    from tthc_docs import migrations
     settings = load_settings(args.config)
+    moved = update_class_paths(settings)
     with opened_root(settings) as root:
         site = get_site(root._p_jar)
         done = migrations.evolve(site)
+    if moved:
+        print("class paths rewritten to the layout by concept")
     print(f"applied steps: {done}" if done else "database already current")
     return 0
+
+
+def update_class_paths(settings):
+    """Rewrite the class paths of a database written before the move (issue 10); True if done."""
+    from tthc_docs.migrations import classpaths
+    with opened_root(settings) as root:
+        if classpaths.layout(root) >= classpaths.LAYOUT:
+            return False
+    factory, _ = zodburi.resolve_uri(settings["zodbconn.uri"])
+    storage = factory()
+    try:
+        classpaths.rewrite_class_paths(storage)
+    finally:
+        storage.close()
+    with opened_root(settings) as root:
+        root[classpaths.LAYOUT_KEY] = classpaths.LAYOUT
+        transaction.commit()
+    log.info("class paths rewritten to layout %d", classpaths.LAYOUT)
+    return True
 
 
 def _config_only(parser):
@@ -99,9 +123,9 @@ COMMANDS = {
     "migrate": (cmd_migrate, _config_only, "apply pending evolve steps"),
     "dev-pki": ("tthc_docs.signing.commands:cmd_dev_pki", "tthc_docs.signing.commands:add_args",
                 "create the development PKI (root CA, agency CAs, leaders, TSA) under var/pki"),
-    "import-procedures": ("tthc_docs.catalog_io:cmd_import", "tthc_docs.catalog_io:import_args",
+    "import-procedures": ("tthc_docs.catalog.import_export:cmd_import", "tthc_docs.catalog.import_export:import_args",
                           "import a JSON/CSV procedure catalog (all-or-nothing)"),
-    "export-procedures": ("tthc_docs.catalog_io:cmd_export", "tthc_docs.catalog_io:export_args",
+    "export-procedures": ("tthc_docs.catalog.import_export:cmd_export", "tthc_docs.catalog.import_export:export_args",
                           "export the procedure catalog as JSON or CSV"),
 }
 

@@ -112,7 +112,7 @@ def get_account(request):
         return None
     from pyramid_zodbconn import get_connection
 
-    from .resources.site import get_site
+    from tthc_docs.site.content import get_site
     account = get_site(get_connection(request))["people"].get(login)
     if account is None or not account.active:
         return None

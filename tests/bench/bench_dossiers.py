@@ -52,10 +52,11 @@ def add_procedure(site):
 
 def build(folder):
     """Add TOTAL dossiers in batches; returns (built, seconds)."""
-    from tthc_docs import timeutil, workflow
-    from tthc_docs.calendar import WorkingCalendar
-    from tthc_docs.resources.dossiers import Dossier
-    from tthc_docs.resources.site import get_site
+    from tthc_docs import timeutil
+    from tthc_docs.dossiers import workflow
+    from tthc_docs.dossiers.calendar import WorkingCalendar
+    from tthc_docs.dossiers.content import Dossier
+    from tthc_docs.site.content import get_site
     db = ZODB.DB(FileStorage(str(folder / 'Data.fs'), blob_dir=str(folder / 'blobs')))
     conn = db.open()
     site = get_site(conn)
@@ -127,7 +128,7 @@ def main():
 
 
 def _vault_doc(app, doc_type):
-    from tthc_docs.resources.site import get_site
+    from tthc_docs.site.content import get_site
     conn = app.registry._zodb_databases[''].open()
     try:
         vault = get_site(conn)['vaults'].for_owner('citizen1')
@@ -139,7 +140,7 @@ def _vault_doc(app, doc_type):
 def _some_codes(app, n):
     from itertools import islice
 
-    from tthc_docs.resources.site import get_site
+    from tthc_docs.site.content import get_site
     conn = app.registry._zodb_databases[''].open()
     try:
         registry = get_site(conn)['dossiers']

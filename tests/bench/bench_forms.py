@@ -40,9 +40,9 @@ TYPED = {
 
 def main():
     from tthc_docs.demo.forms_data import FORMS
-    from tthc_docs.formrender import render_form
-    from tthc_docs.formschema import validate_data
-    from tthc_docs.resources.forms import FormVersion
+    from tthc_docs.eforms.render import render_form
+    from tthc_docs.eforms.formschema import validate_data
+    from tthc_docs.eforms.content import FormVersion
 
     client = demo_client(Path(tempfile.mkdtemp(prefix="bench-forms-")))
     baseline = measure_baseline(N)

@@ -17,10 +17,12 @@ from bench_app import demo_settings, init_demo, login  # noqa: E402
 from harness import measure, measure_baseline, report, report_baseline  # noqa: E402
 from webtest import TestApp  # noqa: E402
 
-from tthc_docs import fees, timeutil, workflow  # noqa: E402
-from tthc_docs.calendar import calendar_for  # noqa: E402
+from tthc_docs.catalog import fees  # noqa: E402
+from tthc_docs import timeutil  # noqa: E402
+from tthc_docs.dossiers import workflow  # noqa: E402
+from tthc_docs.dossiers.calendar import calendar_for  # noqa: E402
 from tthc_docs.payments import signing, vnpay  # noqa: E402
-from tthc_docs.resources.dossiers import Dossier  # noqa: E402
+from tthc_docs.dossiers.content import Dossier  # noqa: E402
 
 PAY = {"tthc_docs.payment.gateway_url": "http://127.0.0.1:9/pay",
        "tthc_docs.payment.merchant": "BENCH", "tthc_docs.payment.secret": "bench-" + "s" * 32}

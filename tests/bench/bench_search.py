@@ -39,7 +39,7 @@ def main():
     baseline = measure_baseline(N)
     report_baseline(baseline)
 
-    from tthc_docs.resources.site import get_site
+    from tthc_docs.site.content import get_site
     db = client.app.registry._zodb_databases[""]
     conn = db.open()
     catalog = get_site(conn)["procedures"]

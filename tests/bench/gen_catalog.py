@@ -75,7 +75,7 @@ def generate(n=2000, seed=20261127):
 
 def populate(site, n=2000, by="bench"):
     """Validate, create and publish `n` generated procedures in `site`."""
-    from tthc_docs.schemas.procedures import validate
+    from tthc_docs.catalog.schema import validate
     catalog = site["procedures"]
     for record in generate(n):
         data = validate(record)

@@ -3,9 +3,11 @@
 Kept out of the test modules so that the permission matrix and the journey
 share one way of making a dossier without importing each other.
 """
-from tthc_docs import fees, timeutil, workflow
-from tthc_docs.calendar import calendar_for
-from tthc_docs.resources.dossiers import Dossier
+from tthc_docs.catalog import fees
+from tthc_docs import timeutil
+from tthc_docs.dossiers import workflow
+from tthc_docs.dossiers.calendar import calendar_for
+from tthc_docs.dossiers.content import Dossier
 
 AGENCY = "000.00.20.H56"
 PROCEDURE = "2.000635"          # cấp bản sao trích lục: 8.000 ₫, 4.000 ₫ online

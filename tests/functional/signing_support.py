@@ -2,7 +2,7 @@
 import pytest
 
 from dossier_support import apply, get, pay, walk_to  # noqa: F401
-from tthc_docs import totp
+from tthc_docs.people import totp
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ while officers of another agency are still refused.
 """
 from dossier_support import clock, docs, pki_dir, procedure, signing  # noqa: F401
 from signing_support import awaiting, enrol, fresh_throttle, sign  # noqa: F401
-from tthc_docs import totp
+from tthc_docs.people import totp
 
 JSON = {'Accept': 'application/json'}
 

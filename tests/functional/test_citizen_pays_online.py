@@ -23,7 +23,7 @@ import waitress.server
 from samples import pdf_text
 
 from tthc_docs.payments import devgateway
-from tthc_docs.resources.site import get_site
+from tthc_docs.site.content import get_site
 
 from payment_helpers import file_dossier
 

@@ -10,7 +10,7 @@ import pytest
 from dossier_support import (AGENCY, STEPS, act, apply, clock, docs, get, pay,  # noqa: F401
                              pki_dir, procedure, publish_form, publish_procedure, signing)
 from signing_support import awaiting, enrol, fresh_throttle, sign  # noqa: F401
-from tthc_docs import totp
+from tthc_docs.people import totp
 
 JSON = {'Accept': 'application/json'}
 REUSE = '9.990077'

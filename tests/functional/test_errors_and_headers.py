@@ -108,7 +108,7 @@ def test_openapi_lists_the_session_endpoints(anon):
 
 def test_unexpected_error_is_500_without_traceback(anon, monkeypatch, caplog):
     """A bug answers 500 with a request id, logs the traceback, shows none."""
-    from tthc_docs.views import site as site_views
+    from tthc_docs.site import views as site_views
 
     def broken():
         raise RuntimeError("secret internals")
@@ -122,7 +122,7 @@ def test_unexpected_error_is_500_without_traceback(anon, monkeypatch, caplog):
 
 
 def test_unexpected_error_page_for_browsers_has_no_traceback(anon, monkeypatch):
-    from tthc_docs.views import site as site_views
+    from tthc_docs.site import views as site_views
     monkeypatch.setattr(site_views.doctypes, "as_json", lambda: 1 / 0)
     res = anon.get("/@@doc-types", status=500)
     assert "ZeroDivisionError" not in res.text and "Traceback" not in res.text

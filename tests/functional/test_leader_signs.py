@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from dossier_support import clock, docs, get, pki_dir, procedure, signing  # noqa: F401
 from signing_support import awaiting, enrol, fresh_throttle, sign  # noqa: F401
-from tthc_docs import totp
+from tthc_docs.people import totp
 
 
 def test_enrolment_shows_a_qr_code_then_saves_the_secret(login, edit_site, fresh_throttle):

@@ -11,7 +11,7 @@ import pytest
 from matrix import ROLES, cases, client_for, everyone, only, parametrize, request_as
 
 from tthc_docs.demo.procedures_data import PROCEDURES
-from tthc_docs.schemas.procedures import validate
+from tthc_docs.catalog.schema import validate
 
 DRAFT = "9.000099"
 

@@ -25,7 +25,7 @@ def test_language_switch_returns_to_the_page_it_came_from(anon):
 
 def test_unexpected_error_log_has_no_id_number(anon, monkeypatch, caplog):
     """An exception message quoting profile data must not put an ID number in the log."""
-    from tthc_docs.views import site as site_views
+    from tthc_docs.site import views as site_views
 
     def broken():
         raise ValueError(f"cannot index profile {ID_NUMBER}")

@@ -4,8 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tthc_docs.accesslog import (GENESIS, AccessLog, digest_of, next_entry,
-                                 verify_chain)
+from tthc_docs.vaults.accesslog import GENESIS, AccessLog, digest_of, next_entry, verify_chain
 
 ICT = timezone(timedelta(hours=7))
 T0 = datetime(2026, 11, 27, 9, 0, tzinfo=ICT)

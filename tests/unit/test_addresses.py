@@ -1,8 +1,8 @@
 """Addresses from the static vocabulary, and one-line profile addresses."""
 import pytest
 
-from tthc_docs.addresses import check_address, format_address, parse_address
-from tthc_docs.validators import ValidationError
+from tthc_docs.text.addresses import check_address, format_address, parse_address
+from tthc_docs.text.validators import ValidationError
 
 LINE = '12 Trần Phú, phường Lộc Thọ, thành phố Nha Trang, tỉnh Khánh Hòa'
 

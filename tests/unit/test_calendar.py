@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from tthc_docs.calendar import WorkingCalendar, holiday_names, public_holiday
+from tthc_docs.dossiers.calendar import WorkingCalendar, holiday_names, public_holiday
 
 
 @pytest.fixture

@@ -19,10 +19,13 @@ from lingua.extract import ExtractorOptions
 from lingua.extractors.xml import ChameleonExtractor
 
 import tthc_docs
+import tthc_docs.templates
 
 PACKAGE = Path(tthc_docs.__file__).parent
 PO_FILE = PACKAGE / "locale" / "en" / "LC_MESSAGES" / "tthc_docs.po"
-TEMPLATES = PACKAGE / "templates"
+TEMPLATES = Path(tthc_docs.templates.__file__).parent
+# An empty glob would make every template test below vanish without a failure.
+assert len(list(TEMPLATES.rglob("*.pt"))) > 30, f"no page templates under {TEMPLATES}"
 MAPPING = re.compile(r"\$\{([^}]*)\}")
 I18N_NAME = re.compile(r'i18n:name="(\w+)"')
 
@@ -84,17 +87,17 @@ def _template_messages():
 
 def _vocabulary_messages():
     """Python-side labels that templates translate by value, and error messages."""
-    from tthc_docs.doctypes import DOC_TYPES
-    from tthc_docs.resources.daysoff import KIND_TITLES
-    from tthc_docs.resources.procedures import LEVEL_TITLES, STATE_TITLES
-    from tthc_docs.resources.vault_documents import KINDS
-    from tthc_docs.schemas.vaults import LABELS
+    from tthc_docs.catalog.doctypes import DOC_TYPES
+    from tthc_docs.dossiers.daysoff import KIND_TITLES
+    from tthc_docs.catalog.content import LEVEL_TITLES, STATE_TITLES
+    from tthc_docs.vaults.documents import KINDS
+    from tthc_docs.vaults.schema import LABELS
     from tthc_docs.security import ROLE_TITLES as ROLES
-    from tthc_docs.ui import NAVIGATION
-    from tthc_docs.views.errors import MESSAGES
-    from tthc_docs.views.procedures import METHOD_TITLES, ONLINE_LEVEL_TITLES, ROLE_TITLES
+    from tthc_docs.web.ui import NAVIGATION
+    from tthc_docs.web.errors import MESSAGES
+    from tthc_docs.catalog.views.procedures import METHOD_TITLES, ONLINE_LEVEL_TITLES, ROLE_TITLES
     from tthc_docs.signing.verify import PROBLEMS
-    from tthc_docs.workflow import STATE_LABELS
+    from tthc_docs.dossiers.workflow import STATE_LABELS
     values = [title for _id, title in DOC_TYPES] + [label for _path, label, _who in NAVIGATION]
     values += list(PROBLEMS)
     for vocabulary in (KIND_TITLES, LEVEL_TITLES, STATE_TITLES, KINDS, LABELS, MESSAGES, ROLES,
@@ -174,6 +177,6 @@ def test_vocabulary_values_and_error_messages_have_english_translations():
 def test_workflow_actions_have_english_translations_in_their_context():
     """Templates translate action labels with ``i18n:context="action"``: several
     share their Vietnamese text with a state ("Từ chối": Rejected / Reject)."""
-    from tthc_docs.workflow import HISTORY_LABELS
+    from tthc_docs.dossiers.workflow import HISTORY_LABELS
     actions = {m.id: m.string for m in _catalog() if m.context == "action" and m.string}
     assert sorted(set(HISTORY_LABELS.values()) - set(actions)) == []

@@ -4,12 +4,12 @@ import json
 
 import pytest
 
-from tthc_docs import catalog_io
+from tthc_docs.catalog import import_export as catalog_io
 from tthc_docs.demo.procedures_data import PROCEDURES
-from tthc_docs.resources.agencies import Agency, AgencyTree
-from tthc_docs.resources.forms import FormLibrary
-from tthc_docs.resources.procedures import ProcedureCatalog
-from tthc_docs.resources.site import Site
+from tthc_docs.people.agencies import Agency, AgencyTree
+from tthc_docs.eforms.content import FormLibrary
+from tthc_docs.catalog.content import ProcedureCatalog
+from tthc_docs.site.content import Site
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import ZODB
 from ZODB.FileStorage import FileStorage
 
 from tthc_docs import cli
-from tthc_docs.resources.site import SITE_KEY
+from tthc_docs.site.content import SITE_KEY
 
 INI = """[app:main]
 use = egg:tthc-docs

@@ -13,7 +13,8 @@ import ZODB
 from BTrees.OOBTree import OOBTree
 from ZODB.FileStorage import FileStorage
 
-from tthc_docs import codes, errors
+from tthc_docs.dossiers import codes
+from tthc_docs import errors
 
 AGENCY = '000.00.20.H56'
 DAY = date(2027, 2, 3)

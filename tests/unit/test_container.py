@@ -1,7 +1,7 @@
 """The BTree folder base: one way in, names that traverse safely."""
 import pytest
 
-from tthc_docs.resources.base import BadName, Container
+from tthc_docs.container import BadName, Container
 
 
 class Thing:

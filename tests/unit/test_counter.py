@@ -3,7 +3,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tthc_docs import counter, errors, timeutil
+from tthc_docs.vaults import counter
+from tthc_docs import errors, timeutil
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=timeutil.VN_TZ)
 

@@ -3,9 +3,9 @@ from datetime import date
 
 import pytest
 
-from tthc_docs.calendar import calendar_for
+from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.errors import Invalid, NotFound
-from tthc_docs.resources.daysoff import DaysOffRegistry
+from tthc_docs.dossiers.daysoff import DaysOffRegistry
 
 DECISION = "Thông báo số 01/TB-BNV"
 

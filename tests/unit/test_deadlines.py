@@ -3,8 +3,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from tthc_docs import deadlines, errors
-from tthc_docs.calendar import WorkingCalendar
+from tthc_docs.dossiers import deadlines
+from tthc_docs import errors
+from tthc_docs.dossiers.calendar import WorkingCalendar
 
 TZ = timezone(timedelta(hours=7))
 CAL = WorkingCalendar()

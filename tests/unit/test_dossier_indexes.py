@@ -3,10 +3,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tthc_docs import workflow
-from tthc_docs.calendar import WorkingCalendar
-from tthc_docs.resources.dossier_indexes import SortedIndex, due_key
-from tthc_docs.resources.dossiers import Dossier, DossierRegistry
+from tthc_docs.dossiers import workflow
+from tthc_docs.dossiers.calendar import WorkingCalendar
+from tthc_docs.dossiers.indexes import SortedIndex, due_key
+from tthc_docs.dossiers.content import Dossier, DossierRegistry
 
 TZ = timezone(timedelta(hours=7))
 T0 = datetime(2027, 3, 1, 9, 0, tzinfo=TZ)

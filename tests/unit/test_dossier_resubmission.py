@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tthc_docs.resources.dossiers import RESUBMIT_WINDOW, Dossier, DossierRegistry
+from tthc_docs.dossiers.content import RESUBMIT_WINDOW, Dossier, DossierRegistry
 
 TZ = timezone(timedelta(hours=7))
 T0 = datetime(2027, 3, 1, 9, 0, tzinfo=TZ)

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tthc_docs import fees
+from tthc_docs.catalog import fees
 from tthc_docs.errors import Invalid
 
 

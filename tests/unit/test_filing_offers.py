@@ -2,7 +2,7 @@
 from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
 
-from tthc_docs.filing import offered_documents
+from tthc_docs.dossiers.filing import offered_documents
 
 TZ = timezone(timedelta(hours=7))
 

@@ -1,7 +1,7 @@
 """Folding Vietnamese for search: marks, đ, case and spacing."""
 import unicodedata
 
-from tthc_docs.folding import fold, slug, tokenize
+from tthc_docs.text.folding import fold, slug, tokenize
 
 
 def test_fold_removes_tone_and_vowel_marks():

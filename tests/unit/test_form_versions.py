@@ -5,7 +5,7 @@ import ZODB
 from ZODB.FileStorage import FileStorage
 
 from tthc_docs import errors
-from tthc_docs.resources.forms import FormLibrary, diff_versions
+from tthc_docs.eforms.content import FormLibrary, diff_versions
 
 NAME = {'name': 'ho_ten', 'title': 'Họ, chữ đệm, tên', 'type': 'text', 'required': True,
         'prefill': 'profile.full_name'}

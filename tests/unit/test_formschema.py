@@ -6,11 +6,17 @@ import deform
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-from tthc_docs.fieldtypes import FIELD_TYPES, PREFILL_KEYS
-from tthc_docs.formschema import (
-    FormDataInvalid, build_schema, display_rows, prefill_share, prefill_values,
-    translate, validate_data)
-from tthc_docs.schemas.forms import clean_template, template_schema
+from tthc_docs.eforms.fieldtypes import FIELD_TYPES, PREFILL_KEYS
+from tthc_docs.eforms.formschema import (
+    FormDataInvalid,
+    build_schema,
+    display_rows,
+    prefill_share,
+    prefill_values,
+    translate,
+    validate_data,
+)
+from tthc_docs.eforms.schema import clean_template, template_schema
 
 PROFILE = {
     'full_name': 'Nguyễn Văn An', 'birth_date': '1990-05-01', 'sex': 'Nam',
@@ -377,8 +383,8 @@ def _type_into(form, field, value):
 def test_rendered_form_posted_back_is_accepted(template, data):
     from webtest.forms import Form
 
-    from tthc_docs.formrender import read_post, render_form
-    from tthc_docs.resources.forms import FormVersion
+    from tthc_docs.eforms.render import read_post, render_form
+    from tthc_docs.eforms.content import FormVersion
     saved = _saved(template)
     assume(saved is not None and saved['fields'])
     fields = saved['fields']

@@ -5,7 +5,7 @@ import ZODB
 from ZODB.FileStorage import FileStorage
 
 from tthc_docs import migrations
-from tthc_docs.resources.site import SITE_KEY, Site
+from tthc_docs.site.content import SITE_KEY, Site
 
 
 @pytest.fixture

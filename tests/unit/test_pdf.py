@@ -6,7 +6,15 @@ import unicodedata
 import pytest
 from PIL import Image
 
-from tthc_docs.pdf import AdminDocument, FontsMissing, long_date, nfc, qr_png, register_fonts, render_document
+from tthc_docs.pdf import (
+    AdminDocument,
+    FontsMissing,
+    long_date,
+    nfc,
+    qr_png,
+    register_fonts,
+    render_document,
+)
 from tthc_docs.pdf.fonts import DEFAULT_FONT_DIR
 from tthc_docs.pdf.layout import MOTTO, MOTTO_2, PAGE_H, PAGE_W
 from tthc_docs.pdf.result import render_result, verify_link

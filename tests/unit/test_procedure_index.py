@@ -1,7 +1,7 @@
 """The procedure search index: folding, facets, ranking, paging, upkeep."""
 import pytest
 
-from tthc_docs.resources.procedure_index import ProcedureIndex
+from tthc_docs.catalog.index import ProcedureIndex
 
 
 def _add(index, code, name, text="", field="Hộ tịch", level="commune",
@@ -104,7 +104,7 @@ def test_search_by_code(index):
 
 
 def test_facet_counts_by_intersection_match_the_tally(index, monkeypatch):
-    from tthc_docs.resources import procedure_index
+    from tthc_docs.catalog import index as procedure_index
     tallied = index.search("").facets
     monkeypatch.setattr(procedure_index, "TALLY_MAX", 0)
     assert index.search("").facets == tallied

@@ -5,7 +5,7 @@ import pytest
 
 from tthc_docs.demo.procedures_data import PROCEDURES
 from tthc_docs.errors import Invalid
-from tthc_docs.schemas.procedures import validate
+from tthc_docs.catalog.schema import validate
 
 
 def _fields(data, **bindings):

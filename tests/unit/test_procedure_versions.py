@@ -5,8 +5,8 @@ import pytest
 
 from tthc_docs.demo.procedures_data import PROCEDURES
 from tthc_docs.errors import Invalid, StateConflict
-from tthc_docs.resources.procedures import ProcedureCatalog
-from tthc_docs.schemas.procedures import validate
+from tthc_docs.catalog.content import ProcedureCatalog
+from tthc_docs.catalog.schema import validate
 
 
 def _data(i=0, **changes):

@@ -1,5 +1,5 @@
 """`pserve development.ini http_port=NNNN` serves on NNNN (API.md "Running")."""
-from tthc_docs.server import listen_address
+from tthc_docs.web.server import listen_address
 
 
 def test_command_line_port_replaces_the_files_default():

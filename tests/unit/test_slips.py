@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pypdf
 import pytest
 
-from tthc_docs.pdf import slips
+from tthc_docs.dossiers import slips
 from tthc_docs.timeutil import VN_TZ
 
 CODE = "000.00.20.H56-261127-0001"

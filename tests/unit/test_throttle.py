@@ -1,5 +1,5 @@
 """The login throttle: per account+address, per address, per account."""
-from tthc_docs.throttle import LoginThrottle
+from tthc_docs.people.throttle import LoginThrottle
 
 
 class Clock:

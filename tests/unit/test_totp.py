@@ -1,7 +1,8 @@
 """TOTP confirmation codes: enrolment URI, drift window, replay refusal, throttling."""
 import pytest
 
-from tthc_docs import errors, totp
+from tthc_docs import errors
+from tthc_docs.people import totp
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 AT = 1_795_000_000.0

@@ -7,8 +7,12 @@ from PIL import Image
 from samples import make_image, make_pdf
 
 from tthc_docs import errors
-from tthc_docs.uploads import (DEFAULT_MAX_UPLOAD_BYTES, clean_filename,
-                               inspect, read_limited)
+from tthc_docs.vaults.uploads import (
+    DEFAULT_MAX_UPLOAD_BYTES,
+    clean_filename,
+    inspect,
+    read_limited,
+)
 
 
 @pytest.fixture
@@ -168,12 +172,12 @@ def test_clean_filename_is_bounded():
 
 
 def test_limited_stream_passes_a_small_body():
-    from tthc_docs.uploads import LimitedStream
+    from tthc_docs.vaults.uploads import LimitedStream
     assert LimitedStream(io.BytesIO(b'abc\ndef\n'), limit=100).readlines() == [b'abc\n', b'def\n']
 
 
 def test_limited_stream_refuses_once_past_the_limit():
-    from tthc_docs.uploads import LimitedStream
+    from tthc_docs.vaults.uploads import LimitedStream
     stream = LimitedStream(io.BytesIO(b'x' * 5000), limit=1000)
     stream.read(600)
     with pytest.raises(errors.TooLarge):

@@ -3,10 +3,21 @@ import datetime
 
 import pytest
 
-from tthc_docs.validators import (
-    ValidationError, check_email, check_id_number, check_length, check_pattern,
-    check_range, check_tax_code, compile_pattern, normalize_phone, parse_bool,
-    parse_date, parse_integer, parse_money)
+from tthc_docs.text.validators import (
+    ValidationError,
+    check_email,
+    check_id_number,
+    check_length,
+    check_pattern,
+    check_range,
+    check_tax_code,
+    compile_pattern,
+    normalize_phone,
+    parse_bool,
+    parse_date,
+    parse_integer,
+    parse_money,
+)
 
 # A man born in Khánh Hòa (056) in 1990 (century digit 0, year 90).
 GOOD_ID = '056090001234'

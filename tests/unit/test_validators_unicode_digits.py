@@ -2,8 +2,8 @@
 with a ValidationError, not crash in int() (a 500) nor store a second spelling of one ID."""
 import pytest
 
-from tthc_docs import validators
-from tthc_docs.validators import ValidationError
+from tthc_docs.text import validators
+from tthc_docs.text.validators import ValidationError
 
 
 def test_superscript_digit_in_id_number_is_a_validation_error():

@@ -2,7 +2,7 @@
 import pytest
 
 from tthc_docs import errors
-from tthc_docs.schemas.vaults import validate_profile
+from tthc_docs.vaults.schema import validate_profile
 
 GOOD = {'full_name': '  Nguyễn   Thị Lan ', 'birth_date': '12/05/1988', 'sex': 'Nữ',
         'id_number': '056 188 012 345', 'phone': '+84 905 123 456',

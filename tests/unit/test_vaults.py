@@ -9,7 +9,7 @@ from ZODB.FileStorage import FileStorage
 from ZODB.POSException import ConflictError
 
 from tthc_docs import errors
-from tthc_docs.resources.vaults import VaultRegistry
+from tthc_docs.vaults.content import VaultRegistry
 
 
 @pytest.fixture

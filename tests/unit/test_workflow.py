@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from tthc_docs import errors, workflow as wf
-from tthc_docs.calendar import WorkingCalendar
+from tthc_docs import errors
+from tthc_docs.dossiers import workflow as wf
+from tthc_docs.dossiers.calendar import WorkingCalendar
 
 TZ = timezone(timedelta(hours=7))
 MONDAY = datetime(2027, 3, 1, 9, 0, tzinfo=TZ)   # an ordinary working Monday
@@ -263,7 +264,7 @@ def test_a_paused_dossier_is_not_overdue_while_waiting():
     paper = Paper()
     wf.apply(paper, 'receive', ctx())
     wf.apply(paper, 'request_supplement', ctx(note='Thiếu', now=MONDAY + timedelta(days=1)))
-    from tthc_docs import deadlines
+    from tthc_docs.dossiers import deadlines
     assert not deadlines.is_overdue(paper.status, paper.due_at, MONDAY + timedelta(days=30),
                                     paused_at=paper.paused_at)
 

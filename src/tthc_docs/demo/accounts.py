@@ -1,7 +1,7 @@
 """The demo accounts of API.md, all with the password ``demo-password``."""
-from .. import security as s
-from . import DEMO_PASSWORD
-from .agencies import DEMO_AGENCY
+from tthc_docs import security as s
+from tthc_docs.demo import DEMO_PASSWORD
+from tthc_docs.demo.agencies import DEMO_AGENCY
 
 ACCOUNTS = [
     ("citizen1", "Nguyễn Thị Lan", [s.CITIZEN], None, ""),

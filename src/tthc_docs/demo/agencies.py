@@ -1,5 +1,5 @@
 """Demo agencies of Khánh Hòa province (unit codes in the Circular 01/2018 shape)."""
-from ..resources.agencies import Agency
+from tthc_docs.people.agencies import Agency
 
 DEMO_AGENCY = "000.00.20.H56"
 

@@ -7,9 +7,11 @@ loaded, so no demo dossier goes past ``awaiting_signature``.
 """
 from datetime import timedelta
 
-from .. import fees, filing, timeutil, workflow
-from ..calendar import calendar_for
-from ..resources.dossiers import ONLINE, Dossier
+from tthc_docs.catalog import fees
+from tthc_docs.dossiers import filing, workflow
+from tthc_docs import timeutil
+from tthc_docs.dossiers.calendar import calendar_for
+from tthc_docs.dossiers.content import ONLINE, Dossier
 
 OWNER = 'citizen1'
 # (procedure code, days ago filed, actions with their actors)

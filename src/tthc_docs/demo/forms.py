@@ -5,9 +5,9 @@ broken demo form fails loudly here rather than in front of a citizen.
 """
 import colander
 
-from .. import timeutil
-from ..schemas.forms import clean_template, template_schema
-from .forms_data import FORMS
+from tthc_docs import timeutil
+from tthc_docs.eforms.schema import clean_template, template_schema
+from tthc_docs.demo.forms_data import FORMS
 
 EDITOR = 'editor1'
 

@@ -6,8 +6,8 @@ name. Safe to run twice: existing codes are skipped.
 """
 import copy
 
-from ..schemas.procedures import validate
-from .procedures_data import PROCEDURES
+from tthc_docs.catalog.schema import validate
+from tthc_docs.demo.procedures_data import PROCEDURES
 
 DEMO_EDITOR = "editor1"
 

@@ -8,7 +8,7 @@ generated at load time (a PDF with reportlab, a PNG with Pillow) and say
 """
 import io
 
-from ..schemas.vaults import validate_profile
+from tthc_docs.vaults.schema import validate_profile
 
 PROFILES = {
     'citizen1': {
@@ -41,7 +41,7 @@ def sample_pdf(title, lines, settings=None):
     """A one-page PDF in Vietnamese, marked as a sample."""
     from reportlab.pdfgen import canvas
 
-    from ..pdf.fonts import FONT, FONT_BOLD, font_dir_from, register_fonts
+    from tthc_docs.pdf.fonts import FONT, FONT_BOLD, font_dir_from, register_fonts
     register_fonts(font_dir_from(settings))
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(595, 842))

@@ -37,3 +37,7 @@ def provider_from_settings(settings):
     window = timedelta(seconds=int(settings.get(PREFIX + "window_seconds") or 600))
     return SignedRedirectGateway(values["gateway_url"], values["merchant"], values["secret"],
                                  window=window)
+
+
+def includeme(config):
+    config.scan(".views")

@@ -23,7 +23,13 @@ from reportlab.platypus import (
 )
 
 from tthc_docs.pdf.fonts import (
-    FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, FONT_SANS, nfc, register_fonts,
+    FONT,
+    FONT_BOLD,
+    FONT_BOLD_ITALIC,
+    FONT_ITALIC,
+    FONT_SANS,
+    nfc,
+    register_fonts,
 )
 from tthc_docs.pdf.qr import draw_qr
 

@@ -8,3 +8,7 @@
 
 Views never import pyHanko: they call ``service`` and ``verify``.
 """
+
+
+def includeme(config):
+    config.scan(".views")

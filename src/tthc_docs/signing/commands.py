@@ -39,7 +39,7 @@ def _demo_leaders():
 def _db_leaders(settings):
     """Accounts with a signing identity, when a database exists and can be opened now."""
     from tthc_docs.cli import opened_root
-    from tthc_docs.resources.site import SITE_KEY
+    from tthc_docs.site.content import SITE_KEY
     uri = settings.get("zodbconn.uri", "")
     path = uri[len("file://"):].split("?")[0] if uri.startswith("file://") else None
     if path is None or not Path(path).exists():

@@ -8,7 +8,8 @@ certificate) leaves the dossier and the vault as they were.
 """
 import logging
 
-from tthc_docs import doctypes, errors, security, timeutil
+from tthc_docs.catalog import doctypes
+from tthc_docs import errors, security, timeutil
 from tthc_docs.pdf.fonts import font_dir_from
 from tthc_docs.pdf.result import render_result
 from tthc_docs.signing.sign import reason_for, sign_pdf, signing_from_settings, stamp_lines

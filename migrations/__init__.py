@@ -1,0 +1,89 @@
+"""Schema evolution: numbered steps, applied in order, one transaction each.
+
+Each step is a module ``evolveNNNN_<what>.py`` in this package with a
+docstring saying why, and ``evolve(site)``.  The site records the last step
+applied (``site.evolve_step``) and a note per step in ``site.evolve_log``.
+A new database is an empty Site that runs every step, so the steps that
+build the tree are exercised on every ``init``.
+"""
+import importlib
+import logging
+import pkgutil
+import re
+
+import transaction
+from BTrees.IOBTree import IOBTree
+
+from tthc_docs import timeutil
+
+log = logging.getLogger(__name__)
+_STEP_RE = re.compile(r"^evolve(\d{4})_\w+$")
+
+
+def steps():
+    """``[(number, module)]`` of every evolve step, in order."""
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        match = _STEP_RE.match(info.name)
+        if match:
+            found.append((int(match.group(1)), importlib.import_module(f"{__name__}.{info.name}")))
+    found.sort(key=lambda pair: pair[0])
+    numbers = [n for n, _ in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise RuntimeError(f"evolve steps must be numbered 1..n without gaps: {numbers}")
+    return found
+
+
+def latest_step():
+    """The number of the newest step the code knows."""
+    found = steps()
+    return found[-1][0] if found else 0
+
+
+def pending(site):
+    """Steps not yet applied to ``site``."""
+    return [(n, m) for n, m in steps() if n > site.evolve_step]
+
+
+def evolve(site, upto=None, tm=transaction.manager):
+    """Apply pending steps (up to ``upto``), committing after each; returns their numbers."""
+    done = []
+    for number, module in pending(site):
+        if upto is not None and number > upto:
+            break
+        module.evolve(site)
+        if getattr(site, "evolve_log", None) is None:
+            site.evolve_log = IOBTree()
+        note = (module.__doc__ or module.__name__).strip().splitlines()[0]
+        site.evolve_log[number] = (timeutil.iso(timeutil.now()), note)
+        site.evolve_step = number
+        tm.get().note(f"evolve step {number}: {note}")
+        tm.commit()
+        log.info("applied evolve step %d: %s", number, note)
+        done.append(number)
+    return done
+
+
+class DatabaseBehind(RuntimeError):
+    """The database is older than the code: run ``tthc-docs migrate``."""
+
+
+def check_class_paths(root, config_uri="CONFIG"):
+    """Refuse a database whose objects still name the modules of before the move."""
+    from tthc_docs.migrations import classpaths
+    if classpaths.layout(root) < classpaths.LAYOUT:
+        raise DatabaseBehind(
+            "the database names classes by their paths before the layout by concept: "
+            f"run `tthc-docs migrate {config_uri}`")
+
+
+def check_current(site, config_uri="CONFIG"):
+    """Refuse to serve a database that is behind the code."""
+    latest = latest_step()
+    if site.evolve_step < latest:
+        raise DatabaseBehind(
+            f"the database is at evolve step {site.evolve_step}, the code needs {latest}: "
+            f"run `tthc-docs migrate {config_uri}`")
+    if site.evolve_step > latest:
+        raise DatabaseBehind(
+            f"the database is at evolve step {site.evolve_step}, newer than this code ({latest})")

@@ -1,0 +1,294 @@
+"""The procedure catalog: `/procedures` and each `/procedures/<code>`.
+
+A procedure (thủ tục hành chính) is used only once published, and what was
+published never changes: a dossier filed under version 3 must keep meaning
+version 3. So a `Procedure` holds numbered `ProcedureVersion`s, each
+immutable by construction; editing makes (or replaces) the one draft
+version, publishing promotes it and supersedes the previous published one,
+retiring withdraws the procedure from use. Every change is logged.
+
+The catalog keeps the search index (`procedure_index`) and the working-day
+calendar's admin entries (`daysoff`) and updates the index on every write.
+"""
+import copy
+from fractions import Fraction
+
+from BTrees.IOBTree import IOBTree
+from persistent import Persistent
+from persistent.list import PersistentList
+
+from tthc_docs import security as s
+from tthc_docs.errors import Invalid, NotFound, StateConflict
+from tthc_docs.catalog.fees import round_dong
+from tthc_docs import timeutil
+from tthc_docs.container import Container
+from tthc_docs.dossiers.daysoff import DaysOffRegistry
+from tthc_docs.catalog.index import ProcedureIndex
+
+DRAFT, PUBLISHED, RETIRED, SUPERSEDED = "draft", "published", "retired", "superseded"
+LEVELS = ("province", "district", "commune")
+LEVEL_TITLES = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
+STATE_TITLES = {DRAFT: "Bản nháp", PUBLISHED: "Đã công bố", RETIRED: "Đã bãi bỏ",
+                SUPERSEDED: "Đã được thay thế"}
+
+#: The content of a version; everything else is bookkeeping.
+CONTENT_FIELDS = ("code", "name", "field", "level", "agencies", "processing_days", "fee",
+                  "online_fee", "online_fee_set", "requirements", "form", "steps",
+                  "citizen_steps", "methods", "online_level", "target_group",
+                  "result_doc_type", "result_name", "legal_basis")
+_LIST_FIELDS = ("agencies", "requirements", "steps", "citizen_steps", "methods", "legal_basis")
+
+
+class ProcedureVersion(Persistent):
+    """One numbered version of a procedure's content; never changes.
+
+    Lists come back as fresh copies, so a caller cannot edit a stored
+    version through them; setting an attribute raises.
+    """
+
+    def __init__(self, number, data, created_by, created_at):
+        data = _with_defaults(data)
+        values = {name: _freeze(data.get(name)) for name in CONTENT_FIELDS}
+        values.update(version=number, created_by=created_by, created_at=created_at)
+        for name, value in values.items():
+            setattr(self, name, value)
+        self._frozen = True
+
+    def __setattr__(self, name, value):
+        if name.startswith(("_p_", "_v_")) or not getattr(self, "_frozen", False):
+            return super().__setattr__(name, value)
+        raise StateConflict("Phiên bản thủ tục đã tạo thì không được sửa; hãy tạo phiên bản mới.")
+
+    def __getattribute__(self, name):
+        value = super().__getattribute__(name)
+        if name in _LIST_FIELDS:
+            return _thaw(value)
+        return value
+
+    def content(self):
+        """The version's content as a plain dict (lists copied)."""
+        return {name: getattr(self, name) for name in CONTENT_FIELDS}
+
+
+class Procedure(Persistent):
+    """`/procedures/<code>`: the versions of one procedure and its state."""
+
+    __name__ = None
+    __parent__ = None
+
+    def __acl__(self):
+        """Everyone may ask; views hide unpublished ones (404) from non-editors."""
+        return [(s.Allow, s.Everyone, s.VIEW),
+                (s.Allow, s.role(s.EDITOR), (s.EDIT, s.PUBLISH)),
+                (s.Allow, s.role(s.CITIZEN), s.APPLY)]
+
+    def __init__(self, code):
+        self.code = code
+        self.versions = IOBTree()
+        self.published_number = None
+        self.draft_number = None
+        self.retired = False
+        self.events = PersistentList()
+
+    # -- state ---------------------------------------------------------
+    @property
+    def state(self):
+        """`retired`, `published` (even with a pending draft), else `draft`."""
+        if self.retired:
+            return RETIRED
+        return PUBLISHED if self.published_number is not None else DRAFT
+
+    def published_version(self, version=None):
+        """The version in force (None unless published), or an earlier published one."""
+        if version is None:
+            if self.retired or self.published_number is None:
+                return None
+            return self.versions[self.published_number]
+        found = self.versions.get(int(version))
+        if found is None or self.version_state(found.version) == DRAFT:
+            return None
+        return found
+
+    def draft_version(self):
+        """The pending draft, or None."""
+        return None if self.draft_number is None else self.versions[self.draft_number]
+
+    def latest_version(self):
+        """What an editor works on: the draft if any, else the newest version."""
+        return self.draft_version() or self.versions[self.versions.maxKey()]
+
+    def version_state(self, number):
+        """The state of one version: draft, published, retired or superseded."""
+        if number == self.draft_number:
+            return DRAFT
+        if number == self.published_number:
+            return RETIRED if self.retired else PUBLISHED
+        return SUPERSEDED
+
+    def history(self):
+        """Every version, newest first, with its state and who made it."""
+        return [{"version": v.version, "state": self.version_state(v.version),
+                 "created_by": v.created_by, "created_at": v.created_at, "name": v.name}
+                for v in reversed(list(self.versions.values()))]
+
+    # -- changes (the catalog calls these and reindexes) ---------------
+    def save_draft(self, data, by):
+        """Write `data` as the draft: replace the pending draft or start a new one."""
+        if data.get("code", self.code) != self.code:
+            raise Invalid("Không được đổi mã thủ tục.", {"code": "Mã thủ tục không được thay đổi."})
+        number = self.draft_number
+        if number is None:
+            number = (self.versions.maxKey() + 1) if len(self.versions) else 1
+        data = dict(data, code=self.code)
+        self.versions[number] = ProcedureVersion(number, data, by, timeutil.now())
+        self.draft_number = number
+        self._log("save", by, number)
+        return self.versions[number]
+
+    def publish(self, by, note=""):
+        """Put the draft in force; the previous published version is superseded."""
+        if self.draft_number is None:
+            raise StateConflict("Không có bản nháp để công bố.",
+                                allowed=self._allowed())
+        self.published_number, self.draft_number = self.draft_number, None
+        self.retired = False
+        self._log("publish", by, self.published_number, note)
+        return self.versions[self.published_number]
+
+    def retire(self, by, note=""):
+        """Withdraw a published procedure from use (bãi bỏ); history stays."""
+        if self.state != PUBLISHED:
+            raise StateConflict("Chỉ bãi bỏ được thủ tục đang được công bố.",
+                                allowed=self._allowed())
+        self.retired = True
+        self._log("retire", by, self.published_number, note)
+
+    def _allowed(self):
+        """The editorial actions the current state permits (for 409s)."""
+        actions = ["update"]
+        if self.draft_number is not None:
+            actions.append("publish")
+        if self.state == PUBLISHED:
+            actions.append("retire")
+        return actions
+
+    def _log(self, action, by, version, note=""):
+        self.events.append({"at": timeutil.now(), "action": action, "by": by,
+                            "version": version, "note": note})
+
+
+class ProcedureCatalog(Container):
+    """`/procedures`: every procedure by code, its search index and calendar."""
+
+    __acl__ = [(s.Allow, s.Everyone, s.VIEW),
+               (s.Allow, s.role(s.EDITOR), (s.EDIT, s.PUBLISH)),
+               (s.Allow, s.role(s.ADMIN), s.MANAGE)]
+
+    def __init__(self):
+        super().__init__()
+        self.search_index = ProcedureIndex()
+        self.calendar = DaysOffRegistry()
+
+    def index(self):
+        """The search index (made on first use in a database of an older shape)."""
+        index = getattr(self, "search_index", None)
+        if index is None or index.shape < ProcedureIndex.SHAPE:
+            self.search_index = ProcedureIndex()
+            for procedure in self.values():
+                self.reindex(procedure)
+        return self.search_index
+
+    def days_off_registry(self):
+        """The admin's days off / make-up days (made on first use)."""
+        if getattr(self, "calendar", None) is None:
+            self.calendar = DaysOffRegistry()
+        return self.calendar
+
+    def create(self, data, by):
+        """A new procedure with `data` (already validated) as its first draft."""
+        code = data["code"]
+        if code in self:
+            raise Invalid("Mã thủ tục đã tồn tại.", {"code": f"Đã có thủ tục mã {code}."})
+        procedure = self.add(code, Procedure(code))
+        procedure.save_draft(data, by)
+        self.reindex(procedure)
+        return procedure
+
+    def update(self, code, data, by):
+        """Save `data` as the draft of an existing procedure."""
+        procedure = self.require(code)
+        version = procedure.save_draft(data, by)
+        self.reindex(procedure)
+        return version
+
+    def publish(self, code, by, note=""):
+        procedure = self.require(code)
+        version = procedure.publish(by, note)
+        self.reindex(procedure)
+        return version
+
+    def retire(self, code, by, note=""):
+        procedure = self.require(code)
+        procedure.retire(by, note)
+        self.reindex(procedure)
+        return procedure
+
+    def require(self, code):
+        """The procedure `code` or a 404."""
+        procedure = self.get(code)
+        if procedure is None:
+            raise NotFound(f"Không có thủ tục mã {code}.")
+        return procedure
+
+    def reindex(self, procedure):
+        """Index the published version (else the latest) under the procedure's state."""
+        version = procedure.published_version() or procedure.latest_version()
+        self.index().index(procedure.code, name=version.name, text=searchable_text(version),
+                           field=version.field, level=version.level,
+                           agencies=version.agencies, state=procedure.state)
+
+    def search(self, q="", *, editor=False, **filters):
+        """Ranked page of procedures; non-editors see published ones only."""
+        states = None if editor else [PUBLISHED]
+        return self.index().search(q, states=states, **filters)
+
+
+def searchable_text(version):
+    """Everything a citizen may search by, besides the name."""
+    parts = [version.code, version.field, version.target_group or "", version.result_name or ""]
+    parts += [r["name"] for r in version.requirements]
+    parts += list(version.legal_basis)
+    return " ".join(parts)
+
+
+def _with_defaults(data):
+    """Fill what a caller that skipped the schema left out (tests, benches, old imports)."""
+    data = dict(data)
+    for name in _LIST_FIELDS:
+        if data.get(name) is None:
+            data[name] = []
+    data["fee"] = data.get("fee") or 0
+    if data.get("online_fee_set") is None:
+        data["online_fee_set"] = data.get("online_fee") is not None
+    if data.get("online_fee") is None:
+        data["online_fee"] = round_dong(Fraction(data["fee"], 2))
+    return data
+
+
+def _freeze(value):
+    """A deep, immutable copy: lists to tuples, dicts to tuples of items."""
+    if isinstance(value, dict):
+        return ("__dict__",) + tuple((k, _freeze(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value) if isinstance(value, (set, frozenset)) else value
+        return tuple(_freeze(v) for v in items)
+    return copy.copy(value)
+
+
+def _thaw(value):
+    """The plain lists and dicts of a frozen value."""
+    if isinstance(value, tuple):
+        if value[:1] == ("__dict__",):
+            return {k: _thaw(v) for k, v in value[1:]}
+        return [_thaw(v) for v in value]
+    return value

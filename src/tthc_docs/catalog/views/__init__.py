@@ -1,0 +1,1 @@
+"""The catalog over HTTP: the public procedure pages and the editors' pages."""

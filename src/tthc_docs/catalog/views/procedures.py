@@ -1,0 +1,226 @@
+"""The public catalog: search, the procedure page, its due date (API.md "Procedures").
+
+Citizens and anonymous visitors see published procedures only; a draft or
+a retired one answers 404 to them, as if it did not exist. Editors see
+every state (and `?version=N` of any version). Editor actions live in
+`procedures_edit.py`, the admin calendar in `procedures_calendar.py`.
+"""
+from urllib.parse import quote
+
+from tthc_docs.catalog import doctypes
+from tthc_docs import security as s
+from tthc_docs.dossiers.calendar import calendar_for
+from tthc_docs.errors import Invalid, NotFound
+from tthc_docs.text.folding import slug
+from tthc_docs.catalog.content import LEVEL_TITLES, STATE_TITLES, Procedure, ProcedureCatalog
+from tthc_docs.site.content import find_site
+from tthc_docs.timeutil import iso, parse_date, today
+from tthc_docs.web.base import resource_view, wants_json
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+METHOD_TITLES = {"counter": "Trực tiếp tại Bộ phận Một cửa", "post": "Qua dịch vụ bưu chính",
+                 "online": "Trực tuyến trên Cổng Dịch vụ công"}
+ONLINE_LEVEL_TITLES = {"toan-trinh": "Dịch vụ công trực tuyến toàn trình",
+                       "mot-phan": "Dịch vụ công trực tuyến một phần"}
+ROLE_TITLES = {"reception": "Cán bộ một cửa", "specialist": "Chuyên viên", "leader": "Lãnh đạo"}
+
+_PROCEDURE_SCHEMA = {"type": "object", "properties": {
+    "code": {"type": "string"}, "name": {"type": "string"}, "field": {"type": "string"},
+    "level": {"type": "string", "enum": ["province", "district", "commune"]},
+    "agencies": {"type": "array", "items": {"type": "string"}},
+    "processing_days": {"type": "integer"},
+    "fee": {"type": "object", "properties": {"amount": {"type": "integer"},
+                                             "online_amount": {"type": "integer"}}},
+    "requirements": {"type": "array", "items": {"type": "object", "properties": {
+        "id": {"type": "string"}, "name": {"type": "string"}, "doc_type": {"type": "string"},
+        "copies": {"type": "integer"}, "required": {"type": "boolean"}}}},
+    "form": {"type": "string", "nullable": True},
+    "steps": {"type": "array", "items": {"type": "object", "properties": {
+        "id": {"type": "string"}, "name": {"type": "string"},
+        "role": {"type": "string", "enum": ["reception", "specialist", "leader"]},
+        "days": {"type": "integer"}}}},
+    "legal_basis": {"type": "array", "items": {"type": "string"}},
+    "state": {"type": "string", "enum": ["draft", "published", "retired"]},
+    "version": {"type": "integer"}}}
+
+OPENAPI_PATHS = {
+    "/procedures/": {"get": {
+        "summary": "Search the catalog (published procedures only for non-editors)",
+        "parameters": [
+            {"name": "q", "in": "query", "schema": {"type": "string"},
+             "description": "words, with or without diacritics, any case"},
+            {"name": "field", "in": "query", "schema": {"type": "string"},
+             "description": "lĩnh vực: its name or slug (ho-tich)"},
+            {"name": "level", "in": "query", "schema": {"type": "string",
+                                                          "enum": ["province", "district", "commune"]}},
+            {"name": "agency", "in": "query", "schema": {"type": "string"}},
+            {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+            {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1,
+                                                          "maximum": MAX_PAGE_SIZE}}],
+        "responses": {"200": {"description": "{items: [{code, name, field, level, url}], total, "
+                                             "page, limit, facets: {field, level, agency}}"},
+                      "422": {"description": "a bad page or limit"}}}},
+    "/procedures/{code}": {"get": {
+        "summary": "One procedure: the published version (editors: the latest, or ?version=N)",
+        "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}},
+                       {"name": "version", "in": "query", "schema": {"type": "integer"}}],
+        "responses": {"200": {"description": "the procedure",
+                              "content": {"application/json": {"schema": _PROCEDURE_SCHEMA}}},
+                      "404": {"description": "no such procedure, or not published"}}}},
+    "/procedures/{code}/@@due-date": {"get": {
+        "summary": "When the result is due if the dossier is received on `from`",
+        "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}},
+                       {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"},
+                        "description": "default: today"}],
+        "responses": {"200": {"description": "{from, due, working_days}"},
+                      "404": {"description": "no such published procedure"},
+                      "422": {"description": "`from` is not a date"}}}},
+}
+
+
+def is_editor(request, context):
+    return request.has_permission(s.EDIT, context)
+
+
+def shown_version(request, procedure):
+    """The version this user may see, or 404: the public sees the one in force."""
+    editor = is_editor(request, procedure)
+    wanted = request.params.get("version")
+    if wanted is not None:
+        if not (wanted.isascii() and wanted.isdigit()):  # "²".isdigit() but int("²") fails
+            raise Invalid("Số phiên bản không hợp lệ.", {"version": "Phải là số nguyên dương."})
+        version = procedure.versions.get(int(wanted)) if editor else \
+            procedure.published_version(int(wanted))
+    else:
+        version = procedure.published_version()
+        if version is None and editor:
+            version = procedure.latest_version()
+    if version is None:
+        raise NotFound(f"Không có thủ tục mã {procedure.code}.")
+    return version
+
+
+def procedure_json(request, procedure, version):
+    """The API.md representation of one version (extended with what the page shows)."""
+    state = procedure.version_state(version.version)
+    return {
+        "code": version.code, "name": version.name, "field": version.field,
+        "field_slug": slug(version.field), "level": version.level,
+        "agencies": version.agencies, "processing_days": version.processing_days,
+        "fee": {"amount": version.fee, "online_amount": version.online_fee},
+        "requirements": version.requirements, "form": version.form, "steps": version.steps,
+        "legal_basis": version.legal_basis,
+        "state": "published" if state == "superseded" else state,
+        "version": version.version,
+        "methods": version.methods, "online_level": version.online_level,
+        "target_group": version.target_group, "citizen_steps": version.citizen_steps,
+        "result_doc_type": version.result_doc_type, "result_name": version.result_name,
+        "url": request.resource_url(procedure),
+        "superseded": state == "superseded",
+    }
+
+
+def _int_param(request, name, default, lo, hi):
+    raw = request.params.get(name)
+    if raw in (None, ""):
+        return default
+    if not (raw.isascii() and raw.isdigit()) or not lo <= int(raw) <= hi:
+        raise Invalid(f"Tham số {name} không hợp lệ.", {name: f"Phải là số nguyên từ {lo} đến {hi}."})
+    return int(raw)
+
+
+@resource_view(template="tthc_docs.templates:procedures/catalog.pt", context=ProcedureCatalog,
+               request_method="GET", permission=s.VIEW)
+def catalog(context, request):
+    """`GET /procedures/?q=&field=&level=&agency=&page=&limit=`."""
+    limit = _int_param(request, "limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
+    page = _int_param(request, "page", 1, 1, 100000)
+    params = {k: (request.params.get(k) or "").strip() for k in ("q", "field", "level", "agency")}
+    editor = is_editor(request, context)
+    result = context.search(params["q"], editor=editor, field=params["field"] or None,
+                            level=params["level"] or None, agency=params["agency"] or None,
+                            start=(page - 1) * limit, limit=limit)
+    base = request.resource_url(context)
+    items = [_summary(context, code, base) for code in result.codes]
+    body = {"items": items, "total": result.total, "page": page, "limit": limit,
+            "facets": result.facets}
+    if not wants_json(request):
+        body.update(query=params, editor=editor, field_titles=context.index().field_titles(),
+                    level_titles=LEVEL_TITLES, state_titles=STATE_TITLES,
+                    pages=max(1, -(-result.total // limit)),
+                    link=_linker(request, context, params, page))
+    return body
+
+
+def _linker(request, catalog, params, page):
+    """`link(field=..., page=...)`: this search with some parameters changed."""
+    def link(**changes):
+        query = dict(params, page=page)
+        query.update(changes)
+        return request.resource_url(catalog, query={k: v for k, v in query.items() if v})
+    return link
+
+
+def _summary(catalog, code, base):
+    """One result line, from the index (no procedure is loaded for a list)."""
+    return dict(catalog.index().summary(code), code=code, url=f"{base}{quote(code)}/")
+
+
+@resource_view(template="tthc_docs.templates:procedures/procedure.pt", context=Procedure,
+               request_method="GET", permission=s.VIEW)
+def procedure_view(context, request):
+    """`GET /procedures/<code>`: the plain-language, printable procedure page."""
+    version = shown_version(request, context)
+    body = procedure_json(request, context, version)
+    if is_editor(request, context):
+        body["history"] = [dict(h, created_at=iso(h["created_at"]))
+                           for h in context.history()]
+        body["procedure_state"] = context.state
+    if not wants_json(request):
+        body["page"] = _page_extras(request, context, version)
+    return body
+
+
+def _page_extras(request, procedure, version):
+    """What only the HTML page needs: titles, agencies' names, today's due date."""
+    site = find_site(procedure)
+    start = today()
+    due = calendar_for(site).add_working_days(start, version.processing_days)
+    agencies = site["agencies"]
+    return {
+        "due": due, "today": start, "level_title": LEVEL_TITLES.get(version.level, version.level),
+        "agency_names": [getattr(agencies.by_code(c), "name", c) for c in version.agencies],
+        "doc_type_title": doctypes.title_of, "method_titles": METHOD_TITLES,
+        "online_level_title": ONLINE_LEVEL_TITLES.get(version.online_level, ""),
+        "role_titles": ROLE_TITLES, "state_titles": STATE_TITLES,
+        "editor": is_editor(request, procedure),
+        "can_apply": procedure.published_version() is not None and version.version == procedure.published_number,
+    }
+
+
+@resource_view(context=Procedure, name="due-date", request_method="GET", permission=s.VIEW)
+def due_date(context, request):
+    """`GET /procedures/<code>/@@due-date?from=YYYY-MM-DD` (default today)."""
+    version = context.published_version()
+    if version is None and is_editor(request, context):
+        version = context.latest_version()
+    if version is None:
+        raise NotFound(f"Không có thủ tục mã {context.code}.")
+    raw = request.params.get("from")
+    start = today() if raw in (None, "") else _parse_day(raw)
+    due = calendar_for(find_site(context)).add_working_days(start, version.processing_days)
+    return {"from": start.isoformat(), "due": due.isoformat(),
+            "working_days": version.processing_days}
+
+
+def _parse_day(raw):
+    try:
+        day = parse_date(raw)
+    except (TypeError, ValueError):
+        day = None
+    if day is None:
+        raise Invalid("Ngày nhận hồ sơ không hợp lệ.", {"from": f"Không phải ngày YYYY-MM-DD: {raw}"})
+    if not 2000 <= day.year <= 2100:  # as the calendar's years; 9999-12-31 overflowed
+        raise Invalid("Ngày nhận hồ sơ không hợp lệ.", {"from": "Năm phải từ 2000 đến 2100."})
+    return day

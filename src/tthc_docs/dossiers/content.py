@@ -1,0 +1,260 @@
+"""Dossiers (hồ sơ): the registry at ``/dossiers`` and one ``Dossier`` per code.
+
+A dossier is a snapshot of what was filed (form data, the form version, the
+procedure's steps and processing time, references to vault documents, never
+copies) plus the state the workflow moves. Every write goes through a method
+here that re-indexes the dossier, so work queues and the citizen's list read
+sorted BTree ranges (``dossier_indexes``) instead of scanning.
+"""
+from datetime import timedelta
+
+from BTrees.OOBTree import OOBTree
+from persistent import Persistent
+from persistent.list import PersistentList
+
+from tthc_docs.dossiers import codes, deadlines, workflow
+from tthc_docs import errors
+from tthc_docs import security as s
+from tthc_docs.container import Container
+from tthc_docs.dossiers.indexes import DossierIndexes, page
+
+ONLINE, COUNTER = 'online', 'counter'
+#: An identical application posted again within this window is the same one.
+RESUBMIT_WINDOW = timedelta(minutes=2)
+
+
+class Dossier(Persistent):
+    """One filed dossier; its ``status`` only changes through ``transition``."""
+
+    __name__ = None
+    __parent__ = None
+    step_index = None
+    assignee = None
+    received_at = due_at = paused_at = finished_at = returned_at = None
+    step_started_at = step_due_at = resume_state = None
+    payment = None
+    rating = None
+    applicant_name = None   # dossiers filed before the name was kept show none
+
+    def __init__(self, *, owner, vault_id, procedure, agency, channel, data,
+                 form_name, form_version, attachments, fee_amount, submitted_at,
+                 submitted_by, applicant_name=None):
+        self.owner = owner
+        #: The applicant's display name at filing, for queues (never the ID number).
+        self.applicant_name = applicant_name
+        self.vault_id = vault_id
+        self.procedure_code = procedure.code
+        self.procedure_name = procedure.name
+        self.procedure_version = getattr(procedure, 'version', None)
+        self.processing_days = int(procedure.processing_days or 0)
+        self.procedure_steps = [dict(step) for step in (procedure.steps or ())]
+        self.steps = workflow.working_steps(self.procedure_steps)
+        self.requirements = [dict(r) for r in (procedure.requirements or ())]
+        self.result_doc_type = getattr(procedure, 'result_doc_type', None)
+        self.agency = agency
+        self.channel = channel
+        self.data = dict(data)
+        self.form_name = form_name
+        self.form_version = form_version
+        self.attachments = [dict(a) for a in attachments]
+        self.fee_amount = int(fee_amount)
+        self.status = workflow.SUBMITTED
+        self.submitted_at = submitted_at
+        self.submitted_by = submitted_by
+        self.results = []
+        self.apologies = []
+        self.history = PersistentList()
+
+    @property
+    def code(self):
+        return self.__name__
+
+    @property
+    def __acl__(self):
+        """The owner and the handling agency's officers; nobody else."""
+        return [(s.Allow, s.user(self.owner), (s.VIEW, s.OWN)),
+                (s.Allow, s.agency(self.agency), (s.VIEW, s.HANDLE)),
+                s.DENY_ALL]
+
+    # -- who acts ------------------------------------------------------------
+
+    def roles_for(self, account):
+        """The account's roles for this dossier (see ``workflow``'s docstring)."""
+        if account is None:
+            return frozenset()
+        roles = set()
+        if account.login == self.owner:
+            roles |= {workflow.OWNER} | (set(account.roles) & {workflow.CITIZEN})
+        if account.agency and account.agency == self.agency:
+            roles |= set(account.roles) & workflow.OFFICER_ROLES
+        return frozenset(roles)
+
+    def actions_for(self, account):
+        login = account.login if account is not None else None
+        return workflow.allowed_actions(self.status, self.roles_for(account), self, login)
+
+    # -- history, state ------------------------------------------------------
+
+    def add_history(self, action, by, note, at=None, **extra):
+        """Append who did what, when, with which note (slips render from it)."""
+        entry = {'at': at, 'action': action, 'by': by, 'note': note or ''}
+        entry.update(extra)
+        self.history.append(entry)
+        return entry
+
+    @property
+    def current_step_id(self):
+        return workflow.current_step_id(self)
+
+    @property
+    def current_step(self):
+        i = self.step_index
+        if self.status == workflow.PROCESSING and i is not None and i < len(self.steps):
+            return self.steps[i]
+        return None
+
+    @property
+    def is_open(self):
+        return self.status not in workflow.FINAL_STATES and self.status != workflow.RESULT_READY
+
+    def overdue(self, now):
+        return deadlines.is_overdue(self.status, self.due_at, now,
+                                    self.finished_at, self.paused_at)
+
+    def transition(self, action, ctx):
+        """Fire ``action`` through the workflow, then re-index."""
+        t = workflow.apply(self, action, ctx)
+        self.reindex()
+        return t
+
+    def reindex(self):
+        registry = self.__parent__
+        if registry is not None:
+            registry.reindex(self)
+
+    # -- fees and payment (contract with tthc_docs.payments) -------------
+
+    @property
+    def is_paid(self):
+        return self.fee_amount <= 0 or self.payment is not None
+
+    def record_payment(self, provider, reference, amount, paid_at):
+        """Record a confirmed payment once; the same reference again is a no-op.
+
+        Returns True when this call recorded it. A second, different payment
+        or a wrong amount is refused and changes nothing.
+        """
+        if self.payment is not None:
+            if self.payment.get('reference') == reference:
+                return False
+            raise errors.StateConflict('Hồ sơ đã được nộp phí.')
+        if int(amount) != self.fee_amount:
+            raise errors.Invalid('Số tiền không khớp với phí của hồ sơ.',
+                                 {'amount': f'phải là {self.fee_amount}'})
+        if self.status not in (workflow.SUBMITTED, workflow.SUPPLEMENT_REQUESTED):
+            raise errors.StateConflict('Hồ sơ không còn chờ nộp phí.')
+        self.payment = {'provider': provider, 'reference': reference,
+                        'amount': int(amount), 'paid_at': paid_at}
+        self.add_history('pay', 'system', f'{provider} {reference}', at=paid_at,
+                         amount=int(amount))
+        return True
+
+    # -- evaluation --------------------------------------------------------
+
+    def rate(self, score, comment, by, now):
+        """The owner's one rating, once the result was returned."""
+        if self.status != workflow.RETURNED:
+            raise errors.StateConflict('Chỉ đánh giá được khi đã trả kết quả.',
+                                       allowed=())
+        if self.rating is not None:
+            raise errors.StateConflict('Hồ sơ này đã được đánh giá.', allowed=())
+        if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
+            raise errors.Invalid('Điểm đánh giá phải từ 1 đến 5.', {'score': 'từ 1 đến 5'})
+        comment = (comment or '').strip()
+        if len(comment) > 2000:
+            raise errors.Invalid('Nhận xét quá dài.', {'comment': 'tối đa 2000 ký tự'})
+        self.rating = {'score': score, 'comment': comment, 'by': by, 'at': now}
+        self.add_history('rate', by, '', at=now, score=score)
+        return self.rating
+
+
+class DossierRegistry(Container):
+    """``/dossiers``: every dossier by code, the code counters and the indexes."""
+
+    __acl__ = [(s.Allow, s.Authenticated, s.VIEW)]
+
+    def __init__(self):
+        super().__init__()
+        self.counters = codes.CodeCounters()
+        self.indexes = DossierIndexes()
+        self.idempotency = OOBTree()    # (owner, key) -> code
+        self.recent = OOBTree()         # (owner, fingerprint) -> (code, filed at)
+
+    def _ensure(self):
+        """Upgrade a registry made by the foundation's placeholder class."""
+        if getattr(self, 'indexes', None) is None:
+            self.counters = codes.CodeCounters()
+            self.indexes = DossierIndexes()
+            self.idempotency = OOBTree()
+            self.recent = OOBTree()
+
+    def file(self, dossier, now, idempotency_key=None, fingerprint=None):
+        """Give ``dossier`` its code, store and index it; returns the dossier."""
+        self._ensure()
+        code = self.counters.next_code(dossier.agency, now.date())
+        self.add(code, dossier)
+        self.reindex(dossier)
+        if idempotency_key:
+            self.idempotency[(dossier.owner, idempotency_key)] = code
+        if fingerprint:
+            self._prune_recent(now)
+            self.recent[(dossier.owner, fingerprint)] = (code, now)
+        return dossier
+
+    def _prune_recent(self, now):
+        """Drop fingerprints older than the window: they can never match again.
+
+        Pruning on every write keeps the map as small as the filings of the
+        last ``RESUBMIT_WINDOW``, so the scan stays short.
+        """
+        stale = [key for key, (_code, at) in self.recent.items()
+                 if now - at > RESUBMIT_WINDOW]
+        for key in stale:
+            del self.recent[key]
+
+    def replay(self, owner, now, idempotency_key=None, fingerprint=None):
+        """The dossier an earlier identical request made, if any."""
+        self._ensure()
+        if idempotency_key:
+            code = self.idempotency.get((owner, idempotency_key))
+            if code is not None:
+                return self.get(code)
+        if fingerprint:
+            hit = self.recent.get((owner, fingerprint))
+            if hit is not None and now - hit[1] <= RESUBMIT_WINDOW:
+                return self.get(hit[0])
+        return None
+
+    def reindex(self, dossier):
+        self._ensure()
+        self.indexes.reindex(dossier, dossier.is_open)
+
+    # -- listings -----------------------------------------------------------
+
+    def queue(self, agency, statuses=None, step=None, offset=0, limit=20):
+        """An agency's work queue: earliest due first; ``(dossiers, total)``."""
+        self._ensure()
+        ix = self.indexes
+        found = page(ix.queue_codes(agency, statuses, step), offset, limit)
+        return [self[c] for c in found], ix.queue_count(agency, statuses, step)
+
+    def for_owner(self, login, offset=0, limit=20):
+        """A citizen's dossiers, newest first; ``(dossiers, total)``."""
+        self._ensure()
+        ix = self.indexes.owner
+        found = page(ix.codes(login, reverse=True), offset, limit)
+        return [self[c] for c in found], ix.count(login)
+
+    def count_by_status(self, status):
+        self._ensure()
+        return self.indexes.status.count(status)

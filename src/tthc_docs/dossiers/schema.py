@@ -1,0 +1,103 @@
+"""Colander schemas of the dossier endpoints' bodies (apply, transition, rate).
+
+They check shape and types; the business rules (requirements, document
+types, states) live in ``filing`` and ``workflow``. Errors become one
+``errors.Invalid`` (422) naming every bad field.
+"""
+import colander
+
+from tthc_docs import errors
+from tthc_docs.dossiers import workflow
+
+
+class _Mapping(colander.Mapping):
+    """A mapping that refuses unknown keys with a Vietnamese reason."""
+
+    def __init__(self):
+        super().__init__(unknown='raise')
+
+
+def _string_map(node, value):
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise colander.Invalid(node, 'mỗi thành phần phải là mã giấy tờ trong kho (chuỗi)')
+
+
+class _Dict(colander.SchemaType):
+    """A free JSON object (form data, attachment references)."""
+
+    def serialize(self, node, appstruct):
+        return appstruct
+
+    def deserialize(self, node, cstruct):
+        if cstruct is colander.null:
+            return colander.null
+        if not isinstance(cstruct, dict):
+            raise colander.Invalid(node, 'phải là một đối tượng {…}')
+        return cstruct
+
+
+class ApplySchema(colander.MappingSchema):
+    """``POST /procedures/<code>/@@apply``."""
+    schema_type = _Mapping
+    data = colander.SchemaNode(_Dict(), missing={})
+    attachments = colander.SchemaNode(_Dict(), missing={}, validator=_string_map)
+    agency = colander.SchemaNode(colander.String(), missing=None)
+    citizen = colander.SchemaNode(colander.String(), missing=None)
+
+
+class TransitionSchema(colander.MappingSchema):
+    """``POST /dossiers/<code>/@@transition``."""
+    schema_type = _Mapping
+    action = colander.SchemaNode(colander.String(),
+                                 validator=colander.OneOf(workflow.ACTIONS))
+    note = colander.SchemaNode(colander.String(), missing='',
+                               validator=colander.Length(max=4000))
+    assignee = colander.SchemaNode(colander.String(), missing=None)
+    new_due = colander.SchemaNode(colander.String(), missing=None)
+    attachments = colander.SchemaNode(_Dict(), missing={}, validator=_string_map)
+
+
+class RateSchema(colander.MappingSchema):
+    """``POST /dossiers/<code>/@@rate``."""
+    schema_type = _Mapping
+    score = colander.SchemaNode(colander.Int(), validator=colander.Range(1, 5))
+    comment = colander.SchemaNode(colander.String(), missing='',
+                                  validator=colander.Length(max=2000))
+
+
+_REASONS = {
+    'Required': 'bắt buộc',
+    'is not a number': 'phải là số',
+    'must be one of': 'giá trị không hợp lệ',
+    'less than minimum': 'quá nhỏ',
+    'greater than maximum': 'quá lớn',
+    'Unrecognized keys': 'trường không được hỗ trợ',
+    'Longer than maximum': 'quá dài',
+    'is not a string': 'phải là chuỗi',
+}
+
+
+def _vi(message):
+    for key, reason in _REASONS.items():
+        if key in message:
+            return reason
+    return message
+
+
+def load(schema, data, what):
+    """Deserialize ``data`` with ``schema``; 422 naming each bad field."""
+    if isinstance(data, dict):
+        data = {k: ('' if v is None and k in ('note', 'comment') else v)
+                for k, v in data.items() if v is not None or k in ('note', 'comment')}
+    unknown = sorted(set(data) - {child.name for child in schema().children}) \
+        if isinstance(data, dict) else []
+    if unknown:  # named one by one, not colander's single "Unrecognized keys"
+        raise errors.Invalid(f'{what}: có trường không được hỗ trợ.',
+                             {k: 'trường không được hỗ trợ' for k in unknown})
+    if isinstance(data.get('score'), bool):
+        raise errors.Invalid(f'{what}: dữ liệu không hợp lệ.', {'score': 'phải là số'})
+    try:
+        return schema().deserialize(data)
+    except colander.Invalid as exc:
+        fields = {(k.split('.', 1)[-1] or 'body'): _vi(v) for k, v in exc.asdict().items()}
+        raise errors.Invalid(f'{what}: dữ liệu không hợp lệ.', fields) from None

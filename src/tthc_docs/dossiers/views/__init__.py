@@ -1,0 +1,1 @@
+"""Dossiers over HTTP: apply, the dossier page and JSON, queues, tracking, slips, the calendar."""

@@ -1,0 +1,223 @@
+"""Applying: ``POST /procedures/<code>/@@apply`` online (citizen) or at the counter.
+
+A citizen files for themself (channel ``online``); a reception officer files
+for a citizen named by ``citizen`` (channel ``counter``). JSON clients send
+references to vault documents; a browser may also upload a file per
+requirement, which lands in the owner's vault first (``vault.add_document``)
+and is then referenced like any other document.
+
+At the counter the citizen must have been found by ID card in this session
+(``POST /vaults/@@find``, see `tthc_docs.vaults.counter`); the page and the filing
+are refused otherwise, and each read of the citizen's profile is logged.
+"""
+from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.view import view_config
+
+from tthc_docs.vaults import counter, uploads
+from tthc_docs import errors, timeutil
+from tthc_docs.dossiers import filing
+from tthc_docs.eforms import render as formrender
+from tthc_docs import security as s
+from tthc_docs.dossiers.content import COUNTER, ONLINE
+from tthc_docs.catalog.content import Procedure
+from tthc_docs.site.content import find_site
+from tthc_docs.dossiers.schema import ApplySchema, load
+from tthc_docs.web.base import read_json, wants_json
+from tthc_docs.dossiers.views.representation import dossier_url, fee_json
+from tthc_docs.vaults.views.vault import upload_limit
+
+OPENAPI_PATHS = {
+    '/procedures/{code}/@@apply': {'parameters': [{'name': 'code', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
+        'get': {'summary': 'The application page (browsers)',
+                'responses': {'200': {'description': 'HTML page', 'content': {'text/html': {}}}}},
+        'post': {
+        'summary': 'File a dossier (citizen online; reception at the counter with `citizen`)',
+        'parameters': [{'name': 'Idempotency-Key', 'in': 'header', 'required': False,
+                        'schema': {'type': 'string'}}],
+        'requestBody': {'content': {'application/json': {'schema': {
+            'type': 'object', 'properties': {
+                'data': {'type': 'object'},
+                'attachments': {'type': 'object',
+                                'additionalProperties': {'type': 'string'}},
+                'agency': {'type': 'string'}, 'citizen': {'type': 'string'}}}}}},
+        'responses': {
+            '201': {'description': '{code, url, status, fee: {amount, paid}}'},
+            '200': {'description': 'the same application again: the first dossier'},
+            '401': {'description': 'not logged in'},
+            '403': {'description': 'not allowed; at the counter: citizen not found by ID card '
+                                   '(POST /vaults/@@find) in this session'},
+            '404': {'description': 'unknown procedure'},
+            '409': {'description': 'procedure not published or retired'},
+            '422': {'description': 'missing requirements or invalid data, with fields'}}}},
+}
+
+MAX_KEY = 200
+
+
+def _channel(account):
+    if account is None:
+        raise errors.NotLoggedIn('Cần đăng nhập để nộp hồ sơ.')
+    if s.CITIZEN in account.roles:
+        return ONLINE
+    if s.RECEPTION in account.roles and account.agency:
+        return COUNTER
+    raise errors.NotAllowed('Chỉ công dân hoặc cán bộ một cửa được nộp hồ sơ.')
+
+
+def _served(request):
+    """The vault this officer found by ID card in this session, or None."""
+    return counter.served_vault(request.session, request.account.login, timeutil.now())
+
+
+def _idempotency_key(request):
+    key = (request.headers.get('Idempotency-Key') or request.POST.get('idempotency_key')
+           if request.content_type != 'application/json'
+           else request.headers.get('Idempotency-Key'))
+    if key and len(key) > MAX_KEY:
+        raise errors.BadRequest('Idempotency-Key quá dài.')
+    return key or None
+
+
+def _form_payload(request):
+    """A browser's multipart post as the JSON payload shape."""
+    post = request.POST
+    payload = {'data': formrender.read_post(post), 'attachments': {}}
+    for name, value in post.items():
+        if name.startswith('attachments.') and isinstance(value, str) and value:
+            payload['attachments'][name[12:]] = value
+        elif name in ('agency', 'citizen') and value:
+            payload[name] = value
+    return payload
+
+
+def _store_uploads(request, site, account, channel, payload):
+    """Put each uploaded file in the owner's vault, then reference it."""
+    version = filing.published_version(site, request.context.code)
+    vault = filing.owner_vault(site, account, channel, payload.get('citizen'),
+                               _served(request) if channel == COUNTER else None)
+    reqs = {r['id']: r for r in version.requirements or ()}
+    limit = upload_limit(request)
+    for name, value in request.POST.items():
+        if not name.startswith('file.') or not hasattr(value, 'file'):
+            continue
+        req = reqs.get(name[5:])
+        if req is None:
+            raise errors.Invalid('Tệp cho thành phần không tồn tại.', {name: 'không hợp lệ'})
+        data = uploads.read_limited(value.file, limit)
+        meta = {}
+        if channel == COUNTER:
+            meta = {'certified_by': account.login,
+                    'original': 'Bản chính đối chiếu tại Bộ phận Một cửa'}
+        doc, _ = vault.add_document(
+            data, title=req['name'], doc_type=req.get('doc_type') or 'other',
+            kind='digitized' if channel == COUNTER else 'uploaded', added_by=account.login,
+            content_type=value.type, filename=value.filename, limit=limit, **meta)
+        payload['attachments'][req['id']] = doc.id
+
+
+@view_config(context=Procedure, name='apply', request_method='POST', permission=s.VIEW)
+def apply(request):
+    account = request.account
+    channel = _channel(account)
+    site = find_site(request.context)
+    key = _idempotency_key(request)
+    if request.content_type == 'application/json':
+        payload = load(ApplySchema, read_json(request), 'Hồ sơ')
+    else:
+        try:
+            return _apply_from_browser(request, site, account, channel, key)
+        except errors.Invalid as exc:
+            if wants_json(request):
+                raise  # a JSON client posting a form gets the JSON error
+            return _form_again(request, exc)
+    dossier, created = _file(request, site, account, channel, payload, key)
+    url = dossier_url(request, dossier)
+    if not wants_json(request):
+        return HTTPSeeOther(url)
+    response = request.response
+    response.status_int = 201 if created else 200
+    response.content_type = 'application/json'
+    response.location = url
+    response.json_body = {'code': dossier.code, 'url': url, 'status': dossier.status,
+                          'channel': dossier.channel, 'fee': fee_json(dossier)}
+    return response
+
+
+def _file(request, site, account, channel, payload, key):
+    if channel == COUNTER and not payload.get('citizen'):
+        raise errors.Invalid('Cần chọn công dân nộp hồ sơ.', {'citizen': 'bắt buộc'})
+    served = _served(request) if channel == COUNTER else None
+    dossier, created = filing.file_application(
+        site, account, request.context.code, payload, timeutil.now(), channel, key, served)
+    if channel == COUNTER:  # the profile went into the dossier's data
+        counter.log_read(site['vaults'][dossier.vault_id], account.login, 'profile', dossier.code)
+    return dossier, created
+
+
+def _apply_from_browser(request, site, account, channel, key):
+    payload = _form_payload(request)
+    _store_uploads(request, site, account, channel, payload)
+    dossier, _ = _file(request, site, account, channel, payload, key)
+    return HTTPSeeOther(dossier_url(request, dossier))
+
+
+def _form_again(request, exc):
+    """The application page again, with the reasons, as a 422; nothing is kept."""
+    from pyramid.renderers import render_to_response
+    request.tm.doom()
+    body = apply_form(request)
+    body.update(error=exc.message, field_errors=exc.fields)
+    response = render_to_response('tthc_docs.templates:dossiers/apply.pt', body, request=request)
+    response.status_int = 422
+    return response
+
+
+@view_config(context=Procedure, name='apply', request_method='GET', permission=s.VIEW,
+             renderer='tthc_docs.templates:dossiers/apply.pt')
+def apply_form(request):
+    """The browser's application page: form fields, agency, documents per requirement."""
+    account = request.account
+    channel = _channel(account)
+    site = find_site(request.context)
+    version = filing.published_version(site, request.context.code)
+    vault = (site['vaults'].for_owner(account.login) if channel == ONLINE
+             else _counter_vault(request, site))
+    documents = filing.offered_documents(
+        list(vault.documents.values()) if vault is not None else [], {})
+    return {'procedure': version, 'channel': channel,
+            'form_html': _form_html(request, site, version, vault, documents),
+            'agencies': [site['agencies'].by_code(c) for c in version.agencies or ()
+                         if site['agencies'].by_code(c) is not None],
+            'requirements': [dict(r, documents=filing.offered_documents(documents, r),
+                                  by_e_form=filing.met_by_the_e_form(version, r))
+                             for r in version.requirements or ()],
+            'citizen': vault.owner if channel == COUNTER and vault is not None else '',
+            'error': None, 'field_errors': {},
+            'action': request.resource_url(request.context, '@@apply')}
+
+
+def _counter_vault(request, site):
+    """The citizen named by ``citizen``, only if found by ID card in this session; logged.
+
+    Without ``citizen`` the page is for the citizen found in this session, if any.
+    """
+    citizen, served = request.params.get('citizen'), _served(request)
+    if not citizen and not served:
+        return None  # an empty form: nothing of anyone's is shown
+    vault = site['vaults'].for_owner(citizen) if citizen else site['vaults'].get(served)
+    vault = counter.check_served(vault, served)
+    counter.log_read(vault, request.account.login, 'profile, documents')
+    return vault
+
+
+def _form_html(request, site, version, vault, documents):
+    """The form engineer's rendering of the published form, prefilled from the vault."""
+    if not version.form:
+        return None
+    template = site['forms'].get(version.form)
+    form = template.published_version() if template is not None else None
+    if form is None:
+        return None
+    profile = dict(vault.profile) if vault is not None else {}
+    return formrender.render_form(request, form, profile,
+                                  documents=[(d.id, d.title, d.doc_type) for d in documents])

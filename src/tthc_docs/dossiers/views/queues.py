@@ -1,0 +1,130 @@
+"""Work lists: the officers' queues and the citizen's own dossiers.
+
+Read from the registry's indexes (sorted by due date, overdue first), a page
+at a time; nothing here scans all dossiers.
+"""
+from pyramid.view import view_config
+
+from tthc_docs import errors, timeutil
+from tthc_docs.dossiers import workflow
+from tthc_docs import security as s
+from tthc_docs.dossiers.calendar import calendar_for
+from tthc_docs.site.content import Site
+from tthc_docs.dossiers.views.representation import summary_json
+
+MAX_LIMIT = 100
+MAX_OFFSET = 10 ** 9   # past any real listing; islice refuses huge stops
+OPEN_STATES = (workflow.SUBMITTED, workflow.RECEIVED, workflow.PROCESSING,
+               workflow.AWAITING_SIGNATURE, workflow.SUPPLEMENT_REQUESTED,
+               workflow.RESULT_READY)
+_PAGE = [{'name': 'offset', 'in': 'query', 'schema': {'type': 'integer', 'minimum': 0,
+                                                         'maximum': MAX_OFFSET}},
+         {'name': 'limit', 'in': 'query', 'schema': {'type': 'integer', 'maximum': MAX_LIMIT}}]
+_LIST = {'description': '{items: [...], total, offset, limit}'}
+OPENAPI_PATHS = {
+    '/@@queue': {'get': {
+        'summary': "The officer's agency queue, earliest due first (overdue on top)",
+        'parameters': _PAGE + [
+            {'name': 'status', 'in': 'query', 'schema': {'type': 'string'},
+             'description': 'comma-separated states (default: every open state)'},
+            {'name': 'step', 'in': 'query', 'schema': {'type': 'string'}}],
+        'responses': {'200': _LIST, '401': {'description': 'not logged in'},
+                      '403': {'description': 'not an officer'},
+                      '422': {'description': 'bad paging or state'}}}},
+    '/@@sign-queue': {'get': {
+        'summary': "Dossiers awaiting the leader's signature; each item's `sign_url` is its "
+                   "one-time-code page, `mobile_url` the phone-sized list (/@@sign-mobile)",
+        'parameters': _PAGE, 'responses': {'200': _LIST}}},
+    '/@@my-dossiers': {'get': {'summary': "The citizen's own dossiers, newest first",
+                               'parameters': _PAGE, 'responses': {'200': _LIST}}},
+}
+
+
+def _paging(request):
+    try:
+        offset = int(request.params.get('offset', 0))
+        limit = int(request.params.get('limit', 20))
+    except ValueError:
+        raise errors.Invalid('Tham số phân trang không hợp lệ.',
+                             {'offset': 'số nguyên', 'limit': 'số nguyên'}) from None
+    if not 0 <= offset <= MAX_OFFSET or not 1 <= limit <= MAX_LIMIT:
+        raise errors.Invalid('Tham số phân trang không hợp lệ.',
+                             {'limit': f'từ 1 đến {MAX_LIMIT}', 'offset': f'từ 0 đến {MAX_OFFSET}'})
+    return offset, limit
+
+
+def _officer(request, roles=workflow.OFFICER_ROLES):
+    account = request.account
+    if account is None:
+        raise errors.NotLoggedIn('Cần đăng nhập.')
+    if not account.agency or not set(account.roles) & set(roles):
+        raise errors.NotAllowed('Chỉ cán bộ của cơ quan tiếp nhận mới xem được hàng đợi.')
+    return account
+
+
+def _statuses(request):
+    raw = request.params.get('status')
+    if not raw:
+        return OPEN_STATES
+    wanted = tuple(x.strip() for x in raw.split(',') if x.strip())
+    bad = [x for x in wanted if x not in workflow.STATES]
+    if bad:
+        raise errors.Invalid('Trạng thái không hợp lệ.', {'status': ', '.join(bad)})
+    return wanted
+
+
+def _listing(request, dossiers, total, offset, limit):
+    now = timeutil.now()
+    calendar = calendar_for(request.context)
+    return {'items': [summary_json(request, d, now, calendar) for d in dossiers],
+            'total': total, 'offset': offset, 'limit': limit,
+            'labels': workflow.STATE_LABELS}
+
+
+def _queue(request, statuses, roles=workflow.OFFICER_ROLES):
+    account = _officer(request, roles)
+    offset, limit = _paging(request)
+    step = request.params.get('step') or None
+    dossiers, total = request.context['dossiers'].queue(
+        account.agency, statuses, step, offset, limit)
+    body = _listing(request, dossiers, total, offset, limit)
+    body.update(agency=account.agency, statuses=list(statuses), step=step)
+    return body
+
+
+@view_config(context=Site, name='queue', request_method='GET', accept='application/json',
+             renderer='json')
+@view_config(context=Site, name='queue', request_method='GET', accept='text/html',
+             renderer='tthc_docs.templates:dossiers/queue.pt')
+def queue(request):
+    return _queue(request, _statuses(request))
+
+
+@view_config(context=Site, name='sign-queue', request_method='GET', accept='application/json',
+             renderer='json')
+@view_config(context=Site, name='sign-queue', request_method='GET', accept='text/html',
+             renderer='tthc_docs.templates:dossiers/queue.pt')
+def sign_queue(request):
+    """What awaits the leader: each row opens the one-time-code confirmation page.
+
+    The same list as ``@@sign-mobile`` (phone-sized): both stay, and each
+    page links the other.
+    """
+    body = _queue(request, (workflow.AWAITING_SIGNATURE,), roles={s.LEADER})
+    for item in body['items']:
+        item['sign_url'] = item['url'] + '/@@sign'
+    body['mobile_url'] = request.application_url + '/@@sign-mobile'
+    return body
+
+
+@view_config(context=Site, name='my-dossiers', request_method='GET',
+             accept='application/json', renderer='json')
+@view_config(context=Site, name='my-dossiers', request_method='GET', accept='text/html',
+             renderer='tthc_docs.templates:dossiers/mine.pt')
+def my_dossiers(request):
+    account = request.account
+    if account is None:
+        raise errors.NotLoggedIn('Cần đăng nhập.')
+    offset, limit = _paging(request)
+    dossiers, total = request.context['dossiers'].for_owner(account.login, offset, limit)
+    return _listing(request, dossiers, total, offset, limit)

@@ -1,0 +1,182 @@
+"""One representation of a dossier, used by the JSON views and the templates alike."""
+from datetime import date, datetime
+
+from tthc_docs.dossiers import deadlines, workflow
+from tthc_docs import timeutil
+from tthc_docs.dossiers.calendar import calendar_for
+from tthc_docs.site.content import find_site
+from tthc_docs.signing.verify import verify_references
+
+
+def plain(value):
+    """JSON-ready copy: datetimes and dates as ISO 8601, containers recursively."""
+    if isinstance(value, (datetime, date)):
+        return timeutil.iso(value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def dossier_url(request, dossier):
+    return request.resource_url(dossier).rstrip('/')
+
+
+def step_json(dossier):
+    step = dossier.current_step
+    if step is None:
+        return None
+    return {'id': step.get('id'), 'name': step.get('name'), 'role': step.get('role'),
+            'days': step.get('days'), 'index': dossier.step_index + 1,
+            'of': len(dossier.steps), 'assignee': dossier.assignee,
+            'started_at': timeutil.iso(dossier.step_started_at),
+            'due_at': timeutil.iso(dossier.step_due_at)}
+
+
+def summary_json(request, dossier, now=None, calendar=None):
+    """The short form used by queues and the citizen's list."""
+    now = now or timeutil.now()
+    calendar = calendar or calendar_for(find_site(dossier))
+    return {
+        'code': dossier.code, 'url': dossier_url(request, dossier),
+        'procedure': dossier.procedure_code, 'procedure_name': dossier.procedure_name,
+        'status': dossier.status, 'status_label': workflow.STATE_LABELS[dossier.status],
+        'channel': dossier.channel, 'agency': dossier.agency,
+        'applicant_name': dossier.applicant_name,
+        'step': dossier.current_step_id, 'assignee': dossier.assignee,
+        'submitted_at': timeutil.iso(dossier.submitted_at),
+        'received_at': timeutil.iso(dossier.received_at),
+        'due_at': timeutil.iso(dossier.due_at),
+        'overdue': dossier.overdue(now),
+        'due_soon': deadlines.is_due_soon(dossier.status, dossier.due_at, now, calendar),
+        'fee': fee_json(dossier),
+    }
+
+
+def fee_json(dossier):
+    return {'amount': dossier.fee_amount, 'paid': dossier.is_paid}
+
+
+def attachment_json(request, dossier, ref):
+    doc_url = '/'.join([request.application_url, 'vaults', ref['vault'], 'documents',
+                        ref['document'], '@@download'])
+    return {'requirement': ref['requirement'], 'name': ref.get('name'),
+            'vault': ref['vault'], 'document': ref['document'], 'sha256': ref['sha256'],
+            'doc_type': ref.get('doc_type'), 'title': ref.get('title'),
+            'url': f'{doc_url}?dossier={dossier.code}'}
+
+
+def is_officer(account, dossier):
+    """An officer of the handling agency (the owner alone is not)."""
+    return bool(dossier.roles_for(account) & workflow.OFFICER_ROLES)
+
+
+def verifications(request, dossier, refs):
+    """``{document id: report}`` for the signed documents among ``refs``."""
+    return verify_references(find_site(dossier), refs, request.registry.settings)
+
+
+def with_verification(items, reports):
+    """``items`` (attachment or result dicts) with ``verification`` where signed."""
+    for item in items:
+        if item.get('document') in reports:
+            item['verification'] = reports[item['document']]
+    return items
+
+
+def slips_json(request, dossier):
+    """The slips the dossier's state has produced: ``[{name, url}]`` (``@@slip/<name>``).
+
+    The same conditions as ``pdf.slips.available`` and the payments panel, read
+    from the dossier itself so the page does not build every slip's facts.
+    """
+    asked = any(h.get('action') == 'request_supplement' for h in dossier.history)
+    ready = {'receipt': dossier.received_at is not None, 'supplement': asked,
+             'refusal': dossier.status == workflow.REJECTED,
+             'apology': bool(dossier.apologies), 'control': dossier.received_at is not None}
+    found = [{'name': name, 'url': request.resource_url(dossier, '@@slip', name)}
+             for name, ok in ready.items() if ok]
+    if dossier.payment:
+        found.append({'name': 'payment-receipt',
+                      'url': request.resource_url(dossier, '@@payment-receipt')})
+    return found
+
+
+def form_json(request, dossier):
+    """The form the dossier was filled with and its data, labelled by THAT version."""
+    library = find_site(dossier)['forms']
+    form = library.version_of(dossier.form_name, dossier.form_version) \
+        if dossier.form_name and dossier.form_version else None
+    rows = library.rows_for(dossier.form_name, dossier.form_version, dossier.data)
+    if form is not None:
+        _link_documents(request, dossier, form, rows)
+    return {'name': dossier.form_name, 'version': dossier.form_version,
+            'title': form.title if form is not None else None, 'rows': rows,
+            'url': request.resource_url(dossier, '@@form-data')}
+
+
+def _link_documents(request, dossier, form, rows):
+    """A document field's row also gets the document's title and its link."""
+    names = {f['name'] for f in form.fields if f.get('type') == 'document'}
+    vault = find_site(dossier)['vaults'].get(dossier.vault_id) if names else None
+    for row in rows:
+        doc_id = dossier.data.get(row['name']) if row['name'] in names else None
+        doc = vault.documents.get(doc_id) if vault is not None and doc_id else None
+        if doc is not None:
+            ref = {'vault': dossier.vault_id, 'document': doc.id, 'sha256': doc.sha256,
+                   'requirement': None, 'title': doc.title}
+            row.update(document=doc.id, document_title=doc.title,
+                       url=attachment_json(request, dossier, ref)['url'])
+
+
+def dossier_json(request, dossier):
+    """``GET /dossiers/<code>`` as API.md fixes it, plus what the pages need.
+
+    Extensions: ``applicant_name``, ``form.{title,rows,url}``, ``slips``, and
+    for officers of the handling agency ``verification`` on each signed
+    attachment and result (the system's own check of the stored bytes).
+    """
+    now = timeutil.now()
+    account = request.account
+    body = summary_json(request, dossier, now)
+    attachments = [attachment_json(request, dossier, a) for a in dossier.attachments]
+    results = plain(list(dossier.results))
+    if is_officer(account, dossier):
+        with_verification(attachments, verifications(request, dossier, dossier.attachments))
+        with_verification(results, verifications(request, dossier, dossier.results))
+    body.update({
+        'procedure_version': dossier.procedure_version,
+        'returned_at': timeutil.iso(dossier.returned_at),
+        'finished_at': timeutil.iso(dossier.finished_at),
+        'paused_at': timeutil.iso(dossier.paused_at),
+        'current_step': step_json(dossier),
+        'steps': plain(dossier.steps),
+        'payment': plain(dossier.payment),
+        'form': form_json(request, dossier),
+        'data': plain(dossier.data),
+        'attachments': attachments,
+        'results': results,
+        'slips': slips_json(request, dossier),
+        'apologies': plain(list(dossier.apologies)),
+        'history': plain(list(dossier.history)),
+        'rating': plain(dossier.rating),
+        'actions': dossier.actions_for(account),
+        'can_rate': bool(account and account.login == dossier.owner
+                         and dossier.status == workflow.RETURNED and dossier.rating is None),
+    })
+    return body
+
+
+def track_json(request, dossier):
+    """What anyone may know of a dossier by its code: nothing personal."""
+    return {
+        'code': dossier.code, 'procedure': dossier.procedure_code,
+        'procedure_name': dossier.procedure_name, 'status': dossier.status,
+        'status_label': workflow.STATE_LABELS[dossier.status],
+        'agency': dossier.agency,
+        'received_at': timeutil.iso(dossier.received_at),
+        'due_at': timeutil.iso(dossier.due_at),
+        'returned_at': timeutil.iso(dossier.returned_at),
+        'overdue': dossier.overdue(timeutil.now()),
+    }

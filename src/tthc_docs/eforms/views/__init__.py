@@ -1,0 +1,1 @@
+"""Form templates over HTTP: the public library and the editors' pages."""

@@ -1,0 +1,86 @@
+"""Accounts: principals with roles, an agency, a vault or a signing identity.
+
+Passwords are argon2 hashes (argon2-cffi).  The cost is a setting so that
+tests can keep it low; a hash made with older parameters is upgraded at the
+next successful login (``check_needs_rehash``).
+"""
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from persistent import Persistent
+
+from tthc_docs import security as s
+from tthc_docs.container import Container
+
+_hasher = PasswordHasher()
+
+
+def configure_hasher(time_cost=3, memory_cost=65536, parallelism=1):
+    """Set the argon2 cost for this process (from the .ini at start-up)."""
+    global _hasher
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost,
+                             parallelism=parallelism)
+
+
+class Account(Persistent):
+    """One person's login to the system."""
+
+    active = True
+    title = ""
+    signer = None
+    vault_id = None
+    totp_secret = None
+
+    def __init__(self, login, full_name, roles, agency=None, title=""):
+        unknown = set(roles) - set(s.ROLES)
+        if unknown:
+            raise ValueError(f"vai trò không hợp lệ: {sorted(unknown)}")
+        self.login = login
+        self.full_name = full_name
+        self.roles = frozenset(roles)
+        self.agency = agency
+        self.title = title
+        self.password_hash = None
+
+    def set_password(self, password):
+        self.password_hash = _hasher.hash(password)
+
+    def check_password(self, password):
+        """True for the right password; rehashes when the cost has changed."""
+        if not self.password_hash or not isinstance(password, str):
+            return False
+        try:
+            _hasher.verify(self.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+        if _hasher.check_needs_rehash(self.password_hash):
+            self.set_password(password)
+        return True
+
+    def has_role(self, name):
+        return name in self.roles
+
+    @property
+    def is_officer(self):
+        return bool(self.roles & set(s.OFFICER_ROLES))
+
+    def as_json(self):
+        return {"login": self.login, "full_name": self.full_name,
+                "roles": sorted(self.roles), "agency": self.agency,
+                "title": self.title, "active": self.active}
+
+
+class People(Container):
+    """``/people``: accounts, visible to admins only."""
+
+    __acl__ = [(s.Allow, s.role(s.ADMIN), (s.VIEW, s.MANAGE)), s.DENY_ALL]
+
+    def create(self, login, password, full_name, roles, agency=None, title=""):
+        """Make an account; a citizen also gets an empty vault."""
+        account = Account(login, full_name, roles, agency=agency, title=title)
+        account.set_password(password)
+        self.add(login, account)
+        if s.CITIZEN in account.roles:
+            from tthc_docs.site.content import find_site
+            vault = find_site(self)["vaults"].create(login)
+            account.vault_id = vault.__name__
+        return account

@@ -1,0 +1,1 @@
+"""Accounts, people and agencies over HTTP: login, profile, the admin's pages."""

@@ -1,0 +1,1 @@
+"""Vietnamese text: diacritic folding, input validators and administrative addresses (pure)."""

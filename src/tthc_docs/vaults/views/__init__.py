@@ -1,0 +1,1 @@
+"""Vaults over HTTP: the owner's pages and the reception counter's."""

@@ -1,0 +1,119 @@
+"""Errors as API.md fixes them: JSON for JSON clients, a Vietnamese page else.
+
+Domain errors carry their status; Pyramid's own HTTP errors (404 from
+traversal, 403 from the ACLs, 400 from the CSRF check) are mapped to the
+same body.  Anything else is logged with a request id and answered 500
+without a traceback.  The catch-all does not match a retryable conflict
+before the last attempt, so pyramid_retry can retry it.
+"""
+import logging
+import re
+import traceback
+import uuid
+from urllib.parse import quote
+
+from pyramid.csrf import get_csrf_token
+from pyramid.httpexceptions import HTTPException, HTTPForbidden, HTTPSeeOther
+from pyramid.renderers import render_to_response
+from pyramid.view import exception_view_config, notfound_view_config, forbidden_view_config
+
+from tthc_docs.errors import DomainError, TooManyAttempts
+from tthc_docs.web.base import wants_json
+
+log = logging.getLogger(__name__)
+
+MESSAGES = {
+    400: "Yêu cầu không hợp lệ.",
+    401: "Bạn cần đăng nhập.",
+    403: "Bạn không có quyền thực hiện thao tác này.",
+    404: "Không tìm thấy trang hoặc đối tượng yêu cầu.",
+    405: "Phương thức không được hỗ trợ.",
+    409: "Trạng thái hiện tại không cho phép thao tác này.",
+    413: "Dữ liệu gửi lên quá lớn.",
+    415: "Loại tệp không được hỗ trợ.",
+    422: "Dữ liệu không hợp lệ.",
+    429: "Bạn đã thử quá nhiều lần, vui lòng đợi rồi thử lại.",
+    500: "Hệ thống gặp lỗi. Vui lòng thử lại sau.",
+}
+
+
+def render_error(request, status, body):
+    """One answer for every error: JSON or the error page, with ``status``."""
+    if wants_json(request):
+        response = request.response
+        response.status_int = status
+        response.content_type = "application/json"
+        response.json_body = body
+        return response
+    try:
+        csrf = get_csrf_token(request)
+    except Exception:  # a broken session must not hide the real error
+        csrf = ""
+    response = render_to_response(
+        "tthc_docs.templates:error.pt",
+        {"status": status, "error": body["error"], "csrf_token": csrf},
+        request=request)
+    response.status_int = status
+    return response
+
+
+@exception_view_config(DomainError)
+def domain_error(exc, request):
+    response = render_error(request, exc.status, exc.as_json())
+    if isinstance(exc, TooManyAttempts):
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+@notfound_view_config()
+def not_found(exc, request):
+    return render_error(request, 404, {"error": {"status": 404, "message": MESSAGES[404]}})
+
+
+@forbidden_view_config()
+def forbidden(exc, request):
+    """401 for an anonymous JSON client, the login page for a browser, else 403."""
+    if request.account is None:
+        if wants_json(request):
+            return render_error(request, 401, {"error": {"status": 401, "message": MESSAGES[401]}})
+        # encoded: the page's own query must not add parameters to the login URL
+        return HTTPSeeOther(request.application_url + "/@@login?came_from="
+                            + quote(request.path_qs, safe="/@"))
+    return render_error(request, 403, {"error": {"status": 403, "message": MESSAGES[403]}})
+
+
+@exception_view_config(HTTPException)
+def http_error(exc, request):
+    """Pyramid's own HTTP exceptions: keep redirects, render 4xx in our shape."""
+    if exc.status_int < 400:
+        return exc
+    if isinstance(exc, HTTPForbidden):
+        return forbidden(exc, request)
+    message = MESSAGES.get(exc.status_int, exc.title)
+    detail = getattr(exc, "detail", None)
+    if exc.status_int == 400 and "CSRF" in str(exc.explanation or "") + str(detail or ""):
+        message = "Thiếu hoặc sai mã chống giả mạo (CSRF token) trong yêu cầu."
+    return render_error(request, exc.status_int,
+                        {"error": {"status": exc.status_int, "message": message}})
+
+
+_ID_NUMBER = re.compile(r"(?<!\d)\d{12}(?!\d)")
+
+
+def redact(text):
+    """Mask 12-digit runs (personal ID numbers) before text reaches a log.
+
+    An unexpected exception's message may quote profile or form data; the
+    traceback is kept for the operator, the ID number is not.
+    """
+    return _ID_NUMBER.sub("************", str(text))
+
+
+@exception_view_config(Exception, retryable_error=False)
+def unexpected(exc, request):
+    """Log with a request id; answer 500 without the traceback."""
+    request_id = request.environ.get("tthc.request_id") or uuid.uuid4().hex[:12]
+    log.error("unhandled error, request %s %s %s\n%s", request_id, request.method,
+              redact(request.path), redact("".join(traceback.format_exception(exc))))
+    body = {"error": {"status": 500, "message": MESSAGES[500], "request_id": request_id}}
+    return render_error(request, 500, body)
