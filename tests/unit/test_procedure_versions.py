@@ -114,8 +114,3 @@ def test_events_record_who_did_what(catalog):
     catalog.publish("1.001193", "editor1", note="QĐ 123")
     assert [(e["action"], e["by"]) for e in catalog["1.001193"].events] == [("save", "editor1"), ("publish", "editor1")]
 
-
-def test_index_of_an_older_shape_is_rebuilt(catalog):
-    catalog.publish("1.001193", "editor1")
-    catalog.search_index.shape = 1
-    assert catalog.search("khai sinh").codes == ["1.001193"] and catalog.search_index.shape == 2

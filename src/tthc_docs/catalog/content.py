@@ -190,18 +190,11 @@ class ProcedureCatalog(Container):
         self.calendar = DaysOffRegistry()
 
     def index(self):
-        """The search index (made on first use in a database of an older shape)."""
-        index = getattr(self, "search_index", None)
-        if index is None or index.shape < ProcedureIndex.SHAPE:
-            self.search_index = ProcedureIndex()
-            for procedure in self.values():
-                self.reindex(procedure)
+        """The search index (evolve step 2 brings an older one to the current shape)."""
         return self.search_index
 
     def days_off_registry(self):
-        """The admin's days off / make-up days (made on first use)."""
-        if getattr(self, "calendar", None) is None:
-            self.calendar = DaysOffRegistry()
+        """The admin's days off / make-up days (evolve step 3 adds it to an older catalog)."""
         return self.calendar
 
     def create(self, data, by):

@@ -40,7 +40,7 @@ class SearchResult:
 class ProcedureIndex(Persistent):
     """Words and facets -> procedure documents (ints), maintained on write."""
 
-    #: Bumped when the stored shape changes; the catalog rebuilds older ones.
+    #: Bumped when the stored shape changes, with an evolve step that rebuilds older ones.
     SHAPE = 2
     shape = 1  # what an instance stored before shapes were recorded reads
 

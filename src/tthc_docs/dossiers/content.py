@@ -190,17 +190,8 @@ class DossierRegistry(Container):
         self.idempotency = OOBTree()    # (owner, key) -> code
         self.recent = OOBTree()         # (owner, fingerprint) -> (code, filed at)
 
-    def _ensure(self):
-        """Upgrade a registry made by the foundation's placeholder class."""
-        if getattr(self, 'indexes', None) is None:
-            self.counters = codes.CodeCounters()
-            self.indexes = DossierIndexes()
-            self.idempotency = OOBTree()
-            self.recent = OOBTree()
-
     def file(self, dossier, now, idempotency_key=None, fingerprint=None):
         """Give ``dossier`` its code, store and index it; returns the dossier."""
-        self._ensure()
         code = self.counters.next_code(dossier.agency, now.date())
         self.add(code, dossier)
         self.reindex(dossier)
@@ -224,7 +215,6 @@ class DossierRegistry(Container):
 
     def replay(self, owner, now, idempotency_key=None, fingerprint=None):
         """The dossier an earlier identical request made, if any."""
-        self._ensure()
         if idempotency_key:
             code = self.idempotency.get((owner, idempotency_key))
             if code is not None:
@@ -236,25 +226,21 @@ class DossierRegistry(Container):
         return None
 
     def reindex(self, dossier):
-        self._ensure()
         self.indexes.reindex(dossier, dossier.is_open)
 
     # -- listings -----------------------------------------------------------
 
     def queue(self, agency, statuses=None, step=None, offset=0, limit=20):
         """An agency's work queue: earliest due first; ``(dossiers, total)``."""
-        self._ensure()
         ix = self.indexes
         found = page(ix.queue_codes(agency, statuses, step), offset, limit)
         return [self[c] for c in found], ix.queue_count(agency, statuses, step)
 
     def for_owner(self, login, offset=0, limit=20):
         """A citizen's dossiers, newest first; ``(dossiers, total)``."""
-        self._ensure()
         ix = self.indexes.owner
         found = page(ix.codes(login, reverse=True), offset, limit)
         return [self[c] for c in found], ix.count(login)
 
     def count_by_status(self, status):
-        self._ensure()
         return self.indexes.status.count(status)

@@ -194,9 +194,6 @@ class VaultRegistry(Container):
 
     __acl__ = [(s.Allow, s.role(s.RECEPTION), s.DIGITIZE), s.DENY_ALL]
 
-    _by_owner = None
-    _by_id_number = None
-
     def __init__(self):
         super().__init__()
         self._by_owner = OOBTree()
@@ -211,20 +208,20 @@ class VaultRegistry(Container):
             if vault_id not in self:
                 break
         vault = self.add(vault_id, Vault(owner_login))
-        self._owners()[owner_login] = vault_id
+        self._by_owner[owner_login] = vault_id
         return vault
 
     def for_owner(self, login):
-        vault_id = self._owners().get(login)
+        vault_id = self._by_owner.get(login)
         return self.get(vault_id) if vault_id is not None else None
 
     def for_id_number(self, id_number):
-        vault_id = self._id_numbers().get(id_number)
+        vault_id = self._by_id_number.get(id_number)
         return self.get(vault_id) if vault_id is not None else None
 
     def index_id_number(self, vault, old, new):
         """Move the ID-number index entry; refuse a number another vault has."""
-        index = self._id_numbers()
+        index = self._by_id_number
         if new is not None and index.get(new, vault.__name__) != vault.__name__:
             raise errors.Invalid('Số định danh cá nhân đã gắn với một tài khoản khác.',
                                  {'id_number': 'Số định danh này đã có người dùng; '
@@ -233,18 +230,6 @@ class VaultRegistry(Container):
             del index[old]
         if new is not None:
             index[new] = vault.__name__
-
-    def _owners(self):
-        if self._by_owner is None:
-            self._by_owner = OOBTree((v.owner, k) for k, v in self.items())
-        return self._by_owner
-
-    def _id_numbers(self):
-        if self._by_id_number is None:
-            self._by_id_number = OOBTree(
-                (v.profile['id_number'], k) for k, v in self.items()
-                if v.profile.get('id_number'))
-        return self._by_id_number
 
 
 def find_vault(context):
