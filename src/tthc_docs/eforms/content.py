@@ -58,10 +58,7 @@ class FormVersion(Persistent):
         ``documents``: the owner's vault documents as ``[(id, title,
         doc_type)]``, to check document fields (unchecked when None).
         """
-        try:
-            return formschema.validate_data(self.fields, data, profile or {}, documents)
-        except formschema.FormDataInvalid as exc:
-            raise errors.Invalid(exc.message, exc.fields) from None
+        return formschema.validate_data(self.fields, data, profile or {}, documents)
 
     def prefill_share(self, profile=None):
         return formschema.prefill_share(self.fields, profile)
