@@ -60,7 +60,7 @@ def respond(request, body, template=None, page=None, redirect=None, status=None,
     """The view's answer: ``body`` as JSON, or the page (or a redirect) for a browser.
 
     - ``body``: the JSON answer, a dict (or list) the JSON renderer accepts.
-    - ``template``: the page a browser gets, rendered with ``body`` (a
+    - ``template``: the page a browser gets, rendered with ``body`` (when a
       dict) and ``page``. Without a template and a redirect, everybody gets JSON.
     - ``page``: a dict, or a callable returning one, of values only the page
       needs; called only for browsers, so a JSON client never pays for it.
@@ -80,7 +80,7 @@ def respond(request, body, template=None, page=None, redirect=None, status=None,
         if location is not None:
             response.location = location
         return render(request, "json", body, status)
-    values = dict(body)
+    values = dict(body) if isinstance(body, dict) else {}  # a JSON list: the page names it
     if page is not None:
         values.update(page() if callable(page) else page)
     return render(request, template, values, status)
