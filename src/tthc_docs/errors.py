@@ -119,16 +119,3 @@ BY_STATUS = {cls.status: cls for cls in (
     BadRequest, NotLoggedIn, NotAllowed, NotFound, MethodNotAllowed, StateConflict, TooLarge,
     UnsupportedType, Invalid, TooManyAttempts)}
 
-
-def for_status(status, message=None):
-    """The error of ``status`` (a 4xx), with ``message`` or the class's own words.
-
-    A status without a class of its own (410, 418 …) is still an error the
-    user can act on: a plain :class:`DomainError` carrying that status.
-    """
-    cls = BY_STATUS.get(status)
-    if cls is not None:
-        return cls(message)
-    error = DomainError(message)
-    error.status = status
-    return error

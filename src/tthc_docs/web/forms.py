@@ -121,9 +121,12 @@ class FormView:
     def show(self, form, html, status=None):
         """The page with ``html`` as its form."""
         resources = form.get_widget_resources()
-        static = self.request.static_url
         values = {"form": html, "title": self.title,
-                  "js": [static(f"deform:static/{path}") for path in resources["js"]],
-                  "css": [static(f"deform:static/{path}") for path in resources["css"]]}
+                  "js": [self.static_url(path) for path in resources["js"]],
+                  "css": [self.static_url(path) for path in resources["css"]]}
         values.update(self.page())
         return render(self.request, self.template, values, status)
+
+    def static_url(self, path):
+        """A widget's file: deform names some by asset spec, most relative to its static/."""
+        return self.request.static_url(path if ":" in path else f"deform:static/{path}")
