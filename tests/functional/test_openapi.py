@@ -142,7 +142,7 @@ QUERIES = {
 
 def operations():
     """Every documented (method, path) of the document the app serves."""
-    from tthc_docs.site.views import collect_paths
+    from tthc_docs.web.openapi import collect_paths
     return sorted((m, path) for path, item in collect_paths().items() for m in item
                   if m in METHODS)
 

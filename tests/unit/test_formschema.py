@@ -6,9 +6,9 @@ import deform
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
+from tthc_docs.errors import Invalid
 from tthc_docs.eforms.fieldtypes import FIELD_TYPES, PREFILL_KEYS
 from tthc_docs.eforms.formschema import (
-    FormDataInvalid,
     build_schema,
     display_rows,
     prefill_share,
@@ -49,7 +49,7 @@ DOCS = [('d-1', 'Căn cước công dân', 'cccd'), ('d-2', 'Sổ hộ khẩu', 
 
 
 def _errors(fields, data, profile=PROFILE, documents=None):
-    with pytest.raises(FormDataInvalid) as info:
+    with pytest.raises(Invalid) as info:
         validate_data(fields, data, profile, documents)
     return info.value.fields
 
@@ -149,7 +149,7 @@ def test_document_of_right_type_accepted():
 
 
 def test_data_must_be_an_object():
-    with pytest.raises(FormDataInvalid):
+    with pytest.raises(Invalid):
         validate_data(FIELDS, ['x'], PROFILE)
 
 
@@ -355,7 +355,7 @@ def test_junk_data_only_ever_gives_field_errors(template, junk):
     assume(saved is not None)
     try:
         validate_data(saved['fields'], junk, PROFILE, DOC_IDS)
-    except FormDataInvalid as exc:
+    except Invalid as exc:
         assert all(isinstance(m, str) and m for m in exc.fields.values())
 
 

@@ -117,6 +117,19 @@ class Procedure(Persistent):
         """What an editor works on: the draft if any, else the newest version."""
         return self.draft_version() or self.versions[self.versions.maxKey()]
 
+    def visible_version(self, wanted=None, editor=False):
+        """The version a reader may see, or None: the public sees only what is in force.
+
+        ``wanted``: a version number (``?version=N``) or None. Editors see
+        any version, and the latest when nothing is published yet.
+        """
+        if wanted is not None:
+            return self.versions.get(wanted) if editor else self.published_version(wanted)
+        version = self.published_version()
+        if version is None and editor:
+            version = self.latest_version()
+        return version
+
     def version_state(self, number):
         """The state of one version: draft, published, retired or superseded."""
         if number == self.draft_number:

@@ -15,6 +15,7 @@ import deform.widget
 
 from tthc_docs.catalog import doctypes
 from tthc_docs.errors import Invalid
+from tthc_docs.web.fields import deserialize
 from tthc_docs.catalog.fees import round_dong
 
 CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-]{0,39}$")
@@ -228,20 +229,14 @@ def validate(data, **bindings):
     if not isinstance(data, dict):
         raise Invalid("Dữ liệu thủ tục phải là một đối tượng.", {"": "không phải đối tượng JSON"})
     schema = ProcedureSchema().bind(**bindings)
-    try:
-        clean = schema.deserialize(_cstruct(data))
-    except colander.Invalid as exc:
-        raise Invalid("Dữ liệu thủ tục không hợp lệ.", flatten(exc)) from None
+    clean = deserialize(schema, _cstruct(data), "Dữ liệu thủ tục không hợp lệ.",
+                        whole="", key=field_path)
     return finish(clean)
 
 
-def flatten(exc):
-    """colander's error tree as {"steps.1.days": "why"} (the list's own error on "steps")."""
-    fields = {}
-    for path, message in exc.asdict().items():
-        key = path.replace("requirements.requirement.", "requirements.").replace("steps.step.", "steps.")
-        fields[key] = message
-    return fields
+def field_path(path):
+    """A colander path as a client names the field: "steps.1.days", not "steps.step.1.days"."""
+    return path.replace("requirements.requirement.", "requirements.").replace("steps.step.", "steps.")
 
 
 def finish(clean):
@@ -277,3 +272,26 @@ def _item(value):
         return value
     return {k: ("true" if v is True else "false" if v is False else v)
             for k, v in value.items() if v is not None}
+
+
+def bindings_for(site, code=None):
+    """What the schema checks against: agencies, form templates, taken codes.
+
+    ``code``: the procedure being edited (its code is not "taken"), or None
+    for a new one.
+    """
+    agencies = site["agencies"].all()
+    return {"agencies": {a.code for a in agencies}, "forms": set(site["forms"].keys()),
+            "agency_choices": [(a.code, f"{a.name} ({a.code})") for a in agencies],
+            "taken_codes": set(site["procedures"].keys()) if code is None else None}
+
+
+def validate_draft(site, data, code=None):
+    """A new procedure (``code`` None) or the next draft of ``code``, checked against the site.
+
+    A procedure's code never changes: saying so comes before any other
+    complaint, since the rest of the data may be fine.
+    """
+    if code is not None and data.setdefault("code", code) != code:
+        raise Invalid("Không được đổi mã thủ tục.", {"code": "Mã thủ tục không được thay đổi."})
+    return validate(data, **bindings_for(site, code))

@@ -58,10 +58,7 @@ class FormVersion(Persistent):
         ``documents``: the owner's vault documents as ``[(id, title,
         doc_type)]``, to check document fields (unchecked when None).
         """
-        try:
-            return formschema.validate_data(self.fields, data, profile or {}, documents)
-        except formschema.FormDataInvalid as exc:
-            raise errors.Invalid(exc.message, exc.fields) from None
+        return formschema.validate_data(self.fields, data, profile or {}, documents)
 
     def prefill_share(self, profile=None):
         return formschema.prefill_share(self.fields, profile)
@@ -168,6 +165,38 @@ class FormTemplate(Persistent):
         self.draft = None
         self.modified_by, self.modified_at = by, at
         return version
+
+    def visible_version(self, wanted=None, editor=False):
+        """The version a reader may see: the public never sees drafts or unpublished templates.
+
+        ``wanted``: a number, ``'draft'`` or None (the latest published; for
+        editors the draft when nothing is published yet). 404 otherwise.
+        """
+        if wanted == 'draft' and not editor:
+            raise errors.NotFound('Không tìm thấy bản nháp của biểu mẫu.')
+        if wanted is None and not self.latest:
+            if not editor:
+                raise errors.NotFound(f'Biểu mẫu {self.__name__} chưa được công bố.')
+            wanted = 'draft'
+        return self.resolve(wanted)
+
+    def diff_pair(self, old=None, new=None):
+        """The two versions to compare: those asked for, or the natural pair.
+
+        By default the draft (else the latest) against the version before it.
+        A first version has no previous one: that is the template's state
+        (409, saying what would make a comparison possible), not a missing
+        resource; a version the template never had stays a 404.
+        """
+        new = self.resolve(new or ('draft' if self.draft is not None else self.latest))
+        if not old:
+            old = self.latest if new.version > self.latest else new.version - 1
+            if not old:
+                raise errors.StateConflict(
+                    f'Phiên bản {new.version} của biểu mẫu là phiên bản đầu tiên: chưa có '
+                    'phiên bản trước để so sánh.',
+                    allowed=['publish'] if self.draft is not None else ['edit'])
+        return self.resolve(old), new
 
     def resolve(self, version):
         """Version ``'draft'``, a number, or None (latest); 404 if there is none."""

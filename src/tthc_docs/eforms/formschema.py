@@ -14,11 +14,13 @@ the per-type rules.
 """
 import colander
 
+from tthc_docs import errors
 from tthc_docs.text import addresses
 from tthc_docs.eforms.fieldtypes import FIELD_TYPES, PREFILL_KEYS, field_type
 from tthc_docs.text.validators import ValidationError, check_id_number, nfc
+from tthc_docs.web.fields import invalid_fields
 
-__all__ = ['FormDataInvalid', 'normalize_field', 'build_schema',
+__all__ = ['normalize_field', 'build_schema',
            'prefill_values', 'prefill_share', 'validate_data', 'display_rows',
            'address_datalists', 'translate', 'FROM_VAULT', 'REQUIRED_MSG', 'FIELD_TYPES',
            'PREFILL_KEYS']
@@ -34,15 +36,6 @@ FIELD_DEFAULTS = {
     'pattern': None, 'pattern_hint': None, 'doc_type': None,
     'birth_date_field': None,
 }
-
-
-class FormDataInvalid(Exception):
-    """Data that does not fit the form: ``fields`` maps a field to the reason."""
-
-    def __init__(self, message, fields):
-        super().__init__(message)
-        self.message = message
-        self.fields = fields
 
 
 def normalize_field(field):
@@ -185,13 +178,13 @@ def prefill_share(fields, profile=None):
 
 
 def validate_data(fields, data, profile=None, documents=None):
-    """Validated, JSON-safe form data, or :class:`FormDataInvalid`.
+    """Validated, JSON-safe form data, or :class:`errors.Invalid` naming each bad field.
 
     Prefilled fields may be omitted and take the vault's value; a prefilled
     field the editor marked not editable must not be given another value.
     """
     if not isinstance(data, dict):
-        raise FormDataInvalid('Dữ liệu biểu mẫu phải là một đối tượng JSON.', {})
+        raise errors.Invalid('Dữ liệu biểu mẫu phải là một đối tượng JSON.', {})
     fields = [normalize_field(f) for f in fields]
     data = merge_parts(fields, data)
     known = {f['name'] for f in fields}
@@ -201,11 +194,11 @@ def validate_data(fields, data, profile=None, documents=None):
     try:
         clean = schema.deserialize({k: v for k, v in data.items() if k in known})
     except colander.Invalid as exc:
-        problems.update(_field_errors(exc))
+        problems.update(invalid_fields(exc, translate=translate))
         clean = {}
     problems.update(_locked_changes(fields, data, prefill, schema))
     if problems:
-        raise FormDataInvalid(
+        raise errors.Invalid(
             f'Biểu mẫu còn {len(problems)} trường chưa hợp lệ.', problems)
     return {k: v for k, v in clean.items() if v is not None}
 
@@ -237,13 +230,6 @@ def _locked_changes(fields, data, prefill, schema):
         if given != prefill[name]:
             problems[name] = 'Trường này lấy từ kho dữ liệu, không được sửa.'
     return problems
-
-
-def _field_errors(exc):
-    errors = {}
-    for path, message in exc.asdict(translate=translate).items():
-        errors[path or '_form'] = message
-    return errors
 
 
 # colander's own messages (the few our schemas can still raise), in Vietnamese.

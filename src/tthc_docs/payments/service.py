@@ -10,7 +10,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 
-from tthc_docs.errors import DomainError, StateConflict
+from tthc_docs.errors import DomainError, Invalid, StateConflict
 from tthc_docs.payments import vnpay
 from tthc_docs.payments.base import COUNTER_PROVIDER, PaymentRefused, PaymentRequest
 from tthc_docs.payments.ledger import FAILED, PAID, ledger_for
@@ -114,7 +114,10 @@ def record_counter_payment(dossier, officer, now, receipt_no=""):
 
     The same paper receipt number twice is one payment (idempotent by
     reference); without one, a reference is made from the dossier code.
+    The number becomes part of the reference: a short text without '/'.
     """
+    if not isinstance(receipt_no, str) or len(receipt_no) > 40 or "/" in receipt_no:
+        raise Invalid("Số biên lai không hợp lệ.", {"receipt_no": "tối đa 40 ký tự, không có '/'"})
     if dossier.is_paid:
         raise StateConflict("Hồ sơ đã được thanh toán hoặc không phải nộp phí.", allowed=())
     if dossier.status not in PAYABLE_STATES:
@@ -124,3 +127,15 @@ def record_counter_payment(dossier, officer, now, receipt_no=""):
     dossier.record_payment(COUNTER_PROVIDER, reference, int(dossier.fee_amount), now)
     log.info("counter payment: dossier=%s reference=%s by=%s", dossier.code, reference, officer)
     return reference
+
+
+def payable_by(dossier, login):
+    """May ``login`` pay this dossier's fee online now? Its owner, while it waits for reception."""
+    return (login is not None and login == dossier.owner and not dossier.is_paid
+            and dossier.status in PAYABLE_STATES)
+
+
+def is_recorded(dossier, reference):
+    """Has the notification for ``reference`` already recorded the payment on ``dossier``?"""
+    return bool(dossier is not None and dossier.payment
+                and dossier.payment.get("reference") == reference)

@@ -7,20 +7,23 @@ recorded the payment; ``@@payment-notify`` is the one place a payment is
 recorded.  It is exempt from CSRF because the gateway signs it (HMAC); a
 refused notification dooms the transaction, so not even the ledger changes.
 """
-from pyramid.httpexceptions import HTTPNotFound, HTTPSeeOther
+from urllib.parse import parse_qs, urlsplit
+
+from pyramid.httpexceptions import HTTPNotFound
 from pyramid.request import call_app_with_subpath_as_path_info
 from pyramid.security import NO_PERMISSION_REQUIRED
 from pyramid.settings import asbool
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
 from tthc_docs import timeutil
-from tthc_docs.errors import BadRequest, Invalid, NotAllowed, StateConflict
+from tthc_docs.dossiers.content import Dossier
+from tthc_docs.errors import BadRequest, NotAllowed, StateConflict
 from tthc_docs.payments import devgateway, provider_from_settings, service
 from tthc_docs.payments.base import PaymentRefused
-from tthc_docs.dossiers.content import Dossier
 from tthc_docs.site.content import Site, find_site
-from tthc_docs.web.base import read_json, reject_unknown, resource_view, wants_json
+from tthc_docs.web.body import read_data
+from tthc_docs.web.views import ResourceViews
 
 DEV_GATEWAY = "_devgateway"
 
@@ -92,103 +95,89 @@ def payment_json(request, dossier):
                         if dossier.payment else None)}
 
 
-@resource_view(template="tthc_docs.templates:payments/pay.pt", context=Dossier, name="pay",
-               request_method="GET", permission=s.VIEW)
-def pay_page(request):
-    """The fee page: the owner's pay button, reception's counter form, the slips."""
-    dossier = request.context
-    is_owner = request.account is not None and request.account.login == dossier.owner
-    return {"code": dossier.code, "procedure": dossier.procedure_name,
-            "fee": payment_json(request, dossier),
-            "payable": (is_owner and not dossier.is_paid
-                        and dossier.status in service.PAYABLE_STATES)}
+@view_defaults(context=Dossier)
+class DossierPayment(ResourceViews):
+    """A dossier's fee: the page, paying online, and paying at the counter."""
+
+    @view_config(name="pay", request_method="GET", permission=s.VIEW)
+    def page(self):
+        """The fee page: the owner's pay button, reception's counter form, the slips."""
+        dossier, account = self.context, self.request.account
+        return self.respond({
+            "code": dossier.code, "procedure": dossier.procedure_name,
+            "fee": payment_json(self.request, dossier),
+            "payable": service.payable_by(dossier, account.login if account else None)},
+            template="tthc_docs.templates:payments/pay.pt")
+
+    @view_config(name="pay", request_method="POST", permission=s.OWN)
+    def pay(self):
+        """Open an attempt; a browser is sent to the gateway, a JSON client gets its URL."""
+        app = self.request.application_url
+        url = service.start(self.context, provider(self.request),
+                            return_url=app + "/@@payment-return",
+                            notify_url=app + "/@@payment-notify",
+                            client_ip=self.request.client_addr or "127.0.0.1",
+                            now=timeutil.now())
+        return self.respond({"redirect": url, "amount": self.context.fee_amount,
+                             "reference": reference_in(url)}, redirect=url)
+
+    @view_config(name="payment-counter", request_method="POST", permission=s.HANDLE)
+    def at_counter(self):
+        """Reception of the handling agency took the fee at the counter."""
+        if s.RECEPTION not in self.request.account.roles:
+            raise NotAllowed("Chỉ cán bộ một cửa của cơ quan tiếp nhận được thu phí tại quầy.")
+        receipt_no = read_data(self.request, {"receipt_no"}).get("receipt_no") or ""
+        service.record_counter_payment(self.context, self.login, timeutil.now(), receipt_no)
+        return self.respond(payment_json(self.request, self.context),
+                            redirect=self.request.resource_url(self.context))
 
 
-@view_config(context=Dossier, name="pay", request_method="POST", permission=s.OWN)
-def pay(request):
-    dossier = request.context
-    url = service.start(
-        dossier, provider(request),
-        return_url=request.application_url + "/@@payment-return",
-        notify_url=request.application_url + "/@@payment-notify",
-        client_ip=request.client_addr or "127.0.0.1", now=timeutil.now())
-    if not wants_json(request):
-        return HTTPSeeOther(url)
-    request.response.content_type = "application/json"
-    request.response.json_body = {"redirect": url, "amount": dossier.fee_amount,
-                                  "reference": _reference_in(url)}
-    return request.response
+@view_defaults(context=Site, permission=NO_PERMISSION_REQUIRED)
+class GatewayViews(ResourceViews):
+    """What the gateway calls: the browser's return, the notification, the dev stand-in."""
+
+    @view_config(name="payment-return", request_method="GET")
+    def payment_return(self):
+        """Display only: what the signed return says, and whether it is already recorded."""
+        try:
+            outcome = provider(self.request).read_return(self.request.GET)
+        except PaymentRefused as refused:
+            raise BadRequest(f"Kết quả thanh toán không hợp lệ: {refused.reason}.") from None
+        code = service.dossier_code_of(outcome.reference)
+        dossier = find_site(self.context)["dossiers"].get(code) if code else None
+        return self.respond({
+            "reference": outcome.reference, "dossier": code, "amount": outcome.amount,
+            "success": outcome.success, "paid": service.is_recorded(dossier, outcome.reference),
+            "url": self.request.resource_url(dossier) if dossier is not None else None},
+            template="tthc_docs.templates:payments/return.pt")
+
+    @view_config(name="payment-notify", request_method=("POST", "GET"), require_csrf=False)
+    def payment_notify(self):
+        """The gateway's own JSON answer (RspCode), whatever the Accept header says."""
+        gateway = provider(self.request)
+        params = self.request.POST if self.request.method == "POST" else self.request.GET
+        registry = find_site(self.context)["dossiers"]
+        ack = service.notify(gateway, params, registry.get, timeutil.now(),
+                             remote=self.request.client_addr or "")
+        if not ack.accepted:
+            self.request.tm.doom()
+        body = gateway.acknowledge(ack.code, ack.message)
+        if ack.status >= 400:
+            body["error"] = {"status": ack.status, "message": ack.message}
+        return self.respond(body, status=ack.status)
+
+    @view_config(name=DEV_GATEWAY, require_csrf=False)
+    def dev_gateway(self):
+        """The development gateway under ``/_devgateway/`` when the setting enables it."""
+        settings = self.request.registry.settings
+        if not asbool(settings.get("tthc_docs.payment.dev_gateway")):
+            raise HTTPNotFound()
+        gateway = getattr(self.request.registry, "tthc_dev_gateway", None)
+        if gateway is None:
+            gateway = self.request.registry.tthc_dev_gateway = devgateway.from_settings(settings)
+        return call_app_with_subpath_as_path_info(self.request, gateway)
 
 
-@view_config(context=Dossier, name="payment-counter", request_method="POST",
-             permission=s.HANDLE)
-def payment_counter(request):
-    """Reception of the handling agency took the fee at the counter."""
-    dossier, account = request.context, request.account
-    if s.RECEPTION not in account.roles:
-        raise NotAllowed("Chỉ cán bộ một cửa của cơ quan tiếp nhận được thu phí tại quầy.")
-    body = read_json(request) if request.content_type == "application/json" else request.POST
-    if body is not request.POST:
-        reject_unknown(body, {"receipt_no"})
-    receipt_no = body.get("receipt_no") or ""
-    if not isinstance(receipt_no, str) or len(receipt_no) > 40 or "/" in receipt_no:
-        raise Invalid("Số biên lai không hợp lệ.", {"receipt_no": "tối đa 40 ký tự, không có '/'"})
-    service.record_counter_payment(dossier, account.login, timeutil.now(), receipt_no)
-    if not wants_json(request):
-        return HTTPSeeOther(request.resource_url(dossier))
-    request.response.content_type = "application/json"
-    request.response.json_body = payment_json(request, dossier)
-    return request.response
-
-
-@resource_view(template="tthc_docs.templates:payments/return.pt", context=Site,
-               name="payment-return", request_method="GET", permission=NO_PERMISSION_REQUIRED)
-def payment_return(request):
-    try:
-        outcome = provider(request).read_return(request.GET)
-    except PaymentRefused as refused:
-        raise BadRequest(f"Kết quả thanh toán không hợp lệ: {refused.reason}.") from None
-    code = service.dossier_code_of(outcome.reference)
-    dossier = find_site(request.context)["dossiers"].get(code) if code else None
-    paid = bool(dossier is not None and dossier.payment
-                and dossier.payment.get("reference") == outcome.reference)
-    return {"reference": outcome.reference, "dossier": code, "amount": outcome.amount,
-            "success": outcome.success, "paid": paid,
-            "url": request.resource_url(dossier) if dossier is not None else None}
-
-
-@view_config(context=Site, name="payment-notify", request_method=("POST", "GET"),
-             require_csrf=False, permission=NO_PERMISSION_REQUIRED)
-def payment_notify(request):
-    gateway = provider(request)
-    params = request.POST if request.method == "POST" else request.GET
-    registry = find_site(request.context)["dossiers"]
-    ack = service.notify(gateway, params, registry.get, timeutil.now(),
-                         remote=request.client_addr or "")
-    if not ack.accepted:
-        request.tm.doom()
-    body = gateway.acknowledge(ack.code, ack.message)
-    if ack.status >= 400:
-        body["error"] = {"status": ack.status, "message": ack.message}
-    request.response.status_int = ack.status
-    request.response.content_type = "application/json"
-    request.response.json_body = body
-    return request.response
-
-
-@view_config(context=Site, name=DEV_GATEWAY, permission=NO_PERMISSION_REQUIRED,
-             require_csrf=False)
-def dev_gateway(request):
-    """The development gateway under ``/_devgateway/`` when the setting enables it."""
-    settings = request.registry.settings
-    if not asbool(settings.get("tthc_docs.payment.dev_gateway")):
-        raise HTTPNotFound()
-    gateway = getattr(request.registry, "tthc_dev_gateway", None)
-    if gateway is None:
-        gateway = request.registry.tthc_dev_gateway = devgateway.from_settings(settings)
-    return call_app_with_subpath_as_path_info(request, gateway)
-
-
-def _reference_in(url):
-    from urllib.parse import parse_qs, urlsplit
+def reference_in(url):
+    """The transaction reference inside a gateway URL."""
     return parse_qs(urlsplit(url).query).get("vnp_TxnRef", [""])[0]

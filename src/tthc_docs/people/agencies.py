@@ -9,6 +9,7 @@ from BTrees.OOBTree import OOBTree
 
 from tthc_docs import security as s
 from tthc_docs.container import Container
+from tthc_docs.errors import Invalid, StateConflict
 
 LEVELS = ("province", "district", "commune")
 LEVEL_TITLES = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
@@ -46,6 +47,31 @@ class AgencyTree(Container):
         parent.add(agency.code, agency)
         self.by_code_index[agency.code] = agency
         return agency
+
+    def create(self, data):
+        """A new agency from the admin's ``{code, name, level, parent}``; 422/409 say why not.
+
+        ``parent`` is a unit code (the tree's root when absent); a code
+        already in the tree is a 409, as the state of the tree forbids it.
+        """
+        problems = {name: "Bắt buộc." for name in ("code", "name", "level")
+                    if not isinstance(data.get(name), str) or not data[name].strip()}
+        if data.get("level") and data.get("level") not in LEVELS:
+            problems["level"] = f"Một trong: {', '.join(LEVELS)}."
+        parent = self
+        if data.get("parent"):
+            parent = self.by_code(data["parent"]) if isinstance(data["parent"], str) else None
+            if parent is None:
+                problems["parent"] = "Không có cơ quan với mã này."
+        if problems:
+            raise Invalid("Dữ liệu cơ quan không hợp lệ.", problems)
+        if self.by_code(data["code"]) is not None:
+            raise StateConflict("Mã đơn vị đã tồn tại.", fields={"code": "Đã tồn tại."})
+        try:
+            return self.add_agency(parent, Agency(data["code"].strip(), data["name"].strip(),
+                                                  data["level"]))
+        except ValueError as exc:
+            raise Invalid("Mã đơn vị không hợp lệ.", {"code": str(exc)}) from None
 
     def by_code(self, code):
         """The Agency with this unit code, or None."""

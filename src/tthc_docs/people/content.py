@@ -10,6 +10,7 @@ from persistent import Persistent
 
 from tthc_docs import security as s
 from tthc_docs.container import Container
+from tthc_docs.errors import NotLoggedIn, StateConflict, TooManyAttempts
 
 _hasher = PasswordHasher()
 
@@ -56,6 +57,21 @@ class Account(Persistent):
             self.set_password(password)
         return True
 
+    def update(self, changes):
+        """Apply an admin's validated ``changes``; a key absent or empty changes nothing.
+
+        ``active`` is the one flag that may be set to a false value.
+        """
+        if changes.get("password"):
+            self.set_password(changes["password"])
+        for name in ("full_name", "title", "agency"):
+            if changes.get(name):
+                setattr(self, name, changes[name])
+        if changes.get("roles") is not None:
+            self.roles = frozenset(changes["roles"])
+        if "active" in changes:
+            self.active = changes["active"]
+
     def has_role(self, name):
         return name in self.roles
 
@@ -75,7 +91,9 @@ class People(Container):
     __acl__ = [(s.Allow, s.role(s.ADMIN), (s.VIEW, s.MANAGE)), s.DENY_ALL]
 
     def create(self, login, password, full_name, roles, agency=None, title=""):
-        """Make an account; a citizen also gets an empty vault."""
+        """Make an account; a citizen also gets an empty vault. 409 for a login in use."""
+        if login in self:
+            raise StateConflict("Tên đăng nhập đã được dùng.", fields={"login": "Đã tồn tại."})
         account = Account(login, full_name, roles, agency=agency, title=title)
         account.set_password(password)
         self.add(login, account)
@@ -83,4 +101,20 @@ class People(Container):
             from tthc_docs.site.content import find_site
             vault = find_site(self)["vaults"].create(login)
             account.vault_id = vault.__name__
+        return account
+
+    def authenticate(self, login, password, throttle, address):
+        """The active account with this login and password; 401, or 429 after many failures.
+
+        ``throttle`` (a ``LoginThrottle``) counts failures per login and per
+        ``address``; while it says wait, not even the right password opens.
+        """
+        wait = throttle.retry_after(login, address)
+        if wait:
+            raise TooManyAttempts(f"Đăng nhập sai quá nhiều lần. Thử lại sau {wait} giây.", wait)
+        account = self.get(login.strip())
+        if account is None or not account.active or not account.check_password(password):
+            throttle.failed(login, address)
+            raise NotLoggedIn("Sai tên đăng nhập hoặc mật khẩu.")
+        throttle.succeeded(login, address)
         return account

@@ -1,21 +1,19 @@
-"""What every view module shares: one decorator for JSON + HTML, body parsing.
+"""The OLD path to JSON + HTML twins, kept until every family is ported.
 
-A content URL answers HTML by default and JSON to ``Accept:
-application/json`` (API.md).  ``resource_view`` registers the same function
-twice, once per representation, so a view body is written once and returns
-a dict that both the ``json`` renderer and its template read.
+New views use ``web.respond`` (``respond``, ``show_again``), ``web.forms``
+(``FormView``) and ``web.body`` (``read_json``, ``reject_unknown``,
+``read_data``); see ``web/__init__.py``.  The dossier, vault and signing
+views still import ``resource_view`` and ``wants_json`` from here; when
+they are ported, delete this module.
 """
-import json
-
 from pyramid.view import view_config
 
-from tthc_docs.errors import BadRequest, TooLarge
-
-JSON_MAX_BYTES = 1024 * 1024
+from tthc_docs.web.body import JSON_MAX_BYTES, read_json, reject_unknown  # noqa: F401 (old path)
+from tthc_docs.web.respond import wants_json as _wants_json
 
 
 def resource_view(template=None, **settings):
-    """``@view_config`` twice: JSON for JSON clients, ``template`` for browsers.
+    """OLD PATH (use ``web.respond.respond``): ``@view_config`` twice, JSON and ``template``.
 
     Without a template the view is JSON only (``accept`` is not constrained).
     """
@@ -31,43 +29,6 @@ def resource_view(template=None, **settings):
 
 
 def wants_json(request):
-    """True when the client asked for JSON or sent JSON."""
-    if request.content_type == "application/json":
-        return True
-    accept = request.accept
-    if not accept:
-        return False
-    offers = accept.acceptable_offers(["text/html", "application/json"])
-    return bool(offers) and offers[0][0] == "application/json"
+    """OLD PATH (``respond`` decides for you): True when the client asked for or sent JSON."""
+    return _wants_json(request)
 
-
-def read_json(request, max_bytes=JSON_MAX_BYTES):
-    """The request's JSON object, or a 400/413 that says what is wrong."""
-    length = request.content_length
-    if length is not None and length > max_bytes:
-        raise TooLarge(f"Nội dung JSON quá lớn (tối đa {max_bytes} byte).")
-    raw = request.body_file.read(max_bytes + 1)
-    if len(raw) > max_bytes:
-        raise TooLarge(f"Nội dung JSON quá lớn (tối đa {max_bytes} byte).")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise BadRequest(f"JSON không hợp lệ: {exc}") from None
-    if not isinstance(data, dict):
-        raise BadRequest("JSON phải là một đối tượng {…}.")
-    return data
-
-
-def reject_unknown(data, known):
-    """422 for fields the endpoint does not know, naming them."""
-    from tthc_docs.errors import Invalid
-    unknown = sorted(set(data) - set(known))
-    if unknown:
-        raise Invalid("Có trường không được hỗ trợ.",
-                      {name: "Trường không được hỗ trợ." for name in unknown})
-
-
-def model_url(request, resource, *elements, **kw):
-    """``request.resource_url`` without a trailing slash for leaf objects."""
-    url = request.resource_url(resource, *elements, **kw)
-    return url

@@ -13,11 +13,13 @@ from tthc_docs.vaults.uploads import LimitedStream
 
 
 def _too_large(environ, start_response, limit):
-    message = f"Dữ liệu gửi lên vượt quá giới hạn {limit} byte."
-    wants_json = "json" in environ.get("HTTP_ACCEPT", "") or "json" in environ.get(
+    """Outside Pyramid there is no request to negotiate with: any mention of JSON gets JSON."""
+    error = TooLarge(f"Dữ liệu gửi lên vượt quá giới hạn {limit} byte.")
+    message = error.message
+    as_json = "json" in environ.get("HTTP_ACCEPT", "") or "json" in environ.get(
         "CONTENT_TYPE", "")
-    if wants_json:
-        body = json.dumps({"error": {"status": 413, "message": message}}).encode()
+    if as_json:
+        body = json.dumps(error.as_json()).encode()
         content_type = "application/json"
     else:
         body = (f"<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\">"

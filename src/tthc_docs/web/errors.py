@@ -14,60 +14,42 @@ from urllib.parse import quote
 
 from pyramid.csrf import get_csrf_token
 from pyramid.httpexceptions import HTTPException, HTTPForbidden, HTTPSeeOther
-from pyramid.renderers import render_to_response
 from pyramid.view import exception_view_config, notfound_view_config, forbidden_view_config
 
-from tthc_docs.errors import DomainError, TooManyAttempts
-from tthc_docs.web.base import wants_json
+from tthc_docs import errors
+from tthc_docs.web.respond import render, wants_json
 
 log = logging.getLogger(__name__)
 
-MESSAGES = {
-    400: "Yêu cầu không hợp lệ.",
-    401: "Bạn cần đăng nhập.",
-    403: "Bạn không có quyền thực hiện thao tác này.",
-    404: "Không tìm thấy trang hoặc đối tượng yêu cầu.",
-    405: "Phương thức không được hỗ trợ.",
-    409: "Trạng thái hiện tại không cho phép thao tác này.",
-    413: "Dữ liệu gửi lên quá lớn.",
-    415: "Loại tệp không được hỗ trợ.",
-    422: "Dữ liệu không hợp lệ.",
-    429: "Bạn đã thử quá nhiều lần, vui lòng đợi rồi thử lại.",
-    500: "Hệ thống gặp lỗi. Vui lòng thử lại sau.",
-}
+SERVER_ERROR = "Hệ thống gặp lỗi. Vui lòng thử lại sau."
+#: The words of each status, as the error classes define them (translated in locale/).
+MESSAGES = {status: cls.default_message for status, cls in errors.BY_STATUS.items()}
+MESSAGES[500] = SERVER_ERROR
 
 
 def render_error(request, status, body):
     """One answer for every error: JSON or the error page, with ``status``."""
     if wants_json(request):
-        response = request.response
-        response.status_int = status
-        response.content_type = "application/json"
-        response.json_body = body
-        return response
+        return render(request, "json", body, status)
     try:
         csrf = get_csrf_token(request)
     except Exception:  # a broken session must not hide the real error
         csrf = ""
-    response = render_to_response(
-        "tthc_docs.templates:error.pt",
-        {"status": status, "error": body["error"], "csrf_token": csrf},
-        request=request)
-    response.status_int = status
-    return response
+    return render(request, "tthc_docs.templates:error.pt",
+                  {"status": status, "error": body["error"], "csrf_token": csrf}, status)
 
 
-@exception_view_config(DomainError)
+@exception_view_config(errors.DomainError)
 def domain_error(exc, request):
     response = render_error(request, exc.status, exc.as_json())
-    if isinstance(exc, TooManyAttempts):
+    if isinstance(exc, errors.TooManyAttempts):
         response.headers["Retry-After"] = str(exc.retry_after)
     return response
 
 
 @notfound_view_config()
 def not_found(exc, request):
-    return render_error(request, 404, {"error": {"status": 404, "message": MESSAGES[404]}})
+    return domain_error(errors.NotFound(), request)
 
 
 @forbidden_view_config()
@@ -75,11 +57,11 @@ def forbidden(exc, request):
     """401 for an anonymous JSON client, the login page for a browser, else 403."""
     if request.account is None:
         if wants_json(request):
-            return render_error(request, 401, {"error": {"status": 401, "message": MESSAGES[401]}})
+            return domain_error(errors.NotLoggedIn(), request)
         # encoded: the page's own query must not add parameters to the login URL
         return HTTPSeeOther(request.application_url + "/@@login?came_from="
                             + quote(request.path_qs, safe="/@"))
-    return render_error(request, 403, {"error": {"status": 403, "message": MESSAGES[403]}})
+    return domain_error(errors.NotAllowed(), request)
 
 
 @exception_view_config(HTTPException)
@@ -115,5 +97,5 @@ def unexpected(exc, request):
     request_id = request.environ.get("tthc.request_id") or uuid.uuid4().hex[:12]
     log.error("unhandled error, request %s %s %s\n%s", request_id, request.method,
               redact(request.path), redact("".join(traceback.format_exception(exc))))
-    body = {"error": {"status": 500, "message": MESSAGES[500], "request_id": request_id}}
+    body = {"error": {"status": 500, "message": SERVER_ERROR, "request_id": request_id}}
     return render_error(request, 500, body)

@@ -10,18 +10,18 @@ translate.
 """
 import colander
 import deform
-from pyramid.csrf import get_csrf_token
 from pyramid.httpexceptions import HTTPSeeOther
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
-from tthc_docs.errors import Invalid
 from tthc_docs.catalog.content import CONTENT_FIELDS, Procedure, ProcedureCatalog
-from tthc_docs.site.content import find_site
-from tthc_docs.catalog.schema import ProcedureSchema, finish, validate
-from tthc_docs.timeutil import iso
-from tthc_docs.web.base import read_json, reject_unknown, wants_json
+from tthc_docs.catalog.schema import ProcedureSchema, bindings_for, finish, validate_draft
 from tthc_docs.catalog.views.procedures import procedure_json
+from tthc_docs.site.content import find_site
+from tthc_docs.timeutil import iso
+from tthc_docs.web.body import read_data, read_json, reject_unknown
+from tthc_docs.web.forms import FormView
+from tthc_docs.web.views import ResourceViews
 
 #: Read-only keys of the GET answer a client may send back unchanged.
 ECHOED = {"state", "version", "url", "field_slug", "superseded", "history", "procedure_state"}
@@ -63,15 +63,8 @@ OPENAPI_PATHS = {
 }
 
 
-def bindings(site, code=None):
-    """What the schema checks against: agencies, form templates, taken codes."""
-    agencies = {a.code for a in site["agencies"].all()}
-    return {"agencies": agencies, "forms": set(site["forms"].keys()),
-            "agency_choices": [(a.code, f"{a.name} ({a.code})") for a in site["agencies"].all()],
-            "taken_codes": set(site["procedures"].keys()) if code is None else None}
-
-
-def _json_data(request):
+def procedure_data(request):
+    """The editor's JSON as the schema reads it: read-only keys dropped, fee unfolded."""
     data = read_json(request)
     reject_unknown(data, ACCEPTED)
     fee = data.get("fee")
@@ -81,138 +74,122 @@ def _json_data(request):
     return {k: v for k, v in data.items() if k not in ECHOED}
 
 
-def _by(request):
-    return request.account.login
+@view_defaults(context=ProcedureCatalog, permission=s.EDIT)
+class CatalogEditing(ResourceViews):
+    """``POST /procedures/``: a new procedure, as its first draft."""
+
+    @view_config(request_method="POST")
+    def create(self):
+        clean = validate_draft(find_site(self.context), procedure_data(self.request))
+        procedure = self.context.create(clean, self.login)
+        body = procedure_json(self.request, procedure, procedure.latest_version())
+        return self.respond(body, status=201, location=self.request.resource_url(procedure))
 
 
-@view_config(context=ProcedureCatalog, request_method="POST", permission=s.EDIT, renderer="json")
-def create(context, request):
-    site = find_site(context)
-    data = validate(_json_data(request), **bindings(site))
-    procedure = context.create(data, _by(request))
-    request.response.status_int = 201
-    request.response.location = request.resource_url(procedure)
-    return procedure_json(request, procedure, procedure.latest_version())
+@view_defaults(context=Procedure, permission=s.EDIT)
+class ProcedureEditing(ResourceViews):
+    """One procedure's draft, state and history, for editors."""
 
+    @property
+    def catalog(self):
+        return self.context.__parent__
 
-@view_config(context=Procedure, request_method="PUT", permission=s.EDIT, renderer="json")
-def update(context, request):
-    data = _json_data(request)
-    if data.setdefault("code", context.code) != context.code:
-        raise Invalid("Không được đổi mã thủ tục.", {"code": "Mã thủ tục không được thay đổi."})
-    clean = validate(data, **bindings(find_site(context), context.code))
-    version = context.__parent__.update(context.code, clean, _by(request))
-    return procedure_json(request, context, version)
+    @view_config(request_method="PUT")
+    def update(self):
+        code = self.context.code
+        clean = validate_draft(find_site(self.context), procedure_data(self.request), code)
+        version = self.catalog.update(code, clean, self.login)
+        return self.respond(procedure_json(self.request, self.context, version))
 
+    @view_config(name="publish", request_method="POST", permission=s.PUBLISH)
+    def publish(self):
+        self.catalog.publish(self.context.code, self.login, self.note())
+        return self.changed()
 
-def _note(request):
-    if request.content_type == "application/json" and request.body:
-        data = read_json(request)
-        reject_unknown(data, {"note"})
-        return str(data.get("note") or "")
-    return str(request.POST.get("note") or "")
+    @view_config(name="retire", request_method="POST", permission=s.PUBLISH)
+    def retire(self):
+        self.catalog.retire(self.context.code, self.login, self.note())
+        return self.changed()
 
+    @view_config(name="history", request_method="GET")
+    def history(self):
+        versions = [dict(h, created_at=iso(h["created_at"])) for h in self.context.history()]
+        events = [dict(e, at=iso(e["at"])) for e in self.context.events]
+        return self.respond({"code": self.context.code, "state": self.context.state,
+                             "versions": versions, "events": events})
 
-def _answer(request, context):
-    if wants_json(request):
-        version = context.published_version() or context.latest_version()
-        return procedure_json(request, context, version)
-    return HTTPSeeOther(request.resource_url(context))
+    def note(self):
+        """The optional ``note`` of a state change, from JSON or the page's form."""
+        if self.request.content_type == "application/json" and not self.request.body:
+            return ""
+        return str(read_data(self.request, {"note"}).get("note") or "")
 
-
-@view_config(context=Procedure, name="publish", request_method="POST", permission=s.PUBLISH,
-             renderer="json")
-def publish(context, request):
-    context.__parent__.publish(context.code, _by(request), _note(request))
-    return _answer(request, context)
-
-
-@view_config(context=Procedure, name="retire", request_method="POST", permission=s.PUBLISH,
-             renderer="json")
-def retire(context, request):
-    context.__parent__.retire(context.code, _by(request), _note(request))
-    return _answer(request, context)
-
-
-@view_config(context=Procedure, name="history", request_method="GET", permission=s.EDIT,
-             renderer="json")
-def history(context, request):
-    versions = [dict(h, created_at=iso(h["created_at"])) for h in context.history()]
-    events = [dict(e, at=iso(e["at"])) for e in context.events]
-    return {"code": context.code, "state": context.state, "versions": versions, "events": events}
+    def changed(self):
+        """After a state change: the procedure as JSON, or back to its page."""
+        version = self.context.published_version() or self.context.latest_version()
+        return self.respond(procedure_json(self.request, self.context, version),
+                       redirect=self.request.resource_url(self.context))
 
 
 # -- deform pages ----------------------------------------------------------
-def _form(request, schema, action):
-    schema = schema.clone()
-    schema.add(colander.SchemaNode(colander.String(), name="csrf_token",
-                                   widget=deform.widget.HiddenWidget(),
-                                   default=get_csrf_token(request), missing=""), )
-    for name in ("requirements", "steps", "citizen_steps", "legal_basis"):
-        schema[name].widget = deform.widget.SequenceWidget(
-            min_len=1 if name in ("requirements", "steps") else 0, orderable=True,
-            add_subitem_text_template="Thêm ${subitem_title}")
-    return deform.Form(schema, action=action, buttons=(deform.Button("save", "Lưu bản nháp"),))
+class ProcedureForm(FormView):
+    """The add and edit pages: one schema, sequences a browser can grow."""
 
+    schema = ProcedureSchema()
+    buttons = (("save", "Lưu bản nháp"),)
+    template = "tthc_docs.templates:procedures/edit.pt"
+    # API.md documents these pages' problems as a 200 page (OPENAPI_PATHS).
+    error_status = 200
+    code = None  # the procedure being edited
 
-def _page(request, form, html, title):
-    resources = form.get_widget_resources()
-    return {"form": html, "title": title,
-            "js": [request.static_url(f"deform:static/{p}") for p in resources["js"]],
-            "css": [request.static_url(f"deform:static/{p}") for p in resources["css"]]}
+    def make_schema(self):
+        schema = super().make_schema()
+        for name in ("requirements", "steps", "citizen_steps", "legal_basis"):
+            schema[name].widget = deform.widget.SequenceWidget(
+                min_len=1 if name in ("requirements", "steps") else 0, orderable=True,
+                add_subitem_text_template="Thêm ${subitem_title}")
+        return schema
 
-
-def _save_from_form(request, form, save):
-    """Validate the posted form and call `save(clean)`; the form again on errors."""
-    try:
-        appstruct = form.validate(request.POST.items())
-    except deform.ValidationFailure as failure:
-        return None, failure.render()
-    appstruct.pop("csrf_token", None)
-    try:
-        return save(finish(appstruct)), None
-    except Invalid as exc:  # rules only the domain can check (e.g. a race on the code)
-        for name, message in exc.fields.items():
-            if name in form.schema:
-                form[name].error = colander.Invalid(form.schema[name], message)
-        form.error = colander.Invalid(form.schema, exc.message)
-        return None, form.render(request.POST)
+    def bindings(self):
+        return bindings_for(find_site(self.context), self.code)
 
 
 @view_config(context=ProcedureCatalog, name="add", permission=s.EDIT,
-             renderer="tthc_docs.templates:procedures/edit.pt")
-def add_page(context, request):
-    site = find_site(context)
-    schema = ProcedureSchema().bind(**bindings(site))
-    form = _form(request, schema, request.resource_url(context, "@@add"))
-    if request.method == "POST" and "save" in request.POST:
-        procedure, html = _save_from_form(request, form, lambda d: context.create(d, _by(request)))
-        if procedure is not None:
-            return HTTPSeeOther(request.resource_url(procedure))
-    else:
-        html = form.render()
-    return _page(request, form, html, "Thêm thủ tục hành chính")
+             request_method=("GET", "POST"))
+class AddProcedure(ProcedureForm):
+    title = "Thêm thủ tục hành chính"
+
+    def save_success(self, appstruct):
+        procedure = self.context.create(finish(appstruct), self.request.account.login)
+        return HTTPSeeOther(self.request.resource_url(procedure))
 
 
-@view_config(context=Procedure, name="edit", permission=s.EDIT,
-             renderer="tthc_docs.templates:procedures/edit.pt")
-def edit_page(context, request):
-    site = find_site(context)
-    schema = ProcedureSchema().bind(**bindings(site, context.code))
-    del schema["code"]
-    form = _form(request, schema, request.resource_url(context, "@@edit"))
-    if request.method == "POST" and "save" in request.POST:
-        def save(clean):
-            return context.__parent__.update(context.code, dict(clean, code=context.code), _by(request))
-        version, html = _save_from_form(request, form, save)
-        if version is not None:
-            return HTTPSeeOther(request.resource_url(context))
-    else:
-        html = form.render(_appstruct(context.latest_version()))
-    return _page(request, form, html, f"Sửa thủ tục {context.code}")
+@view_config(context=Procedure, name="edit", permission=s.EDIT, request_method=("GET", "POST"))
+class EditProcedure(ProcedureForm):
+
+    @property
+    def code(self):
+        return self.context.code
+
+    @property
+    def title(self):
+        return f"Sửa thủ tục {self.code}"
+
+    def make_schema(self):
+        schema = super().make_schema()
+        del schema["code"]
+        return schema
+
+    def appstruct(self):
+        return form_values(self.context.latest_version())
+
+    def save_success(self, appstruct):
+        clean = dict(finish(appstruct), code=self.code)
+        self.context.__parent__.update(self.code, clean, self.request.account.login)
+        return HTTPSeeOther(self.request.resource_url(self.context))
 
 
-def _appstruct(version):
+def form_values(version):
     """A version's content as the form's initial values."""
     data = version.content()
     data["agencies"] = set(data["agencies"])

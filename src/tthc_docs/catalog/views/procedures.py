@@ -2,20 +2,23 @@
 
 Citizens and anonymous visitors see published procedures only; a draft or
 a retired one answers 404 to them, as if it did not exist. Editors see
-every state (and `?version=N` of any version). Editor actions live in
-`procedures_edit.py`, the admin calendar in `procedures_calendar.py`.
+every state (and `?version=N` of any version): ``Procedure.visible_version``
+decides. Editor actions live in `edit.py`, the admin calendar in
+`dossiers/views/calendar.py`.
 """
 from urllib.parse import quote
 
-from tthc_docs.catalog import doctypes
+from pyramid.view import view_config, view_defaults
+
 from tthc_docs import security as s
+from tthc_docs.catalog import doctypes
+from tthc_docs.catalog.content import LEVEL_TITLES, STATE_TITLES, Procedure, ProcedureCatalog
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.errors import Invalid, NotFound
-from tthc_docs.text.folding import slug
-from tthc_docs.catalog.content import LEVEL_TITLES, STATE_TITLES, Procedure, ProcedureCatalog
 from tthc_docs.site.content import find_site
+from tthc_docs.text.folding import slug
 from tthc_docs.timeutil import iso, parse_date, today
-from tthc_docs.web.base import resource_view, wants_json
+from tthc_docs.web.views import ResourceViews
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -79,23 +82,22 @@ OPENAPI_PATHS = {
 }
 
 
+CATALOG_PT = "tthc_docs.templates:procedures/catalog.pt"
+PROCEDURE_PT = "tthc_docs.templates:procedures/procedure.pt"
+
+
 def is_editor(request, context):
     return request.has_permission(s.EDIT, context)
 
 
 def shown_version(request, procedure):
-    """The version this user may see, or 404: the public sees the one in force."""
-    editor = is_editor(request, procedure)
+    """The version this user may see (``?version=N``), or 404."""
     wanted = request.params.get("version")
     if wanted is not None:
         if not (wanted.isascii() and wanted.isdigit()):  # "²".isdigit() but int("²") fails
             raise Invalid("Số phiên bản không hợp lệ.", {"version": "Phải là số nguyên dương."})
-        version = procedure.versions.get(int(wanted)) if editor else \
-            procedure.published_version(int(wanted))
-    else:
-        version = procedure.published_version()
-        if version is None and editor:
-            version = procedure.latest_version()
+        wanted = int(wanted)
+    version = procedure.visible_version(wanted, is_editor(request, procedure))
     if version is None:
         raise NotFound(f"Không có thủ tục mã {procedure.code}.")
     return version
@@ -121,7 +123,8 @@ def procedure_json(request, procedure, version):
     }
 
 
-def _int_param(request, name, default, lo, hi):
+def int_param(request, name, default, lo, hi):
+    """A whole-number query parameter in [lo, hi], or 422 naming it."""
     raw = request.params.get(name)
     if raw in (None, ""):
         return default
@@ -130,97 +133,102 @@ def _int_param(request, name, default, lo, hi):
     return int(raw)
 
 
-@resource_view(template="tthc_docs.templates:procedures/catalog.pt", context=ProcedureCatalog,
-               request_method="GET", permission=s.VIEW)
-def catalog(context, request):
-    """`GET /procedures/?q=&field=&level=&agency=&page=&limit=`."""
-    limit = _int_param(request, "limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
-    page = _int_param(request, "page", 1, 1, 100000)
-    params = {k: (request.params.get(k) or "").strip() for k in ("q", "field", "level", "agency")}
-    editor = is_editor(request, context)
-    result = context.search(params["q"], editor=editor, field=params["field"] or None,
-                            level=params["level"] or None, agency=params["agency"] or None,
-                            start=(page - 1) * limit, limit=limit)
-    base = request.resource_url(context)
-    items = [_summary(context, code, base) for code in result.codes]
-    body = {"items": items, "total": result.total, "page": page, "limit": limit,
-            "facets": result.facets}
-    if not wants_json(request):
-        body.update(query=params, editor=editor, field_titles=context.index().field_titles(),
-                    level_titles=LEVEL_TITLES, state_titles=STATE_TITLES,
-                    pages=max(1, -(-result.total // limit)),
-                    link=_linker(request, context, params, page))
-    return body
-
-
-def _linker(request, catalog, params, page):
-    """`link(field=..., page=...)`: this search with some parameters changed."""
-    def link(**changes):
-        query = dict(params, page=page)
-        query.update(changes)
-        return request.resource_url(catalog, query={k: v for k, v in query.items() if v})
-    return link
-
-
-def _summary(catalog, code, base):
-    """One result line, from the index (no procedure is loaded for a list)."""
-    return dict(catalog.index().summary(code), code=code, url=f"{base}{quote(code)}/")
-
-
-@resource_view(template="tthc_docs.templates:procedures/procedure.pt", context=Procedure,
-               request_method="GET", permission=s.VIEW)
-def procedure_view(context, request):
-    """`GET /procedures/<code>`: the plain-language, printable procedure page."""
-    version = shown_version(request, context)
-    body = procedure_json(request, context, version)
-    if is_editor(request, context):
-        body["history"] = [dict(h, created_at=iso(h["created_at"]))
-                           for h in context.history()]
-        body["procedure_state"] = context.state
-    if not wants_json(request):
-        body["page"] = _page_extras(request, context, version)
-    return body
-
-
-def _page_extras(request, procedure, version):
-    """What only the HTML page needs: titles, agencies' names, today's due date."""
-    site = find_site(procedure)
-    start = today()
-    due = calendar_for(site).add_working_days(start, version.processing_days)
-    agencies = site["agencies"]
-    return {
-        "due": due, "today": start, "level_title": LEVEL_TITLES.get(version.level, version.level),
-        "agency_names": [getattr(agencies.by_code(c), "name", c) for c in version.agencies],
-        "doc_type_title": doctypes.title_of, "method_titles": METHOD_TITLES,
-        "online_level_title": ONLINE_LEVEL_TITLES.get(version.online_level, ""),
-        "role_titles": ROLE_TITLES, "state_titles": STATE_TITLES,
-        "editor": is_editor(request, procedure),
-        "can_apply": procedure.published_version() is not None and version.version == procedure.published_number,
-    }
-
-
-@resource_view(context=Procedure, name="due-date", request_method="GET", permission=s.VIEW)
-def due_date(context, request):
-    """`GET /procedures/<code>/@@due-date?from=YYYY-MM-DD` (default today)."""
-    version = context.published_version()
-    if version is None and is_editor(request, context):
-        version = context.latest_version()
-    if version is None:
-        raise NotFound(f"Không có thủ tục mã {context.code}.")
-    raw = request.params.get("from")
-    start = today() if raw in (None, "") else _parse_day(raw)
-    due = calendar_for(find_site(context)).add_working_days(start, version.processing_days)
-    return {"from": start.isoformat(), "due": due.isoformat(),
-            "working_days": version.processing_days}
-
-
-def _parse_day(raw):
+def day_param(request, name):
+    """A YYYY-MM-DD query parameter (today when absent), or 422 naming it."""
+    raw = request.params.get(name)
+    if raw in (None, ""):
+        return today()
     try:
         day = parse_date(raw)
     except (TypeError, ValueError):
         day = None
     if day is None:
-        raise Invalid("Ngày nhận hồ sơ không hợp lệ.", {"from": f"Không phải ngày YYYY-MM-DD: {raw}"})
+        raise Invalid("Ngày nhận hồ sơ không hợp lệ.", {name: f"Không phải ngày YYYY-MM-DD: {raw}"})
     if not 2000 <= day.year <= 2100:  # as the calendar's years; 9999-12-31 overflowed
-        raise Invalid("Ngày nhận hồ sơ không hợp lệ.", {"from": "Năm phải từ 2000 đến 2100."})
+        raise Invalid("Ngày nhận hồ sơ không hợp lệ.", {name: "Năm phải từ 2000 đến 2100."})
     return day
+
+
+@view_defaults(context=ProcedureCatalog, permission=s.VIEW)
+class CatalogViews(ResourceViews):
+    """`GET /procedures/?q=&field=&level=&agency=&page=&limit=`: search and browse."""
+
+    @view_config(request_method="GET")
+    def search(self):
+        limit = int_param(self.request, "limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
+        page = int_param(self.request, "page", 1, 1, 100000)
+        params = {k: (self.request.params.get(k) or "").strip()
+                  for k in ("q", "field", "level", "agency")}
+        editor = is_editor(self.request, self.context)
+        result = self.context.search(params["q"], editor=editor, field=params["field"] or None,
+                                     level=params["level"] or None,
+                                     agency=params["agency"] or None,
+                                     start=(page - 1) * limit, limit=limit)
+        base = self.request.resource_url(self.context)
+        body = {"items": [self.summary(code, base) for code in result.codes],
+                "total": result.total, "page": page, "limit": limit, "facets": result.facets}
+        return self.respond(body, template=CATALOG_PT, page=lambda: {
+            "query": params, "editor": editor,
+            "field_titles": self.context.index().field_titles(),
+            "level_titles": LEVEL_TITLES, "state_titles": STATE_TITLES,
+            "pages": max(1, -(-result.total // limit)), "link": self.linker(params, page)})
+
+    def summary(self, code, base):
+        """One result line, from the index (no procedure is loaded for a list)."""
+        return dict(self.context.index().summary(code), code=code, url=f"{base}{quote(code)}/")
+
+    def linker(self, params, page):
+        """`link(field=..., page=...)`: this search with some parameters changed."""
+        def link(**changes):
+            query = dict(params, page=page)
+            query.update(changes)
+            return self.request.resource_url(self.context,
+                                             query={k: v for k, v in query.items() if v})
+        return link
+
+
+@view_defaults(context=Procedure, permission=s.VIEW)
+class ProcedureViews(ResourceViews):
+    """The procedure page and its due-date calculator."""
+
+    @view_config(request_method="GET")
+    def show(self):
+        """`GET /procedures/<code>`: the plain-language, printable procedure page."""
+        version = shown_version(self.request, self.context)
+        body = procedure_json(self.request, self.context, version)
+        if is_editor(self.request, self.context):
+            body["history"] = [dict(h, created_at=iso(h["created_at"]))
+                               for h in self.context.history()]
+            body["procedure_state"] = self.context.state
+        return self.respond(body, template=PROCEDURE_PT,
+                            page=lambda: {"page": self.page_extras(version)})
+
+    def page_extras(self, version):
+        """What only the HTML page needs: titles, agencies' names, today's due date."""
+        procedure = self.context
+        site = find_site(procedure)
+        start = today()
+        agencies = site["agencies"]
+        return {
+            "due": calendar_for(site).add_working_days(start, version.processing_days),
+            "today": start, "level_title": LEVEL_TITLES.get(version.level, version.level),
+            "agency_names": [getattr(agencies.by_code(c), "name", c) for c in version.agencies],
+            "doc_type_title": doctypes.title_of, "method_titles": METHOD_TITLES,
+            "online_level_title": ONLINE_LEVEL_TITLES.get(version.online_level, ""),
+            "role_titles": ROLE_TITLES, "state_titles": STATE_TITLES,
+            "editor": is_editor(self.request, procedure),
+            "can_apply": (procedure.published_version() is not None
+                          and version.version == procedure.published_number),
+        }
+
+    @view_config(name="due-date", request_method="GET")
+    def due_date(self):
+        """`GET /procedures/<code>/@@due-date?from=YYYY-MM-DD` (default today)."""
+        version = self.context.visible_version(editor=is_editor(self.request, self.context))
+        if version is None:
+            raise NotFound(f"Không có thủ tục mã {self.context.code}.")
+        start = day_param(self.request, "from")
+        due = calendar_for(find_site(self.context)).add_working_days(start,
+                                                                     version.processing_days)
+        return self.respond({"from": start.isoformat(), "due": due.isoformat(),
+                             "working_days": version.processing_days})

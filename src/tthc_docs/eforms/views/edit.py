@@ -8,18 +8,19 @@ renders the draft exactly as a citizen sees it (``formrender``), prefilled
 from a sample complete profile, and checks a test submission with the same
 validator that ``@@apply`` uses, without filing anything.
 """
-import colander
 import deform
 import peppercorn
-from pyramid.csrf import get_csrf_token
 from pyramid.httpexceptions import HTTPSeeOther
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs import errors, timeutil
-from tthc_docs.eforms import render as formrender
 from tthc_docs import security as s
+from tthc_docs.eforms import render as formrender
 from tthc_docs.eforms.content import FormLibrary, FormTemplate
 from tthc_docs.eforms.schema import clean_template, template_schema
+from tthc_docs.web.forms import FormView
+from tthc_docs.web.respond import render
+from tthc_docs.web.views import ResourceViews
 
 _NAME = [{'name': 'name', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}]
 _HTML = {'200': {'description': 'HTML page', 'content': {'text/html': {}}}}
@@ -53,20 +54,12 @@ SAMPLE_PROFILE = {
 BLANK_FIELD = {'name': '', 'title': '', 'type': 'text', 'options': [{'value': '', 'title': ''}]}
 
 
-def editor_form(request, with_name):
-    schema = template_schema(with_name).clone()
-    schema.add(colander.SchemaNode(colander.String(), name='csrf_token', missing='',
-                                   default=get_csrf_token(request),
-                                   widget=deform.widget.HiddenWidget()))
-    schema['fields'].widget = deform.widget.SequenceWidget(
-        orderable=True, add_subitem_text_template='Thêm ${subitem_title}')
-    schema['fields'].children[0]['options'].widget = deform.widget.SequenceWidget(
-        add_subitem_text_template='Thêm phương án')
-    return deform.Form(schema, buttons=(deform.Button('save', 'Lưu bản nháp'),),
-                       renderer=formrender.RENDERER)
+EDIT_PT = 'tthc_docs.templates:forms/edit.pt'
+PREVIEW_PT = 'tthc_docs.templates:forms/preview.pt'
 
 
-def _with_blanks(working):
+def with_blanks(working):
+    """The template's fields plus one blank field and one blank option each, to add without JS."""
     fields = []
     for field in working['fields']:
         field = dict(field)
@@ -79,97 +72,104 @@ def _blank(item, *keys):
     return isinstance(item, dict) and not any(str(item.get(k) or '').strip() for k in keys)
 
 
-def _posted(request):
-    """The post as a pstruct, with the blank trailing field and options dropped."""
-    pstruct = peppercorn.parse(request.POST.items())
-    fields = [f for f in pstruct.get('fields') or [] if not _blank(f, 'name', 'title')]
-    for field in fields:
-        if isinstance(field, dict) and isinstance(field.get('options'), list):
-            field['options'] = [o for o in field['options'] if not _blank(o, 'value', 'title')]
-    pstruct['fields'] = fields
-    return pstruct
+class TemplateForm(FormView):
+    """The editor's form of a template: its fields as an orderable deform sequence."""
+
+    buttons = (('save', 'Lưu bản nháp'),)
+    template = EDIT_PT
+    form_options = {'renderer': formrender.RENDERER}
+    with_name = False
+
+    def make_schema(self):
+        schema = template_schema(self.with_name).clone()
+        schema['fields'].widget = deform.widget.SequenceWidget(
+            orderable=True, add_subitem_text_template='Thêm ${subitem_title}')
+        schema['fields'].children[0]['options'].widget = deform.widget.SequenceWidget(
+            add_subitem_text_template='Thêm phương án')
+        return schema
+
+    def pstruct(self):
+        """The post, with the blank trailing field and blank options dropped."""
+        pstruct = peppercorn.parse(self.request.POST.items())
+        fields = [f for f in pstruct.get('fields') or [] if not _blank(f, 'name', 'title')]
+        for field in fields:
+            if isinstance(field, dict) and isinstance(field.get('options'), list):
+                field['options'] = [o for o in field['options']
+                                    if not _blank(o, 'value', 'title')]
+        pstruct['fields'] = fields
+        return pstruct
+
+    def page(self):
+        return {'template': self.context if isinstance(self.context, FormTemplate) else None}
 
 
-def _page(form, template=None, html=None, title='Biểu mẫu'):
-    return {'form_html': html or form.render(), 'template': template, 'page_title': title}
+@view_config(context=FormLibrary, name='add', request_method=('GET', 'POST'), permission=s.EDIT)
+class AddTemplate(TemplateForm):
+    title = 'Biểu mẫu mới'
+    with_name = True
+
+    def appstruct(self):
+        return with_blanks({'name': '', 'title': '', 'fields': []})
+
+    def save_success(self, appstruct):
+        clean = clean_template(appstruct)
+        try:
+            template = self.context.create(clean['name'], clean['title'], clean['fields'],
+                                           self.request.account.login, timeutil.now())
+        except errors.StateConflict as exc:  # the name is what conflicts: mark that field
+            raise errors.StateConflict(exc.message, fields={'name': exc.message}) from None
+        return HTTPSeeOther(self.request.resource_url(template, '@@preview'))
 
 
-@view_config(context=FormLibrary, name='add', request_method='GET', permission=s.EDIT,
-             renderer='tthc_docs.templates:forms/edit.pt')
-def add_form(context, request):
-    form = editor_form(request, with_name=True)
-    html = form.render(_with_blanks({'name': '', 'title': '', 'fields': []}))
-    return _page(form, html=html, title='Biểu mẫu mới')
+@view_config(context=FormTemplate, name='edit', request_method=('GET', 'POST'),
+             permission=s.EDIT)
+class EditTemplate(TemplateForm):
+
+    @property
+    def title(self):
+        return f'Sửa biểu mẫu (bản nháp phiên bản {self.context.latest + 1})'
+
+    def appstruct(self):
+        return with_blanks(self.context.working_copy())
+
+    def save_success(self, appstruct):
+        clean = clean_template(appstruct)
+        self.context.save_draft(clean['title'], clean['fields'], self.request.account.login,
+                                timeutil.now())
+        return HTTPSeeOther(self.request.resource_url(self.context, '@@preview'))
 
 
-@view_config(context=FormLibrary, name='add', request_method='POST', permission=s.EDIT,
-             renderer='tthc_docs.templates:forms/edit.pt')
-def add_post(context, request):
-    form = editor_form(request, with_name=True)
-    try:
-        clean = clean_template(form.validate_pstruct(_posted(request)))
-    except deform.ValidationFailure as failure:
-        request.response.status_int = 422
-        return _page(form, html=failure.render(), title='Biểu mẫu mới')
-    try:
-        template = context.create(clean['name'], clean['title'], clean['fields'],
-                                  request.account.login, timeutil.now())
-    except errors.StateConflict as exc:
-        form['name'].error = colander.Invalid(form['name'].schema, exc.message)
-        request.response.status_int = 409
-        return _page(form, html=form.render(clean), title='Biểu mẫu mới')
-    return HTTPSeeOther(request.resource_url(template, '@@preview'))
+@view_defaults(context=FormTemplate, name='preview', permission=s.EDIT)
+class Preview(ResourceViews):
+    """The draft as a citizen sees it, and a test submission checked as ``@@apply`` would."""
 
+    @property
+    def version(self):
+        wanted = self.request.params.get('version')
+        return self.context.resolve(wanted or ('draft' if self.context.draft is not None
+                                               else None))
 
-@view_config(context=FormTemplate, name='edit', request_method='GET', permission=s.EDIT,
-             renderer='tthc_docs.templates:forms/edit.pt')
-def edit_form(context, request):
-    form = editor_form(request, with_name=False)
-    html = form.render(_with_blanks(context.working_copy()))
-    return _page(form, context, html, f'Sửa biểu mẫu (bản nháp phiên bản {context.latest + 1})')
+    @view_config(request_method='GET')
+    def show(self):
+        return render(self.request, PREVIEW_PT, self.values(self.version))
 
+    @view_config(request_method='POST')
+    def check(self):
+        """Nothing is filed: the answer is the page with the problems or the clean rows."""
+        version = self.version
+        data = formrender.read_post(self.request.POST)
+        try:
+            clean = version.validate(data, SAMPLE_PROFILE)
+        except errors.Invalid as exc:
+            return render(self.request, PREVIEW_PT, self.values(version, data, exc.fields),
+                          exc.status)
+        return render(self.request, PREVIEW_PT, self.values(version, data, None, clean))
 
-@view_config(context=FormTemplate, name='edit', request_method='POST', permission=s.EDIT,
-             renderer='tthc_docs.templates:forms/edit.pt')
-def edit_post(context, request):
-    form = editor_form(request, with_name=False)
-    try:
-        clean = clean_template(form.validate_pstruct(_posted(request)))
-    except deform.ValidationFailure as failure:
-        request.response.status_int = 422
-        return _page(form, context, failure.render(), 'Sửa biểu mẫu')
-    context.save_draft(clean['title'], clean['fields'], request.account.login, timeutil.now())
-    return HTTPSeeOther(request.resource_url(context, '@@preview'))
-
-
-def _preview(context, request, data=None, problems=None, clean=None):
-    version = context.resolve(request.params.get('version') or
-                              ('draft' if context.draft is not None else None))
-    return {'template': context, 'version': version,
-            'is_draft': version.version > context.latest,
-            'fields_html': formrender.render_form(request, version, SAMPLE_PROFILE, data,
-                                                  problems, legend=version.title),
-            'share_pct': round(100 * version.prefill_share()),
-            'problems': problems, 'rows': version.display(clean) if clean else None,
-            'profile': SAMPLE_PROFILE}
-
-
-@view_config(context=FormTemplate, name='preview', request_method='GET', permission=s.EDIT,
-             renderer='tthc_docs.templates:forms/preview.pt')
-def preview(context, request):
-    return _preview(context, request)
-
-
-@view_config(context=FormTemplate, name='preview', request_method='POST', permission=s.EDIT,
-             renderer='tthc_docs.templates:forms/preview.pt')
-def preview_check(context, request):
-    """Check a test submission as ``@@apply`` would; nothing is filed."""
-    version = context.resolve(request.params.get('version') or
-                              ('draft' if context.draft is not None else None))
-    data = formrender.read_post(request.POST)
-    try:
-        clean = version.validate(data, SAMPLE_PROFILE)
-    except errors.Invalid as exc:
-        request.response.status_int = 422
-        return _preview(context, request, data, exc.fields)
-    return _preview(context, request, data, None, clean)
+    def values(self, version, data=None, problems=None, clean=None):
+        return {'template': self.context, 'version': version,
+                'is_draft': version.version > self.context.latest,
+                'fields_html': formrender.render_form(self.request, version, SAMPLE_PROFILE,
+                                                      data, problems, legend=version.title),
+                'share_pct': round(100 * version.prefill_share()),
+                'problems': problems, 'rows': version.display(clean) if clean else None,
+                'profile': SAMPLE_PROFILE}

@@ -7,13 +7,14 @@ form carries the token like every other form.  The session is renewed on
 login so that a session fixed before login is worthless after it.
 """
 from pyramid.csrf import check_csrf_token, get_csrf_token, new_csrf_token
-from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.security import forget, remember
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
-from tthc_docs.errors import Invalid, NotLoggedIn, TooManyAttempts
+from tthc_docs.errors import Invalid, NotLoggedIn
 from tthc_docs.site.content import Site, find_site
-from tthc_docs.web.base import read_json, reject_unknown, resource_view, wants_json
+from tthc_docs.web.body import read_json, reject_unknown
+from tthc_docs.web.respond import render, show_again
+from tthc_docs.web.views import ResourceViews
 
 OPENAPI_PATHS = {
     "/@@login": {"get": {"summary": "The login page (browsers)",
@@ -36,6 +37,10 @@ OPENAPI_PATHS = {
 }
 
 
+LOGIN_PT = "tthc_docs.templates:login.pt"
+ME_PT = "tthc_docs.templates:me.pt"
+
+
 def session_json(request, account):
     """``{"login", "roles", "csrf_token", "vault", ...}`` for the login and @@me answers."""
     vault = None
@@ -51,63 +56,7 @@ def session_json(request, account):
     }
 
 
-@view_config(context=Site, name="login", request_method="GET",
-             renderer="tthc_docs.templates:login.pt")
-def login_form(request):
-    return {"came_from": _safe_came_from(request, request.params.get("came_from")),
-            "error": None, "login": ""}
-
-
-@view_config(context=Site, name="login", request_method="POST", require_csrf=False)
-def login(request):
-    as_json = request.content_type == "application/json"
-    if as_json:
-        data = read_json(request)
-        reject_unknown(data, {"login", "password"})
-    else:
-        check_csrf_token(request)
-        data = request.POST
-    login_name, password = data.get("login"), data.get("password")
-    missing = {k: "Bắt buộc." for k, v in (("login", login_name), ("password", password))
-               if not isinstance(v, str) or not v}
-    if missing:
-        raise Invalid("Cần nhập tên đăng nhập và mật khẩu.", missing)
-    throttle = request.registry.login_throttle
-    address = request.client_addr or "unknown"
-    wait = throttle.retry_after(login_name, address)
-    if wait:
-        raise TooManyAttempts(f"Đăng nhập sai quá nhiều lần. Thử lại sau {wait} giây.", wait)
-    account = find_site(request.context)["people"].get(login_name.strip())
-    if account is None or not account.active or not account.check_password(password):
-        throttle.failed(login_name, address)
-        if not as_json:
-            return _login_page_again(request, login_name)
-        raise NotLoggedIn("Sai tên đăng nhập hoặc mật khẩu.")
-    throttle.succeeded(login_name, address)
-    request.session.invalidate()
-    headers = remember(request, account.login)
-    new_csrf_token(request)
-    if as_json:
-        request.response.headerlist.extend(headers)
-        request.response.json_body = session_json(request, account)
-        request.response.content_type = "application/json"
-        return request.response
-    target = _safe_came_from(request, data.get("came_from")) or request.application_url + "/"
-    return HTTPSeeOther(target, headers=headers)
-
-
-def _login_page_again(request, login_name):
-    from pyramid.renderers import render_to_response
-    response = render_to_response(
-        "tthc_docs.templates:login.pt",
-        {"came_from": _safe_came_from(request, request.POST.get("came_from")),
-         "error": "Sai tên đăng nhập hoặc mật khẩu.", "login": login_name},
-        request=request)
-    response.status_int = 401
-    return response
-
-
-def _safe_came_from(request, target):
+def safe_came_from(request, target):
     """Only same-site paths; never an open redirect."""
     if not target or not isinstance(target, str):
         return ""
@@ -118,19 +67,56 @@ def _safe_came_from(request, target):
     return request.application_url + target
 
 
-@view_config(context=Site, name="logout", request_method="POST")
-def logout(request):
-    headers = forget(request)
-    request.session.invalidate()
-    if wants_json(request):
-        request.response.headerlist.extend(headers)
-        request.response.json_body = {"login": None}
-        request.response.content_type = "application/json"
-        return request.response
-    return HTTPSeeOther(request.application_url + "/", headers=headers)
+@view_defaults(context=Site)
+class SessionViews(ResourceViews):
+    """``@@login``, ``@@logout``, ``@@me``."""
 
+    @view_config(name="login", request_method="GET")
+    def login_form(self):
+        came_from = safe_came_from(self.request, self.request.params.get("came_from"))
+        return render(self.request, LOGIN_PT, {"came_from": came_from, "error": None, "login": ""})
 
-@resource_view(template="tthc_docs.templates:me.pt", context=Site, name="me",
-               request_method="GET")
-def me(request):
-    return session_json(request, request.account)
+    @view_config(name="login", request_method="POST", require_csrf=False)
+    def login(self):
+        """Check the password (the domain throttles), then a new session for the account."""
+        data = self.credentials()
+        login_name, password = data.get("login"), data.get("password")
+        missing = {k: "Bắt buộc." for k, v in (("login", login_name), ("password", password))
+                   if not isinstance(v, str) or not v}
+        if missing:
+            raise Invalid("Cần nhập tên đăng nhập và mật khẩu.", missing)
+        people = find_site(self.context)["people"]
+        try:
+            account = people.authenticate(login_name, password, self.request.registry.login_throttle,
+                                          self.request.client_addr or "unknown")
+        except NotLoggedIn as exc:
+            return show_again(self.request, exc, LOGIN_PT, {
+                "came_from": safe_came_from(self.request, data.get("came_from")),
+                "login": login_name})
+        self.request.session.invalidate()
+        headers = remember(self.request, account.login)
+        new_csrf_token(self.request)
+        target = (safe_came_from(self.request, data.get("came_from"))
+                  or self.request.application_url + "/")
+        return self.respond(session_json(self.request, account), redirect=target,
+                            headers=headers)
+
+    def credentials(self):
+        """A JSON login needs no CSRF token (see the module's docstring); the form does."""
+        if self.request.content_type == "application/json":
+            data = read_json(self.request)
+            reject_unknown(data, {"login", "password"})
+            return data
+        check_csrf_token(self.request)
+        return self.request.POST
+
+    @view_config(name="logout", request_method="POST")
+    def logout(self):
+        headers = forget(self.request)
+        self.request.session.invalidate()
+        return self.respond({"login": None}, redirect=self.request.application_url + "/",
+                            headers=headers)
+
+    @view_config(name="me", request_method="GET")
+    def me(self):
+        return self.respond(session_json(self.request, self.request.account), template=ME_PT)

@@ -1,10 +1,10 @@
 """The agency tree: public to read, the admin adds units (``/agencies``)."""
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
-from tthc_docs.errors import Invalid, StateConflict
-from tthc_docs.people.agencies import LEVELS, Agency, AgencyTree
-from tthc_docs.web.base import read_json, reject_unknown, resource_view
+from tthc_docs.people.agencies import AgencyTree
+from tthc_docs.web.body import read_json, reject_unknown
+from tthc_docs.web.views import ResourceViews
 
 OPENAPI_PATHS = {
     "/agencies/": {
@@ -21,35 +21,16 @@ OPENAPI_PATHS = {
 }
 
 
-@resource_view(template="tthc_docs.templates:agencies.pt", context=AgencyTree,
-               request_method="GET", permission=s.VIEW)
-def tree(context, request):
-    return {"items": [a.as_json() for a in context.values()]}
+@view_defaults(context=AgencyTree)
+class AgencyViews(ResourceViews):
 
+    @view_config(request_method="GET", permission=s.VIEW)
+    def tree(self):
+        return self.respond({"items": [a.as_json() for a in self.context.values()]},
+                            template="tthc_docs.templates:agencies.pt")
 
-@view_config(context=AgencyTree, request_method="POST", permission=s.MANAGE, renderer="json")
-def add(context, request):
-    data = read_json(request)
-    reject_unknown(data, {"code", "name", "level", "parent"})
-    errors = {}
-    for name in ("code", "name", "level"):
-        if not isinstance(data.get(name), str) or not data.get(name).strip():
-            errors[name] = "Bắt buộc."
-    if data.get("level") and data.get("level") not in LEVELS:
-        errors["level"] = f"Một trong: {', '.join(LEVELS)}."
-    parent = context
-    if data.get("parent"):
-        parent = context.by_code(data["parent"]) if isinstance(data["parent"], str) else None
-        if parent is None:
-            errors["parent"] = "Không có cơ quan với mã này."
-    if errors:
-        raise Invalid("Dữ liệu cơ quan không hợp lệ.", errors)
-    if context.by_code(data["code"]) is not None:
-        raise StateConflict("Mã đơn vị đã tồn tại.", fields={"code": "Đã tồn tại."})
-    try:
-        agency = context.add_agency(parent, Agency(data["code"].strip(), data["name"].strip(),
-                                                   data["level"]))
-    except ValueError as exc:
-        raise Invalid("Mã đơn vị không hợp lệ.", {"code": str(exc)}) from None
-    request.response.status_int = 201
-    return agency.as_json()
+    @view_config(request_method="POST", permission=s.MANAGE)
+    def add(self):
+        data = read_json(self.request)
+        reject_unknown(data, {"code", "name", "level", "parent"})
+        return self.respond(self.context.create(data).as_json(), status=201)
