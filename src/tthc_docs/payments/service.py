@@ -10,6 +10,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 
+from tthc_docs.dossiers.states import PAYABLE
 from tthc_docs.errors import DomainError, StateConflict
 from tthc_docs.payments import vnpay
 from tthc_docs.payments.base import COUNTER_PROVIDER, PaymentRefused, PaymentRequest
@@ -18,7 +19,8 @@ from tthc_docs.payments.ledger import FAILED, PAID, ledger_for
 log = logging.getLogger("tthc_docs.payments")
 
 SEPARATOR = "_"
-PAYABLE_STATES = ("submitted", "supplement_requested")
+#: Kept for ``payments.views`` (owned by the web rewrite); the rule is ``states.PAYABLE``.
+PAYABLE_STATES = PAYABLE
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def start(dossier, provider, *, return_url, notify_url, client_ip, now):
         raise StateConflict("Hồ sơ đã được thanh toán.", allowed=())
     if not dossier.fee_amount:
         raise StateConflict("Hồ sơ này không phải nộp phí, lệ phí.", allowed=())
-    if dossier.status not in PAYABLE_STATES:
+    if dossier.status not in PAYABLE:
         raise StateConflict("Chỉ thanh toán trực tuyến khi hồ sơ chờ tiếp nhận.", allowed=())
     reference = reference_for(dossier.code)
     amount = int(dossier.fee_amount)
@@ -117,7 +119,7 @@ def record_counter_payment(dossier, officer, now, receipt_no=""):
     """
     if dossier.is_paid:
         raise StateConflict("Hồ sơ đã được thanh toán hoặc không phải nộp phí.", allowed=())
-    if dossier.status not in PAYABLE_STATES:
+    if dossier.status not in PAYABLE:
         raise StateConflict("Chỉ thu phí khi hồ sơ chờ tiếp nhận.", allowed=())
     receipt_no = str(receipt_no or "").strip()
     reference = f"{dossier.code}{SEPARATOR}{receipt_no or 'quay-' + secrets.token_hex(4)}"
