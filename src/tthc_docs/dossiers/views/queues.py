@@ -10,7 +10,7 @@ from tthc_docs.dossiers import states, workflow
 from tthc_docs import security as s
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.site.content import Site
-from tthc_docs.dossiers.views.representation import summary_json
+from tthc_docs.dossiers.serialise import summary_json
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10 ** 9   # past any real listing; islice refuses huge stops
