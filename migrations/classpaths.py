@@ -66,7 +66,7 @@ MOVED = {
     "tthc_docs.resources.dossier_indexes": "tthc_docs.dossiers.indexes",
     "tthc_docs.schemas.dossiers": "tthc_docs.dossiers.schema",
     "tthc_docs.views.dossiers": "tthc_docs.dossiers.views.dossier",
-    "tthc_docs.views.dossier_json": "tthc_docs.dossiers.views.representation",
+    "tthc_docs.views.dossier_json": "tthc_docs.dossiers.serialise",
     "tthc_docs.views.apply": "tthc_docs.dossiers.views.apply",
     "tthc_docs.views.queues": "tthc_docs.dossiers.views.queues",
     "tthc_docs.views.tracking": "tthc_docs.dossiers.views.tracking",

@@ -9,6 +9,11 @@ agency in and keeps every other agency out.  Content objects carry the
 from pyramid.authorization import ACLHelper, Allow, Authenticated, Deny, Everyone
 from pyramid.authentication import SessionAuthenticationHelper
 
+# Roles are defined in the pure ``tthc_docs.roles`` (the workflow needs them
+# without Pyramid); re-exported so that views keep saying ``s.LEADER``.
+from tthc_docs.roles import (  # noqa: F401
+    ADMIN, CITIZEN, EDITOR, LEADER, OFFICER_ROLES, RECEPTION, ROLE_TITLES, ROLES, SPECIALIST)
+
 # -- permissions (namespaced, as Substance D does) ---------------------------
 VIEW = "tthc.view"              # read a public or own object
 EDIT = "tthc.edit"              # change procedures and form templates
@@ -21,25 +26,6 @@ DIGITIZE = "tthc.digitize"      # reception: scan paper into a citizen's vault
 PROCESS = "tthc.process"        # specialists: internal steps
 SIGN = "tthc.sign"              # leaders: approve and sign
 MANAGE = "tthc.manage"          # admin: agencies, accounts, roles, calendar
-
-# -- roles -------------------------------------------------------------------
-CITIZEN = "citizen"
-EDITOR = "editor"
-RECEPTION = "reception"
-SPECIALIST = "specialist"
-LEADER = "leader"
-ADMIN = "admin"
-ROLES = (CITIZEN, EDITOR, RECEPTION, SPECIALIST, LEADER, ADMIN)
-OFFICER_ROLES = (RECEPTION, SPECIALIST, LEADER)
-
-ROLE_TITLES = {
-    CITIZEN: "Công dân",
-    EDITOR: "Biên tập viên",
-    RECEPTION: "Cán bộ một cửa",
-    SPECIALIST: "Chuyên viên",
-    LEADER: "Lãnh đạo",
-    ADMIN: "Quản trị",
-}
 
 DENY_ALL = (Deny, Everyone, ("tthc.view", "tthc.edit", "tthc.publish", "tthc.apply",
                              "tthc.own", "tthc.handle", "tthc.receive", "tthc.digitize",

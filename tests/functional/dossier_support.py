@@ -134,17 +134,34 @@ def pay(edit_site, code, reference='PAY-1'):
         dossier.record_payment('devgateway', reference, dossier.fee_amount, timeutil.now())
 
 
-def walk_to(client_for, code, state):
-    """Move a paid dossier along the happy path until it reaches ``state``."""
+def enrol_leader(edit_site, login_name='leader1'):
+    """Give the leader a fresh TOTP secret (no code used yet); returns the secret."""
+    from tthc_docs.people import totp
+    secret = totp.new_secret()
+    with edit_site() as site:
+        account = site['people'][login_name]
+        account.totp_secret, account.totp_last_step = secret, None
+    return secret
+
+
+def walk_to(client_for, code, state, edit_site=None):
+    """Move a paid dossier along the happy path until it reaches ``state``.
+
+    Signing needs the leader's one-time code: pass ``edit_site`` to walk past
+    ``awaiting_signature`` (leader1 is enrolled afresh for that signature).
+    """
+    from tthc_docs.people import totp
     path = [('receive', 'reception1'), ('forward', 'reception1'), ('forward', 'specialist1'),
             ('approve', 'leader1'), ('sign', 'leader1'), ('return', 'reception1')]
-    reached = {'receive': 'received', 'forward': 'processing', 'approve': 'awaiting_signature',
-               'sign': 'result_ready', 'return': 'returned'}
     current = get(client_for('reception1'), code).json['status']
     for action, who in path:
         if current == state:
             return
-        res = act(client_for(who), code, action)
+        extra = {}
+        if action == 'sign':
+            assert edit_site is not None, 'walk_to needs edit_site to sign'
+            extra['otp'] = totp.current_code(enrol_leader(edit_site))
+        res = act(client_for(who), code, action, **extra)
         current = res.json['status']
     assert current == state
 

@@ -1,8 +1,7 @@
 """Shared steps of the signing journeys: a dossier awaiting signature, an enrolled leader."""
 import pytest
 
-from dossier_support import apply, get, pay, walk_to  # noqa: F401
-from tthc_docs.people import totp
+from dossier_support import apply, enrol_leader, get, pay, walk_to  # noqa: F401
 
 
 @pytest.fixture
@@ -23,12 +22,7 @@ def awaiting(login, edit_site, docs):
 
 def enrol(edit_site, login_name='leader1'):
     """Give the leader a TOTP secret directly (the enrolment page has its own tests)."""
-    secret = totp.new_secret()
-    with edit_site() as site:
-        account = site['people'][login_name]
-        account.totp_secret = secret
-        account.totp_last_step = None
-    return secret
+    return enrol_leader(edit_site, login_name)
 
 
 def sign(client, code, otp, status=200):

@@ -16,7 +16,7 @@ def signed(login, edit_site, procedure, docs, signing):
     """A dossier whose result has been signed (through the dossier's sign transition)."""
     code = apply(login('citizen1'), docs).json['code']
     pay(edit_site, code)
-    walk_to(login, code, 'result_ready')
+    walk_to(login, code, 'result_ready', edit_site)
     return code
 
 
@@ -127,7 +127,7 @@ def _reuse(login, edit_site, docs):
         for code, result_type in ((REUSABLE, 'xac-nhan-cu-tru'), (CODE, 'other')):
             publish_procedure(site, code, result_doc_type=result_type)
     first = apply(login('citizen1'), docs, code=REUSABLE).json['code']
-    walk_to(login, first, 'result_ready')
+    walk_to(login, first, 'result_ready', edit_site)
     issued = get(login('citizen1'), first).json['results'][0]['document']
     with edit_site() as site:
         count = len(site['vaults'].for_owner('citizen1').documents)

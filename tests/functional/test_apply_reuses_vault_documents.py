@@ -66,7 +66,7 @@ def issued(login, edit_site, procedure, docs, signing):
     with edit_site() as site:
         publish_procedure(site, ISSUING, result_doc_type='giay-khai-sinh')
     code = apply(login('citizen1'), docs, code=ISSUING).json['code']
-    walk_to(login, code, 'result_ready')
+    walk_to(login, code, 'result_ready', edit_site)
     doc_id = get(login('citizen1'), code).json['results'][0]['document']
     with edit_site() as site:
         assert site['vaults'].for_owner('citizen1').get_document(doc_id).doc_type == \

@@ -168,14 +168,23 @@ def test_signing_in_the_wrong_state_is_409_naming_the_allowed_actions(login, edi
 
 def test_a_re_sign_after_a_correction_is_a_new_document_naming_the_old(
         app, login, edit_site, procedure, docs, signing, fresh_throttle):
-    from tthc_docs.signing.service import issue_result
+    from tthc_docs import timeutil
+    from tthc_docs.dossiers import actions
+    from tthc_docs.dossiers.calendar import calendar_for
+    from tthc_docs.people.totp import TotpThrottle
+    from tthc_docs.signing.service import ResultIssuer
     code = awaiting(login, edit_site, docs)
     sign(login('leader1'), code, totp.current_code(enrol(edit_site)))
+    secret = enrol(edit_site)
     with edit_site() as site:
         dossier, leader = site['dossiers'][code], site['people']['leader1']
         first = dossier.results[0]['document']
         dossier.status = 'awaiting_signature'  # as if the result went back for a correction
-        second = issue_result(site, dossier, leader, app.registry.settings)
+        services = actions.Services(site, calendar_for(site),
+                                    ResultIssuer(site, app.registry.settings), TotpThrottle())
+        actions.fire(dossier, 'sign', leader, {'otp': totp.current_code(secret)},
+                     timeutil.now(), services)
+        second = site['vaults'][dossier.vault_id].get_document(dossier.results[1]['document'])
         assert second.id != first and second.replaces == first
         assert [r['document'] for r in dossier.results] == [first, second.id]
 

@@ -8,26 +8,26 @@ def rate(client, code, status=200, **body):
                             headers={'Accept': 'application/json'}, status=status)
 
 
-def returned(login, docs):
+def returned(login, docs, edit_site):
     code = filed(login, docs)
-    walk_to(login, code, 'returned')
+    walk_to(login, code, 'returned', edit_site)
     return code
 
 
-def test_the_owner_rates_a_returned_dossier(login, procedure, docs, signing):
-    code = returned(login, docs)
+def test_the_owner_rates_a_returned_dossier(login, edit_site, procedure, docs, signing):
+    code = returned(login, docs, edit_site)
     assert rate(login('citizen1'), code, score=5, comment='Nhanh, chu đáo').json['score'] == 5
 
 
-def test_a_second_rating_is_409(login, procedure, docs, signing):
-    code = returned(login, docs)
+def test_a_second_rating_is_409(login, edit_site, procedure, docs, signing):
+    code = returned(login, docs, edit_site)
     client = login('citizen1')
     rate(client, code, score=4)
     rate(client, code, status=409, score=1)
 
 
-def test_the_rating_is_kept_on_the_dossier(login, procedure, docs, signing):
-    code = returned(login, docs)
+def test_the_rating_is_kept_on_the_dossier(login, edit_site, procedure, docs, signing):
+    code = returned(login, docs, edit_site)
     client = login('citizen1')
     rate(client, code, score=3, comment='Tạm được')
     assert get(client, code).json['rating']['comment'] == 'Tạm được'
@@ -38,8 +38,8 @@ def test_rating_before_the_result_is_returned_is_409(login, procedure, docs):
     rate(login('citizen1'), code, status=409, score=5)
 
 
-def test_a_score_outside_one_to_five_is_422(login, procedure, docs, signing):
-    code = returned(login, docs)
+def test_a_score_outside_one_to_five_is_422(login, edit_site, procedure, docs, signing):
+    code = returned(login, docs, edit_site)
     res = rate(login('citizen1'), code, status=422, score=9)
     assert 'score' in res.json['error']['fields']
 
@@ -54,6 +54,6 @@ def test_an_officer_may_not_rate(login, procedure, docs):
     rate(login('reception1'), code, status=403, score=5)
 
 
-def test_the_signed_result_is_listed_in_results(login, procedure, docs, signing):
-    code = returned(login, docs)
+def test_the_signed_result_is_listed_in_results(login, edit_site, procedure, docs, signing):
+    code = returned(login, docs, edit_site)
     assert len(get(login('citizen1'), code).json['results']) == 1

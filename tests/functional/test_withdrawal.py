@@ -25,9 +25,9 @@ def test_an_officer_may_not_withdraw_for_the_citizen(login, procedure, docs):
     act(login('reception1'), code, 'withdraw', status=403)
 
 
-def test_withdrawing_after_the_result_is_ready_is_409(login, procedure, docs, signing):
+def test_withdrawing_after_the_result_is_ready_is_409(login, edit_site, procedure, docs, signing):
     code = filed(login, docs)
-    walk_to(login, code, 'result_ready')
+    walk_to(login, code, 'result_ready', edit_site)
     act(login('citizen1'), code, 'withdraw', status=409)
 
 

@@ -393,3 +393,36 @@ def test_after_send_back_the_specialist_can_move_the_step_again():
 def test_the_leader_may_send_back_or_sign_while_awaiting_signature():
     actions = wf.allowed_actions('awaiting_signature', {'leader'}, Paper('awaiting_signature'))
     assert actions == ['sign', 'send_back', 'reject', 'apologize']
+
+
+class FakeIssuer:
+    """Stands in for ``signing.service.ResultIssuer``: no pyHanko in the rule table's tests."""
+
+    def __init__(self):
+        self.calls = []
+
+    def issue(self, dossier, signer, now):
+        self.calls.append((signer, now))
+        return {'vault': 'v-1', 'document': f'doc-{len(self.calls)}', 'sha256': 'ab' * 32}
+
+
+def test_sign_lists_what_the_issuer_returns_once():
+    paper, issuer = Paper('awaiting_signature', step_index=1), FakeIssuer()
+    wf.apply(paper, 'sign', wf.Context(login='leader1', roles=frozenset({'leader'}), now=MONDAY,
+                                       issuer=issuer))
+    assert (paper.status, paper.results, issuer.calls) == (
+        'result_ready', [{'vault': 'v-1', 'document': 'doc-1', 'sha256': 'ab' * 32}],
+        [('leader1', MONDAY)])
+
+
+def test_sign_without_an_issuer_conflicts_and_changes_nothing():
+    paper = Paper('awaiting_signature', step_index=1)
+    with pytest.raises(errors.StateConflict):
+        wf.apply(paper, 'sign', ctx('leader1', ['leader']))
+    assert (paper.status, paper.results) == ('awaiting_signature', [])
+
+
+def test_withdrawable_states_are_the_open_ones_but_awaiting_signature():
+    from tthc_docs.dossiers import states
+    assert states.WITHDRAWABLE == states.OPEN - {'awaiting_signature'}
+    assert 'result_ready' in states.ACTIVE - states.OPEN

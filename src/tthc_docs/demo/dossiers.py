@@ -8,10 +8,10 @@ loaded, so no demo dossier goes past ``awaiting_signature``.
 from datetime import timedelta
 
 from tthc_docs.catalog import fees
-from tthc_docs.dossiers import filing, workflow
+from tthc_docs.dossiers import grants, workflow
 from tthc_docs import timeutil
 from tthc_docs.dossiers.calendar import calendar_for
-from tthc_docs.dossiers.content import ONLINE, Dossier
+from tthc_docs.dossiers.content import ONLINE, Dossier, applicant_name
 
 OWNER = 'citizen1'
 # (procedure code, days ago filed, actions with their actors)
@@ -58,8 +58,8 @@ def load(site, settings):
             owner=OWNER, vault_id=vault.id, procedure=version, agency=version.agencies[0],
             channel=ONLINE, data={}, form_name=version.form, form_version=None,
             attachments=_attachments(version, vault), fee_amount=0,
-            submitted_at=when, submitted_by=OWNER,
-            applicant_name=filing.applicant_name(site, vault))
+            submitted_at=when, submitted_by=OWNER)
+        dossier.applicant_name = applicant_name(site, dossier)
         dossier.fee_amount = fees.quote(version, ONLINE).amount
         registry.file(dossier, when)
         dossier.add_history('submit', OWNER, '', at=when, channel=ONLINE,
@@ -68,8 +68,7 @@ def load(site, settings):
             dossier.record_payment('devgateway', f'DEMO-{dossier.code}', dossier.fee_amount,
                                    when)
         for ref in dossier.attachments:
-            vault.grant(ref['document'], dossier.code, dossier.agency)
-            vault.note_reuse(ref['document'], dossier.code)
+            grants.attach(vault, ref['document'], dossier)
         for action, login in actions:
             account = people[login]
             ctx = workflow.Context(login=login, roles=dossier.roles_for(account), now=when,

@@ -1,9 +1,13 @@
 """Dossiers (hồ sơ): from filing to the signed result.
 
-The rule table (``workflow``), the deadline arithmetic (``calendar``,
-``daysoff``, ``deadlines``), dossier codes (``codes``), filing (``filing``),
-the persistent dossier and its registry (``content``, ``indexes``), the
-papers issued on the way (``slips``, ``slip_facts``) and the views.
+The states and what "open" and "final" mean (``states``), the rule table
+(``workflow``, its guards and effects in ``effects``), the one place that
+fires an action (``actions``), who may read which document for a dossier
+(``grants``), the deadline arithmetic (``calendar``, ``daysoff``,
+``deadlines``), dossier codes (``codes``), filing (``filing``), the
+persistent dossier and its registry (``content``, ``indexes``), its one
+representation (``serialise``), the papers issued on the way (``slips``,
+``slip_facts``) and the views.
 """
 
 

@@ -12,8 +12,8 @@ from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from persistent.list import PersistentList
 
-from tthc_docs.dossiers import codes, deadlines, workflow
-from tthc_docs import errors
+from tthc_docs.dossiers import codes, deadlines, states, workflow
+from tthc_docs import errors, roles
 from tthc_docs import security as s
 from tthc_docs.container import Container
 from tthc_docs.dossiers.indexes import DossierIndexes, page
@@ -21,6 +21,23 @@ from tthc_docs.dossiers.indexes import DossierIndexes, page
 ONLINE, COUNTER = 'online', 'counter'
 #: An identical application posted again within this window is the same one.
 RESUBMIT_WINDOW = timedelta(minutes=2)
+
+
+def applicant_name(site, dossier):
+    """The applicant's name as pages and papers print it: one rule for all of them.
+
+    The owner's vault profile first (what the citizen keeps current), then the
+    name declared in the form, then the owner's account name, then the login;
+    never the ID number. Filing stores it on the dossier for the queues.
+    """
+    vault = site['vaults'].get(dossier.vault_id or '')
+    profile = getattr(vault, 'profile', None) or {}
+    account = site['people'].get(dossier.owner)
+    for name in (profile.get('full_name'), (dossier.data or {}).get('full_name'),
+                 getattr(account, 'full_name', None)):
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    return dossier.owner
 
 
 class Dossier(Persistent):
@@ -58,7 +75,7 @@ class Dossier(Persistent):
         self.form_version = form_version
         self.attachments = [dict(a) for a in attachments]
         self.fee_amount = int(fee_amount)
-        self.status = workflow.SUBMITTED
+        self.status = states.SUBMITTED
         self.submitted_at = submitted_at
         self.submitted_by = submitted_by
         self.results = []
@@ -82,12 +99,12 @@ class Dossier(Persistent):
         """The account's roles for this dossier (see ``workflow``'s docstring)."""
         if account is None:
             return frozenset()
-        roles = set()
+        found = set()
         if account.login == self.owner:
-            roles |= {workflow.OWNER} | (set(account.roles) & {workflow.CITIZEN})
+            found |= {roles.OWNER} | (set(account.roles) & {roles.CITIZEN})
         if account.agency and account.agency == self.agency:
-            roles |= set(account.roles) & workflow.OFFICER_ROLES
-        return frozenset(roles)
+            found |= set(account.roles) & set(roles.OFFICER_ROLES)
+        return frozenset(found)
 
     def actions_for(self, account):
         login = account.login if account is not None else None
@@ -109,13 +126,14 @@ class Dossier(Persistent):
     @property
     def current_step(self):
         i = self.step_index
-        if self.status == workflow.PROCESSING and i is not None and i < len(self.steps):
+        if self.status == states.PROCESSING and i is not None and i < len(self.steps):
             return self.steps[i]
         return None
 
     @property
     def is_open(self):
-        return self.status not in workflow.FINAL_STATES and self.status != workflow.RESULT_READY
+        """Still owes its outcome (``states.OPEN``): it can be late, it is in the due index."""
+        return self.status in states.OPEN
 
     def overdue(self, now):
         return deadlines.is_overdue(self.status, self.due_at, now,
@@ -151,7 +169,7 @@ class Dossier(Persistent):
         if int(amount) != self.fee_amount:
             raise errors.Invalid('Số tiền không khớp với phí của hồ sơ.',
                                  {'amount': f'phải là {self.fee_amount}'})
-        if self.status not in (workflow.SUBMITTED, workflow.SUPPLEMENT_REQUESTED):
+        if self.status not in states.PAYABLE:
             raise errors.StateConflict('Hồ sơ không còn chờ nộp phí.')
         self.payment = {'provider': provider, 'reference': reference,
                         'amount': int(amount), 'paid_at': paid_at}
@@ -163,7 +181,7 @@ class Dossier(Persistent):
 
     def rate(self, score, comment, by, now):
         """The owner's one rating, once the result was returned."""
-        if self.status != workflow.RETURNED:
+        if self.status != states.RETURNED:
             raise errors.StateConflict('Chỉ đánh giá được khi đã trả kết quả.',
                                        allowed=())
         if self.rating is not None:

@@ -9,13 +9,12 @@ days that passed meanwhile. ``overdue`` is always derived, never stored.
 from datetime import datetime, time, timedelta
 
 from tthc_docs import errors
+from tthc_docs.dossiers.states import OPEN, REJECTED, SUBMITTED, SUPPLEMENT_REQUESTED, WITHDRAWN
 
 #: A result is due by the end of office hours of its due day.
 APPOINTMENT_TIME = time(17, 0)
-#: States whose clock has stopped for good (the outcome is known).
-FINISHED = frozenset({'result_ready', 'returned', 'rejected', 'withdrawn'})
 #: States that never count as late (no outcome was owed).
-NEVER_LATE = frozenset({'rejected', 'withdrawn', 'submitted'})
+NEVER_LATE = frozenset({REJECTED, WITHDRAWN, SUBMITTED})
 #: Longest span we walk day by day (ten years): a guard against bad data.
 _MAX_SPAN_DAYS = 3660
 
@@ -76,15 +75,15 @@ def is_overdue(status, due, now, finished_at=None, paused_at=None):
     """
     if due is None or status in NEVER_LATE:
         return False
-    if status in FINISHED:
+    if status not in OPEN:   # the outcome is known: the clock stopped when it finished
         return finished_at is not None and finished_at > due
-    moment = paused_at if status == 'supplement_requested' and paused_at else now
+    moment = paused_at if status == SUPPLEMENT_REQUESTED and paused_at else now
     return moment > due
 
 
 def is_due_soon(status, due, now, calendar, within=1):
     """Open, not yet late, and due within ``within`` working days from today."""
-    if due is None or status in FINISHED or status == 'supplement_requested':
+    if due is None or status not in OPEN or status == SUPPLEMENT_REQUESTED:
         return False
     if now > due:
         return False

@@ -10,12 +10,27 @@ import hashlib
 import json
 
 from tthc_docs.vaults import counter
-from tthc_docs import errors
+from tthc_docs import errors, roles
+from tthc_docs.dossiers import grants
 from tthc_docs.catalog import fees
-from tthc_docs.dossiers.content import COUNTER, ONLINE, Dossier
+from tthc_docs.dossiers.content import COUNTER, ONLINE, Dossier, applicant_name
 
 ANY_DOC_TYPE = 'other'
 DECLARATION_DOC_TYPE = 'don-de-nghi'  # the paper declaration an e-form replaces
+
+
+def channel_for(account):
+    """How ``account`` files: a citizen online for themself, reception at its counter.
+
+    401 when nobody is logged in, 403 for every other role.
+    """
+    if account is None:
+        raise errors.NotLoggedIn('Cần đăng nhập để nộp hồ sơ.')
+    if roles.CITIZEN in account.roles:
+        return ONLINE
+    if roles.RECEPTION in account.roles and account.agency:
+        return COUNTER
+    raise errors.NotAllowed('Chỉ công dân hoặc cán bộ một cửa được nộp hồ sơ.')
 
 
 def published_version(site, code):
@@ -180,15 +195,6 @@ def owner_vault(site, account, channel, citizen=None, served=None):
     return counter.check_served(vaults.for_owner(citizen) if citizen else None, served)
 
 
-def applicant_name(site, vault):
-    """The name queues show: the vault profile's, else the owner's account name."""
-    name = (vault.profile.get('full_name') or '').strip()
-    if not name:
-        owner = site['people'].get(vault.owner)
-        name = getattr(owner, 'full_name', '') or ''
-    return name or None
-
-
 def file_application(site, account, code, payload, now, channel=ONLINE, idempotency_key=None,
                      served=None):
     """File an application; returns ``(dossier, created)``.
@@ -214,12 +220,11 @@ def file_application(site, account, code, payload, now, channel=ONLINE, idempote
         owner=vault.owner, vault_id=vault.id, procedure=version, agency=agency,
         channel=channel, data=data, form_name=form_name, form_version=form_version,
         attachments=refs, fee_amount=fees.quote(version, channel).amount,
-        submitted_at=now, submitted_by=account.login,
-        applicant_name=applicant_name(site, vault))
+        submitted_at=now, submitted_by=account.login)
+    dossier.applicant_name = applicant_name(site, dossier)
     registry.file(dossier, now, idempotency_key, digest)
     for doc_id in [ref['document'] for ref in refs] + form_documents(site, dossier):
-        vault.grant(doc_id, dossier.code, agency)
-        vault.note_reuse(doc_id, dossier.code)
+        grants.attach(vault, doc_id, dossier)
     dossier.add_history('submit', account.login, '', at=now, by_name=account.full_name,
                         channel=channel, target=dossier.status)
     return dossier, True
@@ -247,5 +252,4 @@ def supplement_attachments(dossier, vault, attachments):
         raise errors.Invalid('Giấy tờ bổ sung không hợp lệ.', problems)
     dossier.attachments = list(current.values())
     for ref in dossier.attachments:
-        vault.grant(ref['document'], dossier.code, dossier.agency)
-        vault.note_reuse(ref['document'], dossier.code)
+        grants.attach(vault, ref['document'], dossier)

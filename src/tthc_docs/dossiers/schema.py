@@ -55,6 +55,7 @@ class TransitionSchema(colander.MappingSchema):
     assignee = colander.SchemaNode(colander.String(), missing=None)
     new_due = colander.SchemaNode(colander.String(), missing=None)
     attachments = colander.SchemaNode(_Dict(), missing={}, validator=_string_map)
+    otp = colander.SchemaNode(colander.String(), missing=None)   # sign: the one-time code
 
 
 class RateSchema(colander.MappingSchema):

@@ -7,6 +7,7 @@ print what happened rather than what a view remembers.
 """
 from tthc_docs import timeutil
 from tthc_docs.dossiers import workflow
+from tthc_docs.dossiers.content import applicant_name
 from tthc_docs.dossiers.slips import SlipFacts, Step
 
 
@@ -27,7 +28,7 @@ def facts_for(site, dossier, track_url, now=None):
         agency_name=agency.name if agency else dossier.agency,
         parent_agency=getattr(parent, "name", "") if getattr(parent, "code", None) else "",
         track_url=track_url, issued_on=now.date(),
-        applicant_name=profile.get("full_name") or dossier.data.get("full_name") or dossier.owner,
+        applicant_name=applicant_name(site, dossier),
         applicant_address=profile.get("current_address") or profile.get("permanent_address") or "",
         applicant_phone=profile.get("phone") or "",
         channel=dossier.channel, status=dossier.status,
@@ -77,9 +78,5 @@ def _steps(dossier):
     for entry in dossier.history:
         if entry.get("at") is None:
             continue
-        label = workflow.ACTION_LABELS.get(entry.get("action"), _OTHER.get(entry.get("action"),
-                                                                          entry.get("action")))
+        label = workflow.HISTORY_LABELS.get(entry.get("action"), entry.get("action"))
         yield Step(entry["at"], label, _name(entry), entry.get("note", ""))
-
-
-_OTHER = {"submit": "Nộp hồ sơ", "pay": "Nộp phí, lệ phí", "rate": "Đánh giá"}

@@ -12,6 +12,7 @@ import datetime
 
 from babel.numbers import format_decimal
 
+from tthc_docs.dossiers.states import REJECTED, SUBMITTED
 from tthc_docs.payments.base import COUNTER_PROVIDER
 from tthc_docs.pdf.layout import AdminDocument, render_document
 from tthc_docs.timeutil import VN_TZ, format_date_long
@@ -55,7 +56,7 @@ class SlipFacts:
     applicant_address: str = ""
     applicant_phone: str = ""
     channel: str = "online"
-    status: str = "submitted"
+    status: str = SUBMITTED
     received_at: datetime.datetime | None = None
     due_at: datetime.datetime | None = None
     processing_days: int = 0
@@ -84,7 +85,7 @@ def available(name, facts):
     if name == "supplement":
         return bool(facts.supplement_at)
     if name == "refusal":
-        return facts.status == "rejected"
+        return facts.status == REJECTED
     if name == "apology":
         return facts.apology_due_at is not None
     if name == PAYMENT_RECEIPT:

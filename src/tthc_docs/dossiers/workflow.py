@@ -19,42 +19,23 @@ stands for the role of the current step, and a step assigned to a specialist
 is that person's alone (a leader may still act on it).
 
 A dossier here is any object with the attributes documented in
-:class:`Context` and on ``resources.dossiers.Dossier``; the effects write only
-those attributes.
+:class:`Context` and on ``dossiers.content.Dossier``; the effects (in
+``effects``) write only those attributes. Pure: signing comes in through the
+``Issuer`` on the context, never by import. Views do not call this module to
+fire an action: ``dossiers.actions.fire`` does, with what each action needs.
 """
 from dataclasses import dataclass, field
-from datetime import date
 
-from tthc_docs.dossiers import deadlines
 from tthc_docs import errors
-
-# States ------------------------------------------------------------------
-SUBMITTED = 'submitted'
-RECEIVED = 'received'
-PROCESSING = 'processing'
-AWAITING_SIGNATURE = 'awaiting_signature'
-RESULT_READY = 'result_ready'
-RETURNED = 'returned'
-SUPPLEMENT_REQUESTED = 'supplement_requested'
-REJECTED = 'rejected'
-WITHDRAWN = 'withdrawn'
-STATES = (SUBMITTED, RECEIVED, PROCESSING, AWAITING_SIGNATURE, RESULT_READY,
-          RETURNED, SUPPLEMENT_REQUESTED, REJECTED, WITHDRAWN)
-FINAL_STATES = frozenset({RETURNED, REJECTED, WITHDRAWN})
-STATE_LABELS = {
-    SUBMITTED: 'Đã nộp', RECEIVED: 'Đã tiếp nhận', PROCESSING: 'Đang xử lý',
-    AWAITING_SIGNATURE: 'Chờ ký', RESULT_READY: 'Có kết quả',
-    RETURNED: 'Đã trả kết quả', SUPPLEMENT_REQUESTED: 'Yêu cầu bổ sung',
-    REJECTED: 'Từ chối', WITHDRAWN: 'Đã rút',
-}
-
-# Roles (the same strings as tthc_docs.security; repeated to stay web-free) --
-CITIZEN, EDITOR, RECEPTION = 'citizen', 'editor', 'reception'
-SPECIALIST, LEADER, ADMIN = 'specialist', 'leader', 'admin'
-OWNER = 'owner'   # pseudo-role: the person whose dossier it is
-STEP = 'step'     # pseudo-role: the role of the current processing step
-ROLES = (CITIZEN, EDITOR, RECEPTION, SPECIALIST, LEADER, ADMIN)
-OFFICER_ROLES = frozenset({RECEPTION, SPECIALIST, LEADER})
+from tthc_docs.dossiers import effects as fx
+from tthc_docs.dossiers.effects import Issuer  # noqa: F401  (the interface ``sign`` needs)
+# States and roles are defined in ``states`` and ``roles``; re-exported here
+# because every reader of the rule table needs them at hand.
+from tthc_docs.dossiers.states import (  # noqa: F401
+    ACTIVE, AWAITING_SIGNATURE, FINAL, OPEN, PROCESSING, RECEIVED, REJECTED, RESULT_READY,
+    RETURNED, STATE_LABELS, STATES, SUBMITTED, SUPPLEMENT_REQUESTED, WITHDRAWABLE, WITHDRAWN)
+from tthc_docs.roles import (  # noqa: F401
+    ADMIN, CITIZEN, EDITOR, LEADER, OFFICER_ROLES, OWNER, RECEPTION, ROLES, SPECIALIST, STEP)
 
 # Actions ------------------------------------------------------------------
 ACTION_LABELS = {
@@ -76,8 +57,9 @@ class Context:
     """Who fires an action, when, and with which input.
 
     ``roles`` are the effective roles for this dossier (see module doc);
-    ``params`` carries action input (``assignee``, ``new_due``); ``site``,
-    ``account`` and ``settings`` are passed through to the signing service.
+    ``params`` carries action input (``assignee``, ``new_due``); ``issuer``
+    (an :class:`Issuer`) is what ``sign`` calls to produce the result: the
+    caller (``dossiers.actions``) passes the real one, unit tests a fake.
     """
     login: str
     roles: frozenset
@@ -86,9 +68,7 @@ class Context:
     note: str = ''
     name: str = ''
     params: dict = field(default_factory=dict)
-    site: object = None
-    account: object = None
-    settings: dict = field(default_factory=dict)
+    issuer: object = None
 
 
 @dataclass(frozen=True)
@@ -112,152 +92,43 @@ class Transition:
     rule: Rule
 
 
-# Guards: return a reason (str) when the dossier may not move, else None ----
-
-def _fee_settled(d):
-    if getattr(d, 'fee_amount', 0) and not getattr(d, 'is_paid', False):
-        return 'chưa nộp phí'
-    return None
-
-
-def _has_next_step(d):
-    steps, i = list(d.steps or ()), d.step_index
-    if i is None or i + 1 >= len(steps):
-        return 'Hồ sơ đang ở bước cuối của quy trình: hãy trình ký.'
-    return None
-
-
-def _at_last_step(d):
-    steps, i = list(d.steps or ()), d.step_index
-    if steps and (i is None or i + 1 < len(steps)):
-        return 'Chưa xong các bước của quy trình nội bộ.'
-    return None
-
-
-# Effects: write the dossier's attributes ----------------------------------
-
-def _start_clock(d, ctx):
-    d.received_at = ctx.now
-    d.due_at = deadlines.due_at(ctx.now, d.processing_days, ctx.calendar)
-
-
-def _enter_step(d, ctx):
-    d.step_index = 0 if d.step_index is None else d.step_index + 1
-    if not d.steps:
-        d.step_index = None
-    d.assignee = ctx.params.get('assignee') or None
-    d.step_started_at = ctx.now
-    if d.step_index is not None and ctx.calendar is not None:
-        days = int(d.steps[d.step_index].get('days') or 0)
-        d.step_due_at = deadlines.due_at(ctx.now, days, ctx.calendar)
-
-
-def _assign(d, ctx):
-    assignee = ctx.params.get('assignee')
-    if not assignee:
-        raise errors.Invalid('Cần chọn người được phân công.', {'assignee': 'bắt buộc'})
-    d.assignee = assignee
-
-
-def _pause_clock(d, ctx):
-    d.resume_state = d.status
-    d.paused_at = ctx.now
-
-
-def _resume_clock(d, ctx):
-    d.due_at = deadlines.resume(d.due_at, d.paused_at or ctx.now, ctx.now, ctx.calendar)
-    d.paused_at = None
-
-
-def _issue_result(d, ctx):
-    # Lazy: signing (issue 7) pulls in pyHanko; its errors are 4xx and propagate.
-    from tthc_docs.signing.service import issue_result
-    doc = issue_result(ctx.site, d, ctx.account, ctx.settings)
-    ref = {'vault': d.vault_id, 'document': doc.id, 'sha256': doc.sha256}
-    if ref not in list(d.results):
-        d.results = list(d.results) + [ref]
-
-
-def _rework(d, ctx):
-    """Back to the last step that is not the leader's own (where the work is redone).
-
-    The leader's signing step is left out: sending back means somebody else
-    must correct the draft. The step's clock restarts; nobody is assigned.
-    """
-    steps = list(d.steps or ())
-    i = len(steps) - 1
-    while i > 0 and steps[i].get('role') == LEADER:
-        i -= 1
-    d.step_index = i if steps else None
-    d.assignee = None
-    d.step_started_at = ctx.now
-    d.step_due_at = None
-    if steps and ctx.calendar is not None:
-        days = int(steps[i].get('days') or 0)
-        d.step_due_at = deadlines.due_at(ctx.now, days, ctx.calendar)
-
-
-def _finish(d, ctx):
-    d.finished_at = ctx.now
-
-
-def _returned(d, ctx):
-    d.returned_at = ctx.now
-
-
-def _apologize(d, ctx):
-    raw = ctx.params.get('new_due')
-    try:
-        new_day = date.fromisoformat(raw) if isinstance(raw, str) else raw
-    except ValueError:
-        raise errors.Invalid('Ngày hẹn mới không hợp lệ.', {'new_due': 'dạng YYYY-MM-DD'})
-    deadlines.check_new_appointment(d.due_at, new_day, ctx.now.date())
-    new_due = deadlines.appointment(new_day, ctx.now.tzinfo)
-    d.apologies = list(d.apologies) + [{
-        'at': ctx.now, 'by': ctx.login, 'by_name': ctx.name, 'reason': ctx.note,
-        'old_due': d.due_at, 'new_due': new_due}]
-    d.due_at = new_due
-
-
-_OPEN = frozenset({SUBMITTED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED})
-
 RULES = (
     Rule('receive', frozenset({SUBMITTED}), RECEIVED, frozenset({RECEPTION}),
-         guard=_fee_settled, effects=(_start_clock,)),
+         guard=fx.fee_settled, effects=(fx.start_clock,)),
     Rule('assign', frozenset({RECEIVED, PROCESSING}), None, frozenset({LEADER}),
-         effects=(_assign,)),
+         effects=(fx.assign,)),
     Rule('forward', frozenset({RECEIVED}), PROCESSING, frozenset({RECEPTION}),
-         effects=(_enter_step,)),
+         effects=(fx.enter_step,)),
     Rule('forward', frozenset({PROCESSING}), PROCESSING, frozenset({STEP}),
-         guard=_has_next_step, effects=(_enter_step,)),
+         guard=fx.has_next_step, effects=(fx.enter_step,)),
     Rule('request_supplement', frozenset({SUBMITTED}), SUPPLEMENT_REQUESTED,
-         frozenset({RECEPTION}), effects=(_pause_clock,),
+         frozenset({RECEPTION}), effects=(fx.pause_clock,),
          needs_note='Cần ghi rõ giấy tờ phải bổ sung.'),
     Rule('request_supplement', frozenset({RECEIVED}), SUPPLEMENT_REQUESTED,
-         frozenset({RECEPTION, SPECIALIST}), effects=(_pause_clock,),
+         frozenset({RECEPTION, SPECIALIST}), effects=(fx.pause_clock,),
          needs_note='Cần ghi rõ giấy tờ phải bổ sung.'),
     Rule('request_supplement', frozenset({PROCESSING}), SUPPLEMENT_REQUESTED,
-         frozenset({STEP, SPECIALIST}), effects=(_pause_clock,),
+         frozenset({STEP, SPECIALIST}), effects=(fx.pause_clock,),
          needs_note='Cần ghi rõ giấy tờ phải bổ sung.'),
     Rule('supplement', frozenset({SUPPLEMENT_REQUESTED}), RESUME,
-         frozenset({OWNER, RECEPTION}), effects=(_resume_clock,)),
+         frozenset({OWNER, RECEPTION}), effects=(fx.resume_clock,)),
     Rule('approve', frozenset({PROCESSING}), AWAITING_SIGNATURE, frozenset({STEP}),
-         guard=_at_last_step),
+         guard=fx.at_last_step),
     Rule('sign', frozenset({AWAITING_SIGNATURE}), RESULT_READY, frozenset({LEADER}),
-         effects=(_issue_result, _finish)),
+         effects=(fx.issue_result, fx.finish)),
     Rule('send_back', frozenset({AWAITING_SIGNATURE}), PROCESSING, frozenset({LEADER}),
-         effects=(_rework,), needs_note='Cần ghi rõ nội dung phải xử lý lại.'),
+         effects=(fx.rework,), needs_note='Cần ghi rõ nội dung phải xử lý lại.'),
     Rule('return', frozenset({RESULT_READY}), RETURNED, frozenset({RECEPTION}),
-         effects=(_returned,)),
+         effects=(fx.returned,)),
     Rule('reject', frozenset({SUBMITTED, RECEIVED}), REJECTED, frozenset({RECEPTION}),
-         effects=(_finish,), needs_note='Cần ghi rõ lý do từ chối.'),
+         effects=(fx.finish,), needs_note='Cần ghi rõ lý do từ chối.'),
     Rule('reject', frozenset({PROCESSING}), REJECTED, frozenset({STEP, LEADER}),
-         effects=(_finish,), needs_note='Cần ghi rõ lý do từ chối.'),
+         effects=(fx.finish,), needs_note='Cần ghi rõ lý do từ chối.'),
     Rule('reject', frozenset({AWAITING_SIGNATURE}), REJECTED, frozenset({LEADER}),
-         effects=(_finish,), needs_note='Cần ghi rõ lý do từ chối.'),
-    Rule('withdraw', _OPEN, WITHDRAWN, frozenset({OWNER}), effects=(_finish,)),
+         effects=(fx.finish,), needs_note='Cần ghi rõ lý do từ chối.'),
+    Rule('withdraw', WITHDRAWABLE, WITHDRAWN, frozenset({OWNER}), effects=(fx.finish,)),
     Rule('apologize', frozenset({RECEIVED, PROCESSING, AWAITING_SIGNATURE}), None,
-         frozenset({RECEPTION, SPECIALIST, LEADER}), effects=(_apologize,),
+         frozenset({RECEPTION, SPECIALIST, LEADER}), effects=(fx.apologize,),
          needs_note='Cần ghi rõ lý do chậm trả kết quả.'),
 )
 

@@ -10,6 +10,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 
+from tthc_docs.dossiers.states import PAYABLE
 from tthc_docs.errors import DomainError, Invalid, StateConflict
 from tthc_docs.payments import vnpay
 from tthc_docs.payments.base import COUNTER_PROVIDER, PaymentRefused, PaymentRequest
@@ -18,7 +19,6 @@ from tthc_docs.payments.ledger import FAILED, PAID, ledger_for
 log = logging.getLogger("tthc_docs.payments")
 
 SEPARATOR = "_"
-PAYABLE_STATES = ("submitted", "supplement_requested")
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def start(dossier, provider, *, return_url, notify_url, client_ip, now):
         raise StateConflict("Hồ sơ đã được thanh toán.", allowed=())
     if not dossier.fee_amount:
         raise StateConflict("Hồ sơ này không phải nộp phí, lệ phí.", allowed=())
-    if dossier.status not in PAYABLE_STATES:
+    if dossier.status not in PAYABLE:
         raise StateConflict("Chỉ thanh toán trực tuyến khi hồ sơ chờ tiếp nhận.", allowed=())
     reference = reference_for(dossier.code)
     amount = int(dossier.fee_amount)
@@ -120,7 +120,7 @@ def record_counter_payment(dossier, officer, now, receipt_no=""):
         raise Invalid("Số biên lai không hợp lệ.", {"receipt_no": "tối đa 40 ký tự, không có '/'"})
     if dossier.is_paid:
         raise StateConflict("Hồ sơ đã được thanh toán hoặc không phải nộp phí.", allowed=())
-    if dossier.status not in PAYABLE_STATES:
+    if dossier.status not in PAYABLE:
         raise StateConflict("Chỉ thu phí khi hồ sơ chờ tiếp nhận.", allowed=())
     receipt_no = str(receipt_no or "").strip()
     reference = f"{dossier.code}{SEPARATOR}{receipt_no or 'quay-' + secrets.token_hex(4)}"
@@ -132,7 +132,7 @@ def record_counter_payment(dossier, officer, now, receipt_no=""):
 def payable_by(dossier, login):
     """May ``login`` pay this dossier's fee online now? Its owner, while it waits for reception."""
     return (login is not None and login == dossier.owner and not dossier.is_paid
-            and dossier.status in PAYABLE_STATES)
+            and dossier.status in PAYABLE)
 
 
 def is_recorded(dossier, reference):

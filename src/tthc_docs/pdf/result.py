@@ -25,8 +25,13 @@ def verify_link(verify_url, code, procedure_code):
 
 
 def result_number(result):
-    """The document number: given, or the dossier's sequence number (``0001/KQ``)."""
-    return result.get("number") or f"{result['code'].rsplit('-', 1)[-1]}/KQ"
+    """The document number: given, else ``<dossier sequence>/KQ-<yymmdd of issue>``.
+
+    The one format of a result's number (e.g. ``0001/KQ-270301``): the signing
+    service leaves ``number`` out and lets this build it.
+    """
+    issued = _issued_date(result.get("issued_at"))
+    return result.get("number") or f"{result['code'].rsplit('-', 1)[-1]}/KQ-{issued:%y%m%d}"
 
 
 def _issued_date(value):

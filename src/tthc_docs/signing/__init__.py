@@ -4,7 +4,8 @@
 - ``signer``: signing identities (PKCS#12 today; PKCS#11 / remote fit the same interface)
 - ``sign``: PAdES B-T/B-LT with a visible stamp
 - ``verify``: pyHanko validation -> the public report of ``POST /@@verify``
-- ``service``: ``issue_result`` (render, sign, store once in the owner's vault)
+- ``service``: ``ResultIssuer``, the ``workflow.Issuer`` that ``dossiers.actions``
+  hands to ``sign`` (render, sign, store once in the owner's vault)
 
 Views never import pyHanko: they call ``service`` and ``verify``.
 """

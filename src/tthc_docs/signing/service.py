@@ -1,15 +1,19 @@
 """Issuing a signed result: render, sign with the leader's identity, store once in the vault.
 
-``issue_result`` is what the dossier's ``sign`` transition calls (lazily).
-Every check runs before anything is written, and everything is written in
-the caller's transaction, so a refused signature (not a leader, another
-agency, wrong state, missing/wrong passphrase, expired or revoked
-certificate) leaves the dossier and the vault as they were.
+``ResultIssuer`` is the real ``workflow.Issuer``: ``dossiers.actions``
+passes it to the ``sign`` transition, whose effect lists the returned
+reference on the dossier (the one place that does). Every check runs before
+anything is written, and everything is written in the caller's transaction,
+so a refused signature (not a leader, another agency, wrong state,
+missing/wrong passphrase, expired or revoked certificate) leaves the dossier
+and the vault as they were.
 """
 import logging
 
 from tthc_docs.catalog import doctypes
-from tthc_docs import errors, security, timeutil
+from tthc_docs import errors, roles, timeutil
+from tthc_docs.dossiers.content import applicant_name
+from tthc_docs.dossiers.states import AWAITING_SIGNATURE
 from tthc_docs.pdf.fonts import font_dir_from
 from tthc_docs.pdf.result import render_result
 from tthc_docs.signing.sign import reason_for, sign_pdf, signing_from_settings, stamp_lines
@@ -17,7 +21,6 @@ from tthc_docs.signing.signer import load_identity
 
 log = logging.getLogger(__name__)
 
-AWAITING_SIGNATURE = "awaiting_signature"
 SETTING_PUBLIC_URL = "tthc_docs.public_url"
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:6543"
 MAX_FACTS = 25
@@ -31,7 +34,7 @@ def verify_url(settings):
 
 def check_signer(dossier, account):
     """Only a leader of the handling agency, with a signing identity, may sign."""
-    if account is None or security.LEADER not in account.roles:
+    if account is None or roles.LEADER not in account.roles:
         raise errors.NotAllowed("Chỉ lãnh đạo được ký kết quả.")
     if account.agency != dossier.agency:
         raise errors.NotAllowed("Hồ sơ thuộc cơ quan khác; lãnh đạo cơ quan đó mới được ký.")
@@ -103,7 +106,7 @@ def result_dict(site, dossier, account, vault, now, settings):
     """The dossier-like dict ``pdf.result`` renders."""
     agency = site["agencies"].by_code(dossier.agency)
     parent = getattr(agency, "__parent__", None)
-    applicant = vault.profile.get("full_name") or dossier.data.get("full_name") or dossier.owner
+    applicant = applicant_name(site, dossier)
     authority, title = signer_lines(account.title)
     replaces = dossier.results[-1]["document"] if dossier.results else None
     return {
@@ -111,7 +114,6 @@ def result_dict(site, dossier, account, vault, now, settings):
         "procedure_name": dossier.procedure_name,
         "agency_name": agency.name if agency else dossier.agency,
         "parent_agency": getattr(parent, "name", "") if getattr(parent, "level", None) else "",
-        "number": f"{dossier.code.rsplit('-', 1)[-1]}/KQ-{now:%y%m%d}",
         "issued_at": now, "applicant_name": applicant,
         "facts": result_facts(site, dossier, applicant),
         "result_title": result_title(site, dossier),
@@ -120,17 +122,31 @@ def result_dict(site, dossier, account, vault, now, settings):
     }
 
 
-def issue_result(site, dossier, account, settings):
+class ResultIssuer:
+    """The ``workflow.Issuer`` that signs with pyHanko for the leaders of ``site``."""
+
+    def __init__(self, site, settings):
+        self.site, self.settings = site, settings
+
+    def issue(self, dossier, signer, now):
+        """Sign ``dossier``'s result as the account ``signer``; its ``{vault, document, sha256}``."""
+        account = self.site["people"].get(signer)
+        doc = issue_result(self.site, dossier, account, self.settings, now)
+        vault = owner_vault(self.site, dossier)
+        return {"vault": vault.id, "document": doc.id, "sha256": doc.sha256}
+
+
+def issue_result(site, dossier, account, settings, now=None):
     """Render, sign and store the dossier's result; returns the vault document.
 
-    Appends ``{vault, document, sha256}`` to ``dossier.results`` and grants the
-    document to the dossier's agency for that dossier. Raises
-    ``errors.*`` (403, 409) with a message for the leader; writes nothing then.
+    Lists nothing on the dossier and grants nothing: the ``sign`` action
+    does both (``dossiers.actions``). Raises ``errors.*`` (403, 409) with a
+    message for the leader; writes nothing then.
     """
     check_signer(dossier, account)
     vault = owner_vault(site, dossier)
     identity = load_identity(settings, account.signer)
-    now = timeutil.now()
+    now = now or timeutil.now()
     identity.check_valid_at(now)
     signing = signing_from_settings(settings)
     result = result_dict(site, dossier, account, vault, now, settings)
@@ -145,11 +161,5 @@ def issue_result(site, dossier, account, settings):
         data, title=title, doc_type=doc_type, kind="issued", added_by=account.login,
         content_type="application/pdf", signed=True, issued_by=agency_name, issued_at=now,
         dossier=dossier.code, replaces=result["replaces"])
-    # The handling agency's officers must be able to read what it issued (hand-over,
-    # checks); the grant is per dossier, so the download is logged for the owner.
-    vault.grant(doc.id, dossier.code, dossier.agency)
-    ref = {"vault": vault.id, "document": doc.id, "sha256": doc.sha256}
-    if ref not in list(dossier.results):
-        dossier.results = list(dossier.results) + [ref]
     log.info("result issued for dossier %s by %s", dossier.code, account.login)
     return doc

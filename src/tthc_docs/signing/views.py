@@ -1,8 +1,9 @@
 """Verification for anyone, and the leader's phone flow: queue, confirm with a one-time code, enrol.
 
-Thin: verification is ``signing.verify``, signing is the dossier's ``sign``
-transition (which calls ``signing.service.issue_result``), codes are
-``totp``. No pyHanko here.
+Thin: verification is ``signing.verify``; signing is
+``dossiers.actions.fire(..., 'sign', ...)``, which checks the one-time code
+(as it does for every route that signs) and issues the result through
+``signing.service.ResultIssuer``; enrolment codes are ``totp``. No pyHanko here.
 """
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.renderers import render_to_response
@@ -11,14 +12,14 @@ from pyramid.view import view_config
 from tthc_docs import errors, timeutil
 from tthc_docs.people import totp
 from tthc_docs.vaults import uploads
-from tthc_docs.dossiers import workflow
+from tthc_docs.dossiers import actions, states
 from tthc_docs import security as s
-from tthc_docs.dossiers.calendar import calendar_for
-from tthc_docs.dossiers.content import Dossier
+from tthc_docs.dossiers.content import Dossier, applicant_name
+from tthc_docs.dossiers.views.services import code_throttle, services_for
 from tthc_docs.site.content import Site, find_site
 from tthc_docs.signing.verify import verify_document, verify_with_settings
 from tthc_docs.web.base import read_json, reject_unknown, resource_view, wants_json
-from tthc_docs.dossiers.views.representation import dossier_url
+from tthc_docs.dossiers.serialise import dossier_url
 
 MULTIPART_OVERHEAD = 64 * 1024
 _REPORT = {"type": "object", "properties": {
@@ -65,14 +66,6 @@ OPENAPI_PATHS = {
                  "responses": {"200": {"description": "{enrolled: true}"}, "422": _ERR,
                                "429": _ERR}}},
 }
-
-
-def _throttle(request):
-    """The process-wide counter of failed codes (kept on the registry)."""
-    registry = request.registry
-    if getattr(registry, "totp_throttle", None) is None:
-        registry.totp_throttle = totp.TotpThrottle()
-    return registry.totp_throttle
 
 
 def _body(request):
@@ -155,7 +148,7 @@ def verify_upload(request):
 def sign_mobile(request):
     account = _leader(request)
     dossiers, total = request.context["dossiers"].queue(
-        account.agency, (workflow.AWAITING_SIGNATURE,), None, 0, 50)
+        account.agency, (states.AWAITING_SIGNATURE,), None, 0, 50)
     items = [{"code": d.code, "procedure_name": d.procedure_name,
               "applicant_name": d.applicant_name,
               "due_at": timeutil.iso(d.due_at), "sign_url": dossier_url(request, d) + "/@@sign"}
@@ -164,12 +157,9 @@ def sign_mobile(request):
 
 
 def _summary(request, dossier):
-    site = find_site(dossier)
-    vault = site["vaults"].get(dossier.vault_id) if dossier.vault_id else None
-    applicant = vault.profile.get("full_name") if vault is not None else None
     return {"code": dossier.code, "procedure_name": dossier.procedure_name,
-            "status": dossier.status, "status_label": workflow.STATE_LABELS.get(dossier.status),
-            "applicant": dossier.applicant_name or applicant or dossier.data.get("full_name"),
+            "status": dossier.status, "status_label": states.STATE_LABELS.get(dossier.status),
+            "applicant": applicant_name(find_site(dossier), dossier),
             "due_at": timeutil.iso(dossier.due_at), "url": dossier_url(request, dossier)}
 
 
@@ -184,7 +174,7 @@ def _confirm_body(request, dossier, account, error=None):
     """The confirmation page; once signed, the verification of the issued result."""
     body = _summary(request, dossier)
     report = None
-    if dossier.results and dossier.status != workflow.AWAITING_SIGNATURE:
+    if dossier.results and dossier.status != states.AWAITING_SIGNATURE:
         report = verify_document(stored_result(find_site(dossier), dossier.code),
                                  request.registry.settings)
     body.update(enrolled=bool(account.totp_secret), error=error, report=report)
@@ -193,28 +183,21 @@ def _confirm_body(request, dossier, account, error=None):
 
 @view_config(context=Dossier, name="sign", request_method="POST", permission=s.VIEW)
 def sign_with_code(request):
-    """Check the role, agency and state (403/409), then the code (422/429), then sign."""
+    """Fire ``sign`` with the posted ``code``: 403/409, then 422/429 for the code, then sign."""
     dossier, account = request.context, _leader(request)
     site = find_site(dossier)
-    if account.agency != dossier.agency:
-        raise errors.NotAllowed("Hồ sơ thuộc cơ quan khác; lãnh đạo cơ quan đó mới được ký.")
-    workflow.fire(dossier.status, "sign", dossier.roles_for(account), dossier, account.login)
     body = _body(request)
+    params = {"otp": body.get("code"), "note": str(body.get("note") or "")}
     try:
-        step = totp.verify(account.totp_secret, str(body.get("code") or ""), login=account.login,
-                           throttle=_throttle(request),
-                           last_step=getattr(account, "totp_last_step", None))
+        actions.fire(dossier, "sign", account, params, timeutil.now(),
+                     services_for(request, dossier))
     except errors.Invalid as exc:
+        fields = {("code" if k == "otp" else k): v for k, v in exc.fields.items()}
         if wants_json(request):
-            raise
+            raise errors.Invalid(exc.message, fields) from None
+        request.tm.doom()   # the page comes back; nothing of this attempt is kept
         return _page_again(request, "tthc_docs.templates:signing/confirm.pt",
                            _confirm_body(request, dossier, account, exc.message), exc.status)
-    account.totp_last_step = step
-    ctx = workflow.Context(
-        login=account.login, roles=dossier.roles_for(account), now=timeutil.now(),
-        calendar=calendar_for(site), note=str(body.get("note") or ""), name=account.full_name,
-        site=site, account=account, settings=request.registry.settings)
-    dossier.transition("sign", ctx)
     if not wants_json(request):
         return HTTPSeeOther(dossier_url(request, dossier) + "/@@sign?done=1")
     ref = dossier.results[-1]
@@ -261,7 +244,7 @@ def totp_enrol(request):
         raise errors.StateConflict("Hãy mở trang đăng ký để nhận mã QR trước.")
     try:
         step = totp.verify(secret, str(_body(request).get("code") or ""), login=account.login,
-                           throttle=_throttle(request))
+                           throttle=code_throttle(request))
     except errors.Invalid as exc:
         if wants_json(request):
             raise

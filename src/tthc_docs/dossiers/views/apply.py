@@ -23,7 +23,7 @@ from tthc_docs.catalog.content import Procedure
 from tthc_docs.site.content import find_site
 from tthc_docs.dossiers.schema import ApplySchema, load
 from tthc_docs.web.base import read_json, wants_json
-from tthc_docs.dossiers.views.representation import dossier_url, fee_json
+from tthc_docs.dossiers.serialise import dossier_url, fee_json
 from tthc_docs.vaults.views.vault import upload_limit
 
 OPENAPI_PATHS = {
@@ -52,16 +52,6 @@ OPENAPI_PATHS = {
 }
 
 MAX_KEY = 200
-
-
-def _channel(account):
-    if account is None:
-        raise errors.NotLoggedIn('Cần đăng nhập để nộp hồ sơ.')
-    if s.CITIZEN in account.roles:
-        return ONLINE
-    if s.RECEPTION in account.roles and account.agency:
-        return COUNTER
-    raise errors.NotAllowed('Chỉ công dân hoặc cán bộ một cửa được nộp hồ sơ.')
 
 
 def _served(request):
@@ -118,7 +108,7 @@ def _store_uploads(request, site, account, channel, payload):
 @view_config(context=Procedure, name='apply', request_method='POST', permission=s.VIEW)
 def apply(request):
     account = request.account
-    channel = _channel(account)
+    channel = filing.channel_for(account)
     site = find_site(request.context)
     key = _idempotency_key(request)
     if request.content_type == 'application/json':
@@ -177,7 +167,7 @@ def _form_again(request, exc):
 def apply_form(request):
     """The browser's application page: form fields, agency, documents per requirement."""
     account = request.account
-    channel = _channel(account)
+    channel = filing.channel_for(account)
     site = find_site(request.context)
     version = filing.published_version(site, request.context.code)
     vault = (site['vaults'].for_owner(account.login) if channel == ONLINE

@@ -1,22 +1,22 @@
-"""One dossier: read it, move it through the workflow, rate it.
+"""One dossier: read it, fire an action on it, rate it.
 
-Thin: each view parses the request, calls one resource method (which calls
-the pure ``workflow``), and answers with ``dossier_json``. Who may fire an
-action is the workflow's decision, from ``dossier.roles_for(account)``; the
-ACL only lets the owner and the handling agency's officers in at all.
+Thin: each view parses the request, calls ``dossiers.actions.fire`` (which
+decides who may do what, with the pure ``workflow``), and answers with
+``dossier_json``. The ACL only lets the owner and the handling agency's
+officers in at all.
 """
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
-from tthc_docs import errors, timeutil
-from tthc_docs.dossiers import filing, workflow
+from tthc_docs import timeutil
+from tthc_docs.dossiers import actions, workflow
 from tthc_docs import security as s
-from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.dossiers.content import Dossier
 from tthc_docs.site.content import find_site
 from tthc_docs.dossiers.schema import RateSchema, TransitionSchema, load
+from tthc_docs.dossiers.serialise import dossier_json, dossier_url
+from tthc_docs.dossiers.views.services import services_for
 from tthc_docs.web.base import read_json, resource_view, wants_json
-from tthc_docs.dossiers.views.representation import dossier_json, dossier_url
 
 _ERR = {'description': 'error', 'content': {'application/json': {
     'schema': {'$ref': '#/components/schemas/Error'}}}}
@@ -36,8 +36,6 @@ _DOSSIER = {'description': 'the dossier', 'content': {'application/json': {'sche
         slips={'type': 'array', 'description': 'the slips the state has produced',
                'items': {'type': 'object', 'properties': {
                    'name': {'type': 'string'}, 'url': {'type': 'string'}}}})}}}}
-#: The actions whose form offers a choice of specialist (templates/dossiers/view.pt).
-ASSIGNING = frozenset({'assign', 'forward'})
 OPENAPI_PATHS = {
     '/dossiers/{code}': {'get': {
         'summary': 'A dossier (owner, officers of the handling agency)',
@@ -50,6 +48,8 @@ OPENAPI_PATHS = {
             'type': 'object', 'required': ['action'], 'properties': {
                 'action': {'type': 'string', 'enum': list(workflow.ACTIONS)},
                 'note': {'type': 'string'}, 'assignee': {'type': 'string'},
+                'otp': {'type': 'string', 'pattern': '^[0-9]{6}$',
+                        'description': "sign: the leader's one-time code (required)"},
                 'new_due': {'type': 'string', 'format': 'date'},
                 'attachments': {'type': 'object'}}}}}},
         'responses': {'200': _DOSSIER, '403': _ERR, '409': _ERR, '422': _ERR}}},
@@ -67,12 +67,13 @@ OPENAPI_PATHS = {
 @resource_view(template='tthc_docs.templates:dossiers/view.pt', context=Dossier,
                request_method='GET', permission=s.VIEW)
 def dossier_view(request):
-    body = dossier_json(request, request.context)
+    body = dossier_json(request, request.context, verify=True)
     if not wants_json(request):
         body['labels'] = workflow.HISTORY_LABELS
         body['dossier'] = request.context
-        body['officers'] = (_specialists(request, request.context)
-                            if ASSIGNING & set(body['actions']) else [])
+        body['officers'] = (actions.assignable(find_site(request.context)['people'],
+                                               request.context)
+                            if actions.ASSIGNING & set(body['actions']) else [])
     return body
 
 
@@ -86,64 +87,30 @@ def _body(request):
     return data
 
 
-def _check_assignee(site, dossier, login):
-    """An assignee is an active officer of the handling agency with a working role."""
-    if not login:
-        return
-    account = site['people'].get(login)
-    if (account is None or not account.active or account.agency != dossier.agency
-            or not set(account.roles) & {s.SPECIALIST, s.LEADER}):
-        raise errors.Invalid('Người được phân công không phải chuyên viên của cơ quan.',
-                             {'assignee': f'không hợp lệ: {login}'})
-
-
-def _specialists(request, dossier):
-    """(login, name) of the agency's specialists, for the assign/forward select.
-
-    Walks every account, so the page asks only when it shows the select.
-    """
-    people = find_site(dossier)['people']
-    found = []
-    for account in people.values():
-        if account.agency == dossier.agency and s.SPECIALIST in account.roles:
-            found.append((account.login, account.full_name))
-    return found
+def _answer(request, dossier, body):
+    """A browser goes back to the dossier's page; a JSON client gets ``body()``."""
+    if not wants_json(request):
+        return HTTPSeeOther(dossier_url(request, dossier))
+    request.response.content_type = 'application/json'
+    request.response.json_body = body()
+    return request.response
 
 
 @view_config(context=Dossier, name='transition', request_method='POST', permission=s.VIEW)
 def transition(request):
-    dossier, account = request.context, request.account
+    dossier = request.context
     body = load(TransitionSchema, _body(request), 'Thao tác')
-    site = find_site(dossier)
-    _check_assignee(site, dossier, body['assignee'])
-    ctx = workflow.Context(
-        login=account.login, roles=dossier.roles_for(account), now=timeutil.now(),
-        calendar=calendar_for(site), note=body['note'], name=account.full_name,
-        params={'assignee': body['assignee'], 'new_due': body['new_due']},
-        site=site, account=account, settings=request.registry.settings)
-    if body['action'] == 'supplement' and body['attachments']:
-        workflow.fire(dossier.status, 'supplement', ctx.roles, dossier, account.login)
-        vault = site['vaults'][dossier.vault_id]
-        filing.supplement_attachments(dossier, vault, body['attachments'])
-    dossier.transition(body['action'], ctx)
-    if not wants_json(request):
-        return HTTPSeeOther(dossier_url(request, dossier))
-    request.response.content_type = 'application/json'
-    request.response.json_body = dossier_json(request, dossier)
-    return request.response
+    actions.fire(dossier, body.pop('action'), request.account, body, timeutil.now(),
+                 services_for(request, dossier))
+    return _answer(request, dossier, lambda: dossier_json(request, dossier))
 
 
 @view_config(context=Dossier, name='rate', request_method='POST', permission=s.VIEW)
 def rate(request):
-    dossier, account = request.context, request.account
-    if account.login != dossier.owner:
-        raise errors.NotAllowed('Chỉ người nộp hồ sơ được đánh giá.')
+    dossier = request.context
     body = load(RateSchema, _body(request), 'Đánh giá')
-    rating = dossier.rate(body['score'], body['comment'], account.login, timeutil.now())
-    if not wants_json(request):
-        return HTTPSeeOther(dossier_url(request, dossier))
-    request.response.content_type = 'application/json'
-    request.response.json_body = {'code': dossier.code, 'score': rating['score'],
-                                  'comment': rating['comment'],
-                                  'at': timeutil.iso(rating['at'])}
-    return request.response
+    rating = actions.fire(dossier, actions.RATE, request.account, body, timeutil.now(),
+                          services_for(request, dossier))
+    return _answer(request, dossier, lambda: {
+        'code': dossier.code, 'score': rating['score'], 'comment': rating['comment'],
+        'at': timeutil.iso(rating['at'])})

@@ -6,17 +6,16 @@ at a time; nothing here scans all dossiers.
 from pyramid.view import view_config
 
 from tthc_docs import errors, timeutil
-from tthc_docs.dossiers import workflow
+from tthc_docs.dossiers import states, workflow
 from tthc_docs import security as s
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.site.content import Site
-from tthc_docs.dossiers.views.representation import summary_json
+from tthc_docs.dossiers.serialise import summary_json
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10 ** 9   # past any real listing; islice refuses huge stops
-OPEN_STATES = (workflow.SUBMITTED, workflow.RECEIVED, workflow.PROCESSING,
-               workflow.AWAITING_SIGNATURE, workflow.SUPPLEMENT_REQUESTED,
-               workflow.RESULT_READY)
+#: The default queue: every dossier something may still happen to (``states.ACTIVE``).
+DEFAULT_STATES = states.in_order(states.ACTIVE)
 _PAGE = [{'name': 'offset', 'in': 'query', 'schema': {'type': 'integer', 'minimum': 0,
                                                          'maximum': MAX_OFFSET}},
          {'name': 'limit', 'in': 'query', 'schema': {'type': 'integer', 'maximum': MAX_LIMIT}}]
@@ -26,7 +25,7 @@ OPENAPI_PATHS = {
         'summary': "The officer's agency queue, earliest due first (overdue on top)",
         'parameters': _PAGE + [
             {'name': 'status', 'in': 'query', 'schema': {'type': 'string'},
-             'description': 'comma-separated states (default: every open state)'},
+             'description': 'comma-separated states (default: every state that is not final)'},
             {'name': 'step', 'in': 'query', 'schema': {'type': 'string'}}],
         'responses': {'200': _LIST, '401': {'description': 'not logged in'},
                       '403': {'description': 'not an officer'},
@@ -65,7 +64,7 @@ def _officer(request, roles=workflow.OFFICER_ROLES):
 def _statuses(request):
     raw = request.params.get('status')
     if not raw:
-        return OPEN_STATES
+        return DEFAULT_STATES
     wanted = tuple(x.strip() for x in raw.split(',') if x.strip())
     bad = [x for x in wanted if x not in workflow.STATES]
     if bad:

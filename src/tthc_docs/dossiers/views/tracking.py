@@ -8,7 +8,7 @@ from pyramid.view import view_config
 from tthc_docs.dossiers import codes
 from tthc_docs import errors
 from tthc_docs.site.content import Site
-from tthc_docs.dossiers.views.representation import track_json
+from tthc_docs.dossiers.serialise import track_json
 
 OPENAPI_PATHS = {
     '/@@track': {'get': {

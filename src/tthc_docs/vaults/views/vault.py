@@ -5,9 +5,8 @@ back.  Two rules live here because they depend on the request:
 - an upload is refused (413) from its Content-Length, or while a chunked
   body streams, before the body is parsed; the CSRF check, which parses the
   body, runs after that;
-- an officer reads a document only with ``?dossier=<code>`` for which the
-  vault holds a grant for the officer's agency, and every read by someone
-  other than the owner is written to the vault's access log.
+- every read by someone other than the owner is written to the vault's
+  access log (who may read is ``dossiers.grants``, the one grant rule).
 """
 from urllib.parse import quote
 
@@ -20,7 +19,7 @@ from tthc_docs.catalog import doctypes
 from tthc_docs import errors, timeutil
 from tthc_docs.vaults import uploads
 from tthc_docs import security as s
-from tthc_docs.dossiers import workflow
+from tthc_docs.dossiers import grants
 from tthc_docs.site.content import Site, find_site
 from tthc_docs.vaults.documents import KINDS, Document, DocumentFolder, serialize_document
 from tthc_docs.vaults.content import PROFILE_KEYS, Vault, find_vault
@@ -187,18 +186,9 @@ def vault_json(request, vault):
 
 
 def _owner_or_granted(request, doc):
-    """The dossier code an officer reads for; None for the owner; else 403."""
-    vault = find_vault(doc)
-    account = request.account
-    if account.login == vault.owner:
-        return None
-    dossier = request.params.get('dossier')
-    if not dossier:
-        raise errors.NotAllowed('Cán bộ chỉ được xem giấy tờ kèm theo mã hồ sơ (?dossier=).')
-    if not vault.is_granted(doc.id, dossier, account.agency):
-        raise errors.NotAllowed('Cơ quan của bạn không được cấp quyền xem giấy tờ này '
-                                'cho hồ sơ đã nêu.')
-    return dossier
+    """The dossier code an officer reads for; None for the owner; else 403 (``grants``)."""
+    return grants.reading_for(find_vault(doc), doc.id, request.account,
+                              request.params.get('dossier'))
 
 
 # -- the vault page ------------------------------------------------------------
@@ -400,22 +390,17 @@ def _disposition(kind, filename):
 def delete_document(request):
     vault = find_vault(request.context)
     doc_id = request.context.id
-    vault.remove_document(doc_id, is_open=_dossier_is_open(request))
+    vault.remove_document(doc_id, is_open=_still_needed(request))
     return {'deleted': doc_id, 'storage': vault.storage()}
 
 
 @view_config(context=Document, name='delete', request_method='POST', permission=s.OWN)
 def delete_document_form(request):
     vault = find_vault(request.context)
-    vault.remove_document(request.context.id, is_open=_dossier_is_open(request))
+    vault.remove_document(request.context.id, is_open=_still_needed(request))
     return _redirect(request, vault, message='Đã xóa giấy tờ khỏi kho.')
 
 
-def _dossier_is_open(request):
-    dossiers = find_site(request.context)['dossiers']
-
-    def is_open(code):
-        """Open until final: a result not yet returned still needs its papers."""
-        dossier = dossiers.get(code)
-        return dossier is not None and dossier.status not in workflow.FINAL_STATES
-    return is_open
+def _still_needed(request):
+    """``code -> bool``: whether that dossier still needs its papers (``grants.needs_papers``)."""
+    return grants.needs_papers(find_site(request.context)['dossiers'])

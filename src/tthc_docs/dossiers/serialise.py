@@ -1,8 +1,14 @@
-"""One representation of a dossier, used by the JSON views and the templates alike."""
+"""One representation of a dossier, used by the JSON views and the templates alike.
+
+``dossier_json`` is ``GET /dossiers/<code>``; ``summary_json`` a queue row;
+``track_json`` what anyone may know. Verifying a signature reads and checks
+whole PDFs, so it happens only when the caller asks (``verify=True``: the
+dossier page), never as a side effect of answering a POST.
+"""
 from datetime import date, datetime
 
-from tthc_docs.dossiers import deadlines, workflow
-from tthc_docs import timeutil
+from tthc_docs.dossiers import deadlines, states
+from tthc_docs import roles, timeutil
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.site.content import find_site
 from tthc_docs.signing.verify import verify_references
@@ -41,7 +47,7 @@ def summary_json(request, dossier, now=None, calendar=None):
     return {
         'code': dossier.code, 'url': dossier_url(request, dossier),
         'procedure': dossier.procedure_code, 'procedure_name': dossier.procedure_name,
-        'status': dossier.status, 'status_label': workflow.STATE_LABELS[dossier.status],
+        'status': dossier.status, 'status_label': states.STATE_LABELS[dossier.status],
         'channel': dossier.channel, 'agency': dossier.agency,
         'applicant_name': dossier.applicant_name,
         'step': dossier.current_step_id, 'assignee': dossier.assignee,
@@ -69,7 +75,7 @@ def attachment_json(request, dossier, ref):
 
 def is_officer(account, dossier):
     """An officer of the handling agency (the owner alone is not)."""
-    return bool(dossier.roles_for(account) & workflow.OFFICER_ROLES)
+    return bool(dossier.roles_for(account) & set(roles.OFFICER_ROLES))
 
 
 def verifications(request, dossier, refs):
@@ -93,7 +99,7 @@ def slips_json(request, dossier):
     """
     asked = any(h.get('action') == 'request_supplement' for h in dossier.history)
     ready = {'receipt': dossier.received_at is not None, 'supplement': asked,
-             'refusal': dossier.status == workflow.REJECTED,
+             'refusal': dossier.status == states.REJECTED,
              'apology': bool(dossier.apologies), 'control': dossier.received_at is not None}
     found = [{'name': name, 'url': request.resource_url(dossier, '@@slip', name)}
              for name, ok in ready.items() if ok]
@@ -130,19 +136,20 @@ def _link_documents(request, dossier, form, rows):
                        url=attachment_json(request, dossier, ref)['url'])
 
 
-def dossier_json(request, dossier):
+def dossier_json(request, dossier, verify=False):
     """``GET /dossiers/<code>`` as API.md fixes it, plus what the pages need.
 
     Extensions: ``applicant_name``, ``form.{title,rows,url}``, ``slips``, and
-    for officers of the handling agency ``verification`` on each signed
-    attachment and result (the system's own check of the stored bytes).
+    with ``verify`` for officers of the handling agency ``verification`` on
+    each signed attachment and result (the system's own check of the stored
+    bytes).
     """
     now = timeutil.now()
     account = request.account
     body = summary_json(request, dossier, now)
     attachments = [attachment_json(request, dossier, a) for a in dossier.attachments]
     results = plain(list(dossier.results))
-    if is_officer(account, dossier):
+    if verify and is_officer(account, dossier):
         with_verification(attachments, verifications(request, dossier, dossier.attachments))
         with_verification(results, verifications(request, dossier, dossier.results))
     body.update({
@@ -163,7 +170,7 @@ def dossier_json(request, dossier):
         'rating': plain(dossier.rating),
         'actions': dossier.actions_for(account),
         'can_rate': bool(account and account.login == dossier.owner
-                         and dossier.status == workflow.RETURNED and dossier.rating is None),
+                         and dossier.status == states.RETURNED and dossier.rating is None),
     })
     return body
 
@@ -173,7 +180,7 @@ def track_json(request, dossier):
     return {
         'code': dossier.code, 'procedure': dossier.procedure_code,
         'procedure_name': dossier.procedure_name, 'status': dossier.status,
-        'status_label': workflow.STATE_LABELS[dossier.status],
+        'status_label': states.STATE_LABELS[dossier.status],
         'agency': dossier.agency,
         'received_at': timeutil.iso(dossier.received_at),
         'due_at': timeutil.iso(dossier.due_at),
