@@ -10,6 +10,8 @@ import datetime
 import re
 import unicodedata
 
+from tthc_docs.text.numbers import MAX_DIGITS, digits_fit
+
 __all__ = [
     'ValidationError', 'PROVINCE_CODES', 'check_id_number', 'id_number_facts',
     'normalize_phone', 'parse_date', 'parse_money', 'parse_integer',
@@ -235,9 +237,9 @@ def parse_money(value):
         if text.startswith('-'):
             raise ValidationError('Số tiền không được âm.')
         if text.isascii() and text.isdigit():
-            amount = int(text)
+            amount = int(_few_digits(text))
         elif _GROUPED.match(text) and len(set(re.findall(r'[.,\s]', text))) == 1:
-            amount = int(re.sub(r'[.,\s]', '', text))
+            amount = int(_few_digits(re.sub(r'[.,\s]', '', text)))
         elif re.match(r'^[\d.]+,\d+$', text) or re.match(r'^\d+\.\d{1,2}$', text):
             raise ValidationError('Số tiền tính bằng đồng, không có phần lẻ.')
         else:
@@ -247,7 +249,7 @@ def parse_money(value):
         raise ValidationError('Số tiền phải là một số.')
     if amount < 0:
         raise ValidationError('Số tiền không được âm.')
-    return amount
+    return _not_huge(amount)
 
 
 def parse_integer(value):
@@ -255,12 +257,27 @@ def parse_integer(value):
     if isinstance(value, bool):
         raise ValidationError('Phải là một số nguyên.')
     if isinstance(value, int):
-        return value
+        return _not_huge(value)
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        return _not_huge(int(value))
     if isinstance(value, str) and re.match(r'^\s*[-+]?\d+\s*$', value):
-        return int(value)
-    raise ValidationError(f'"{value}" không phải số nguyên.')
+        return int(_few_digits(value.strip()))
+    raise ValidationError(f'"{str(value)[:40]}" không phải số nguyên.')
+
+
+def _few_digits(text):
+    """``text`` if it is at most MAX_DIGITS ASCII digits (with a sign): ``int()`` of
+    thousands of digits is slow, and past 4,300 a ValueError (a 500)."""
+    if not digits_fit(text, MAX_DIGITS):
+        raise ValidationError(f'Số quá dài hoặc không phải chữ số (tối đa {MAX_DIGITS} chữ số).')
+    return text
+
+
+def _not_huge(number):
+    """``number`` if it has at most MAX_DIGITS digits (JSON clients send ints directly)."""
+    if abs(number) >= 10 ** MAX_DIGITS:
+        raise ValidationError(f'Số quá lớn (tối đa {MAX_DIGITS} chữ số).')
+    return number
 
 
 _TRUE = {'true', '1', 'yes', 'on', 'có', 'co', 'y'}
