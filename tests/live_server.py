@@ -25,12 +25,22 @@ def serving(app, threads=4):
     """``with serving(app) as (host, port):`` waitress serves ``app`` on loopback."""
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=threads,
                                     expose_tracebacks=False)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stopping = threading.Event()
+
+    def run():
+        try:
+            server.run()
+        except OSError:   # the loop's sockets were closed under it: expected at shutdown
+            if not stopping.is_set():
+                raise
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
         yield "127.0.0.1", server.effective_port
     finally:
-        server.close()
+        stopping.set()
+        for channel in list(server._map.values()):
+            channel.handle_close()
         server.task_dispatcher.shutdown()
         thread.join(5)
 
