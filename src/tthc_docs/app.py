@@ -15,6 +15,7 @@ from pyramid_zodbconn import get_connection  # noqa: E402
 
 from tthc_docs import config as app_config
 from tthc_docs.web.bodylimit import BodyLimit
+from tthc_docs.web.encoding import EncodingGuard
 from tthc_docs.migrations import check_class_paths, check_current
 from tthc_docs.people.content import configure_hasher
 from tthc_docs.site.content import get_site
@@ -60,7 +61,7 @@ def main(global_config, **settings):
             config.include(concept)
         app = config.make_wsgi_app()
     _refuse_stale_database(config.registry, global_config)
-    return BodyLimit(app, settings["tthc_docs.max_body_bytes"])
+    return BodyLimit(EncodingGuard(app), settings["tthc_docs.max_body_bytes"])
 
 
 def _refuse_stale_database(registry, global_config):
