@@ -198,7 +198,7 @@ def test_a_dossier_that_does_not_exist_holds_nothing(citizen, vault_path, edit_s
     with edit_site() as site:
         vault = site['vaults'][vault_path.rsplit('/', 1)[-1]]
         vault.note_reuse(doc['id'], 'NO-SUCH-OPEN-DOSSIER')
-        vault.grant(doc['id'], 'NO-SUCH-OPEN-DOSSIER', '000.00.20.H56')
+        vault.grant(doc['id'], 'NO-SUCH-OPEN-DOSSIER', '000.00.20.H55')
     # a dossier code that does not exist holds nothing open
     citizen.delete(doc['url'], headers=JSON, status=200)
 

@@ -29,7 +29,7 @@ def _text(data):
 
 def _result(**over):
     result = dict(
-        code="000.00.20.H56-261127-0001", procedure_code="1.001193",
+        code="000.00.20.H55-261127-0001", procedure_code="1.001193",
         procedure_name="Đăng ký khai sinh", agency_name="Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa",
         parent_agency="UBND tỉnh Khánh Hòa", issued_at=datetime.date(2026, 11, 27),
         applicant_name="Nguyễn Thị Hường", facts=[("Họ và tên", "Nguyễn Thị Hường")],
@@ -112,12 +112,12 @@ def test_long_result_spills_onto_a_second_page_with_the_signer():
 
 def test_result_names_dossier_signer_and_date():
     text = _text(render_result(_result()).data)
-    assert "000.00.20.H56-261127-0001" in text and "Trần Văn Lãnh" in text and "ngày 27 tháng 11 năm 2026" in text
+    assert "000.00.20.H55-261127-0001" in text and "Trần Văn Lãnh" in text and "ngày 27 tháng 11 năm 2026" in text
 
 
 def test_result_metadata_names_the_dossier():
     reader = pypdf.PdfReader(io.BytesIO(render_result(_result()).data))
-    assert reader.metadata["/Subject"] == "000.00.20.H56-261127-0001"
+    assert reader.metadata["/Subject"] == "000.00.20.H55-261127-0001"
 
 
 def test_correction_names_the_replaced_document():

@@ -10,7 +10,7 @@ import pytest
 from tthc_docs.dossiers import slips
 from tthc_docs.timeutil import VN_TZ
 
-CODE = "000.00.20.H56-261127-0001"
+CODE = "000.00.20.H55-261127-0001"
 TRACK = "http://127.0.0.1:6543/@@track?code=" + CODE
 
 
