@@ -155,7 +155,7 @@ def pki_dir(tmp_path_factory):
     from tthc_docs.signing.devpki import DevPki, LeaderSpec
     pki = DevPki(tmp_path_factory.mktemp('dossier-pki')).create(
         [LeaderSpec('leader1', 'Đặng Quốc Bảo', AGENCY,
-                    'Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa', 'Phó Giám đốc')])
+                    'Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên', 'Phó Giám đốc')])
     return pki
 
 

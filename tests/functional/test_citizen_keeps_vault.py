@@ -229,7 +229,7 @@ def test_profile_unknown_key_is_422(citizen, vault_path):
 
 def test_profile_html_form_saves(citizen, vault_path):
     form = citizen.get(f'{vault_path}/profile').forms['profile-form']
-    form['current_address'] = '7 Trần Phú, phường Lộc Thọ, thành phố Nha Trang'
+    form['current_address'] = '7 Hoàng Văn Thụ, phường Phan Đình Phùng, tỉnh Thái Nguyên'
     res = form.submit().follow()
     assert 'Đã lưu thông tin cá nhân.' in res.text
 

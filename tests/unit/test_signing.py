@@ -15,7 +15,7 @@ from tthc_docs.signing.signer import SigningRefused, load_identity, parse_signer
 from tthc_docs.signing.verify import verify_pdf
 
 AGENCY = "000.00.20.H55"
-AGENCY_NAME = "Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa"
+AGENCY_NAME = "Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên"
 UTC = datetime.timezone.utc
 
 
