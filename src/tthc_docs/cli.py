@@ -83,6 +83,9 @@ def cmd_migrate(args):
     with opened_root(settings) as root:
         site = get_site(root._p_jar)
         done = migrations.evolve(site)
+        reports = [line for n in done for line in migrations.report(site, n)]
+    for line in reports:
+        print(line)
     if moved:
         print("class paths rewritten to the layout by concept")
     print(f"applied steps: {done}" if done else "database already current")
@@ -127,6 +130,8 @@ COMMANDS = {
                           "import a JSON/CSV procedure catalog (all-or-nothing)"),
     "export-procedures": ("tthc_docs.catalog.import_export:cmd_export", "tthc_docs.catalog.import_export:export_args",
                           "export the procedure catalog as JSON or CSV"),
+    "generate-catalog": ("tthc_docs.catalog.generate:cmd_generate", "tthc_docs.catalog.generate:add_args",
+                         "generate a province-scale procedure catalog (e.g. --procedures 1880)"),
 }
 
 

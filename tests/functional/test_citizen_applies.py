@@ -77,7 +77,7 @@ def test_an_unknown_requirement_is_422(login, procedure, docs):
 
 
 def test_an_agency_the_procedure_does_not_allow_is_422(login, procedure, docs):
-    res = apply(login('citizen1'), docs, status=422, agency='000.00.99.H56')
+    res = apply(login('citizen1'), docs, status=422, agency='000.00.99.H55')
     assert 'agency' in res.json['error']['fields']
 
 

@@ -30,7 +30,7 @@ def test_tracking_shows_the_due_date_after_receipt(anon, login, procedure, docs)
 
 
 def test_an_unknown_code_is_404(anon, procedure):
-    anon.get('/@@track', params={'code': '000.00.20.H56-270301-9999'}, headers=JSON, status=404)
+    anon.get('/@@track', params={'code': '000.00.20.H55-270301-9999'}, headers=JSON, status=404)
 
 
 def test_a_malformed_code_is_422(anon, procedure):
@@ -54,5 +54,5 @@ def test_the_tracking_page_shows_the_status(anon, login, procedure, docs):
 
 
 def test_the_tracking_page_says_when_a_code_is_unknown(anon, procedure):
-    page = anon.get('/@@track', params={'code': '000.00.20.H56-270301-9999'}, status=404)
+    page = anon.get('/@@track', params={'code': '000.00.20.H55-270301-9999'}, status=404)
     assert 'Không có hồ sơ' in page.text

@@ -113,3 +113,46 @@ def test_a_step_keeps_what_a_current_database_has(site, step, path, name):
     _age(site, tm, step, site[path])
     _evolve(site, tm, step)
     assert getattr(site[path], name) is kept
+
+
+def _old_levels(site):
+    """What a database of before 1 July 2025 holds: a district with a commune, a district procedure."""
+    from tthc_docs.demo.procedures_data import PROCEDURES
+    from tthc_docs.people.agencies import Agency
+    tree = site["agencies"]
+    district = tree.add_agency(tree.by_code("000.00.00.H55"),
+                               Agency("000.00.31.H55", "Ủy ban nhân dân huyện Đại Từ", "province"))
+    district.level = "district"  # the constructor no longer accepts it
+    tree.add_agency(district, Agency("000.31.01.H55", "Ủy ban nhân dân thị trấn Hùng Sơn", "commune"))
+    catalog = site["procedures"]
+    catalog.create(dict(PROCEDURES[0], code="9.000631", level="district"), "editor1")
+    catalog.publish("9.000631", "editor1")
+    catalog.update("9.000631", dict(PROCEDURES[0], code="9.000631", level="district", name="Nháp"), "editor1")
+    return district
+
+
+def test_step_6_moves_district_agencies_and_procedures_to_the_two_levels(site):
+    from tthc_docs.migrations import report
+    site, tm = site
+    district = _old_levels(site)
+    _age(site, tm, 6, site)
+    _evolve(site, tm, 6)
+    tree, procedure = site["agencies"], site["procedures"]["9.000631"]
+    assert district.level == "commune" and len(district) == 0
+    assert tree.by_code("000.31.01.H55").__parent__ is tree.by_code("000.00.00.H55")
+    assert [v.level for v in procedure.versions.values()] == ["district", "commune", "commune"]
+    assert procedure.published_version().version == 3 and procedure.draft_version().name == "Nháp"
+    assert site["procedures"].search(level="commune", editor=True).codes.count("9.000631") == 1
+    lines = report(site, 6)
+    assert any("000.00.31.H55" in line for line in lines) and any("9.000631" in line for line in lines)
+    assert "Luật Tổ chức chính quyền địa phương năm 2025" in lines[-1]
+
+
+def test_step_6_leaves_a_two_level_database_unchanged(site):
+    from tthc_docs.migrations import report
+    site, tm = site
+    before = {a.code: a.level for a in site["agencies"].all()}
+    _age(site, tm, 6, site)
+    _evolve(site, tm, 6)
+    assert {a.code: a.level for a in site["agencies"].all()} == before
+    assert len(report(site, 6)) == 1

@@ -22,7 +22,7 @@ def _record(**changes):
 
 def test_every_demo_procedure_is_valid():
     for data in PROCEDURES:
-        validate(copy.deepcopy(data), agencies={"000.00.20.H56"})
+        validate(copy.deepcopy(data), agencies={"000.00.20.H55"})
 
 
 def test_steps_longer_than_processing_time_are_refused():
@@ -54,7 +54,7 @@ def test_unknown_form_template_is_refused():
 
 
 def test_unknown_agency_is_refused():
-    assert "agencies" in _fields(_record(), agencies={"000.00.01.H56"})
+    assert "agencies" in _fields(_record(), agencies={"000.00.01.H55"})
 
 
 def test_duplicate_requirement_ids_are_refused():

@@ -24,10 +24,11 @@ from tthc_docs import timeutil
 from tthc_docs.container import Container
 from tthc_docs.dossiers.daysoff import DaysOffRegistry
 from tthc_docs.catalog.index import ProcedureIndex
+from tthc_docs.catalog import levels as _levels
 
 DRAFT, PUBLISHED, RETIRED, SUPERSEDED = "draft", "published", "retired", "superseded"
-LEVELS = ("province", "district", "commune")
-LEVEL_TITLES = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
+LEVELS = tuple(k for k, _ in _levels.LEVELS)  # two levels since 1 July 2025 (+ central)
+LEVEL_TITLES = _levels.LEVEL_TITLES
 STATE_TITLES = {DRAFT: "Bản nháp", PUBLISHED: "Đã công bố", RETIRED: "Đã bãi bỏ",
                 SUPERSEDED: "Đã được thay thế"}
 
@@ -175,6 +176,31 @@ class Procedure(Persistent):
                                 allowed=self._allowed())
         self.retired = True
         self._log("retire", by, self.published_number, note)
+
+    def relevel(self, old, new, by, note):
+        """Move the versions at level ``old`` that are in use to ``new``; the numbers written.
+
+        For a change the law made, not an editor (evolve step 6: the end of
+        the district level). A version never changes, so a published one is
+        succeeded by a new published version that differs only in its level;
+        a pending draft, never in force, is rewritten under its own number.
+        A retired procedure is history and is left as it was.
+        """
+        written = []
+        draft = self.draft_version()
+        if draft is not None and draft.level == old:
+            self.versions[draft.version] = ProcedureVersion(
+                draft.version, dict(draft.content(), level=new), by, timeutil.now())
+            written.append(draft.version)
+        current = self.published_version()
+        if current is not None and current.level == old:
+            number = self.versions.maxKey() + 1
+            self.versions[number] = ProcedureVersion(
+                number, dict(current.content(), level=new), by, timeutil.now())
+            self.published_number = number
+            self._log("publish", by, number, note)
+            written.append(number)
+        return written
 
     def _allowed(self):
         """The editorial actions the current state permits (for 409s)."""

@@ -17,11 +17,11 @@ from tthc_docs.catalog import doctypes
 from tthc_docs.errors import Invalid
 from tthc_docs.web.fields import deserialize
 from tthc_docs.catalog.fees import round_dong
+from tthc_docs.catalog.levels import LEVELS  # two levels since 1 July 2025 (+ central)
 
 CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-]{0,39}$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 FORM_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,79}$")
-LEVELS = (("province", "Cấp tỉnh"), ("district", "Cấp huyện"), ("commune", "Cấp xã"))
 ROLES = (("reception", "Cán bộ một cửa"), ("specialist", "Chuyên viên"), ("leader", "Lãnh đạo"))
 METHODS = (("counter", "Trực tiếp"), ("post", "Qua bưu chính"), ("online", "Trực tuyến"))
 ONLINE_LEVELS = (("toan-trinh", "Toàn trình"), ("mot-phan", "Một phần"))

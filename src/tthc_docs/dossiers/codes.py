@@ -1,7 +1,7 @@
 """Dossier codes per Circular 01/2018/TT-VPCP (pure ZODB, no web).
 
 A code is ``<agency unit code>-<YYMMDD>-<4-digit daily sequence>``, e.g.
-``000.00.20.H56-270203-0001``: the receiving agency, the filing day and the
+``000.00.20.H55-270203-0001``: the receiving agency, the filing day and the
 rank of the dossier among that agency's filings of the day.
 
 The sequence lives in a ``DailyCounter`` per agency and day, kept in an
@@ -62,7 +62,7 @@ class CodeCounters(Persistent):
 
 
 def format_code(agency, day, seq):
-    """``000.00.20.H56-270203-0001``; past 9999 the number simply widens."""
+    """``000.00.20.H55-270203-0001``; past 9999 the number simply widens."""
     return f"{agency}-{day.strftime('%y%m%d')}-{seq:04d}"
 
 

@@ -26,7 +26,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 ROOT_NAME = "tthc-docs Development Root CA"
 KEY_SIZE = 2048
-DEFAULT_AGENCY = "000.00.20.H56"
+DEFAULT_AGENCY = "000.00.20.H55"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -29,7 +29,7 @@ def lookup(request, code):
         raise errors.Invalid('Cần nhập mã hồ sơ.', {'code': 'bắt buộc'})
     if codes.parse_code(code) is None:
         raise errors.Invalid('Mã hồ sơ không đúng định dạng.',
-                             {'code': 'dạng 000.00.20.H56-270203-0001'})
+                             {'code': 'dạng 000.00.20.H55-270203-0001'})
     dossier = request.context['dossiers'].get(code)
     if dossier is None:
         raise errors.NotFound(f'Không có hồ sơ mã {code}.')
