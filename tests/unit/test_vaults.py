@@ -165,14 +165,14 @@ def test_document_of_an_open_dossier_cannot_be_deleted(vault):
     doc, _ = upload(vault, make_pdf())
     vault.note_reuse(doc.id, 'H55-0001')
     with pytest.raises(errors.StateConflict) as exc:
-        vault.remove_document(doc.id, is_open=lambda code: True)
+        vault.remove_document(doc.id, is_active=lambda code: True)
     assert 'H55-0001' in exc.value.message
 
 
 def test_document_of_a_closed_dossier_can_be_deleted(vault):
     doc, _ = upload(vault, make_pdf())
     vault.grant(doc.id, 'H55-0001', '000.00.20.H55')
-    vault.remove_document(doc.id, is_open=lambda code: False)
+    vault.remove_document(doc.id, is_active=lambda code: False)
     assert not vault.is_granted(doc.id, 'H55-0001', '000.00.20.H55')
 
 

@@ -14,6 +14,7 @@ import colander
 import deform.widget
 
 from tthc_docs.catalog import doctypes
+from tthc_docs.roles import OFFICER_ROLES, ROLE_TITLES
 from tthc_docs.errors import Invalid
 from tthc_docs.web.fields import deserialize
 from tthc_docs.catalog.fees import round_dong
@@ -22,7 +23,8 @@ from tthc_docs.catalog.levels import LEVELS  # two levels since 1 July 2025 (+ c
 CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-]{0,39}$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 FORM_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,79}$")
-ROLES = (("reception", "Cán bộ một cửa"), ("specialist", "Chuyên viên"), ("leader", "Lãnh đạo"))
+#: Who may carry a processing step: the officer roles, with their titles (``tthc_docs.roles``).
+STEP_ROLES = tuple((role, ROLE_TITLES[role]) for role in OFFICER_ROLES)
 METHODS = (("counter", "Trực tiếp"), ("post", "Qua bưu chính"), ("online", "Trực tuyến"))
 ONLINE_LEVELS = (("toan-trinh", "Toàn trình"), ("mot-phan", "Một phần"))
 MAX_DAYS = 365
@@ -96,8 +98,8 @@ class Requirement(colander.MappingSchema):
 class Step(colander.MappingSchema):
     id = _text("id", "Mã bước", validator=_regex(ID_RE, "Chỉ gồm chữ thường không dấu, số và '-'."))
     name = _text("name", "Nội dung công việc")
-    role = _text("role", "Vai trò", validator=_choice(ROLES, "Vai trò"),
-                 widget=deform.widget.SelectWidget(values=ROLES))
+    role = _text("role", "Vai trò", validator=_choice(STEP_ROLES, "Vai trò"),
+                 widget=deform.widget.SelectWidget(values=STEP_ROLES))
     days = colander.SchemaNode(StrictInt(), name="days", title="Số ngày làm việc",
                                validator=colander.Range(0, MAX_DAYS, min_err="Không được âm.", max_err=f"Không quá {MAX_DAYS} ngày."))
 

@@ -15,6 +15,8 @@ Codes, fees and times are modelled on the national TTHC database
 (dichvucong.gov.vn) for Thái Nguyên; they are plausible, not authoritative.
 """
 
+from tthc_docs.roles import LEADER, RECEPTION, SPECIALIST
+
 CENTRE = "000.00.20.H55"
 COUNTER_POST_ONLINE = ["counter", "post", "online"]
 COUNTER_ONLINE = ["counter", "online"]
@@ -34,12 +36,12 @@ def flow(reception, specialist, leader, work):
     """
     return [
         {"id": "tiep-nhan", "name": "Tiếp nhận, kiểm tra tính đầy đủ, hợp lệ của hồ sơ",
-         "role": "reception", "days": reception},
-        {"id": "xu-ly", "name": work, "role": "specialist", "days": specialist},
+         "role": RECEPTION, "days": reception},
+        {"id": "xu-ly", "name": work, "role": SPECIALIST, "days": specialist},
         {"id": "phe-duyet", "name": "Lãnh đạo xem xét, ký duyệt kết quả",
-         "role": "leader", "days": leader},
+         "role": LEADER, "days": leader},
         {"id": "tra-ket-qua", "name": "Trả kết quả cho tổ chức, cá nhân",
-         "role": "reception", "days": 0},
+         "role": RECEPTION, "days": 0},
     ]
 
 

@@ -15,6 +15,7 @@ from tthc_docs.catalog import doctypes
 from tthc_docs.catalog.content import LEVEL_TITLES, STATE_TITLES, Procedure, ProcedureCatalog
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.errors import Invalid, NotFound
+from tthc_docs.roles import OFFICER_ROLES, ROLE_TITLES
 from tthc_docs.site.content import find_site
 from tthc_docs.text.folding import slug
 from tthc_docs.timeutil import iso, parse_date, today
@@ -26,7 +27,6 @@ METHOD_TITLES = {"counter": "Trực tiếp tại Bộ phận Một cửa", "post
                  "online": "Trực tuyến trên Cổng Dịch vụ công"}
 ONLINE_LEVEL_TITLES = {"toan-trinh": "Dịch vụ công trực tuyến toàn trình",
                        "mot-phan": "Dịch vụ công trực tuyến một phần"}
-ROLE_TITLES = {"reception": "Cán bộ một cửa", "specialist": "Chuyên viên", "leader": "Lãnh đạo"}
 
 _PROCEDURE_SCHEMA = {"type": "object", "properties": {
     "code": {"type": "string"}, "name": {"type": "string"}, "field": {"type": "string"},
@@ -41,7 +41,7 @@ _PROCEDURE_SCHEMA = {"type": "object", "properties": {
     "form": {"type": "string", "nullable": True},
     "steps": {"type": "array", "items": {"type": "object", "properties": {
         "id": {"type": "string"}, "name": {"type": "string"},
-        "role": {"type": "string", "enum": ["reception", "specialist", "leader"]},
+        "role": {"type": "string", "enum": list(OFFICER_ROLES)},
         "days": {"type": "integer"}}}},
     "legal_basis": {"type": "array", "items": {"type": "string"}},
     "state": {"type": "string", "enum": ["draft", "published", "retired"]},
