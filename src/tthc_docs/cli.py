@@ -127,6 +127,8 @@ COMMANDS = {
                           "import a JSON/CSV procedure catalog (all-or-nothing)"),
     "export-procedures": ("tthc_docs.catalog.import_export:cmd_export", "tthc_docs.catalog.import_export:export_args",
                           "export the procedure catalog as JSON or CSV"),
+    "sync": ("tthc_docs.sync.sender:cmd_sync", "tthc_docs.sync.sender:add_args",
+             "relay the outbox to the national portal (runs until stopped)"),
 }
 
 
