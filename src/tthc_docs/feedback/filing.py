@@ -31,8 +31,8 @@ def file_feedback(site, account, payload, now, calendar):
         raise errors.Invalid('Cần nhập nội dung phản ánh, kiến nghị.', {'text': 'bắt buộc'})
     if len(text) > MAX_TEXT:
         raise errors.Invalid('Nội dung quá dài.', {'text': f'tối đa {MAX_TEXT} ký tự'})
-    contact = _contact(account, payload.get('contact'))
     agency, procedure = _route(site, account, subject, ref.strip())
+    contact = _contact(account, payload.get('contact'))
     refs = _attachments(site, account, payload.get('attachments') or [])
     feedback = Feedback(
         subject=subject, ref=ref.strip(), agency=agency, text=text.strip(), attachments=refs,
