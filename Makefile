@@ -32,8 +32,11 @@ var/Data.fs: | install
 var/pki/root-ca.pem: | install
 	$(VENV)/bin/tthc-docs dev-pki development.ini
 
+# The portal-sync relay runs beside the web server and is stopped by its PID on exit.
 run: install var/pki/root-ca.pem var/Data.fs
 	$(VENV)/bin/tthc-docs migrate development.ini
+	$(VENV)/bin/tthc-docs sync development.ini & SYNC_PID=$$!; \
+	trap 'kill $$SYNC_PID 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/pserve development.ini
 
 test: install

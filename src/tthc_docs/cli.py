@@ -132,6 +132,8 @@ COMMANDS = {
                           "export the procedure catalog as JSON or CSV"),
     "generate-catalog": ("tthc_docs.catalog.generate:cmd_generate", "tthc_docs.catalog.generate:add_args",
                          "generate a province-scale procedure catalog (e.g. --procedures 1880)"),
+    "sync": ("tthc_docs.sync.sender:cmd_sync", "tthc_docs.sync.sender:add_args",
+             "relay the outbox to the national portal (runs until stopped)"),
 }
 
 

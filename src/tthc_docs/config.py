@@ -25,6 +25,20 @@ DEFAULTS = {
     "tthc_docs.payment.secret": "",
     "tthc_docs.payment.window_seconds": "600",
     "tthc_docs.payment.dev_gateway": "false",
+    # The national portal's dossier sync (tthc_docs.sync): where, who, how fast, when to alert.
+    "tthc_docs.portal.url": "",
+    "tthc_docs.portal.client": "",
+    "tthc_docs.portal.secret": "",
+    "tthc_docs.portal.relay_secret": "",
+    "tthc_docs.portal.app_url": "http://127.0.0.1:6543",
+    "tthc_docs.portal.window_seconds": "300",
+    "tthc_docs.portal.timeout_seconds": "10",
+    "tthc_docs.portal.rate": "20",
+    "tthc_docs.portal.backoff": "2 600",
+    "tthc_docs.portal.max_attempts": "12",
+    "tthc_docs.portal.lag_alert_seconds": "900",
+    "tthc_docs.portal.dev_portal": "false",
+    "tthc_docs.portal.dev_store": "",
 }
 
 

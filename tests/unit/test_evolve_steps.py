@@ -156,3 +156,39 @@ def test_step_6_leaves_a_two_level_database_unchanged(site):
     _evolve(site, tm, 6)
     assert {a.code: a.level for a in site["agencies"].all()} == before
     assert len(report(site, 6)) == 1
+
+
+def test_step_7_makes_the_outbox_from_the_histories(site):
+    from tthc_docs.sync import protocol
+    site, tm = site
+    tracked = sum(1 for d in site["dossiers"].values() for h in d.history
+                  if protocol.event_for(h["action"]))
+    site.remove("outbox")
+    _age(site, tm, 7, site)
+    _evolve(site, tm, 7)
+    outbox = site["outbox"]
+    assert tracked > 0 and len(outbox.records) == outbox.pending_count() == tracked
+    assert outbox.share() == (0, len(site["dossiers"]))
+    for dossier in site["dossiers"].values():
+        events = [outbox.records[(dossier.code, n + 1)].message["event"]
+                  for n in range(outbox.last_seq(dossier.code))]
+        assert events == [protocol.event_for(h["action"]) for h in dossier.history
+                          if protocol.event_for(h["action"])]
+
+
+def test_step_8_adds_the_feedback_registry(site):
+    from tthc_docs.feedback.content import FeedbackRegistry
+    site, tm = site
+    site.remove("feedback")
+    _age(site, tm, 8, site)
+    _evolve(site, tm, 8)
+    assert isinstance(site["feedback"], FeedbackRegistry) and len(site["feedback"]) == 0
+
+
+@pytest.mark.parametrize("step, name", [(7, "outbox"), (8, "feedback")])
+def test_steps_7_and_8_keep_what_a_current_database_has(site, step, name):
+    site, tm = site
+    kept = site[name]
+    _age(site, tm, step, site)
+    _evolve(site, tm, step)
+    assert site[name] is kept

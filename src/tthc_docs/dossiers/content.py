@@ -17,6 +17,7 @@ from tthc_docs import errors, roles
 from tthc_docs import security as s
 from tthc_docs.container import Container
 from tthc_docs.dossiers.indexes import DossierIndexes, page
+from tthc_docs.sync import outbox
 
 ONLINE, COUNTER = 'online', 'counter'
 #: An identical application posted again within this window is the same one.
@@ -113,10 +114,15 @@ class Dossier(Persistent):
     # -- history, state ------------------------------------------------------
 
     def add_history(self, action, by, note, at=None, **extra):
-        """Append who did what, when, with which note (slips render from it)."""
+        """Append who did what, when, with which note (slips render from it).
+
+        Every event of a dossier passes here, so this is where the national
+        portal's outbox record is written, in the same transaction (issue 18).
+        """
         entry = {'at': at, 'action': action, 'by': by, 'note': note or ''}
         entry.update(extra)
         self.history.append(entry)
+        outbox.record(self, entry)
         return entry
 
     @property
