@@ -12,7 +12,7 @@ import json
 from tthc_docs.vaults import counter
 from tthc_docs import errors, roles
 from tthc_docs.dossiers import grants
-from tthc_docs.catalog import fees
+from tthc_docs.catalog import channels, fees
 from tthc_docs.dossiers.content import COUNTER, ONLINE, Dossier, applicant_name
 
 ANY_DOC_TYPE = 'other'
@@ -206,6 +206,7 @@ def file_application(site, account, code, payload, now, channel=ONLINE, idempote
     vault found at the counter in this session (see `owner_vault`).
     """
     version = published_version(site, code)
+    channels.check(version, channel)
     vault = owner_vault(site, account, channel, payload.get('citizen'), served)
     agency = choose_agency(site, version, payload.get('agency'), account, channel)
     data, form_name, form_version = form_data(site, version, payload.get('data') or {},
