@@ -162,3 +162,17 @@ def test_the_cut_off_setting_reaches_the_calendar():
 def test_a_malformed_cut_off_is_refused(bad):
     with pytest.raises(ValueError):
         parse_cutoff(bad)
+
+
+def test_the_settings_turn_the_cut_off_into_a_time():
+    from tthc_docs import config
+    settings = config.normalize({"tthc_docs.session_secret": "x" * 32,
+                                 "tthc_docs.receipt_cutoff": "15:30"})
+    assert settings["tthc_docs.receipt_cutoff"] == time(15, 30)
+
+
+def test_a_bad_cut_off_setting_stops_the_app_starting():
+    from tthc_docs import config
+    with pytest.raises(ValueError, match="receipt_cutoff"):
+        config.normalize({"tthc_docs.session_secret": "x" * 32,
+                          "tthc_docs.receipt_cutoff": "5 pm"})

@@ -73,7 +73,8 @@ OPENAPI_PATHS = {
                               "content": {"application/json": {"schema": _PROCEDURE_SCHEMA}}},
                       "404": {"description": "no such procedure, or not published"}}}},
     "/procedures/{code}/@@due-date": {"get": {
-        "summary": "When the result is due if the dossier is received on `from`",
+        "summary": "When the result is due if the dossier is received on `from` during office "
+                   "hours (the period starts the next working day, Civil Code art. 147)",
         "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}},
                        {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"},
                         "description": "default: today"}],
