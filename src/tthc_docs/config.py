@@ -7,6 +7,8 @@ import os
 
 from pyramid.settings import asbool, aslist
 
+from tthc_docs.dossiers.calendar import parse_cutoff
+
 DEFAULTS = {
     "tthc_docs.allow_demo": "false",
     "tthc_docs.secure_cookies": "true",
@@ -19,6 +21,11 @@ DEFAULTS = {
     "tthc_docs.available_languages": "vi en",
     "tthc_docs.font_dir": "/usr/share/fonts/truetype/dejavu",
     "tthc_docs.login_throttle": "5 20 100 900",
+    # The one-stop office's cut-off hour (HH:MM): a dossier received at or
+    # after it counts as received on the next working day. The province's
+    # rule for its one-stop offices (Decree 61/2018/NĐ-CP art. 18-19; the
+    # end of office hours by default) sets it; see dossiers.deadlines.
+    "tthc_docs.receipt_cutoff": "17:00",
     # Online payment (tthc_docs.payments): the gateway, this merchant's code and secret.
     "tthc_docs.payment.gateway_url": "",
     "tthc_docs.payment.merchant": "",
@@ -55,6 +62,7 @@ def normalize(settings):
                 "tthc_docs.argon2_memory_cost", "tthc_docs.max_upload_bytes",
                 "tthc_docs.max_body_bytes"):
         merged[key] = int(merged[key])
+    merged["tthc_docs.receipt_cutoff"] = parse_cutoff(merged["tthc_docs.receipt_cutoff"])
     if len(merged["tthc_docs.session_secret"]) < 32:
         raise ValueError("tthc_docs.session_secret must be set to at least 32 random characters")
     return merged

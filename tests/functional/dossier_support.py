@@ -9,6 +9,7 @@ from datetime import datetime
 import pytest
 
 from tthc_docs import timeutil
+from tthc_docs.catalog.fees import default_online_fee
 
 CODE = '9.990001'
 FREE = '9.990002'
@@ -27,7 +28,7 @@ def procedure_data(code, fee):
     return {
         'code': code, 'name': 'Cấp giấy xác nhận thử nghiệm', 'field': 'Hộ tịch',
         'level': 'province', 'agencies': [AGENCY], 'processing_days': 5,
-        'fee': fee, 'online_fee': fee // 2, 'form': None, 'steps': STEPS,
+        'fee': fee, 'online_fee': default_online_fee(fee), 'form': None, 'steps': STEPS,
         'requirements': [
             {'id': 'khai-sinh', 'name': 'Giấy khai sinh', 'doc_type': 'giay-khai-sinh',
              'copies': 1, 'required': True},

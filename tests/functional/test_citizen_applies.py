@@ -153,7 +153,7 @@ def test_after_payment_reception_receives_with_a_due_date(login, procedure, docs
     code = apply(login('citizen1'), docs).json['code']
     pay(edit_site, code)
     res = act(login('reception1'), code, 'receive')
-    assert res.json['due_at'] == '2027-03-05T17:00:00+07:00'
+    assert res.json['due_at'] == '2027-03-08T17:00:00+07:00'
 
 
 def test_the_same_payment_reference_twice_records_one_payment(login, procedure, docs, edit_site):

@@ -1,10 +1,11 @@
 """A complaint about a dossier: filed, routed, due in 10 working days, late, escalated, answered, rated, published.
 
 On a frozen clock and real dates: filed Friday 24/04/2026 at 09:00; the
-receipt day counts (``dossiers.deadlines.due_at``, the one rule), 27/04 (the
-Hùng Kings' day, observed), 30/04 and 01/05 are holidays, so the 10 working
-days of Decree 20/2008/NĐ-CP art. 14 (amended by Decree 92/2017/NĐ-CP) end
-on Tuesday 12/05/2026.
+count starts the next working day (Civil Code art. 147, through
+``dossiers.deadlines.due_at``, the one rule), 27/04 (the Hùng Kings' day,
+observed), 30/04 and 01/05 are holidays, so the 10 working days of Decree
+20/2008/NĐ-CP art. 14 (amended by Decree 92/2017/NĐ-CP) end on Wednesday
+13/05/2026.
 """
 from datetime import datetime
 
@@ -39,15 +40,15 @@ def test_the_lifecycle_on_a_frozen_clock(login, anon, clock, dossier_code):
                                             "text": "Hồ sơ chậm tiếp nhận.", "public": True},
                             status=201)
     item = res.json
-    assert item["status"] == "received" and item["due_at"] == "2026-05-12T17:00:00+07:00"
+    assert item["status"] == "received" and item["due_at"] == "2026-05-13T17:00:00+07:00"
     url = f"/feedback/{item['id']}"
     queue = reception.get("/feedback/@@queue", headers=JSON).json["items"]
     assert [q["id"] for q in queue] == [item["id"]] and queue[0]["escalated"] is False
     anon.get(url, headers=JSON, status=401)          # not published yet: log in
     reception.post_json(url + "/@@acknowledge", {})
-    clock.set(datetime(2026, 5, 12, 16, 59, tzinfo=timeutil.VN_TZ))
+    clock.set(datetime(2026, 5, 13, 16, 59, tzinfo=timeutil.VN_TZ))
     assert leader.get("/feedback/@@queue?escalated=1", headers=JSON).json["items"] == []
-    clock.set(datetime(2026, 5, 12, 17, 1, tzinfo=timeutil.VN_TZ))
+    clock.set(datetime(2026, 5, 13, 17, 1, tzinfo=timeutil.VN_TZ))
     late = leader.get("/feedback/@@queue?escalated=1", headers=JSON).json["items"]
     assert [q["id"] for q in late] == [item["id"]] and late[0]["overdue"] is True
     answered = reception.post_json(url + "/@@answer", {"text": "Đã tiếp nhận hồ sơ."}).json

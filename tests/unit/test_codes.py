@@ -162,3 +162,16 @@ def test_concurrent_filings_through_zeo_never_share_a_code(zeo_address):
     for db in handles:
         db.close()
     assert (failures, len(set(filed)), last) == ([], 40, 40)
+
+
+def test_the_codes_day_is_vietnams_whatever_the_clocks_zone():
+    # 20:00 UTC on 1 March is 03:00 on 2 March in Hà Nội (Circular 01/2018 art. 19).
+    from datetime import datetime, timezone
+    assert codes.code_day(datetime(2027, 3, 1, 20, 0, tzinfo=timezone.utc)) == date(2027, 3, 2)
+
+
+def test_an_evening_filing_keeps_the_day_it_came_in():
+    # The code is the day the dossier came in, not the next working day of its deadline.
+    from datetime import datetime
+    from tthc_docs.timeutil import VN_TZ
+    assert codes.code_day(datetime(2027, 3, 5, 22, 0, tzinfo=VN_TZ)) == date(2027, 3, 5)

@@ -4,6 +4,8 @@ The old shape is made from the demo database (the current classes) by
 deleting what the step adds and setting ``evolve_step`` back to the step
 before, committed, so that the step runs on what it will meet in the field.
 """
+from datetime import date, datetime
+
 import pytest
 import transaction
 
@@ -12,6 +14,7 @@ from tthc_docs.catalog.index import ProcedureIndex
 from tthc_docs.dossiers import codes
 from tthc_docs.dossiers.daysoff import DaysOffRegistry
 from tthc_docs.site.content import get_site
+from tthc_docs.timeutil import VN_TZ
 
 
 @pytest.fixture
@@ -192,3 +195,52 @@ def test_steps_7_and_8_keep_what_a_current_database_has(site, step, name):
     _age(site, tm, step, site)
     _evolve(site, tm, step)
     assert site[name] is kept
+
+
+def _old_shape(dossier, **attrs):
+    """``dossier`` as step 9 finds it: one ``due_at``, no ``appointment_at``."""
+    for name, value in attrs.items():
+        setattr(dossier, name, value)
+    dossier.__dict__.pop("appointment_at", None)
+    dossier._p_changed = True
+
+
+def _received(registry):
+    return next(d for d in registry.values() if d.received_at is not None and d.is_open)
+
+
+def test_step_9_recounts_the_legal_due_date_and_keeps_the_apologys_appointment(site):
+    site, tm = site
+    registry = site["dossiers"]
+    dossier = _received(registry)
+    received = datetime(2027, 2, 3, 10, 0, tzinfo=VN_TZ)        # Wed, the eve of Tết
+    old_due = datetime(2027, 3, 9, 17, 0, tzinfo=VN_TZ)         # the receipt day as day 1
+    promised = datetime(2027, 3, 19, 17, 0, tzinfo=VN_TZ)
+    apology = {"at": received, "by": "specialist1", "reason": "Chờ xác minh",
+               "old_due": old_due, "new_due": promised}
+    dossier.history.append(dict(apology, action="apologize", note="Chờ xác minh"))
+    _old_shape(dossier, received_at=received, processing_days=20, due_at=promised,
+               apologies=[apology])
+    _age(site, tm, 9, registry)
+    _evolve(site, tm, 9)
+    assert (dossier.due_at.date(), dossier.appointment_at.date()) == (date(2027, 3, 10),
+                                                                      date(2027, 3, 19))
+    assert dossier.overdue(datetime(2027, 3, 11, 9, 0, tzinfo=VN_TZ))
+    assert dossier.apologies[0]["legal_due_at"] == dossier.due_at
+    assert dossier.history[-1]["legal_due_at"] == dossier.due_at
+
+
+def test_step_9_pushes_the_legal_due_date_by_the_recorded_supplement_pause(site):
+    site, tm = site
+    registry = site["dossiers"]
+    dossier = _received(registry)
+    received = datetime(2027, 3, 1, 9, 0, tzinfo=VN_TZ)         # Mon; 3 days: Thu 4/3
+    dossier.history.append({"at": datetime(2027, 3, 2, 10, 0, tzinfo=VN_TZ),
+                            "action": "request_supplement", "by": "reception1", "note": "Thiếu"})
+    dossier.history.append({"at": datetime(2027, 3, 4, 10, 0, tzinfo=VN_TZ),
+                            "action": "supplement", "by": "citizen1", "note": ""})
+    _old_shape(dossier, received_at=received, processing_days=3,
+               due_at=datetime(2027, 3, 5, 17, 0, tzinfo=VN_TZ), apologies=[])
+    _age(site, tm, 9, registry)
+    _evolve(site, tm, 9)
+    assert dossier.due_at.date() == dossier.appointment_at.date() == date(2027, 3, 8)

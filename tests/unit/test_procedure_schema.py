@@ -68,7 +68,7 @@ def test_fractional_days_are_refused():
 
 
 def test_online_fee_defaults_to_half_the_fee():
-    assert validate(_record(fee=15001, online_fee=None))["online_fee"] == 7501
+    assert validate(_record(fee=15001, online_fee=None))["online_fee"] == 7500
 
 
 def test_explicit_online_fee_is_kept():

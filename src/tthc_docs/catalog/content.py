@@ -11,7 +11,6 @@ The catalog keeps the search index (`procedure_index`) and the working-day
 calendar's admin entries (`daysoff`) and updates the index on every write.
 """
 import copy
-from fractions import Fraction
 
 from BTrees.IOBTree import IOBTree
 from persistent import Persistent
@@ -19,7 +18,7 @@ from persistent.list import PersistentList
 
 from tthc_docs import security as s
 from tthc_docs.errors import Invalid, NotFound, StateConflict
-from tthc_docs.catalog.fees import round_dong
+from tthc_docs.catalog.fees import default_online_fee
 from tthc_docs import timeutil
 from tthc_docs.container import Container
 from tthc_docs.dossiers.daysoff import DaysOffRegistry
@@ -303,7 +302,7 @@ def _with_defaults(data):
     if data.get("online_fee_set") is None:
         data["online_fee_set"] = data.get("online_fee") is not None
     if data.get("online_fee") is None:
-        data["online_fee"] = round_dong(Fraction(data["fee"], 2))
+        data["online_fee"] = default_online_fee(data["fee"])
     return data
 
 

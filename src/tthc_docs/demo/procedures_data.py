@@ -15,6 +15,7 @@ Codes, fees and times are modelled on the national TTHC database
 (dichvucong.gov.vn) for Thái Nguyên; they are plausible, not authoritative.
 """
 
+from tthc_docs.catalog.fees import default_online_fee
 from tthc_docs.roles import LEADER, RECEPTION, SPECIALIST
 
 CENTRE = "000.00.20.H55"
@@ -64,7 +65,7 @@ def proc(code, name, field, level, days, fee, form, result, requirements, steps,
     return {
         "code": code, "name": name, "field": field, "level": level,
         "agencies": [CENTRE], "processing_days": days,
-        "fee": fee, "online_fee": fee // 2 if online_fee is None else online_fee,
+        "fee": fee, "online_fee": default_online_fee(fee) if online_fee is None else online_fee,
         "requirements": requirements, "form": form, "steps": steps,
         "citizen_steps": CITIZEN_STEPS, "methods": list(methods),
         "online_level": online_level, "target_group": target_group,

@@ -48,7 +48,9 @@ class Dossier(Persistent):
     __parent__ = None
     step_index = None
     assignee = None
-    received_at = due_at = paused_at = finished_at = returned_at = None
+    #: ``due_at`` is the legal due date, ``appointment_at`` the current
+    #: appointment (moved only by an apology): see ``dossiers.deadlines``.
+    received_at = due_at = appointment_at = paused_at = finished_at = returned_at = None
     step_started_at = step_due_at = resume_state = None
     payment = None
     rating = None
@@ -142,6 +144,7 @@ class Dossier(Persistent):
         return self.status in states.OPEN
 
     def overdue(self, now):
+        """Late against the legal due date (never the apology's appointment)."""
         return deadlines.is_overdue(self.status, self.due_at, now,
                                     self.finished_at, self.paused_at)
 
@@ -216,7 +219,7 @@ class DossierRegistry(Container):
 
     def file(self, dossier, now, idempotency_key=None, fingerprint=None):
         """Give ``dossier`` its code, store and index it; returns the dossier."""
-        code = self.counters.next_code(dossier.agency, now.date())
+        code = self.counters.next_code(dossier.agency, codes.code_day(now))
         self.add(code, dossier)
         self.reindex(dossier)
         if idempotency_key:

@@ -12,7 +12,7 @@ import json
 from tthc_docs.vaults import counter
 from tthc_docs import errors, roles
 from tthc_docs.dossiers import grants
-from tthc_docs.catalog import fees
+from tthc_docs.catalog import channels, fees
 from tthc_docs.dossiers.content import COUNTER, ONLINE, Dossier, applicant_name
 from tthc_docs.people import jurisdiction
 
@@ -214,6 +214,7 @@ def file_application(site, account, code, payload, now, channel=ONLINE, idempote
     vault found at the counter in this session (see `owner_vault`).
     """
     version = published_version(site, code)
+    channels.check(version, channel)
     vault = owner_vault(site, account, channel, payload.get('citizen'), served)
     agency = choose_agency(site, version, payload.get('agency'), account, channel,
                            jurisdiction.residence_commune(vault.profile))

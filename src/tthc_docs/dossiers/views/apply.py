@@ -48,7 +48,8 @@ OPENAPI_PATHS = {
             '403': {'description': 'not allowed; at the counter: citizen not found by ID card '
                                    '(POST /vaults/@@find) in this session'},
             '404': {'description': 'unknown procedure'},
-            '409': {'description': 'procedure not published or retired'},
+            '409': {'description': 'procedure not published or retired, or not offered '
+                                   'through this channel (`allowed`: the channels it offers)'},
             '422': {'description': 'missing requirements or invalid data, with fields'}}}},
 }
 

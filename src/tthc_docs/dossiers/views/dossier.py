@@ -27,8 +27,14 @@ _VERIFIED = {'type': 'array', 'items': {'type': 'object', 'properties': {
                      "timestamped, dossier, problems}"}}}}
 _DOSSIER = {'description': 'the dossier', 'content': {'application/json': {'schema': {
     'type': 'object', 'properties': dict({k: {} for k in (
-        'code', 'procedure', 'status', 'channel', 'received_at', 'due_at', 'overdue', 'fee',
+        'code', 'procedure', 'status', 'channel', 'received_at', 'overdue', 'fee',
         'history', 'actions', 'data')},
+        due_at={'type': 'string', 'format': 'date-time', 'nullable': True,
+                'description': 'the legal due date: set at receipt, moved only by a '
+                               'supplement pause; overdue is measured on it'},
+        appointment_at={'type': 'string', 'format': 'date-time', 'nullable': True,
+                        'description': 'the current appointment: due_at until an '
+                                       'apology moved it later'},
         applicant_name={'type': 'string', 'nullable': True},
         attachments=_VERIFIED, results=_VERIFIED,
         form={'type': 'object', 'description': '{name, version, title, rows: [{name, title, '

@@ -18,7 +18,8 @@ OPENAPI_PATHS = {
         'parameters': [{'name': 'code', 'in': 'query', 'required': True,
                         'schema': {'type': 'string'}}],
         'responses': {
-            '200': {'description': '{code, procedure, status, received_at, due_at, returned_at}'},
+            '200': {'description': '{code, procedure, status, received_at, due_at (the legal due date), '
+                                   'appointment_at (the current appointment), returned_at}'},
             '404': {'description': 'no such dossier'},
             '422': {'description': 'missing or malformed code'}}}},
 }
