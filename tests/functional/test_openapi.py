@@ -36,6 +36,8 @@ UNDOCUMENTED = {
     # A stand-in for the payment gateway, mounted only when
     # tthc_docs.payment.dev_gateway is on (development.ini): not our API.
     ("Site", "_devgateway"),
+    # The development PKI's CRLs and OCSP (tthc_docs.dev_pki_server): RFC 5280/6960, not ours.
+    ("Site", "_devpki"),
 }
 
 

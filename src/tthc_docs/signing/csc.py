@@ -151,7 +151,8 @@ async def find_credential(http, remote, user_id):
 class RemoteIdentity(Identity):
     """A credential at the signing service: its certificate, no key."""
 
-    bytes_reserved = SIGNATURE_BYTES_RESERVED
+    # the service's chain (with its root) and the OCSP pointer make the CMS larger than local
+    bytes_reserved = 2 * SIGNATURE_BYTES_RESERVED
 
     def __init__(self, name, credential_id, credential_info):
         self.name, self.credential_id, self.info = name, credential_id, credential_info

@@ -86,7 +86,7 @@ class DevCscService:
     def __init__(self, keys_dir, state_dir, token=None, wait_seconds=120, sad_seconds=300,
                  test_api=False, revoke=None):
         self.token, self.wait, self.sad_seconds, self.test_api = token, wait_seconds, sad_seconds, test_api
-        self.revoke = revoke   # revoke(identity): also publish it in the PKI's CRL
+        self.revoke = revoke   # revoke(credential): also publish it in the PKI's CRL
         self.credentials = {}
         for p12 in sorted(Path(keys_dir).glob("*.p12")):
             identity = p12.stem
@@ -171,7 +171,7 @@ class DevCscService:
         if self.faults.get("revoke_after_authorize"):
             cred.revoked = True
             if self.revoke:
-                self.revoke(cred.identity)
+                self.revoke(cred)
         sad = secrets.token_urlsafe(24)
         with self.lock:
             self.sads[sad] = (cred.id, set(hashes_b64), time.time() + self.sad_seconds)
@@ -319,13 +319,10 @@ def from_settings(settings, test_api=None):
     keys = settings.get("tthc_docs.csc.dev_keys_dir") or pki_dir
     state = settings.get("tthc_docs.csc.dev_state_dir") or str(Path(pki_dir).parent / "csc")
 
-    def revoke(identity):
-        pki = DevPki(keys)
-        p12, passfile = pki.identity_paths(identity)
-        _k, cert, _c = pkcs12.load_key_and_certificates(p12.read_bytes(), passfile.read_bytes().strip())
-        agency = cert.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)
-        if agency:
-            pki.revoke(identity, agency[0].value)
+    def revoke(credential):
+        agency = credential.cert.subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)
+        if agency and pki_dir:
+            DevPki(pki_dir).revoke(credential.identity, agency[0].value, certificate=credential.cert)
 
     flag = settings.get("tthc_docs.csc.dev_test_api") if test_api is None else test_api
     return DevCscService(

@@ -272,11 +272,13 @@ class DevPki:
         return p12_path, pass_path
 
     # revocation ---------------------------------------------------------
-    def revoke(self, identity, agency, when=None):
-        """Add the identity's certificate to its agency CA's CRL."""
-        p12_path, pass_path = self.identity_paths(identity)
-        _key, cert, _chain = pkcs12.load_key_and_certificates(
-            p12_path.read_bytes(), pass_path.read_bytes().strip())
+    def revoke(self, identity, agency, when=None, certificate=None):
+        """Add the identity's certificate (or ``certificate``, pyca) to its agency CA's CRL."""
+        cert = certificate
+        if cert is None:
+            p12_path, pass_path = self.identity_paths(identity)
+            _key, cert, _chain = pkcs12.load_key_and_certificates(
+                p12_path.read_bytes(), pass_path.read_bytes().strip())
         folder = self.agency_dir(agency)
         ca_cert, ca_key = _load_cert(folder / "ca.pem"), _load_key(folder / "ca.key")
         crl_path = folder / "crl.pem"

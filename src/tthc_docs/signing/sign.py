@@ -271,7 +271,7 @@ async def async_sign_pdf(data, identity, signing, *, pyhanko_signer=None, box=No
         raise SigningRefused("Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian; "
                              "thử lại sau ít phút.") from None
     except SigningError as exc:
-        log.warning("signing refused for %s: %s", identity.name, type(exc).__name__)
+        log.warning("signing refused for %s: %s: %s", identity.name, type(exc).__name__, exc)
         raise SigningRefused(
             "Không ký được văn bản: chứng thư số của người ký không được xác thực "
             "(đã bị thu hồi, hết hạn hoặc không thuộc tổ chức chứng thực tin cậy).") from None
