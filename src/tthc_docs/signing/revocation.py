@@ -45,6 +45,8 @@ class RevocationApp:
     def __call__(self, environ, start_response):
         request = Request(environ)
         parts = [p for p in request.path_info.split("/") if p]
+        if parts[:1] == ["_devpki"]:   # served standalone, at the path the certificates name
+            parts = parts[1:]
         response = Response(status=404, content_type="text/plain", body=b"not found")
         if len(parts) == 2 and parts[0] == "crl" and parts[1].endswith(".crl"):
             response = self._crl(parts[1][:-4])
