@@ -41,23 +41,47 @@ def _ref(value):
     return value.reference if isinstance(value, generic.IndirectObject) else None
 
 
+#: Objects whose change alters what a reader sees: never validation data.
+_VISIBLE_TYPES = frozenset({"/Page", "/Pages", "/Annot", "/XObject", "/Font", "/Action"})
+
+
+def _dss_ref(resolver):
+    return _ref(resolver.root.raw_get("/DSS")) if "/DSS" in resolver.root else None
+
+
+def _info_ref(resolver):
+    trailer = resolver.trailer_view
+    return _ref(trailer.raw_get("/Info")) if "/Info" in trailer else None
+
+
+def _visible_change(reader, changed):
+    for ref in changed:
+        obj = reader.get_object(ref)
+        if isinstance(obj, generic.DictionaryObject) and obj.get("/Type") in _VISIBLE_TYPES:
+            return True
+    return False
+
+
 def _kind_of_revision(reader, revision, timestamp_revisions):
-    """What one incremental update added (one kind per revision, the most telling)."""
+    """What one incremental update added (one kind per revision, the most telling).
+
+    pyHanko's own DSS updates also touch /Info (producer, date): a revision
+    that updates the DSS and shows nothing new counts as validation data; an
+    /Info change without a DSS update is someone editing the file.
+    """
     if revision in timestamp_revisions:
         return ARCHIVE_TIMESTAMP
     before = reader.get_historical_resolver(revision - 1)
     after = reader.get_historical_resolver(revision)
-    info_before = _ref(before.trailer_view.raw_get("/Info")) if "/Info" in before.trailer_view else None
-    info_after = _ref(after.trailer_view.raw_get("/Info")) if "/Info" in after.trailer_view else None
     changed = reader.xrefs.explicit_refs_in_revision(revision)
-    if info_after is not None and (info_after != info_before or info_after in changed):
-        return INFO
-    root_before, root_after = before.root, after.root
-    keys = {k for k in set(root_before) | set(root_after)
-            if root_before.raw_get(k, None) != root_after.raw_get(k, None)} if hasattr(
-                root_before, "raw_get") else set()
-    if keys <= {"/DSS"}:
+    if _visible_change(reader, changed):
+        return OTHER
+    dss = _dss_ref(after)
+    if dss is not None and (dss in changed or dss != _dss_ref(before)):
         return DSS
+    info = _info_ref(after)
+    if info is not None and (info in changed or info != _info_ref(before)):
+        return INFO
     return OTHER
 
 
