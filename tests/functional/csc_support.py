@@ -76,6 +76,11 @@ def csc_service(remote_pki):
 def remote_signing(app, remote_pki, csc_service, monkeypatch):
     """The app signs through ``csc_service`` only (no local fallback) for this test."""
     csc_service.faults = {}
+    with csc_service.lock:   # a request an earlier test gave up on is refused, not left waiting
+        for request in csc_service.pending.values():
+            request.outcome = "refused"
+            request.done.set()
+        csc_service.pending.clear()
     for cred in csc_service.credentials.values():
         # each test starts with an unused authenticator (replays have their own test)
         cred.revoked, cred.last_step = False, None

@@ -58,4 +58,5 @@ def test_an_info_update_after_signing_is_not_simply_intact(setup):
     report = verify_pdf(out.getvalue(), S.load_certs([pki.root_cert_path]))
     assert (report["signed_part_intact"], report["intact"], report["modified_after_signing"]) == \
         (True, False, True)
-    assert any("thông tin mô tả tệp" in p for p in report["problems"])
+    assert any("thông tin mô tả tệp" in p for p in report["added_after_signing"])
+    assert any("không còn đúng như khi ký" in p for p in report["problems"])

@@ -40,7 +40,7 @@ UNTRUSTED = ("Chứng thư số không thuộc tổ chức cung cấp dịch v�
 NO_TIMESTAMP = "Không có dấu thời gian tin cậy."
 UNSIGNED = "Văn bản chưa được ký số."
 CHANGED_AFTER = ("Tệp không còn đúng như khi ký: phần đã ký còn nguyên, nhưng sau khi ký "
-                 "tệp đã được thêm: ")
+                 "tệp đã được thêm nội dung (xem mục «Thêm sau khi ký»).")
 PROBLEMS = (ALTERED, REVOKED, UNTRUSTED, NO_TIMESTAMP, UNSIGNED, CHANGED_AFTER)
 
 
@@ -130,8 +130,7 @@ def _report(status, sig, count, reader=None):
 def _problems(report, status):
     problems = []
     if report["modified_after_signing"] and report["signed_part_intact"]:
-        problems.append(CHANGED_AFTER + "; ".join(
-            w for w in report["added_after_signing"]) + ".")
+        problems.append(CHANGED_AFTER)
     elif not report["intact"]:
         problems.append(ALTERED)
     if report["revoked"]:
