@@ -41,6 +41,8 @@ UNDOCUMENTED = {
     ("Site", "_devgateway"),
     # The same for the development national portal (tthc_docs.portal.dev_portal).
     ("Site", "_devportal"),
+    # The development PKI's CRLs and OCSP (tthc_docs.dev_pki_server): RFC 5280/6960, not ours.
+    ("Site", "_devpki"),
 }
 
 
