@@ -15,7 +15,8 @@ SAD it returns is pinned to the approved hashes, used once, and expires.
 For tests (``test_api=True``): ``POST /dev/approve`` ``{"user", "otp"}``
 approves the oldest waiting request with a code, ``/dev/refuse``,
 ``GET /dev/pending``, and ``POST /dev/faults`` makes it slow, return a
-signature over another hash, or revoke the credential right after approval.
+signature over another hash (for every document, or for the n-th of a
+batch: ``wrong_signature_at``), or revoke the credential right after approval.
 """
 import base64
 import html
@@ -198,6 +199,9 @@ class DevCscService:
         digests = [base64.b64decode(h) for h in hashes_b64]
         if self.faults.get("wrong_signature"):
             digests = [hashes_of(b"another document") for _ in digests]
+        wrong_at = self.faults.get("wrong_signature_at")   # one document of a batch only
+        if wrong_at is not None and int(wrong_at) < len(digests):
+            digests[int(wrong_at)] = hashes_of(b"another document")
         return {"signatures": [base64.b64encode(cred.sign(d)).decode() for d in digests]}
 
     # -- approval ----------------------------------------------------------------

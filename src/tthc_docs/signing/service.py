@@ -20,7 +20,7 @@ from tthc_docs.pdf.fonts import font_dir_from
 from tthc_docs.pdf.result import render_result
 from tthc_docs.signing import csc
 from tthc_docs.signing.sign import (
-    async_sign_pdf, reason_for, sign_pdf, signing_from_settings, stamp_lines,
+    LOCATION, async_sign_pdf, reason_for, sign_pdf, signing_from_settings, stamp_lines,
 )
 from tthc_docs.signing.signer import SigningRefused, load_identity
 
@@ -161,7 +161,7 @@ def prepare(site, dossier, account, settings, now):
 
 def _sign_kwargs(item, identity, now):
     return dict(box=item.rendered.signature_box, reason=reason_for(item.dossier.code),
-                location="Khánh Hòa",
+                location=LOCATION,
                 lines=stamp_lines(identity.common_name, item.result["agency_name"], now))
 
 
