@@ -205,7 +205,7 @@ def test_catalog_indicators_follow_publishing_and_retiring(edit_site):
     assert (got["1.2"]["numerator"], got["1.2"]["denominator"]) == (1, 2)
     assert (got["3.1"]["numerator"], got["3.1"]["denominator"]) == (1, 2)
     assert (got["3.4"]["numerator"], got["3.4"]["denominator"]) == (1, 2)
-    assert got["3.2"]["value"] == 0.0        # offered online, no dossier yet
+    assert got["3.2"]["value"] is None       # no dossier in the period: no data, not 0%
     with edit_site() as site:
         site["procedures"].retire("9.900001", "editor1")
     got, _ = indicators(edit_site, unit=COMMUNE)

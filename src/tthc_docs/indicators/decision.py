@@ -87,7 +87,7 @@ INDICATORS = (
               basis='QĐ 766 nhóm 3; NĐ 42/2022 đ. 11 (toàn trình, một phần); NQ 131/NQ-CP (2022) '
                     'mục tiêu 80%; ' + RECONSTRUCTED),
     Indicator('3.2', 'Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ',
-              'procs_online_used', 'procs_online', 4, full_at=0.5,
+              'procs_online_used', 'procs_online_in_use', 4, full_at=0.5,
               basis='QĐ 766 nhóm 3; ' + RECONSTRUCTED),
     Indicator('3.3', 'Tỷ lệ hồ sơ nộp trực tuyến', 'filed_online', 'filed', 6, full_at=0.5,
               basis='QĐ 766 nhóm 3; NQ 131/NQ-CP (2022) mục tiêu 50% hồ sơ trực tuyến; '

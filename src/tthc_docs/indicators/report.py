@@ -51,7 +51,17 @@ def figures(store, unit, start, end):
     found.update({name: store.now(unit, name) for name in STATE_FIGURES})
     used = store.by_sub(unit, 'filed_online_proc', start, end)
     found['procs_online_used'] = sum(1 for code in used if store.now(unit, 'online_proc', code))
+    _period_of_services(found)
     return found
+
+
+def _period_of_services(found):
+    """3.2's denominator: the services offered online, in a period in which dossiers came.
+
+    A period without any dossier says nothing about which services are used
+    (API.md: every ratio then has no data).
+    """
+    found['procs_online_in_use'] = found['procs_online'] if found['filed'] else 0
 
 
 def scored(store, unit, start, end):
@@ -81,6 +91,7 @@ def trend(store, unit, start, end):
         figs.update(state)
         figs['procs_online_used'] = sum(1 for code in used.get(month, ())
                                         if store.now(unit, 'online_proc', code))
+        _period_of_services(figs)
         for ind in decision.INDICATORS:
             out[ind.id].append((month, decision.value_of(ind, figs)[0]))
     return out

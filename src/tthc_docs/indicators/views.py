@@ -72,6 +72,8 @@ OPENAPI_PATHS = {
                                                   'due_at, assignee}], total}'}}, **_REFUSALS)}},
 }
 LISTS = ('overdue', 'due-soon', 'intake', 'supplement')
+#: The dashboard's period switch (translated by value in the page).
+PERIOD_LABELS = ('Tháng này', 'Tháng trước', 'Năm nay')
 
 
 def may_see(account, unit):
@@ -234,10 +236,11 @@ def _periods(unit, today):
     """Links to this month, last month and this year (the dashboard's month/year switch)."""
     this_month = today.replace(day=1)
     last_end = this_month.fromordinal(this_month.toordinal() - 1)
-    return [('Tháng này', {'unit': unit, 'from': this_month.isoformat(), 'to': today.isoformat()}),
-            ('Tháng trước', {'unit': unit, 'from': last_end.replace(day=1).isoformat(),
+    this, last, year = PERIOD_LABELS
+    return [(this, {'unit': unit, 'from': this_month.isoformat(), 'to': today.isoformat()}),
+            (last, {'unit': unit, 'from': last_end.replace(day=1).isoformat(),
                              'to': last_end.isoformat()}),
-            ('Năm nay', {'unit': unit, 'from': today.replace(month=1, day=1).isoformat(),
+            (year, {'unit': unit, 'from': today.replace(month=1, day=1).isoformat(),
                          'to': today.isoformat()})]
 
 
