@@ -26,7 +26,7 @@ from tthc_docs.people.throttle import LoginThrottle
 CONCEPTS = ("tthc_docs.web", "tthc_docs.site", "tthc_docs.catalog", "tthc_docs.eforms",
             "tthc_docs.vaults", "tthc_docs.dossiers", "tthc_docs.people",
             "tthc_docs.signing", "tthc_docs.payments", "tthc_docs.sync",
-            "tthc_docs.feedback")
+            "tthc_docs.feedback", "tthc_docs.indicators")
 
 
 def root_factory(request):

@@ -20,6 +20,7 @@ NAVIGATION = [
     ("/@@feedback", "Phản ánh, kiến nghị", None),
     ("/feedback/@@queue", "Phản ánh cần xử lý", {s.RECEPTION, s.SPECIALIST, s.LEADER}),
     ("/outbox", "Đồng bộ Cổng quốc gia", {s.ADMIN}),
+    ("/@@indicators", "Chỉ số phục vụ", None),
 ]
 
 
