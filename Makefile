@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: run test bench install system-packages translations clean
+.PHONY: run test bench install system-packages translations clean wrk
 
 # System packages the project needs: fonts with Vietnamese glyphs for PDFs; poppler's
 # pdfsig and NSS's certutil, with which the tests have signed results checked independently.
@@ -47,7 +47,13 @@ run: install var/pki/root-ca.pem var/Data.fs
 test: install
 	$(PY) -m pytest -q -p no:cacheprovider
 
-bench: install
+# The HTTP benchmark loads the servers with wrk (Debian's package).
+wrk:
+	@command -v wrk >/dev/null || { if command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	  else echo "install wrk" >&2; exit 1; fi; }
+
+bench: install wrk
 	$(PY) tests/bench/run_all.py
 
 clean:

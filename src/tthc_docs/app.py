@@ -56,6 +56,7 @@ def main(global_config, **settings):
         config.include("tthc_docs.web.tweens")
         config.include("tthc_docs.web.i18n")
         config.include("tthc_docs.web.ui")
+        config.include("tthc_docs.web.pagecache")
         config.registry.login_throttle = LoginThrottle(
             *[int(n) for n in settings["tthc_docs.login_throttle"].split()])
         for concept in CONCEPTS:

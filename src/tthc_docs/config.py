@@ -21,6 +21,9 @@ DEFAULTS = {
     "tthc_docs.available_languages": "vi en",
     "tthc_docs.font_dir": "/usr/share/fonts/truetype/dejavu",
     "tthc_docs.login_throttle": "5 20 100 900",
+    # Anonymous public pages rendered once per content version (web/pagecache.py): the
+    # memory their bytes may take, in MiB (an LRU; the whole procedure catalog fits).
+    "tthc_docs.page_cache_mb": "32",
     # The one-stop office's cut-off hour (HH:MM): a dossier received at or
     # after it counts as received on the next working day. The province's
     # rule for its one-stop offices (Decree 61/2018/NĐ-CP art. 18-19; the
@@ -60,7 +63,7 @@ def normalize(settings):
     merged["tthc_docs.available_languages"] = aslist(merged["tthc_docs.available_languages"])
     for key in ("tthc_docs.session_timeout", "tthc_docs.argon2_time_cost",
                 "tthc_docs.argon2_memory_cost", "tthc_docs.max_upload_bytes",
-                "tthc_docs.max_body_bytes"):
+                "tthc_docs.max_body_bytes", "tthc_docs.page_cache_mb"):
         merged[key] = int(merged[key])
     merged["tthc_docs.receipt_cutoff"] = parse_cutoff(merged["tthc_docs.receipt_cutoff"])
     if len(merged["tthc_docs.session_secret"]) < 32:
