@@ -16,6 +16,7 @@ from pyramid_zodbconn import get_connection  # noqa: E402
 from tthc_docs import config as app_config
 from tthc_docs.web.bodylimit import BodyLimit
 from tthc_docs.web.encoding import EncodingGuard
+from tthc_docs.web.safetext import page_renderer_factory
 from tthc_docs.migrations import check_class_paths, check_current
 from tthc_docs.people.content import configure_hasher
 from tthc_docs.site.content import get_site
@@ -51,6 +52,8 @@ def main(global_config, **settings):
         config.include("pyramid_retry")
         config.include("pyramid_zodbconn")
         config.include("pyramid_chameleon")
+        # main's own registration overrides the include's: pages survive a lone surrogate
+        config.add_renderer(".pt", page_renderer_factory())
         config.include("tthc_docs.security")
         config.include("tthc_docs.web.tweens")
         config.include("tthc_docs.web.i18n")

@@ -113,3 +113,21 @@ def test_a_step_keeps_what_a_current_database_has(site, step, path, name):
     _age(site, tm, step, site[path])
     _evolve(site, tm, step)
     assert getattr(site[path], name) is kept
+
+
+def test_step_6_repairs_lone_surrogates_in_profiles_and_dossier_notes(site):
+    site, tm = site
+    vault = site["vaults"].for_owner("citizen1")
+    vault.profile["full_name"] = "Nguyễn \ud800An"
+    dossier = next(iter(site["dossiers"].values()))
+    dossier.add_history("note", "reception1", "ghi chú \udfff")
+    clean_vault = site["vaults"].for_owner("citizen2")
+    site.evolve_step = 5
+    tm.commit()
+    tm.begin()
+    clean_vault.profile._p_activate()
+    untouched = clean_vault.profile._p_serial
+    _evolve(site, tm, 6)
+    assert vault.profile["full_name"] == "Nguyễn \ufffdAn"
+    assert dossier.history[-1]["note"] == "ghi chú \ufffd"
+    assert clean_vault.profile._p_serial == untouched   # a clean vault is not rewritten
