@@ -10,7 +10,6 @@ import warnings
 warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 from pyramid.config import Configurator  # noqa: E402
-from pyramid.session import SignedCookieSessionFactory  # noqa: E402
 from pyramid_zodbconn import get_connection  # noqa: E402
 
 from tthc_docs import config as app_config
@@ -20,6 +19,7 @@ from tthc_docs.web.safetext import page_renderer_factory
 from tthc_docs.migrations import check_class_paths, check_current
 from tthc_docs.people.content import configure_hasher
 from tthc_docs.site.content import get_site
+from tthc_docs.people.sessions import ServerSessionFactory
 from tthc_docs.people.throttle import LoginThrottle
 
 
@@ -40,10 +40,7 @@ def main(global_config, **settings):
     configure_hasher(settings["tthc_docs.argon2_time_cost"],
                      settings["tthc_docs.argon2_memory_cost"])
     with Configurator(settings=settings, root_factory=root_factory) as config:
-        config.set_session_factory(SignedCookieSessionFactory(
-            settings["tthc_docs.session_secret"], cookie_name="tthc_session",
-            secure=settings["tthc_docs.secure_cookies"], httponly=True, samesite="Lax",
-            timeout=settings["tthc_docs.session_timeout"], reissue_time=600))
+        config.set_session_factory(ServerSessionFactory(settings))
         config.set_default_csrf_options(require_csrf=True, token="csrf_token",
                                         header="X-CSRF-Token")
         # Transaction and retry come before the database, so every connection

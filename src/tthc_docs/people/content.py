@@ -7,6 +7,7 @@ next successful login (``check_needs_rehash``).
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from persistent import Persistent
+from pyramid.traversal import find_root
 
 from tthc_docs import security as s
 from tthc_docs.container import Container
@@ -71,6 +72,14 @@ class Account(Persistent):
             self.roles = frozenset(changes["roles"])
         if "active" in changes:
             self.active = changes["active"]
+        if changes.get("password") or changes.get("active") is False:
+            self.end_sessions()
+
+    def end_sessions(self):
+        """End every session of this account at once (a new password, a lock)."""
+        sessions = getattr(find_root(self), "sessions", None)
+        if sessions is not None:
+            sessions.end_for(self.login)
 
     def has_role(self, name):
         return name in self.roles

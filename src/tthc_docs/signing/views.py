@@ -218,7 +218,9 @@ def _page_again(request, template, body, status):
 
 # -- TOTP enrolment ----------------------------------------------------------
 
-_PENDING = "tthc.totp_pending"
+def _pending_secret(request):
+    """The secret being enrolled: derived from the server session, never in the cookie."""
+    return totp.secret_from(request.session.derived_secret("totp-enrol"))
 
 
 @resource_view(template="tthc_docs.templates:signing/totp.pt", context=Site, name="totp",
@@ -227,8 +229,7 @@ def totp_page(request):
     account = _leader(request)
     if account.totp_secret:
         return {"enrolled": True, "otpauth_uri": None, "qr": None, "secret": None, "error": None}
-    secret = request.session.get(_PENDING) or totp.new_secret()
-    request.session[_PENDING] = secret
+    secret = _pending_secret(request)
     return {"enrolled": False, "otpauth_uri": totp.provisioning_uri(secret, account.login),
             "qr": totp.qr_data_uri(secret, account.login), "secret": secret, "error": None}
 
@@ -239,9 +240,7 @@ def totp_enrol(request):
     account = _leader(request)
     if account.totp_secret:
         raise errors.StateConflict("Đã đăng ký ứng dụng xác thực.")
-    secret = request.session.get(_PENDING)
-    if not secret:
-        raise errors.StateConflict("Hãy mở trang đăng ký để nhận mã QR trước.")
+    secret = _pending_secret(request)
     try:
         step = totp.verify(secret, str(_body(request).get("code") or ""), login=account.login,
                            throttle=code_throttle(request))
@@ -254,7 +253,6 @@ def totp_enrol(request):
         return _page_again(request, "tthc_docs.templates:signing/totp.pt", body, exc.status)
     account.totp_secret = secret
     account.totp_last_step = step
-    del request.session[_PENDING]
     if not wants_json(request):
         return HTTPSeeOther(request.application_url + "/@@sign-mobile")
     request.response.content_type = "application/json"
