@@ -85,7 +85,6 @@ def db(app, template_dir, tmp_path):
     databases = app.registry._zodb_databases
     previous = databases[""]
     databases[""] = database
-    app.registry.login_throttle.__init__()
     yield database
     databases[""] = previous
     database.close()
