@@ -20,7 +20,7 @@ from tthc_docs.migrations import check_class_paths, check_current
 from tthc_docs.people.content import configure_hasher
 from tthc_docs.site.content import get_site
 from tthc_docs.people.sessions import ServerSessionFactory
-from tthc_docs.people.throttle import LoginThrottle
+from tthc_docs.people.throttle import FindThrottle, LoginThrottle
 
 
 #: The packages whose views make up the site, each scanned by its ``includeme``.
@@ -57,6 +57,8 @@ def main(global_config, **settings):
         config.include("tthc_docs.web.ui")
         config.registry.login_throttle = LoginThrottle(
             *[int(n) for n in settings["tthc_docs.login_throttle"].split()])
+        config.registry.find_throttle = FindThrottle(
+            *[int(n) for n in settings["tthc_docs.find_throttle"].split()])
         for concept in CONCEPTS:
             config.include(concept)
         app = config.make_wsgi_app()

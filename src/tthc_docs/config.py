@@ -19,6 +19,7 @@ DEFAULTS = {
     "tthc_docs.available_languages": "vi en",
     "tthc_docs.font_dir": "/usr/share/fonts/truetype/dejavu",
     "tthc_docs.login_throttle": "5 20 100 900",
+    "tthc_docs.find_throttle": "100 10 900",
     # Online payment (tthc_docs.payments): the gateway, this merchant's code and secret.
     "tthc_docs.payment.gateway_url": "",
     "tthc_docs.payment.merchant": "",

@@ -116,31 +116,74 @@ class LoginThrottle:
         self.store.drop(self._keys(login, address)["pair"])
 
 
+class FindThrottle:
+    """Counter look-ups by ID number, per officer: all finds, and misses.
+
+    A reception officer finds a few citizens an hour; hundreds of numbers
+    tried (400 in 0.7 s in the probe) is someone enumerating who is
+    registered.  Over either limit within the window: wait out the window.
+    """
+
+    def __init__(self, finds=100, misses=10, window_seconds=900, clock=time.time, store=None):
+        self.limits = {"find": finds, "miss": misses}
+        self.window, self.clock = window_seconds, clock
+        self.store = store if store is not None else FailureStore()
+
+    def on(self, store):
+        other = FindThrottle.__new__(FindThrottle)
+        other.__dict__.update(self.__dict__, store=store)
+        return other
+
+    def retry_after(self, officer):
+        now = self.clock()
+        wait = 0.0
+        for kind, limit in self.limits.items():
+            times = self.store.times(f"{kind}:{officer}", now - self.window)
+            if len(times) >= limit:
+                wait = max(wait, times[-limit] + self.window - now)
+        return math.ceil(wait) if wait > 0 else 0
+
+    def looked_up(self, officer, found):
+        now = self.clock()
+        kinds = ("find",) if found else ("find", "miss")
+        for kind in kinds:
+            self.store.add(f"{kind}:{officer}", now, now - self.window)
+
+
+def apart(db, call, write=True, attempts=5):
+    """``call(site)`` in a transaction of its own on ``db`` (committed when ``write``).
+
+    For what must be kept even when the request's own transaction is
+    aborted: a failed login, a look-up that found nobody.
+    """
+    from tthc_docs.site.content import get_site
+    for attempt in range(attempts):
+        tm = transaction.TransactionManager(explicit=True)
+        conn = db.open(transaction_manager=tm)
+        try:
+            tm.begin()
+            result = call(get_site(conn))
+            if write:
+                tm.commit()
+            else:
+                tm.abort()
+            return result
+        except ConflictError:
+            tm.abort()
+            if attempt == attempts - 1:
+                raise
+        finally:
+            conn.close()
+
+
 class SharedLoginThrottle:
     """``LoginThrottle`` on the database's ``site.login_failures``, each call its own transaction."""
 
-    def __init__(self, rules, db, attempts=5):
-        self.rules, self.db, self.attempts = rules, db, attempts
+    def __init__(self, rules, db):
+        self.rules, self.db = rules, db
 
     def _run(self, call, write):
-        from tthc_docs.site.content import get_site
-        for attempt in range(self.attempts):
-            tm = transaction.TransactionManager(explicit=True)
-            conn = self.db.open(transaction_manager=tm)
-            try:
-                tm.begin()
-                result = call(self.rules.on(get_site(conn).login_failures))
-                if write:
-                    tm.commit()
-                else:
-                    tm.abort()
-                return result
-            except ConflictError:
-                tm.abort()
-                if attempt == self.attempts - 1:
-                    raise
-            finally:
-                conn.close()
+        return apart(self.db, lambda site: call(self.rules.on(site.login_failures)), write)
 
     def retry_after(self, login, address):
         return self._run(lambda t: t.retry_after(login, address), write=False)

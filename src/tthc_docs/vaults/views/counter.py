@@ -11,8 +11,9 @@ being served (`tthc_docs.vaults.counter`): only then may the officer file at the
 counter for that citizen.  The find is written to the vault's access log.
 """
 from pyramid.view import view_config
+from pyramid_zodbconn import get_connection
 
-from tthc_docs.vaults import counter, uploads
+from tthc_docs.vaults import counter, lookups, uploads
 from tthc_docs.catalog import doctypes
 from tthc_docs import errors, timeutil
 from tthc_docs.text import validators
@@ -32,7 +33,8 @@ OPENAPI_PATHS = {
         'responses': {'200': {'description': '{vault, id, full_name, citizen, digitize_url}; '
                                              'the officer now serves this citizen (session)'},
                       '404': {'description': 'no vault with that number'},
-                      '422': {'description': 'not a valid ID number'}}}},
+                      '422': {'description': 'not a valid ID number'},
+                      '429': {'description': 'too many look-ups by this officer; Retry-After'}}}},
     '/vaults/{id}/@@digitize': {'parameters': [{'name': 'id', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
         'get': {'summary': 'Reception: the digitising form (browsers)',
                 'responses': {'200': {'description': 'HTML page', 'content': {'text/html': {}}}}},
@@ -81,12 +83,19 @@ def find_vault_by_id_number(request):
             request.response.status_int = 422
             return {'found': None, 'error': str(exc)}
         raise errors.Invalid('Số định danh cá nhân không hợp lệ.', {'id_number': str(exc)})
+    db, officer = get_connection(request).db(), request.account.login
+    lookups.check_allowed(db, request.registry.find_throttle, officer)
     vault = request.context.for_id_number(number)
-    if vault is None:
+    lookups.record(db, request.registry.find_throttle,
+                   request.registry.settings['tthc_docs.session_secret'], officer, number,
+                   vault.id if vault is not None else None)
+    if vault is None:  # answered, not raised: the session must keep the ``forget`` above
+        miss = errors.NotFound('Không có kho dữ liệu nào gắn với số định danh này.')
+        request.response.status_int = 404
         if not as_json:
-            request.response.status_int = 404
-            return {'found': None, 'error': 'Không có kho dữ liệu nào gắn với số định danh này.'}
-        raise errors.NotFound('Không có kho dữ liệu nào gắn với số định danh này.')
+            return {'found': None, 'error': miss.message}
+        request.override_renderer = 'json'
+        return miss.as_json()
     counter.remember(request.session, vault.id, request.account.login, timeutil.now())
     counter.log_read(vault, request.account.login, 'find')
     if as_json:
