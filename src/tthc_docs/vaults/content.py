@@ -24,6 +24,14 @@ from tthc_docs.container import Container
 from tthc_docs.vaults.documents import DIGITIZED, ISSUED, UPLOADED, DocumentFolder, stamp
 
 #: Profile keys (contract of BRIEF.md); forms prefill from them.
+#: The personal ID number is issued by the national population database (Luật Căn cước
+#: 2023, art. 12; Nghị định 59/2022/NĐ-CP on electronic identification): a citizen
+#: does not declare it.  It is bound to a vault by an officer reading the card at
+#: the counter (or by the national identity login), never typed in by the citizen;
+#: otherwise anyone could learn whether a number is registered, or claim one.
+ID_NUMBER_RULE = ('Số định danh cá nhân chỉ do cán bộ một cửa gắn vào tài khoản từ thẻ căn cước; '
+                  'công dân không tự khai hoặc sửa được.')
+
 PROFILE_KEYS = ('full_name', 'birth_date', 'sex', 'id_number', 'origin',
                 'permanent_address', 'current_address', 'phone', 'email',
                 'tax_code')
@@ -149,10 +157,11 @@ class Vault(Persistent):
 
     # -- profile -----------------------------------------------------------
 
-    def update_profile(self, values: dict, by: str) -> dict:
+    def update_profile(self, values: dict, by: str, bind_id_number=False) -> dict:
         """Apply validated values; keep the changes in the history.
 
-        Returns ``{key: (old, new)}`` for the keys that really changed.
+        Returns ``{key: (old, new)}`` for the keys that really changed.  The
+        ID number changes only with ``bind_id_number`` (see `ID_NUMBER_RULE`).
         """
         changes = {}
         for key in PROFILE_KEYS:
@@ -164,6 +173,8 @@ class Vault(Persistent):
                 changes[key] = (old, new)
         if not changes:
             return {}
+        if 'id_number' in changes and not bind_id_number:
+            raise errors.Invalid(ID_NUMBER_RULE, {'id_number': ID_NUMBER_RULE})
         if 'id_number' in changes and self.__parent__ is not None:
             self.__parent__.index_id_number(self, *changes['id_number'])
         for key, (_, new) in changes.items():
