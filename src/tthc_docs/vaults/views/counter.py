@@ -104,10 +104,16 @@ def find_vault_by_id_number(request):
     return {'found': _found(request, vault), 'error': None}
 
 
+def _served(request):
+    """The vault, only if this officer found its owner by ID card in this session (else 403)."""
+    served = counter.served_vault(request.session, request.account.login, timeutil.now())
+    return counter.check_served(request.context, served)
+
+
 @view_config(context=Vault, name='digitize', request_method='GET', permission=s.DIGITIZE,
              renderer='tthc_docs.templates:vaults/digitize.pt')
 def digitize_form(request):
-    vault = request.context
+    vault = _served(request)
     return {'full_name': vault.profile.get('full_name') or '', 'doc_types': doctypes.DOC_TYPES,
             'max_upload': uploads._mb(upload_limit(request)), 'done': None}
 
@@ -115,9 +121,10 @@ def digitize_form(request):
 @view_config(context=Vault, name='digitize', request_method='POST', permission=s.DIGITIZE,
              require_csrf=False)
 def digitize(request):
-    vault = request.context
+    vault = _served(request)
     doc, created = store_upload(request, vault, kind='digitized',
                                 certified_by=request.account.login, original=None)
+    counter.log_read(vault, request.account.login, f'digitize {doc.id}')
     if not wants_json(request):
         from pyramid.renderers import render_to_response
         response = render_to_response(
