@@ -20,6 +20,7 @@ from persistent import Persistent
 from tthc_docs import timeutil
 
 ROLES_CHANGED = "roles"
+ACTIVE_CHANGED = "active"
 FIND = "counter: find"
 FIND_MISS = "counter: find (không thấy)"
 
