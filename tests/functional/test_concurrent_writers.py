@@ -133,3 +133,17 @@ def test_a_conflict_past_the_last_retry_is_a_409_to_resend(login, procedures, do
     assert 'gửi lại' in res.json['error']['message']
     assert res.headers['Retry-After'] == '1'
     assert len(tries) == 3   # retry.attempts in the test settings
+
+
+def test_an_idempotency_key_reused_with_another_body_is_422_naming_it(login, procedures, docs):
+    client = login('citizen1')
+    headers = {'Accept': 'application/json', 'Idempotency-Key': 'one-key'}
+    first = client.post_json(f'/procedures/{CODES[0]}/@@apply', application(docs),
+                             headers=headers, status=201).json['code']
+    again = client.post_json(f'/procedures/{CODES[0]}/@@apply', application(docs),
+                             headers=headers, status=200)
+    assert again.json['code'] == first
+    res = client.post_json(f'/procedures/{CODES[1]}/@@apply', application(docs),
+                           headers=headers, status=422)
+    assert 'one-key' in res.json['error']['message']
+    assert 'Idempotency-Key' in res.json['error']['fields']
