@@ -131,3 +131,20 @@ def test_step_6_repairs_lone_surrogates_in_profiles_and_dossier_notes(site):
     assert vault.profile["full_name"] == "Nguyễn \ufffdAn"
     assert dossier.history[-1]["note"] == "ghi chú \ufffd"
     assert clean_vault.profile._p_serial == untouched   # a clean vault is not rewritten
+
+
+def test_step_9_revokes_the_grants_of_ended_dossiers_but_not_their_results(site):
+    site, tm = site
+    dossier = next(iter(site["dossiers"].values()))
+    vault = site["vaults"][dossier.vault_id]
+    paper, result = list(vault.documents.keys())[:2]
+    for doc_id in (paper, result):   # as the old code left them after the end
+        vault.grant(doc_id, dossier.code, dossier.agency)
+    dossier.results = [{"vault": vault.id, "document": result, "sha256": ""}]
+    dossier.status = "returned"
+    site.evolve_step = 8
+    tm.commit()
+    tm.begin()
+    _evolve(site, tm, 9)
+    assert not vault.is_granted(paper, dossier.code, dossier.agency)
+    assert vault.is_granted(result, dossier.code, dossier.agency)
