@@ -19,6 +19,7 @@ from tthc_docs.web.safetext import page_renderer_factory
 from tthc_docs.migrations import check_class_paths, check_current
 from tthc_docs.people.content import configure_hasher
 from tthc_docs.site.content import get_site
+from tthc_docs.vaults import quota
 from tthc_docs.people.sessions import ServerSessionFactory
 from tthc_docs.people.throttle import FindThrottle, LoginThrottle
 
@@ -59,6 +60,8 @@ def main(global_config, **settings):
             *[int(n) for n in settings["tthc_docs.login_throttle"].split()])
         config.registry.find_throttle = FindThrottle(
             *[int(n) for n in settings["tthc_docs.find_throttle"].split()])
+        config.registry.vault_quota = quota.Quota.from_settings(settings)
+        config.registry.upload_rate = quota.upload_rate(settings)
         for concept in CONCEPTS:
             config.include(concept)
         app = config.make_wsgi_app()

@@ -20,6 +20,9 @@ DEFAULTS = {
     "tthc_docs.font_dir": "/usr/share/fonts/truetype/dejavu",
     "tthc_docs.login_throttle": "5 20 100 900",
     "tthc_docs.find_throttle": "100 10 900",
+    "tthc_docs.vault_max_documents": "500",
+    "tthc_docs.vault_max_bytes": "1073741824",
+    "tthc_docs.upload_rate": "30 60",
     # Online payment (tthc_docs.payments): the gateway, this merchant's code and secret.
     "tthc_docs.payment.gateway_url": "",
     "tthc_docs.payment.merchant": "",

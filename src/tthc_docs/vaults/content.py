@@ -74,21 +74,25 @@ class Vault(Persistent):
 
     def add_document(self, data: bytes, *, title, doc_type, kind, added_by,
                      content_type=None, limit=uploads.DEFAULT_MAX_UPLOAD_BYTES,
-                     **meta):
+                     quota=None, **meta):
         """Check and store `data` once: `(document, created)`.
 
         `content_type` is only what a client declared: the stored type is the
         one the content check finds.  `meta`: `signed, issued_by, issued_at,
         dossier, replaces` for issued results, `certified_by, original` for
-        digitised copies, `filename`.
+        digitised copies, `filename`.  `quota` (a `vaults.quota.Quota`): a
+        new document that takes the vault over it is refused (409).
         """
         if kind == DIGITIZED and not (meta.get('certified_by') and meta.get('original')):
             raise errors.Invalid('Bản số hóa phải ghi người chứng thực và bản gốc.',
                                  {'original': 'Ghi rõ bản gốc đã đối chiếu.'})
         if meta.get('original') is not None and len(str(meta['original'])) > 300:
             raise errors.Invalid('Mô tả bản gốc quá dài.', {'original': 'Tối đa 300 ký tự.'})
-        return self.documents.store(data, title=title, doc_type=doc_type, kind=kind,
-                                    added_by=added_by, limit=limit, **meta)
+        doc, created = self.documents.store(data, title=title, doc_type=doc_type, kind=kind,
+                                            added_by=added_by, limit=limit, **meta)
+        if created and quota is not None:
+            quota.check(self)   # raises: the request's transaction drops the new document
+        return doc, created
 
     def get_document(self, doc_id):
         """The document, or `errors.NotFound`."""
