@@ -87,3 +87,11 @@ def test_a_flash_message_travels_without_a_database_write(db, login):
     assert "Đã lưu thông tin cá nhân." in shown.text
     assert db.lastTransaction() == before              # the GET that shows it writes nothing
     assert "Đã lưu thông tin cá nhân." not in client.get(f"{vault}/profile").text
+
+
+def test_an_id_the_server_does_not_hold_is_never_adopted(app, anon):
+    chosen = "a" * 43
+    anon.set_cookie("tthc_session", chosen)
+    anon.post_json("/@@login", {"login": "citizen1", "password": "demo-password"})
+    assert anon.cookies["tthc_session"] != chosen
+    assert me(app, chosen) is None

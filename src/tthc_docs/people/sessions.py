@@ -178,6 +178,8 @@ class ServerSession(dict):
     def _save(self):
         store = self._site_store()
         if self._record is None:
+            if not self._cookie_due:   # an id the client sent that we do not hold: never adopt it
+                self.sid = new_id()
             self._record = store.create(self.sid, self.now, self.lifetime)
             self._cookie_due = True
         self._record.data.clear()
