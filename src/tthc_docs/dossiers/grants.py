@@ -15,13 +15,14 @@ Retention (how long a grant lasts), by document kind and dossier state:
   by the handling agency while the dossier is active; revoked when it ends
   (``returned``, ``rejected``, ``withdrawn``).  The agency needed them to
   decide; once decided, they are the citizen's again (Decree 13/2023/NĐ-CP
-  on personal data, art. 2 and 3: processed only for, and only as long as,
+  on personal data protection: processed only for, and only as long as,
   the purpose they were given for).
 - the result the agency issued (kind ``issued``): stays readable by the
   issuing agency for the dossier that produced it, after the end too: it is
   the agency's own signed act, which it must be able to produce when the
-  result is checked or complained about (Decree 45/2020/NĐ-CP, art. 21 and
-  25: electronic results and their keeping).
+  result is checked or complained about (Decree 45/2020/NĐ-CP on
+  administrative procedures by electronic means: electronic results and
+  their keeping).
 """
 from tthc_docs import errors
 from tthc_docs.dossiers.states import ACTIVE, FINAL
