@@ -6,12 +6,15 @@ PYTHON ?= python3
 
 .PHONY: run test bench install system-packages translations clean
 
-# System packages the project needs: fonts with Vietnamese glyphs for PDFs.
+# System packages the project needs: fonts with Vietnamese glyphs for PDFs; poppler's
+# pdfsig and NSS's certutil, with which the tests have signed results checked independently.
 system-packages:
-	@if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+	@if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || ! command -v pdfsig >/dev/null \
+	    || ! command -v certutil >/dev/null; then \
 	  if command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core; \
-	  else echo "install the DejaVu fonts (fonts-dejavu-core) and set tthc_docs.font_dir" >&2; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      fonts-dejavu-core poppler-utils libnss3-tools; \
+	  else echo "install fonts-dejavu-core, poppler-utils and libnss3-tools" >&2; fi; \
 	fi
 
 $(STAMP): setup.cfg pyproject.toml
@@ -32,9 +35,14 @@ var/Data.fs: | install
 var/pki/root-ca.pem: | install
 	$(VENV)/bin/tthc-docs dev-pki development.ini
 
+# Beside the web server run the development remote signing service (CSC API)
+# and the portal-sync relay; both are stopped, by their PIDs, when it stops.
 run: install var/pki/root-ca.pem var/Data.fs
 	$(VENV)/bin/tthc-docs migrate development.ini
-	$(VENV)/bin/pserve development.ini
+	@$(VENV)/bin/tthc-docs dev-csc development.ini & CSC_PID=$$!; \
+	  $(VENV)/bin/tthc-docs sync development.ini & SYNC_PID=$$!; \
+	  trap 'kill $$CSC_PID $$SYNC_PID 2>/dev/null' EXIT INT TERM; \
+	  $(VENV)/bin/pserve development.ini
 
 test: install
 	$(PY) -m pytest -q -p no:cacheprovider

@@ -4,7 +4,9 @@ Each step is a module ``evolveNNNN_<what>.py`` in this package with a
 docstring saying why, and ``evolve(site)``.  The site records the last step
 applied (``site.evolve_step``) and a note per step in ``site.evolve_log``.
 A new database is an empty Site that runs every step, so the steps that
-build the tree are exercised on every ``init``.
+build the tree are exercised on every ``init``. A step that changes data
+a person must know about returns report lines; they are logged, kept in
+``site.evolve_reports`` and printed by ``tthc-docs migrate``.
 """
 import importlib
 import logging
@@ -51,7 +53,9 @@ def evolve(site, upto=None, tm=transaction.manager):
     for number, module in pending(site):
         if upto is not None and number > upto:
             break
-        module.evolve(site)
+        report = module.evolve(site)
+        if report:
+            _keep_report(site, number, report)
         if getattr(site, "evolve_log", None) is None:
             site.evolve_log = IOBTree()
         note = (module.__doc__ or module.__name__).strip().splitlines()[0]
@@ -62,6 +66,20 @@ def evolve(site, upto=None, tm=transaction.manager):
         log.info("applied evolve step %d: %s", number, note)
         done.append(number)
     return done
+
+
+def _keep_report(site, number, lines):
+    """A step that returns report lines has them logged and kept in ``site.evolve_reports``."""
+    if getattr(site, "evolve_reports", None) is None:
+        site.evolve_reports = IOBTree()
+    site.evolve_reports[number] = tuple(lines)
+    for line in lines:
+        log.info("evolve step %d: %s", number, line)
+
+
+def report(site, number):
+    """The lines step ``number`` reported when it ran (empty if none)."""
+    return list((getattr(site, "evolve_reports", None) or {}).get(number, ()))
 
 
 class DatabaseBehind(RuntimeError):

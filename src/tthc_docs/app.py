@@ -27,7 +27,8 @@ from tthc_docs.people.throttle import FindThrottle, LoginThrottle
 #: The packages whose views make up the site, each scanned by its ``includeme``.
 CONCEPTS = ("tthc_docs.web", "tthc_docs.site", "tthc_docs.catalog", "tthc_docs.eforms",
             "tthc_docs.vaults", "tthc_docs.dossiers", "tthc_docs.people",
-            "tthc_docs.signing", "tthc_docs.payments")
+            "tthc_docs.signing", "tthc_docs.payments", "tthc_docs.sync",
+            "tthc_docs.feedback")
 
 
 def root_factory(request):

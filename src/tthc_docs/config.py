@@ -7,6 +7,8 @@ import os
 
 from pyramid.settings import asbool, aslist
 
+from tthc_docs.dossiers.calendar import parse_cutoff
+
 DEFAULTS = {
     "tthc_docs.allow_demo": "false",
     "tthc_docs.secure_cookies": "true",
@@ -23,12 +25,31 @@ DEFAULTS = {
     "tthc_docs.vault_max_documents": "500",
     "tthc_docs.vault_max_bytes": "1073741824",
     "tthc_docs.upload_rate": "30 60",
+    # The one-stop office's cut-off hour (HH:MM): a dossier received at or
+    # after it counts as received on the next working day. The province's
+    # rule for its one-stop offices (Decree 61/2018/NĐ-CP art. 18-19; the
+    # end of office hours by default) sets it; see dossiers.deadlines.
+    "tthc_docs.receipt_cutoff": "17:00",
     # Online payment (tthc_docs.payments): the gateway, this merchant's code and secret.
     "tthc_docs.payment.gateway_url": "",
     "tthc_docs.payment.merchant": "",
     "tthc_docs.payment.secret": "",
     "tthc_docs.payment.window_seconds": "600",
     "tthc_docs.payment.dev_gateway": "false",
+    # The national portal's dossier sync (tthc_docs.sync): where, who, how fast, when to alert.
+    "tthc_docs.portal.url": "",
+    "tthc_docs.portal.client": "",
+    "tthc_docs.portal.secret": "",
+    "tthc_docs.portal.relay_secret": "",
+    "tthc_docs.portal.app_url": "http://127.0.0.1:6543",
+    "tthc_docs.portal.window_seconds": "300",
+    "tthc_docs.portal.timeout_seconds": "10",
+    "tthc_docs.portal.rate": "20",
+    "tthc_docs.portal.backoff": "2 600",
+    "tthc_docs.portal.max_attempts": "12",
+    "tthc_docs.portal.lag_alert_seconds": "900",
+    "tthc_docs.portal.dev_portal": "false",
+    "tthc_docs.portal.dev_store": "",
 }
 
 
@@ -45,6 +66,7 @@ def normalize(settings):
                 "tthc_docs.argon2_memory_cost", "tthc_docs.max_upload_bytes",
                 "tthc_docs.max_body_bytes"):
         merged[key] = int(merged[key])
+    merged["tthc_docs.receipt_cutoff"] = parse_cutoff(merged["tthc_docs.receipt_cutoff"])
     if len(merged["tthc_docs.session_secret"]) < 32:
         raise ValueError("tthc_docs.session_secret must be set to at least 32 random characters")
     return merged

@@ -97,7 +97,7 @@ class Invalid(DomainError):
 
 
 class TooManyAttempts(DomainError):
-    """Throttled: wait before trying again."""
+    """Throttled: wait before trying again (the answer says how long: ``Retry-After``)."""
 
     status = 429
     default_message = "Bạn đã thử quá nhiều lần, vui lòng đợi rồi thử lại."
@@ -114,8 +114,23 @@ class MethodNotAllowed(DomainError):
     default_message = "Phương thức không được hỗ trợ."
 
 
+class Unavailable(DomainError):
+    """A service the system depends on (the remote signing service) is down or too slow.
+
+    Answered 503 with ``Retry-After: retry_after`` (seconds), as RFC 9110
+    section 10.2.3 suggests for a temporary outage.
+    """
+
+    status = 503
+    default_message = "Dịch vụ tạm thời không sẵn sàng, vui lòng thử lại sau ít phút."
+
+    def __init__(self, message=None, retry_after=30, fields=None):
+        super().__init__(message, fields)
+        self.retry_after = int(retry_after)
+
+
 #: Every error class by its status, for answers that only know a status.
 BY_STATUS = {cls.status: cls for cls in (
     BadRequest, NotLoggedIn, NotAllowed, NotFound, MethodNotAllowed, StateConflict, TooLarge,
-    UnsupportedType, Invalid, TooManyAttempts)}
+    UnsupportedType, Invalid, TooManyAttempts, Unavailable)}
 

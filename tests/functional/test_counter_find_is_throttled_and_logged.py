@@ -11,7 +11,7 @@ import logging
 from dossier_support import counter_find
 
 JSON = {'Accept': 'application/json'}
-CITIZEN1_ID = '056188012345'
+CITIZEN1_ID = '019188012345'
 
 
 def unknown(n):

@@ -17,7 +17,7 @@ from dossier_support import CODE, clock, procedure  # noqa: F401  (fixtures)
 
 CORPUS = Path(__file__).parent.parent / "hostile"
 FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".pdf", ".png", ".jpg"))
-CITIZEN1_ID = "056188012345"
+CITIZEN1_ID = "019188012345"
 
 
 def vault_upload(address, data, name):

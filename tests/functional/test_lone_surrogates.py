@@ -3,7 +3,7 @@
 Stored once through JSON, it made every HTML page that showed it answer 500
 for good (UnicodeEncodeError), for the owner and every officer.  The JSON
 edge now refuses it (422 naming the field); pages render anything already
-stored with U+FFFD in its place; evolve step 6 repairs what is stored.
+stored with U+FFFD in its place; evolve step 12 repairs what is stored.
 """
 import pytest
 

@@ -10,17 +10,17 @@ import pytest
 from tthc_docs.dossiers import slips
 from tthc_docs.timeutil import VN_TZ
 
-CODE = "000.00.20.H56-261127-0001"
+CODE = "000.00.20.H55-261127-0001"
 TRACK = "http://127.0.0.1:6543/@@track?code=" + CODE
 
 
 def facts(**over):
     base = slips.SlipFacts(
         code=CODE, procedure_name="Đăng ký khai sinh",
-        agency_name="Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa",
-        parent_agency="Ủy ban nhân dân tỉnh Khánh Hòa", track_url=TRACK,
+        agency_name="Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",
+        parent_agency="Ủy ban nhân dân tỉnh Thái Nguyên", track_url=TRACK,
         applicant_name="Nguyễn Thị Hường", issued_on=date(2026, 11, 27),
-        applicant_address="12 Trần Phú, Nha Trang", status="received",
+        applicant_address="12 Hoàng Văn Thụ, phường Phan Đình Phùng", status="received",
         received_at=datetime(2026, 11, 27, 9, 30, tzinfo=VN_TZ),
         due_at=datetime(2026, 12, 2, 17, 0, tzinfo=VN_TZ), processing_days=3,
         requirements=("Tờ khai đăng ký khai sinh", "Giấy chứng sinh"), officer_name="Lê Văn Tiếp",

@@ -7,9 +7,10 @@ dossier page), never as a side effect of answering a POST.
 """
 from datetime import date, datetime
 
-from tthc_docs.dossiers import deadlines, states
+from tthc_docs.dossiers import deadlines, slips, states
 from tthc_docs import roles, timeutil
 from tthc_docs.dossiers.calendar import calendar_for
+from tthc_docs.dossiers.slip_facts import facts_for
 from tthc_docs.site.content import find_site
 from tthc_docs.signing.verify import verify_references
 
@@ -54,10 +55,16 @@ def summary_json(request, dossier, now=None, calendar=None):
         'submitted_at': timeutil.iso(dossier.submitted_at),
         'received_at': timeutil.iso(dossier.received_at),
         'due_at': timeutil.iso(dossier.due_at),
+        'appointment_at': timeutil.iso(appointment_of(dossier)),
         'overdue': dossier.overdue(now),
         'due_soon': deadlines.is_due_soon(dossier.status, dossier.due_at, now, calendar),
         'fee': fee_json(dossier),
     }
+
+
+def appointment_of(dossier):
+    """The current appointment: the legal due date until an apology moved it."""
+    return getattr(dossier, 'appointment_at', None) or dossier.due_at
 
 
 def fee_json(dossier):
@@ -91,20 +98,18 @@ def with_verification(items, reports):
     return items
 
 
-def slips_json(request, dossier):
+def slips_json(request, dossier, now=None):
     """The slips the dossier's state has produced: ``[{name, url}]`` (``@@slip/<name>``).
 
-    The same conditions as ``pdf.slips.available`` and the payments panel, read
-    from the dossier itself so the page does not build every slip's facts.
+    ``slips.available`` decides, on the facts the slip view reads
+    (``slip_facts.facts_for``), so the page lists exactly the slips the view
+    serves and never one it refuses with a 409.
     """
-    asked = any(h.get('action') == 'request_supplement' for h in dossier.history)
-    ready = {'receipt': dossier.received_at is not None, 'supplement': asked,
-             'refusal': dossier.status == states.REJECTED,
-             'apology': bool(dossier.apologies), 'control': dossier.received_at is not None}
+    facts = facts_for(find_site(dossier), dossier, '', now)
     found = [{'name': name, 'url': request.resource_url(dossier, '@@slip', name)}
-             for name, ok in ready.items() if ok]
-    if dossier.payment:
-        found.append({'name': 'payment-receipt',
+             for name in slips.NAMES if slips.available(name, facts)]
+    if slips.available(slips.PAYMENT_RECEIPT, facts):
+        found.append({'name': slips.PAYMENT_RECEIPT,
                       'url': request.resource_url(dossier, '@@payment-receipt')})
     return found
 
@@ -164,7 +169,7 @@ def dossier_json(request, dossier, verify=False):
         'data': plain(dossier.data),
         'attachments': attachments,
         'results': results,
-        'slips': slips_json(request, dossier),
+        'slips': slips_json(request, dossier, now),
         'apologies': plain(list(dossier.apologies)),
         'history': plain(list(dossier.history)),
         'rating': plain(dossier.rating),
@@ -184,6 +189,7 @@ def track_json(request, dossier):
         'agency': dossier.agency,
         'received_at': timeutil.iso(dossier.received_at),
         'due_at': timeutil.iso(dossier.due_at),
+        'appointment_at': timeutil.iso(appointment_of(dossier)),
         'returned_at': timeutil.iso(dossier.returned_at),
         'overdue': dossier.overdue(timeutil.now()),
     }

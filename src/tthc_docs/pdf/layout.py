@@ -51,7 +51,7 @@ class AdminDocument:
     date: datetime.date
     parent_agency: str = ""
     number: str = ""
-    place: str = "Khánh Hòa"
+    place: str = "Thái Nguyên"
     subtitle: str = ""
     paragraphs: tuple = ()
     facts: tuple = ()              # (label, value) pairs shown as a two-column list

@@ -4,7 +4,7 @@ A lone UTF-16 surrogate (``"\\ud800"``) is a valid Python ``str`` but cannot
 be encoded as UTF-8, so one stored through the JSON API before the edge
 refused it (``web.jsonbody``) made every page that showed it answer 500,
 for good.  The ``.pt`` renderer is wrapped here so the page's text is
-cleaned once, after rendering, wherever the value came from; evolve step 6
+cleaned once, after rendering, wherever the value came from; evolve step 12
 repairs what is stored.  The JSON renderer needs nothing: ``json.dumps``
 escapes surrogates as ``\\ud800``.
 """

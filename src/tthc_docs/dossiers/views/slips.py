@@ -7,7 +7,7 @@ officers (the dossier's ACL grants them ``tthc.view``); an unknown name is
 from urllib.parse import urlencode
 
 from pyramid.response import Response
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
 from tthc_docs import timeutil
@@ -17,6 +17,7 @@ from tthc_docs.pdf.fonts import font_dir_from
 from tthc_docs.dossiers.slip_facts import facts_for
 from tthc_docs.dossiers.content import Dossier
 from tthc_docs.site.content import find_site
+from tthc_docs.web.views import ResourceViews
 
 _CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}
 _PDF = {"description": "the slip", "content": {"application/pdf": {}}}
@@ -47,16 +48,20 @@ STATE_HINTS = {
 }
 
 
-@view_config(context=Dossier, name="slip", request_method="GET", permission=s.VIEW)
-def slip(request):
-    if len(request.subpath) != 1 or request.subpath[0] not in slips.NAMES:
-        raise NotFound("Không có phiếu này. Các phiếu: " + ", ".join(slips.NAMES) + ".")
-    return render(request, request.subpath[0])
+@view_defaults(context=Dossier, request_method="GET", permission=s.VIEW)
+class SlipViews(ResourceViews):
+    """The PDFs: a slip by name, and the payment receipt."""
 
+    @view_config(name="slip")
+    def slip(self):
+        subpath = self.request.subpath
+        if len(subpath) != 1 or subpath[0] not in slips.NAMES:
+            raise NotFound("Không có phiếu này. Các phiếu: " + ", ".join(slips.NAMES) + ".")
+        return render(self.request, subpath[0])
 
-@view_config(context=Dossier, name="payment-receipt", request_method="GET", permission=s.VIEW)
-def payment_receipt(request):
-    return render(request, slips.PAYMENT_RECEIPT)
+    @view_config(name="payment-receipt")
+    def payment_receipt(self):
+        return render(self.request, slips.PAYMENT_RECEIPT)
 
 
 def render(request, name):

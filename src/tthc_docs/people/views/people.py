@@ -65,7 +65,6 @@ class PeopleViews(ResourceViews):
         return self.respond(account.as_json(), status=201,
                             redirect=self.request.resource_url(self.context))
 
-
     @view_config(name="audit", request_method="GET")
     def audit(self):
         """Newest first: who changed whose roles or lock, and the counter's look-ups."""
