@@ -91,6 +91,10 @@ class Client:
         self._keep_cookie(res)
         return res
 
+    def request_later(self, *args, **kw):
+        """The same request as a callable, to run later (e.g. in a thread, all at once)."""
+        return lambda: self.request(*args, **kw)
+
     def _keep_cookie(self, res):
         if "Set-Cookie" in res.headers:
             morsel = SimpleCookie(res.headers["Set-Cookie"]).get("tthc_session")

@@ -10,16 +10,18 @@ import warnings
 warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 from pyramid.config import Configurator  # noqa: E402
-from pyramid.session import SignedCookieSessionFactory  # noqa: E402
 from pyramid_zodbconn import get_connection  # noqa: E402
 
 from tthc_docs import config as app_config
 from tthc_docs.web.bodylimit import BodyLimit
 from tthc_docs.web.encoding import EncodingGuard
+from tthc_docs.web.safetext import page_renderer_factory
 from tthc_docs.migrations import check_class_paths, check_current
 from tthc_docs.people.content import configure_hasher
 from tthc_docs.site.content import get_site
-from tthc_docs.people.throttle import LoginThrottle
+from tthc_docs.vaults import quota
+from tthc_docs.people.sessions import ServerSessionFactory
+from tthc_docs.people.throttle import FindThrottle, LoginThrottle
 
 
 #: The packages whose views make up the site, each scanned by its ``includeme``.
@@ -40,10 +42,7 @@ def main(global_config, **settings):
     configure_hasher(settings["tthc_docs.argon2_time_cost"],
                      settings["tthc_docs.argon2_memory_cost"])
     with Configurator(settings=settings, root_factory=root_factory) as config:
-        config.set_session_factory(SignedCookieSessionFactory(
-            settings["tthc_docs.session_secret"], cookie_name="tthc_session",
-            secure=settings["tthc_docs.secure_cookies"], httponly=True, samesite="Lax",
-            timeout=settings["tthc_docs.session_timeout"], reissue_time=600))
+        config.set_session_factory(ServerSessionFactory(settings))
         config.set_default_csrf_options(require_csrf=True, token="csrf_token",
                                         header="X-CSRF-Token")
         # Transaction and retry come before the database, so every connection
@@ -52,6 +51,8 @@ def main(global_config, **settings):
         config.include("pyramid_retry")
         config.include("pyramid_zodbconn")
         config.include("pyramid_chameleon")
+        # main's own registration overrides the include's: pages survive a lone surrogate
+        config.add_renderer(".pt", page_renderer_factory())
         config.include("tthc_docs.security")
         config.include("tthc_docs.web.tweens")
         config.include("tthc_docs.web.i18n")
@@ -59,6 +60,10 @@ def main(global_config, **settings):
         config.include("tthc_docs.web.pagecache")
         config.registry.login_throttle = LoginThrottle(
             *[int(n) for n in settings["tthc_docs.login_throttle"].split()])
+        config.registry.find_throttle = FindThrottle(
+            *[int(n) for n in settings["tthc_docs.find_throttle"].split()])
+        config.registry.vault_quota = quota.Quota.from_settings(settings)
+        config.registry.upload_rate = quota.upload_rate(settings)
         for concept in CONCEPTS:
             config.include(concept)
         app = config.make_wsgi_app()

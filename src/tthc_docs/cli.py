@@ -92,6 +92,17 @@ def cmd_migrate(args):
     return 0
 
 
+def cmd_sessions_clean(args):
+    """Remove every expired session (each request also removes a few)."""
+    import time
+    settings = load_settings(args.config)
+    with opened_root(settings) as root:
+        removed = get_site(root._p_jar).sessions.clean(time.time())
+        transaction.commit()
+    print(f"expired sessions removed: {removed}")
+    return 0
+
+
 def update_class_paths(settings):
     """Rewrite the class paths of a database written before the move (issue 10); True if done."""
     from tthc_docs.migrations import classpaths
@@ -124,6 +135,7 @@ def _init_args(parser):
 COMMANDS = {
     "init": (cmd_init, _init_args, "create the site (and demo data with --demo)"),
     "migrate": (cmd_migrate, _config_only, "apply pending evolve steps"),
+    "sessions-clean": (cmd_sessions_clean, _config_only, "remove expired sessions"),
     "dev-pki": ("tthc_docs.signing.commands:cmd_dev_pki", "tthc_docs.signing.commands:add_args",
                 "create the development PKI (root CA, agency CAs, leaders, TSA) under var/pki"),
     "dev-csc": ("tthc_docs.signing.commands:cmd_dev_csc", _config_only,

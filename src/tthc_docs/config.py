@@ -24,6 +24,10 @@ DEFAULTS = {
     # Anonymous public pages rendered once per content version (web/pagecache.py): the
     # memory their bytes may take, in MiB (an LRU; the whole procedure catalog fits).
     "tthc_docs.page_cache_mb": "32",
+    "tthc_docs.find_throttle": "100 10 900",
+    "tthc_docs.vault_max_documents": "500",
+    "tthc_docs.vault_max_bytes": "1073741824",
+    "tthc_docs.upload_rate": "30 60",
     # The one-stop office's cut-off hour (HH:MM): a dossier received at or
     # after it counts as received on the next working day. The province's
     # rule for its one-stop offices (Decree 61/2018/NĐ-CP art. 18-19; the

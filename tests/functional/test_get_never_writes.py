@@ -93,7 +93,7 @@ def test_the_officers_pages_write_nothing(db, login, demo):
     codes = list(demo["dossiers"].values())
     pages = {
         "reception1": ["/@@queue", "/@@queue#json", "/vaults/@@find",
-                       f"/vaults/{demo['vault']}/@@digitize", f"/procedures/{SHOWN}/@@apply"],
+                       f"/procedures/{SHOWN}/@@apply"],
         "specialist1": ["/@@queue", "/@@queue#json"],
         "leader1": ["/@@sign-queue", "/@@sign-queue#json", "/@@sign-mobile",
                     f"/dossiers/{demo['dossiers']['awaiting_signature']}/@@sign"],
@@ -106,12 +106,21 @@ def test_the_officers_pages_write_nothing(db, login, demo):
     assert writers == {name: [] for name in pages}
 
 
+def test_the_digitise_page_writes_nothing(db, login, demo):
+    """It needs the citizen found by ID card first (a POST, which writes)."""
+    officer = login("reception1")
+    officer.post_json("/vaults/@@find", {"id_number": "019188012345"},
+                      headers={"Accept": "application/json"})
+    assert _writers(db, officer, [f"/vaults/{demo['vault']}/@@digitize"]) == []
+
+
 def test_the_editors_and_admins_pages_write_nothing(db, login, demo):
     form = demo["form"]
     editor = ["/procedures/@@add", f"/procedures/{SHOWN}/@@edit", f"/procedures/{SHOWN}/@@history",
               "/procedures/?state=draft", "/forms/@@add", f"/forms/{form}/@@edit",
               f"/forms/{form}/@@preview", "/forms/@@field-types"]
-    admin = ["/procedures/@@calendar", "/procedures/@@calendar#json", "/people/", "/agencies/"]
+    admin = ["/procedures/@@calendar", "/procedures/@@calendar#json", "/people/", "/agencies/",
+             "/people/@@audit", "/people/@@audit#json", "/@@refunds", "/@@refunds#json"]
     assert (_writers(db, login("editor1"), editor), _writers(db, login("admin"), admin)) == ([], [])
 
 

@@ -32,3 +32,17 @@ def test_other_accounts_from_the_same_address_are_not_locked(anon):
     for _ in range(6):
         fail(anon)
     anon.post_json("/@@login", {"login": "citizen2", "password": "demo-password"}, status=200)
+
+
+def test_spraying_made_up_names_slows_the_address_down_for_seconds_not_minutes(
+        anon, app, monkeypatch):
+    clock = [1_000_000.0]
+    monkeypatch.setattr(app.registry.login_throttle, "clock", lambda: clock[0])
+    for n in range(20):
+        assert fail(anon, f"khong-co-{n}").status_int == 401
+    res = anon.post_json("/@@login", {"login": "citizen1", "password": "demo-password"},
+                         status=429)
+    wait = int(res.headers["Retry-After"])
+    assert 0 < wait <= 60
+    clock[0] += wait
+    anon.post_json("/@@login", {"login": "citizen1", "password": "demo-password"}, status=200)

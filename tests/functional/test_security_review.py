@@ -70,10 +70,18 @@ def test_login_redirect_keeps_the_whole_protected_url_in_came_from(anon):
     assert query == {"came_from": ["/people?tab=1&came_from=/procedures/"]}
 
 
+def serving_citizen1(login):
+    """reception1, having found citizen1 by ID card (digitising needs it)."""
+    officer = login("reception1")
+    officer.post_json("/vaults/@@find", {"id_number": "019188012345"},
+                      headers={"Accept": "application/json"})
+    return officer
+
+
 def test_digitize_without_csrf_token_is_400(login):
     """``@@digitize`` opts out of the automatic check only to size the body first."""
     from samples import make_pdf
-    officer = login("reception1")
+    officer = serving_citizen1(login)
     vault_path = login("citizen1").session_info["vault"].rstrip("/")
     del officer.extra_environ["HTTP_X_CSRF_TOKEN"]
     officer.post(f"{vault_path}/@@digitize", {"doc_type": "other", "original": "Bản chính"},
@@ -83,7 +91,7 @@ def test_digitize_without_csrf_token_is_400(login):
 
 def test_digitize_refuses_html_named_pdf(login):
     """The content decides, not the name or the declared type."""
-    officer = login("reception1")
+    officer = serving_citizen1(login)
     vault_path = login("citizen1").session_info["vault"].rstrip("/")
     officer.post(f"{vault_path}/@@digitize", {"doc_type": "other", "original": "Bản chính"},
                  upload_files=[("file", "scan.pdf", b"<html><script>1</script></html>",

@@ -244,3 +244,68 @@ def test_step_9_pushes_the_legal_due_date_by_the_recorded_supplement_pause(site)
     _age(site, tm, 9, registry)
     _evolve(site, tm, 9)
     assert dossier.due_at.date() == dossier.appointment_at.date() == date(2027, 3, 8)
+
+
+def test_step_12_repairs_lone_surrogates_in_profiles_and_dossier_notes(site):
+    site, tm = site
+    vault = site["vaults"].for_owner("citizen1")
+    vault.profile["full_name"] = "Nguyễn \ud800An"
+    dossier = next(iter(site["dossiers"].values()))
+    dossier.add_history("note", "reception1", "ghi chú \udfff")
+    clean_vault = site["vaults"].for_owner("citizen2")
+    site.evolve_step = 11
+    tm.commit()
+    tm.begin()
+    clean_vault.profile._p_activate()
+    untouched = clean_vault.profile._p_serial
+    _evolve(site, tm, 12)
+    assert vault.profile["full_name"] == "Nguyễn \ufffdAn"
+    assert dossier.history[-1]["note"] == "ghi chú \ufffd"
+    assert clean_vault.profile._p_serial == untouched   # a clean vault is not rewritten
+
+
+def test_step_15_revokes_the_grants_of_ended_dossiers_but_not_their_results(site):
+    site, tm = site
+    dossier = next(iter(site["dossiers"].values()))
+    vault = site["vaults"][dossier.vault_id]
+    paper, result = list(vault.documents.keys())[:2]
+    for doc_id in (paper, result):   # as the old code left them after the end
+        vault.grant(doc_id, dossier.code, dossier.agency)
+    dossier.results = [{"vault": vault.id, "document": result, "sha256": ""}]
+    dossier.status = "returned"
+    site.evolve_step = 14
+    tm.commit()
+    tm.begin()
+    _evolve(site, tm, 15)
+    assert not vault.is_granted(paper, dossier.code, dossier.agency)
+    assert vault.is_granted(result, dossier.code, dossier.agency)
+
+
+def test_step_13_makes_the_shared_stores_empty(site):
+    from tthc_docs.people.audit import AuditLog
+    from tthc_docs.people.sessions import SessionStore
+    from tthc_docs.people.throttle import FailureStore
+    site, tm = site
+    _age(site, tm, 13, site, "sessions", "login_failures", "audit")
+    _evolve(site, tm, 13)
+    assert isinstance(site.sessions, SessionStore)
+    assert isinstance(site.login_failures, FailureStore)
+    assert isinstance(site.audit, AuditLog)
+
+
+def test_step_14_makes_the_refund_queue(site):
+    from tthc_docs.payments.refunds import RefundQueue
+    site, tm = site
+    _age(site, tm, 14, site, "refunds")
+    _evolve(site, tm, 14)
+    assert isinstance(site.refunds, RefundQueue)
+
+
+@pytest.mark.parametrize("step, name", [(13, "sessions"), (13, "login_failures"), (13, "audit"),
+                                        (14, "refunds")])
+def test_steps_13_and_14_keep_what_a_current_database_has(site, step, name):
+    site, tm = site
+    kept = getattr(site, name)
+    _age(site, tm, step, site)
+    _evolve(site, tm, step)
+    assert getattr(site, name) is kept

@@ -10,13 +10,26 @@ GOOD = {'full_name': '  Nguyễn   Thị Lan ', 'birth_date': '12/05/1988', 'sex
 
 
 def fields_of(data, current=None):
+    """The fields refused when an officer binds ``data`` (the number's checks run then)."""
     with pytest.raises(errors.Invalid) as exc:
-        validate_profile(data, current)
+        validate_profile(data, current, bind_id_number=True)
     return exc.value.fields
 
 
+def test_a_citizen_sending_a_new_id_number_is_refused_by_the_rule():
+    with pytest.raises(errors.Invalid) as exc:
+        validate_profile({'id_number': '056188012345'}, {'id_number': '056085067890'})
+    assert 'cán bộ một cửa' in exc.value.fields['id_number']
+
+
+def test_the_same_id_number_sent_back_is_no_change():
+    current = {'id_number': '056188012345', 'birth_date': '1988-05-12', 'sex': 'Nữ'}
+    assert validate_profile({'id_number': '056 188 012 345'}, current)['id_number'] == \
+        '056188012345'
+
+
 def test_values_are_normalised():
-    assert validate_profile(GOOD) == {
+    assert validate_profile(GOOD, bind_id_number=True) == {
         'full_name': 'Nguyễn Thị Lan', 'birth_date': '1988-05-12', 'sex': 'Nữ',
         'id_number': '056188012345', 'phone': '0905123456', 'email': 'Lan@example.vn'}
 

@@ -200,15 +200,26 @@ def test_profile_update_without_change_adds_no_history(vault):
 
 
 def test_vault_is_found_by_id_number(conn, vault):
-    vault.update_profile({'id_number': '056090000123'}, by='citizen1')
+    vault.update_profile({'id_number': '056090000123'}, by='reception1', bind_id_number=True)
     assert conn.root()['vaults'].for_id_number('056090000123') is vault
 
 
 def test_id_number_of_another_vault_is_refused(conn, vault):
-    vault.update_profile({'id_number': '056090000123'}, by='citizen1')
+    vault.update_profile({'id_number': '056090000123'}, by='reception1', bind_id_number=True)
     other = conn.root()['vaults'].create('citizen2')
     with pytest.raises(errors.Invalid):
-        other.update_profile({'id_number': '056090000123'}, by='citizen2')
+        other.update_profile({'id_number': '056090000123'}, by='reception1',
+                             bind_id_number=True)
+
+
+def test_a_profile_edit_cannot_set_or_change_the_id_number(conn, vault):
+    with pytest.raises(errors.Invalid) as refused:
+        vault.update_profile({'id_number': '056090000123'}, by='citizen1')
+    assert 'cán bộ một cửa' in refused.value.fields['id_number']
+    assert conn.root()['vaults'].for_id_number('056090000123') is None
+    vault.update_profile({'id_number': '056090000123'}, by='reception1', bind_id_number=True)
+    vault.update_profile({'id_number': '056090000123', 'phone': '0912345678'}, by='citizen1')
+    assert vault.profile['phone'] == '0912345678'   # the same number sent back is no change
 
 
 def _upload_in_own_connection(db, data, barrier, results):

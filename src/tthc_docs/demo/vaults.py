@@ -84,7 +84,9 @@ def load(site, settings):
         vault = vaults.for_owner(login)
         if vault is None or vault.profile:
             continue
-        vault.update_profile(validate_profile(profile), by=login)
+        # demo data stands for what the counter bound from each citizen's card
+        vault.update_profile(validate_profile(profile, bind_id_number=True), by=login,
+                            bind_id_number=True)
     _documents_of_citizen1(vaults.for_owner('citizen1'), settings)
     _documents_of_citizen2(vaults.for_owner('citizen2'), settings)
 

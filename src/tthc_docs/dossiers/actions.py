@@ -68,6 +68,7 @@ def fire(dossier, action, actor, params, now, services):
     transition = dossier.transition(action, ctx)
     if action == 'sign':
         _grant_result(services.site, dossier)
+    grants.release(services.site['vaults'][dossier.vault_id], dossier)  # when it has ended
     return transition
 
 

@@ -217,7 +217,9 @@ class DossierRegistry(Container):
         super().__init__()
         self.counters = codes.CodeCounters()
         self.indexes = DossierIndexes()
-        self.idempotency = OOBTree()    # (owner, key) -> code
+        # (owner, key) -> (code, fingerprint); a bare code in entries made before
+        # the fingerprint was kept (those replay without the body check)
+        self.idempotency = OOBTree()
         self.recent = OOBTree()         # (owner, fingerprint) -> (code, filed at)
 
     def file(self, dossier, now, idempotency_key=None, fingerprint=None):
@@ -226,7 +228,7 @@ class DossierRegistry(Container):
         self.add(code, dossier)
         self.reindex(dossier)
         if idempotency_key:
-            self.idempotency[(dossier.owner, idempotency_key)] = code
+            self.idempotency[(dossier.owner, idempotency_key)] = (code, fingerprint)
         if fingerprint:
             self._prune_recent(now)
             self.recent[(dossier.owner, fingerprint)] = (code, now)
@@ -244,10 +246,20 @@ class DossierRegistry(Container):
             del self.recent[key]
 
     def replay(self, owner, now, idempotency_key=None, fingerprint=None):
-        """The dossier an earlier identical request made, if any."""
+        """The dossier an earlier identical request made, if any.
+
+        An ``Idempotency-Key`` already used for another application is a 422
+        naming the key: answering with the first dossier would tell the
+        client its different application was filed when it was not.
+        """
         if idempotency_key:
-            code = self.idempotency.get((owner, idempotency_key))
-            if code is not None:
+            hit = self.idempotency.get((owner, idempotency_key))
+            if hit is not None:
+                code, earlier = (hit, None) if isinstance(hit, str) else hit
+                if earlier and fingerprint and earlier != fingerprint:
+                    message = (f'Idempotency-Key "{idempotency_key}" đã dùng cho một hồ sơ '
+                               f'khác ({code}); hãy dùng khóa mới cho hồ sơ mới.')
+                    raise errors.Invalid(message, {'Idempotency-Key': message})
                 return self.get(code)
         if fingerprint:
             hit = self.recent.get((owner, fingerprint))

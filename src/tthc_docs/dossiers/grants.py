@@ -7,9 +7,25 @@ caller. Grants are given at three moments, all through this module: filing
 (the attachments and the documents the e-form names), a supplement (the new
 attachments) and signing (the issued result, which the agency must be able
 to read for the hand-over).
+
+Retention (how long a grant lasts), by document kind and dossier state:
+
+- papers the citizen provided for the dossier (attachments, documents the
+  e-form names, supplements; kinds ``uploaded`` and ``digitized``): readable
+  by the handling agency while the dossier is active; revoked when it ends
+  (``returned``, ``rejected``, ``withdrawn``).  The agency needed them to
+  decide; once decided, they are the citizen's again (Decree 13/2023/NĐ-CP
+  on personal data protection: processed only for, and only as long as,
+  the purpose they were given for).
+- the result the agency issued (kind ``issued``): stays readable by the
+  issuing agency for the dossier that produced it, after the end too: it is
+  the agency's own signed act, which it must be able to produce when the
+  result is checked or complained about (Decree 45/2020/NĐ-CP on
+  administrative procedures by electronic means: electronic results and
+  their keeping).
 """
 from tthc_docs import errors
-from tthc_docs.dossiers.states import ACTIVE
+from tthc_docs.dossiers.states import ACTIVE, FINAL
 
 
 def attach(vault, doc_id, dossier):
@@ -45,3 +61,19 @@ def needs_papers(dossiers):
         dossier = dossiers.get(code)
         return dossier is not None and dossier.status in ACTIVE
     return needed
+
+
+def release(vault, dossier):
+    """Apply the retention rule when ``dossier`` has ended: revoke all but its results' grants.
+
+    Returns how many grants were revoked; nothing while the dossier is active.
+    """
+    if dossier.status not in FINAL:
+        return 0
+    results = {ref['document'] for ref in dossier.results or ()
+               if ref.get('vault', vault.id) == vault.id}
+    ended = [key for key in vault.grants.keys()
+             if key[1] == dossier.code and key[0] not in results]
+    for doc_id, code, agency in ended:
+        vault.revoke(doc_id, code, agency)
+    return len(ended)

@@ -18,6 +18,7 @@ from tthc_docs import templates
 from tthc_docs.eforms import formschema
 
 _SEARCH_PATH = (os.path.join(os.path.dirname(templates.__file__), 'forms', 'deform'),
+                os.path.join(os.path.dirname(templates.__file__), 'deform'),
                 os.path.join(os.path.dirname(deform.__file__), 'templates'))
 RENDERER = deform.ZPTRendererFactory(_SEARCH_PATH, translator=formschema.translate)
 PREFIX = 'data.'

@@ -5,12 +5,14 @@
 - ``vnpay``: the redirect-and-signed-callback adapter;
 - ``service``: start a payment, act on a notification (verified, idempotent,
   replay-proof, amount-checked);
-- ``ledger``: the per-dossier record of attempts and seen nonces;
+- ``ledger``: the per-dossier record of attempts, seen nonces and payments received;
+- ``refunds``: the site's queue of payments taken twice, to refund;
 - ``devgateway``: a WSGI gateway for development and tests that speaks the
   protocol for real over loopback HTTP.
 
 Settings: ``tthc_docs.payment.gateway_url``, ``.merchant``, ``.secret``,
-``.window_seconds`` (freshness of notifications, default 600) and
+``.refund_url`` (the gateway's refund call; default: ``refund`` beside the
+pay URL), ``.window_seconds`` (freshness of notifications, default 600) and
 ``.dev_gateway`` (serve the development gateway at ``/_devgateway/``).
 """
 from datetime import timedelta
@@ -36,7 +38,9 @@ def provider_from_settings(settings):
             raise ValueError(f"setting {PREFIX}{key} is missing")
     window = timedelta(seconds=int(settings.get(PREFIX + "window_seconds") or 600))
     return SignedRedirectGateway(values["gateway_url"], values["merchant"], values["secret"],
-                                 window=window)
+                                 window=window,
+                                 refund_url=(settings.get(PREFIX + "refund_url") or "").strip()
+                                 or None)
 
 
 def includeme(config):

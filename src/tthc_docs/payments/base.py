@@ -58,6 +58,15 @@ class PaymentOutcome:
     raw: dict = field(default_factory=dict, compare=False, repr=False)
 
 
+@dataclass(frozen=True)
+class RefundResult:
+    """The gateway's answer to a refund request."""
+
+    success: bool
+    code: str
+    message: str = ""
+
+
 class PaymentProvider(ABC):
     """A payment gateway behind one interface (an adapter per gateway)."""
 
@@ -79,3 +88,7 @@ class PaymentProvider(ABC):
     @abstractmethod
     def acknowledge(self, code: str, message: str) -> dict:
         """The body the gateway expects in answer to a notification."""
+
+    def refund(self, reference, transaction_no, amount, paid_at, by, now) -> RefundResult:
+        """Ask the gateway to give back one payment (a duplicate); a provider that cannot says so."""
+        return RefundResult(False, "unsupported", "this gateway has no refund call")

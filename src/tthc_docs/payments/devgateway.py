@@ -9,6 +9,8 @@ For ``make run`` and the functional tests: a small WSGI app (WebOb only) that
    to the ``vnp_IpnUrl`` of the request, and only then redirects the browser
    to ``vnp_ReturnUrl`` with signed result parameters.
 
+3. refunds a payment it took (``POST refund``, VNPay's signed refund command).
+
 It notifies loopback hosts only, so a development setting can never be
 turned into a way to make the server call elsewhere.  Served standalone
 (``make_app`` as a paste app factory, or ``DevGateway(...)`` under waitress)
@@ -55,6 +57,8 @@ class DevGateway:
         self.timeout = timeout
         #: Each notification sent: {"params", "status", "body"} (the merchant's answer), newest last.
         self.notifications = []
+        #: Payments made: transaction number -> {"reference", "amount", "refunded"}.
+        self.payments = {}
 
     def __call__(self, environ, start_response):
         request = Request(environ)
@@ -63,6 +67,8 @@ class DevGateway:
             response = self.page(request)
         elif path == "pay" and request.method == "POST":
             response = self.decide(request)
+        elif path == "refund" and request.method == "POST":
+            response = self.refund(request)
         else:
             response = _page(404, "Không tìm thấy", "<p>Cổng thanh toán thử nghiệm: không có trang này.</p>")
         return response(environ, start_response)
@@ -95,11 +101,46 @@ class DevGateway:
         result = vnpay.result_params(params, success=request.POST.get("decision") == "pay",
                                      transaction_no=str(secrets.randbelow(10**8)).zfill(8),
                                      paid_at=now)
+        if result["vnp_ResponseCode"] == vnpay.SUCCESS:
+            self.payments[result["vnp_TransactionNo"]] = {
+                "reference": params["vnp_TxnRef"], "amount": params["vnp_Amount"],
+                "merchant": params["vnp_TmnCode"], "refunded": False}
         self.send_notification(params["vnp_IpnUrl"], dict(
             result, vnp_Nonce=secrets.token_hex(16), vnp_NotifyDate=vnpay.format_time(now)), secret)
         location = params["vnp_ReturnUrl"]
         location += ("&" if "?" in location else "?") + signing.signed_query(result, secret)
         return Response(status=303, location=location)
+
+    def refund(self, request):
+        """VNPay's refund command: a signed JSON request, a signed JSON answer.
+
+        Refuses (signed, with a code) an unknown merchant or signature, a
+        transaction this gateway never took, another amount, or one refunded.
+        """
+        try:
+            params = {str(k): str(v) for k, v in json.loads(request.body).items()}
+        except (ValueError, AttributeError):
+            return Response(status=400, json_body={"vnp_ResponseCode": "03"})
+        secret = self.merchants.get(params.get("vnp_TmnCode"))
+        if secret is None or not signing.is_signed_by(params, secret):
+            return Response(status=403, json_body={"vnp_ResponseCode": "97"})
+        paid = self.payments.get(params.get("vnp_TransactionNo"))
+        if paid is None or paid["reference"] != params.get("vnp_TxnRef"):
+            code, message = "91", "Không tìm thấy giao dịch"
+        elif paid["amount"] != params.get("vnp_Amount"):
+            code, message = "03", "Số tiền hoàn không đúng"
+        elif paid["refunded"]:
+            code, message = "94", "Giao dịch đã được hoàn tiền"
+        else:
+            paid["refunded"] = True
+            code, message = vnpay.SUCCESS, "Hoàn tiền thành công"
+        answer = signing.sign({"vnp_ResponseId": secrets.token_hex(8), "vnp_Command": "refund",
+                               "vnp_ResponseCode": code, "vnp_Message": message,
+                               "vnp_TmnCode": params["vnp_TmnCode"],
+                               "vnp_TxnRef": params.get("vnp_TxnRef", ""),
+                               "vnp_TransactionNo": params.get("vnp_TransactionNo", "")}, secret)
+        log.info("refund of %s answered %s", params.get("vnp_TransactionNo"), code)
+        return Response(json_body=answer)
 
     def send_notification(self, url, params, secret):
         """POST the signed notification to the merchant; record what came back."""

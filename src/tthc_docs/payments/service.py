@@ -9,16 +9,23 @@ dossier exactly as it was.
 import logging
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
+from pyramid.traversal import find_root
+
+from tthc_docs import timeutil
 from tthc_docs.dossiers.states import PAYABLE
-from tthc_docs.errors import DomainError, Invalid, StateConflict
+from tthc_docs.errors import DomainError, Invalid, NotFound, StateConflict
 from tthc_docs.payments import vnpay
 from tthc_docs.payments.base import COUNTER_PROVIDER, PaymentRefused, PaymentRequest
-from tthc_docs.payments.ledger import FAILED, PAID, ledger_for
+from tthc_docs.payments.ledger import FAILED, PAID, PENDING, ledger_for
+from tthc_docs.payments.refunds import FAILED as FAILED_REFUND, REFUNDED
 
 log = logging.getLogger("tthc_docs.payments")
 
 SEPARATOR = "_"
+#: How long an attempt stays payable when the provider does not say (VNPay's default).
+ATTEMPT_LIFETIME = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -47,16 +54,27 @@ def dossier_code_of(reference):
 
 
 def start(dossier, provider, *, return_url, notify_url, client_ip, now):
-    """Open a payment attempt for the dossier's fee; the gateway URL to send the browser to."""
+    """Open a payment attempt for the dossier's fee; the gateway URL to send the browser to.
+
+    One open attempt per dossier: while one is still payable at the gateway
+    (until its expiry), another is refused (409), so two cannot both be paid.
+    """
     if dossier.is_paid:
         raise StateConflict("Hồ sơ đã được thanh toán.", allowed=())
     if not dossier.fee_amount:
         raise StateConflict("Hồ sơ này không phải nộp phí, lệ phí.", allowed=())
     if dossier.status not in PAYABLE:
         raise StateConflict("Chỉ thanh toán trực tuyến khi hồ sơ chờ tiếp nhận.", allowed=())
+    ledger = ledger_for(dossier, create=True)
+    lifetime = getattr(provider, "expire_after", ATTEMPT_LIFETIME)
+    open_ref = ledger.open_attempt(now, lifetime)
+    if open_ref is not None:
+        until = timeutil.format_datetime(ledger.attempt(open_ref)["started_at"] + lifetime)
+        raise StateConflict(f"Đang có một giao dịch thanh toán chưa kết thúc ({open_ref}); "
+                            f"hãy hoàn tất giao dịch đó hoặc thử lại sau {until}.", allowed=())
     reference = reference_for(dossier.code)
     amount = int(dossier.fee_amount)
-    ledger_for(dossier, create=True).add_attempt(reference, amount, now)
+    ledger.add_attempt(reference, amount, now)
     log.info("payment started: dossier=%s reference=%s amount=%d", dossier.code, reference, amount)
     return provider.redirect_url(PaymentRequest(
         reference=reference, amount=amount,
@@ -90,9 +108,8 @@ def _accept(provider, params, find_dossier, now):
     if outcome.amount != attempt["amount"] or outcome.amount != int(dossier.fee_amount or 0):
         raise PaymentRefused(f"amount {outcome.amount} does not match the fee due "
                              f"{dossier.fee_amount}", vnpay.ACK_AMOUNT, 422, ref)
-    if attempt["state"] != "pending" or dossier.is_paid:
-        log.info("payment notification repeated: reference=%s", ref)
-        return Ack(200, vnpay.ACK_ALREADY, "Order already confirmed", ref)
+    if attempt["state"] != PENDING or dossier.is_paid:
+        return _again(ledger, attempt, dossier, outcome, now, ref)
     if not outcome.success:
         ledger.remember(outcome.nonce, now)
         ledger.settle(ref, FAILED, outcome.gateway_code)
@@ -104,9 +121,48 @@ def _accept(provider, params, find_dossier, now):
         raise PaymentRefused(f"the dossier refused the payment: {exc.message}",
                              vnpay.ACK_UNKNOWN, exc.status, ref) from None
     ledger.remember(outcome.nonce, now)
-    ledger.settle(ref, PAID, outcome.gateway_code)
+    ledger.settle(ref, PAID, outcome.gateway_code, outcome.transaction_no)
+    ledger.receive(ref, outcome.transaction_no, outcome.amount, outcome.paid_at or now, False)
     log.info("payment recorded: dossier=%s reference=%s amount=%d", dossier.code, ref, outcome.amount)
     return Ack(200, vnpay.ACK_OK, "Confirm Success", ref)
+
+
+def _again(ledger, attempt, dossier, outcome, now, ref):
+    """A notification after the fee was paid: the same payment again, or money taken twice.
+
+    The same gateway transaction reported again is acknowledged "already
+    confirmed" (02).  Any other success (another attempt, or this attempt
+    completed a second time) is money the citizen paid twice: recorded,
+    acknowledged, and flagged for refund in the site's queue.
+    """
+    same = (attempt["state"] == PAID
+            and attempt.get("transaction_no", "") == outcome.transaction_no)
+    if same or not outcome.success or not dossier.is_paid:
+        log.info("payment notification repeated: reference=%s", ref)
+        return Ack(200, vnpay.ACK_ALREADY, "Order already confirmed", ref)
+    ledger.remember(outcome.nonce, now)
+    paid_at = outcome.paid_at or now
+    ledger.receive(ref, outcome.transaction_no, outcome.amount, paid_at, True)
+    find_root(dossier).refunds.flag(dossier.code, ref, outcome.transaction_no, outcome.amount,
+                                    paid_at, now)
+    log.warning("duplicate payment flagged for refund: dossier=%s reference=%s transaction=%s "
+                "amount=%d", dossier.code, ref, outcome.transaction_no, outcome.amount)
+    return Ack(200, vnpay.ACK_OK, "Confirm Success (duplicate, to be refunded)", ref)
+
+
+def refund(queue, key, provider, by, now):
+    """Ask the gateway to give back a duplicate payment; the queue item, settled."""
+    item = queue.get(key)
+    if item is None:
+        raise NotFound("Không có khoản hoàn tiền này.")
+    if item["state"] == REFUNDED:
+        raise StateConflict("Khoản này đã được hoàn tiền.", allowed=())
+    result = provider.refund(item["reference"], item["transaction_no"], item["amount"],
+                             item["paid_at"], by, now)
+    state = REFUNDED if result.success else FAILED_REFUND
+    log.info("refund %s: dossier=%s reference=%s transaction=%s gateway_code=%s", state,
+             item["dossier"], item["reference"], item["transaction_no"], result.code)
+    return queue.settle(key, state, by, now, result.code)
 
 
 def record_counter_payment(dossier, officer, now, receipt_no=""):

@@ -18,7 +18,7 @@ from pyramid.view import view_config, view_defaults
 from tthc_docs import security as s
 from tthc_docs import timeutil
 from tthc_docs.dossiers.content import Dossier
-from tthc_docs.errors import BadRequest, NotAllowed, StateConflict
+from tthc_docs.errors import BadRequest, Invalid, NotAllowed, StateConflict
 from tthc_docs.payments import devgateway, provider_from_settings, service
 from tthc_docs.payments.base import PaymentRefused
 from tthc_docs.site.content import Site, find_site
@@ -72,6 +72,18 @@ OPENAPI_PATHS = {
             "404": {"description": "unknown transaction reference (RspCode 01)"},
             "409": {"description": "replayed or stale notification (RspCode 94)"},
             "422": {"description": "amount differs from the fee due (RspCode 04)"}}}},
+    "/@@refunds": {
+        "get": {"summary": "Payments taken twice, to refund or refunded (admin)",
+                "responses": {"200": {"description": "{items: [{key, dossier, reference, "
+                                                     "transaction_no, amount, state, ...}]}"},
+                              "403": {"description": "not an admin"}}},
+        "post": {"summary": "Ask the gateway to refund one duplicate payment (admin)",
+                 "requestBody": {"content": {"application/json": {"schema": {
+                     "type": "object", "required": ["key"],
+                     "properties": {"key": {"type": "string"}}}}}},
+                 "responses": {"200": {"description": "the item, state refunded or failed"},
+                               "404": {"description": "no such item"},
+                               "409": {"description": "already refunded"}}}},
 }
 
 
@@ -176,6 +188,31 @@ class GatewayViews(ResourceViews):
         if gateway is None:
             gateway = self.request.registry.tthc_dev_gateway = devgateway.from_settings(settings)
         return call_app_with_subpath_as_path_info(self.request, gateway)
+
+
+@view_defaults(context=Site, name="refunds", permission=s.MANAGE)
+class RefundViews(ResourceViews):
+    """The admins' page of duplicate payments and the refund call."""
+
+    @view_config(request_method="GET")
+    def listing(self):
+        items = [refund_json(item) for item in find_site(self.context).refunds.listing()]
+        return self.respond({"items": items}, template="tthc_docs.templates:payments/refunds.pt")
+
+    @view_config(request_method="POST")
+    def refund(self):
+        key = read_data(self.request, {"key"}).get("key")
+        if not isinstance(key, str) or not key:
+            raise Invalid("Cần chọn khoản hoàn tiền.", {"key": "Bắt buộc."})
+        item = service.refund(find_site(self.context).refunds, key, provider(self.request),
+                              self.login, timeutil.now())
+        return self.respond(refund_json(item),
+                            redirect=self.request.application_url + "/@@refunds")
+
+
+def refund_json(item):
+    return dict(item, paid_at=timeutil.iso(item["paid_at"]),
+                noted_at=timeutil.iso(item["noted_at"]), done_at=timeutil.iso(item["done_at"]))
 
 
 def reference_in(url):

@@ -19,10 +19,15 @@ gateways copy):
 to notify; a production gateway has it configured in its merchant portal and
 ignores it.
 """
+import json
+import secrets
+import urllib.error
+import urllib.request
 from datetime import datetime, timedelta
 
 from tthc_docs.payments import signing
-from tthc_docs.payments.base import PaymentOutcome, PaymentProvider, PaymentRefused
+from tthc_docs.payments.base import (PaymentOutcome, PaymentProvider, PaymentRefused,
+                                     RefundResult)
 from tthc_docs.timeutil import VN_TZ
 
 VERSION = "2.1.0"
@@ -58,10 +63,13 @@ class SignedRedirectGateway(PaymentProvider):
     name = "vnpay"
 
     def __init__(self, gateway_url, merchant, secret, window=timedelta(minutes=10),
-                 expire_after=timedelta(minutes=15)):
+                 expire_after=timedelta(minutes=15), refund_url=None, timeout=15):
         if not (gateway_url and merchant and secret):
             raise ValueError("payment gateway_url, merchant and secret must all be set")
         self.gateway_url = gateway_url
+        # VNPay's merchant API (querydr/refund) sits beside the pay URL
+        self.refund_url = refund_url or gateway_url.rsplit("/", 1)[0] + "/refund"
+        self.timeout = timeout
         self.merchant = merchant
         self.secret = secret
         self.window = window
@@ -101,6 +109,29 @@ class SignedRedirectGateway(PaymentProvider):
                                  f"(sent {outcome.sent_at.isoformat()})", ACK_REPLAY, 409,
                                  outcome.reference)
         return outcome
+
+    def refund(self, reference, transaction_no, amount, paid_at, by, now):
+        """VNPay's refund command (full refund, type 02), signed; the gateway's signed answer."""
+        params = signing.sign({
+            "vnp_RequestId": secrets.token_hex(8), "vnp_Version": VERSION,
+            "vnp_Command": "refund", "vnp_TmnCode": self.merchant,
+            "vnp_TransactionType": "02", "vnp_TxnRef": reference,
+            "vnp_Amount": str(int(amount) * 100), "vnp_TransactionNo": transaction_no,
+            "vnp_TransactionDate": format_time(paid_at), "vnp_CreateBy": by,
+            "vnp_CreateDate": format_time(now), "vnp_IpAddr": "127.0.0.1",
+            "vnp_OrderInfo": f"Hoan tien thanh toan trung {reference}"}, self.secret)
+        req = urllib.request.Request(self.refund_url, data=json.dumps(params).encode(),
+                                     method="POST", headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as answer:
+                body = json.loads(answer.read())
+        except (OSError, ValueError) as exc:
+            return RefundResult(False, "unreachable", str(exc)[:200])
+        body = {str(k): str(v) for k, v in body.items()} if isinstance(body, dict) else {}
+        if not signing.is_signed_by(body, self.secret):
+            return RefundResult(False, ACK_SIGNATURE, "unsigned or forged refund answer")
+        code = body.get("vnp_ResponseCode", "")
+        return RefundResult(code == SUCCESS, code, body.get("vnp_Message", ""))
 
     def acknowledge(self, code, message):
         return {"RspCode": code, "Message": message}

@@ -7,10 +7,12 @@ next successful login (``check_needs_rehash``).
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from persistent import Persistent
+from pyramid.traversal import find_root
 
 from tthc_docs import security as s
 from tthc_docs.container import Container
-from tthc_docs.errors import NotLoggedIn, StateConflict, TooManyAttempts
+from tthc_docs.errors import NotAllowed, NotLoggedIn, StateConflict, TooManyAttempts
+from tthc_docs.people import audit
 
 _hasher = PasswordHasher()
 
@@ -59,11 +61,21 @@ class Account(Persistent):
             self.set_password(password)
         return True
 
-    def update(self, changes):
-        """Apply an admin's validated ``changes``; a key absent or empty changes nothing.
+    def update(self, changes, by=None):
+        """Apply an admin's (``by``) validated ``changes``; a key absent or empty changes nothing.
 
-        ``active`` is the one flag that may be set to a false value.
+        ``active`` is the one flag that may be set to a false value.  An
+        admin may not change their own roles (`SELF_ROLES_RULE`); every change
+        of roles or of ``active`` goes to the audit log.
         """
+        new_roles = changes.get("roles")
+        if new_roles is not None and frozenset(new_roles) != self.roles:
+            if by == self.login:
+                raise NotAllowed(SELF_ROLES_RULE, {"roles": SELF_ROLES_RULE})
+            _audit(self, by, audit.ROLES_CHANGED,
+                   {"from": sorted(self.roles), "to": sorted(new_roles)})
+        if "active" in changes and changes["active"] != self.active:
+            _audit(self, by, audit.ACTIVE_CHANGED, {"from": self.active, "to": changes["active"]})
         if changes.get("password"):
             self.set_password(changes["password"])
         for name in ("full_name", "title", "agency"):
@@ -73,6 +85,14 @@ class Account(Persistent):
             self.roles = frozenset(changes["roles"])
         if "active" in changes:
             self.active = changes["active"]
+        if changes.get("password") or changes.get("active") is False:
+            self.end_sessions()
+
+    def end_sessions(self):
+        """End every session of this account at once (a new password, a lock)."""
+        sessions = getattr(find_root(self), "sessions", None)
+        if sessions is not None:
+            sessions.end_for(self.login)
 
     def has_role(self, name):
         return name in self.roles
@@ -87,18 +107,34 @@ class Account(Persistent):
                 "title": self.title, "active": self.active}
 
 
+#: Roles open dossiers and vaults: an admin who could give itself officer roles could
+#: read them.  Four eyes: one's own roles are changed by another admin, and every
+#: change is in the audit log.
+SELF_ROLES_RULE = "Không được tự thay đổi vai trò của chính mình: cần một quản trị viên khác."
+
+
+def _audit(account, by, what, detail):
+    log = getattr(find_root(account), "audit", None)
+    if log is not None:
+        log.add(by or "(hệ thống)", what, target=account.login, detail=detail)
+
+
 class People(Container):
     """``/people``: accounts, visible to admins only."""
 
     __acl__ = [(s.Allow, s.role(s.ADMIN), (s.VIEW, s.MANAGE)), s.DENY_ALL]
 
-    def create(self, login, password, full_name, roles, agency=None, title=""):
-        """Make an account; a citizen also gets an empty vault. 409 for a login in use."""
+    def create(self, login, password, full_name, roles, agency=None, title="", by=None):
+        """Make an account; a citizen also gets an empty vault. 409 for a login in use.
+
+        The roles given are in the audit log, as a change from none, by ``by``.
+        """
         if login in self:
             raise StateConflict("Tên đăng nhập đã được dùng.", fields={"login": "Đã tồn tại."})
         account = Account(login, full_name, roles, agency=agency, title=title)
         account.set_password(password)
         self.add(login, account)
+        _audit(account, by, audit.ROLES_CHANGED, {"from": [], "to": sorted(account.roles)})
         if s.CITIZEN in account.roles:
             from tthc_docs.site.content import find_site
             vault = find_site(self)["vaults"].create(login)

@@ -30,6 +30,11 @@ def new_secret():
     return pyotp.random_base32(32)
 
 
+def secret_from(raw):
+    """The base32 secret made of ``raw`` (20 bytes, e.g. a session's derived secret)."""
+    return base64.b32encode(raw[:20]).decode("ascii")
+
+
 def provisioning_uri(secret, login):
     """The ``otpauth://`` URI an authenticator app reads from the QR code."""
     return pyotp.TOTP(secret).provisioning_uri(name=login, issuer_name=ISSUER)

@@ -72,8 +72,12 @@ VERIFY_PT = "tthc_docs.templates:signing/verify.pt"
 MOBILE_PT = "tthc_docs.templates:signing/queue.pt"
 CONFIRM_PT = "tthc_docs.templates:signing/confirm.pt"
 TOTP_PT = "tthc_docs.templates:signing/totp.pt"
-_PENDING = "tthc.totp_pending"
 SIGNED = "tthc.signed"   # the flash queue of codes a batch just signed
+
+
+def _pending_secret(request):
+    """The secret being enrolled: derived from the server session, never in the cookie."""
+    return totp.secret_from(request.session.derived_secret("totp-enrol"))
 
 
 def _code_and_note(request):
@@ -215,8 +219,7 @@ class LeaderViews(ResourceViews):
         if account.totp_secret:
             return self.respond({"enrolled": True, "otpauth_uri": None, "qr": None,
                                  "secret": None, "error": None}, template=TOTP_PT)
-        secret = self.request.session.get(_PENDING) or totp.new_secret()
-        self.request.session[_PENDING] = secret
+        secret = _pending_secret(self.request)
         return self.respond(self.enrolment(secret, account), template=TOTP_PT)
 
     def enrolment(self, secret, account):
@@ -229,9 +232,7 @@ class LeaderViews(ResourceViews):
         account = require_leader(self.request)
         if account.totp_secret:
             raise errors.StateConflict("Đã đăng ký ứng dụng xác thực.")
-        secret = self.request.session.get(_PENDING)
-        if not secret:
-            raise errors.StateConflict("Hãy mở trang đăng ký để nhận mã QR trước.")
+        secret = _pending_secret(self.request)
         try:
             step = totp.verify(secret, str(_code_and_note(self.request)["code"] or ""),
                                login=account.login, throttle=code_throttle(self.request))
@@ -239,6 +240,5 @@ class LeaderViews(ResourceViews):
             return show_again(self.request, exc, TOTP_PT, self.enrolment(secret, account))
         account.totp_secret = secret
         account.totp_last_step = step
-        del self.request.session[_PENDING]
         return self.respond({"enrolled": True},
                             redirect=self.request.application_url + "/@@sign-mobile")

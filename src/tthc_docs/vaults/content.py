@@ -24,6 +24,14 @@ from tthc_docs.container import Container
 from tthc_docs.vaults.documents import DIGITIZED, ISSUED, UPLOADED, DocumentFolder, stamp
 
 #: Profile keys (contract of BRIEF.md); forms prefill from them.
+#: The personal ID number is issued by the national population database (Luật Căn cước
+#: 2023, art. 12; Nghị định 59/2022/NĐ-CP on electronic identification): a citizen
+#: does not declare it.  It is bound to a vault by an officer reading the card at
+#: the counter (or by the national identity login), never typed in by the citizen;
+#: otherwise anyone could learn whether a number is registered, or claim one.
+ID_NUMBER_RULE = ('Số định danh cá nhân chỉ do cán bộ một cửa gắn vào tài khoản từ thẻ căn cước; '
+                  'công dân không tự khai hoặc sửa được.')
+
 PROFILE_KEYS = ('full_name', 'birth_date', 'sex', 'id_number', 'origin',
                 'permanent_address', 'current_address', 'phone', 'email',
                 'tax_code')
@@ -66,21 +74,25 @@ class Vault(Persistent):
 
     def add_document(self, data: bytes, *, title, doc_type, kind, added_by,
                      content_type=None, limit=uploads.DEFAULT_MAX_UPLOAD_BYTES,
-                     **meta):
+                     quota=None, **meta):
         """Check and store `data` once: `(document, created)`.
 
         `content_type` is only what a client declared: the stored type is the
         one the content check finds.  `meta`: `signed, issued_by, issued_at,
         dossier, replaces` for issued results, `certified_by, original` for
-        digitised copies, `filename`.
+        digitised copies, `filename`.  `quota` (a `vaults.quota.Quota`): a
+        new document that takes the vault over it is refused (409).
         """
         if kind == DIGITIZED and not (meta.get('certified_by') and meta.get('original')):
             raise errors.Invalid('Bản số hóa phải ghi người chứng thực và bản gốc.',
                                  {'original': 'Ghi rõ bản gốc đã đối chiếu.'})
         if meta.get('original') is not None and len(str(meta['original'])) > 300:
             raise errors.Invalid('Mô tả bản gốc quá dài.', {'original': 'Tối đa 300 ký tự.'})
-        return self.documents.store(data, title=title, doc_type=doc_type, kind=kind,
-                                    added_by=added_by, limit=limit, **meta)
+        doc, created = self.documents.store(data, title=title, doc_type=doc_type, kind=kind,
+                                            added_by=added_by, limit=limit, **meta)
+        if created and quota is not None:
+            quota.check(self)   # raises: the request's transaction drops the new document
+        return doc, created
 
     def get_document(self, doc_id):
         """The document, or `errors.NotFound`."""
@@ -151,10 +163,11 @@ class Vault(Persistent):
 
     # -- profile -----------------------------------------------------------
 
-    def update_profile(self, values: dict, by: str) -> dict:
+    def update_profile(self, values: dict, by: str, bind_id_number=False) -> dict:
         """Apply validated values; keep the changes in the history.
 
-        Returns ``{key: (old, new)}`` for the keys that really changed.
+        Returns ``{key: (old, new)}`` for the keys that really changed.  The
+        ID number changes only with ``bind_id_number`` (see `ID_NUMBER_RULE`).
         """
         changes = {}
         for key in PROFILE_KEYS:
@@ -166,6 +179,8 @@ class Vault(Persistent):
                 changes[key] = (old, new)
         if not changes:
             return {}
+        if 'id_number' in changes and not bind_id_number:
+            raise errors.Invalid(ID_NUMBER_RULE, {'id_number': ID_NUMBER_RULE})
         if 'id_number' in changes and self.__parent__ is not None:
             self.__parent__.index_id_number(self, *changes['id_number'])
         for key, (_, new) in changes.items():

@@ -6,11 +6,13 @@ in an e-form.  The ID number is also checked against the birth year and sex
 that the (new or kept) profile declares.  Keys left out are kept; an empty
 string or null clears a key.
 """
+import re
+
 import colander
 
 from tthc_docs import errors
 from tthc_docs.text import validators
-from tthc_docs.vaults.content import PROFILE_KEYS
+from tthc_docs.vaults.content import ID_NUMBER_RULE, PROFILE_KEYS
 from tthc_docs.web.fields import invalid
 
 SEXES = ('Nam', 'Nữ')
@@ -76,14 +78,26 @@ _CHECKS = {
 }
 
 
-def validate_profile(data, current=None):
+def _refuse_new_id_number(sent, kept):
+    """The citizen may send the kept number back (forms post every box), nothing else."""
+    digits = re.sub(r'[\s.\-]', '', sent) if isinstance(sent, str) else sent
+    if (digits or None) != kept:
+        raise errors.Invalid(ID_NUMBER_RULE, {'id_number': ID_NUMBER_RULE})
+
+
+def validate_profile(data, current=None, bind_id_number=False):
     """The cleaned changes of `data`, or `errors.Invalid` naming each field.
 
+    An ID number different from `current`'s is refused first, naming the
+    rule (`ID_NUMBER_RULE`), unless an officer binds it (`bind_id_number`),
+    so that no answer can tell whether a number is registered.
     `current` is the stored profile: the ID number is checked against the
     birth date and sex that the profile will have after the change.
     """
     if not isinstance(data, dict):
         raise errors.Invalid('Hồ sơ cá nhân phải là một đối tượng.', {})
+    if not bind_id_number and 'id_number' in data:
+        _refuse_new_id_number(data['id_number'], (current or {}).get('id_number'))
     unknown = sorted(set(data) - set(PROFILE_KEYS))
     if unknown:
         raise errors.Invalid('Có trường không thuộc hồ sơ cá nhân.',

@@ -28,13 +28,22 @@ transaction is doomed.
 The template receives ``form`` (the HTML), ``title``, ``js`` and ``css``
 (the widgets' static files) and whatever :meth:`page` adds.
 """
+import os
+
 import colander
 import deform
 import peppercorn
 from pyramid.csrf import get_csrf_token
 
+from tthc_docs import templates
 from tthc_docs.errors import DomainError
 from tthc_docs.web.respond import render
+
+#: deform's templates, but the sequence widgets from ``templates/deform`` (no inline
+#: script, which the Content-Security-Policy forbids; ``static/deform-init.js``).
+DEFORM_TEMPLATES = (os.path.join(os.path.dirname(templates.__file__), "deform"),
+                    os.path.join(os.path.dirname(deform.__file__), "templates"))
+RENDERER = deform.ZPTRendererFactory(DEFORM_TEMPLATES)
 
 CSRF = "csrf_token"
 
@@ -95,7 +104,8 @@ class FormView:
                                        widget=deform.widget.HiddenWidget()))
         schema = schema.bind(request=self.request, context=self.context, **self.bindings())
         buttons = [deform.Button(name, title) for name, title in self.buttons]
-        return deform.Form(schema, buttons=buttons, **self.form_options)
+        return deform.Form(schema, buttons=buttons, **dict({"renderer": RENDERER},
+                                                           **self.form_options))
 
     def submit(self, form, button):
         """Validate, then ``<button>_success``; the page again with the reasons otherwise."""

@@ -13,6 +13,7 @@ import json
 import re
 
 from tthc_docs.errors import BadRequest, Invalid, TooLarge
+from tthc_docs.text.surrogates import has_surrogate
 
 #: Defaults for callers that have no better numbers.
 MAX_BYTES = 1024 * 1024
@@ -21,7 +22,6 @@ MAX_DEPTH = 32
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
 _OPENERS = frozenset(b"[{")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def nesting_depth(raw, limit):
@@ -59,12 +59,12 @@ def find_surrogate(value, max_depth=MAX_DEPTH):
     while stack:
         path, item = stack.pop()
         if isinstance(item, str):
-            if _SURROGATE.search(item):
+            if has_surrogate(item):
                 return path or "(gốc)"
         elif isinstance(item, dict):
             for key, child in item.items():
                 where = f"{path}.{key}" if path else str(key)
-                if _SURROGATE.search(key):
+                if has_surrogate(key):
                     return where.encode("utf-8", "replace").decode("utf-8")
                 stack.append((where, child))
         elif isinstance(item, list):

@@ -103,7 +103,8 @@ def _store_uploads(request, site, account, channel, payload):
         doc, _ = vault.add_document(
             data, title=req['name'], doc_type=req.get('doc_type') or 'other',
             kind='digitized' if channel == COUNTER else 'uploaded', added_by=account.login,
-            content_type=value.type, filename=value.filename, limit=limit, **meta)
+            content_type=value.type, filename=value.filename, limit=limit,
+            quota=request.registry.vault_quota, **meta)
         payload['attachments'][req['id']] = doc.id
 
 

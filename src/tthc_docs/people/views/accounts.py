@@ -9,8 +9,10 @@ login so that a session fixed before login is worthless after it.
 from pyramid.csrf import check_csrf_token, get_csrf_token, new_csrf_token
 from pyramid.security import forget, remember
 from pyramid.view import view_config, view_defaults
+from pyramid_zodbconn import get_connection
 
 from tthc_docs.errors import Invalid, NotLoggedIn
+from tthc_docs.people.throttle import SharedLoginThrottle
 from tthc_docs.site.content import Site, find_site
 from tthc_docs.web.body import read_json, reject_unknown
 from tthc_docs.web.respond import render, show_again
@@ -87,7 +89,9 @@ class SessionViews(ResourceViews):
             raise Invalid("Cần nhập tên đăng nhập và mật khẩu.", missing)
         people = find_site(self.context)["people"]
         try:
-            account = people.authenticate(login_name, password, self.request.registry.login_throttle,
+            throttle = SharedLoginThrottle(self.request.registry.login_throttle,
+                                           get_connection(self.request).db())
+            account = people.authenticate(login_name, password, throttle,
                                           self.request.client_addr or "unknown")
         except NotLoggedIn as exc:
             return show_again(self.request, exc, LOGIN_PT, {

@@ -33,7 +33,12 @@ OPENAPI_PATHS = {
                           "roles": {"type": "array", "items": {"type": "string"}},
                           "agency": {"type": "string"}, "active": {"type": "boolean"}}}}}},
                   "responses": {"200": {"description": "account"},
+                                "403": {"description": "an admin changing its own roles"},
                                 "422": {"description": "invalid fields"}}}},
+    "/people/@@audit": {"get": {
+        "summary": "The audit log: role and lock changes, counter look-ups (admin)",
+        "responses": {"200": {"description": "{items: [{at, who, what, target, detail}]}"},
+                      "403": {"description": "not an admin"}}}},
 }
 
 
@@ -55,9 +60,16 @@ class PeopleViews(ResourceViews):
         data = read_json(self.request) if as_json else form_data(self.request.POST)
         clean = validate_account(data, find_site(self.context)["agencies"])
         account = self.context.create(clean["login"], clean["password"], clean["full_name"],
-                                      clean["roles"], agency=clean["agency"], title=clean["title"])
+                                      clean["roles"], agency=clean["agency"], title=clean["title"],
+                                      by=self.request.account.login)
         return self.respond(account.as_json(), status=201,
                             redirect=self.request.resource_url(self.context))
+
+    @view_config(name="audit", request_method="GET")
+    def audit(self):
+        """Newest first: who changed whose roles or lock, and the counter's look-ups."""
+        items = find_site(self.context).audit.newest(limit=200)
+        return self.respond({"items": items}, template="tthc_docs.templates:people/audit.pt")
 
 
 def form_data(post):
@@ -77,5 +89,6 @@ class AccountViews(ResourceViews):
     @view_config(request_method="PATCH")
     def update(self):
         agencies = find_site(self.context)["agencies"]
-        self.context.update(validate_account(read_json(self.request), agencies, creating=False))
+        self.context.update(validate_account(read_json(self.request), agencies, creating=False),
+                            by=self.request.account.login)
         return self.respond(self.context.as_json())

@@ -11,8 +11,9 @@ being served (`tthc_docs.vaults.counter`): only then may the officer file at the
 counter for that citizen.  The find is written to the vault's access log.
 """
 from pyramid.view import view_config, view_defaults
+from pyramid_zodbconn import get_connection
 
-from tthc_docs.vaults import counter, uploads
+from tthc_docs.vaults import counter, lookups, uploads
 from tthc_docs.catalog import doctypes
 from tthc_docs import errors, timeutil
 from tthc_docs.text import validators
@@ -34,7 +35,8 @@ OPENAPI_PATHS = {
         'responses': {'200': {'description': '{vault, id, full_name, citizen, digitize_url}; '
                                              'the officer now serves this citizen (session)'},
                       '404': {'description': 'no vault with that number'},
-                      '422': {'description': 'not a valid ID number'}}}},
+                      '422': {'description': 'not a valid ID number'},
+                      '429': {'description': 'too many look-ups by this officer; Retry-After'}}}},
     '/vaults/{id}/@@digitize': {'parameters': [{'name': 'id', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
         'get': {'summary': 'Reception: the digitising form (browsers)',
                 'responses': {'200': {'description': 'HTML page', 'content': {'text/html': {}}}}},
@@ -74,15 +76,26 @@ class FindViews(ResourceViews):
 
     @view_config(request_method='POST')
     def find(self):
-        """The number in the body; a new look-up ends serving the previous citizen."""
+        """The number in the body; a new look-up ends serving the previous citizen.
+
+        Throttled per officer and recorded, found or not (``vaults.lookups``).
+        A miss is answered, not raised: the session must keep the ``forget``.
+        """
         raw = read_data(self.request, {'id_number'}).get('id_number')
         counter.forget(self.request.session)
         try:
-            vault = self.context.for_id_number(_id_number(raw))
-            if vault is None:
-                raise errors.NotFound('Không có kho dữ liệu nào gắn với số định danh này.')
-        except (errors.Invalid, errors.NotFound) as exc:
+            number = _id_number(raw)
+        except errors.Invalid as exc:
             return show_again(self.request, exc, FIND_PT, {'found': None})
+        db, throttle = get_connection(self.request).db(), self.request.registry.find_throttle
+        lookups.check_allowed(db, throttle, self.login)
+        vault = self.context.for_id_number(number)
+        lookups.record(db, throttle, self.request.registry.settings['tthc_docs.session_secret'],
+                       self.login, number, vault.id if vault is not None else None)
+        if vault is None:
+            miss = errors.NotFound('Không có kho dữ liệu nào gắn với số định danh này.')
+            return self.respond(miss.as_json(), status=miss.status, template=FIND_PT,
+                                page={'found': None, 'error': miss.message, 'field_errors': {}})
         counter.remember(self.request.session, vault.id, self.login, timeutil.now())
         counter.log_read(vault, self.login, 'find')
         found = _found(self.request, vault)
@@ -105,12 +118,20 @@ class DigitizeViews(ResourceViews):
 
     @view_config(request_method='GET')
     def form(self):
+        self.served()
         return render(self.request, DIGITIZE_PT, self.page(None))
+
+    def served(self):
+        """The vault, only if this officer found its owner by ID card in this session (else 403)."""
+        served = counter.served_vault(self.request.session, self.login, timeutil.now())
+        return counter.check_served(self.context, served)
 
     @view_config(request_method='POST', require_csrf=False)  # checked after the size
     def digitize(self):
-        doc, created = store_upload(self.request, self.context, kind='digitized',
+        vault = self.served()
+        doc, created = store_upload(self.request, vault, kind='digitized',
                                     certified_by=self.login, original=None)
+        counter.log_read(vault, self.login, f'digitize {doc.id}')
         body = document_json(self.request, doc)
         body.pop('url')  # the officer may not open the vault's documents
         return self.respond(body, status=201 if created else 200, template=DIGITIZE_PT,

@@ -15,12 +15,13 @@ from pyramid.csrf import check_csrf_origin, check_csrf_token
 from pyramid.httpexceptions import HTTPNotModified, HTTPSeeOther
 from pyramid.response import FileIter
 from pyramid.view import view_config, view_defaults
+from pyramid_zodbconn import get_connection
 
 from tthc_docs import errors
 from tthc_docs import security as s
 from tthc_docs.dossiers import grants
 from tthc_docs.site.content import find_site
-from tthc_docs.vaults import uploads
+from tthc_docs.vaults import quota, uploads
 from tthc_docs.vaults.content import find_vault
 from tthc_docs.vaults.documents import KINDS, Document, DocumentFolder, serialize_document
 from tthc_docs.web.views import ResourceViews
@@ -100,6 +101,8 @@ def guard_upload(request):
             request.environ['wsgi.input'], limit + MULTIPART_OVERHEAD, shown_limit=limit)
     check_csrf_origin(request)
     check_csrf_token(request)
+    quota.count_upload(get_connection(request).db(), request.registry.upload_rate,
+                       request.account.login)
     return limit
 
 
@@ -127,7 +130,8 @@ def store_upload(request, vault, *, kind, **meta):
             meta[key] = (fields.get(key) or '').strip() or None
     doc, created = vault.add_document(
         data, title=fields.get('title') or '', doc_type=doc_type, kind=kind,
-        added_by=request.account.login, filename=filename or None, limit=limit, **meta)
+        added_by=request.account.login, filename=filename or None, limit=limit,
+        quota=request.registry.vault_quota, **meta)
     return doc, created
 
 
