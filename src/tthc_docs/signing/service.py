@@ -12,6 +12,7 @@ import logging
 
 from tthc_docs.catalog import doctypes
 from tthc_docs import errors, roles, timeutil
+from tthc_docs.config import public_url
 from tthc_docs.dossiers.content import applicant_name
 from tthc_docs.dossiers.states import AWAITING_SIGNATURE
 from tthc_docs.pdf.fonts import font_dir_from
@@ -21,15 +22,12 @@ from tthc_docs.signing.signer import load_identity
 
 log = logging.getLogger(__name__)
 
-SETTING_PUBLIC_URL = "tthc_docs.public_url"
-DEFAULT_PUBLIC_URL = "http://127.0.0.1:6543"
 MAX_FACTS = 25
 
 
 def verify_url(settings):
     """The public verification page printed (as a QR code) on every result."""
-    base = (settings.get(SETTING_PUBLIC_URL) or DEFAULT_PUBLIC_URL).rstrip("/")
-    return f"{base}/@@verify"
+    return f"{public_url(settings)}/@@verify"
 
 
 def check_signer(dossier, account):
