@@ -28,6 +28,7 @@ CONTEXT_PATHS = {
     "Vault": "/vaults/{id}",
     "DocumentFolder": "/vaults/{id}/documents",
     "Document": "/vaults/{id}/documents/{doc}",
+    "DossierRegistry": "/dossiers/",
     "Dossier": "/dossiers/{code}",
 }
 
@@ -125,7 +126,8 @@ def test_every_content_view_answering_json_is_documented(app, document):
 
 # Who may use a path (first match wins); everything else: citizen1.
 USERS = [
-    (r"^/vaults/@@find|/@@digitize|/@@payment-counter|^/@@queue", "reception1"),
+    (r"^/vaults/@@find|/@@digitize|/@@payment-counter|^/@@queue|^/dossiers/@@register",
+     "reception1"),
     (r"/@@sign$|^/@@sign-|^/@@totp", "leader1"),
     (r"^/people/|^/agencies/|^/procedures/@@calendar", "admin"),
     (r"^/procedures/.*(@@publish|@@retire|@@history|@@edit|@@add)|^/forms/.*(@@publish|@@diff"
@@ -164,7 +166,10 @@ def demo_values(edit_site):
         dossier = next(d for d in site["dossiers"].values() if d.owner == "citizen1")
         procedure = next(p for p in site["procedures"].values()
                          if p.published_version() is not None)
+        issued = next(d for d in site["dossiers"].values()
+                      if d.owner == "citizen1" and getattr(d, "papers", None))
         return {"code": dossier.code, "id": vault.id, "doc": next(iter(vault.documents)),
+                "issued": issued.code, "paper": next(iter(issued.papers)),
                 "name": next(iter(site["forms"])), "login": "citizen1",
                 "procedure": procedure.code}
 
@@ -175,6 +180,8 @@ def concrete(path, values):
         values = dict(values, code=values["procedure"])
     if path.endswith("/@@slip/{name}"):
         values = dict(values, name="receipt")
+    if path.endswith("/@@paper/{id}"):
+        values = dict(values, code=values["issued"], id=values["paper"])
     url = path.format(**values)
     query = QUERIES.get(path)
     return url + ("?" + query.format(**values) if query else "")

@@ -17,6 +17,7 @@ from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
 from tthc_docs import timeutil
+from tthc_docs.dossiers import press
 from tthc_docs.dossiers.content import Dossier
 from tthc_docs.errors import BadRequest, NotAllowed, StateConflict
 from tthc_docs.payments import devgateway, provider_from_settings, service
@@ -128,6 +129,7 @@ class DossierPayment(ResourceViews):
             raise NotAllowed("Chỉ cán bộ một cửa của cơ quan tiếp nhận được thu phí tại quầy.")
         receipt_no = read_data(self.request, {"receipt_no"}).get("receipt_no") or ""
         service.record_counter_payment(self.context, self.login, timeutil.now(), receipt_no)
+        issue_papers(self.request, self.context)
         return self.respond(payment_json(self.request, self.context),
                             redirect=self.request.resource_url(self.context))
 
@@ -161,6 +163,8 @@ class GatewayViews(ResourceViews):
                              remote=self.request.client_addr or "")
         if not ack.accepted:
             self.request.tm.doom()
+        elif service.dossier_code_of(ack.reference) in registry:
+            issue_papers(self.request, registry[service.dossier_code_of(ack.reference)])
         body = gateway.acknowledge(ack.code, ack.message)
         if ack.status >= 400:
             body["error"] = {"status": ack.status, "message": ack.message}
@@ -176,6 +180,12 @@ class GatewayViews(ResourceViews):
         if gateway is None:
             gateway = self.request.registry.tthc_dev_gateway = devgateway.from_settings(settings)
         return call_app_with_subpath_as_path_info(self.request, gateway)
+
+
+def issue_papers(request, dossier):
+    """The payment receipt, issued when the payment is recorded (``dossiers.press``)."""
+    press.issue_pending(find_site(dossier), dossier, press.Press.from_settings(
+        request.registry.settings))
 
 
 def reference_in(url):

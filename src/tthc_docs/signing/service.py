@@ -16,6 +16,7 @@ from tthc_docs.config import public_url
 from tthc_docs.dossiers.content import applicant_name
 from tthc_docs.dossiers.states import AWAITING_SIGNATURE
 from tthc_docs.pdf.fonts import font_dir_from
+from tthc_docs.pdf.layout import signer_lines  # noqa: F401  (one rule, re-exported)
 from tthc_docs.pdf.result import render_result
 from tthc_docs.signing.sign import reason_for, sign_pdf, signing_from_settings, stamp_lines
 from tthc_docs.signing.signer import load_identity
@@ -50,14 +51,6 @@ def owner_vault(site, dossier):
     if vault is None:
         raise errors.StateConflict("Người nộp hồ sơ chưa có kho dữ liệu để nhận kết quả.")
     return vault
-
-
-def signer_lines(title):
-    """(authority, title) of the signer block: a deputy signs "KT." for the head (NĐ 30)."""
-    title = (title or "").strip()
-    if title.lower().startswith("phó "):
-        return f"KT. {title[4:]}", title
-    return "", title
 
 
 def _field_labels(site, dossier):
