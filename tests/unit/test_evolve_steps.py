@@ -113,3 +113,31 @@ def test_a_step_keeps_what_a_current_database_has(site, step, path, name):
     _age(site, tm, step, site[path])
     _evolve(site, tm, step)
     assert getattr(site[path], name) is kept
+
+
+def test_step_6_issues_the_papers_of_dossiers_filed_before_them(site):
+    site, tm = site
+    registry = site["dossiers"]
+    for dossier in registry.values():
+        dossier._p_activate()
+        for name in ("papers", "register_entry"):
+            if name in dossier.__dict__:
+                delattr(dossier, name)
+    received = [d for d in registry.values() if d.received_at is not None]
+    _age(site, tm, 6, registry, "paper_counters", "register_book")
+    assert received and all(getattr(d, "papers", None) is None for d in received)
+    _evolve(site, tm, 6)
+    assert all(d.papers.latest("receipt") is not None for d in received)
+    assert all(d.papers.latest("receipt").read().startswith(b"%PDF-") for d in received)
+    numbers = sorted(d.register_entry[1] for d in received)
+    assert numbers == list(range(1, len(received) + 1))
+    assert len(registry.register_book) == len(received)
+
+
+def test_step_6_twice_issues_nothing_twice(site):
+    site, tm = site
+    from tthc_docs.dossiers import press
+    dossier = next(d for d in site["dossiers"].values() if d.received_at is not None)
+    before = list(dossier.papers.keys())
+    assert press.issue_pending(site, dossier, press.Press.from_settings({})) == []
+    assert list(dossier.papers.keys()) == before

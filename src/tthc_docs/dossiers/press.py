@@ -26,10 +26,8 @@ from tthc_docs.timeutil import VN_TZ
 
 #: What each event issues. Every hand-over after receipt also issues a new
 #: edition of Mẫu 05 (its table grows by one row; old editions stay).
-EVENT_PAPERS = {
-    "receive": ("receipt",), "request_supplement": ("supplement",), "reject": ("refusal",),
-    "apologize": ("apology",), "pay": (slips.PAYMENT_RECEIPT,),
-}
+EVENT_PAPERS = {action: tuple(k for k, a in slips.EVENTS.items() if a == action and k != "control")
+                for action in set(slips.EVENTS.values())}
 CONTROL_EVENTS = frozenset({"receive", "forward", "assign", "approve", "send_back", "sign",
                             "return", "request_supplement", "supplement", "reject",
                             "apologize", "withdraw"})

@@ -19,7 +19,7 @@ HEADER = ("TT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số lượng 
           "Nhận hồ sơ", "Hẹn trả kết quả", "Chuyển hồ sơ đến cơ quan giải quyết",
           "Nhận kết quả từ cơ quan giải quyết", "Trả kết quả cho cá nhân, tổ chức",
           "Ký nhận", "Ghi chú")
-WIDTHS = (0.04, 0.10, 0.12, 0.05, 0.08, 0.10, 0.08, 0.06, 0.06, 0.06, 0.06, 0.06, 0.05, 0.08)
+WIDTHS = (0.03, 0.15, 0.12, 0.04, 0.08, 0.10, 0.08, 0.06, 0.06, 0.06, 0.06, 0.06, 0.05, 0.05)
 TITLE = "Sổ theo dõi hồ sơ"
 MAX_DAYS = 366
 
@@ -107,7 +107,7 @@ def to_pdf(items, agency_name, first, last, issued_on, font_dir=None):
     doc = AdminDocument(
         agency=agency_name, title=TITLE, date=issued_on, landscape=True,
         subtitle=f"Từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}",
-        body=(Grid(HEADER, table or (("",) * len(HEADER),), WIDTHS, size=7.5),),
+        body=(Grid(HEADER, table or (("",) * len(HEADER),), WIDTHS, size=7),),
         reserve_signature=False, signer_title="Người lập sổ", subject=f"{TITLE} {agency_name}",
         keywords="Mẫu 06")
     return render_document(doc, font_dir=font_dir).data

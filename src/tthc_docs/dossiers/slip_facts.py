@@ -116,12 +116,13 @@ def _papers(site, dossier):
         yield PaperRow(f"Tờ khai điện tử ({dossier.form_name}, phiên bản {dossier.form_version})",
                        E_FORM)
     vaults = site["vaults"]
+    copies = {r.get("id"): r.get("copies") for r in getattr(dossier, "requirements", ()) or ()}
     for ref in getattr(dossier, "attachments", ()) or ():
         vault = vaults.get(ref.get("vault") or "")
         doc = vault.documents.get(ref.get("document")) if vault is not None else None
         kind = getattr(doc, "kind", None)
         yield PaperRow(ref.get("name") or ref.get("title") or ref.get("requirement"),
-                       FORMS.get(kind, UPLOADED_FORM))
+                       FORMS.get(kind, UPLOADED_FORM), int(copies.get(ref.get("requirement")) or 1))
 
 
 def _collect_at(dossier, agency):

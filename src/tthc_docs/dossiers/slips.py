@@ -31,6 +31,10 @@ FORM_NUMBERS = {"receipt": "01", "supplement": "02", "refusal": "03", "apology":
 #: The number line's suffix of the papers that carry one ("12/PXL"); this
 #: system's convention, numbered per agency and year (``press``).
 NUMBER_SUFFIXES = {"supplement": "PBS", "refusal": "PTC", "apology": "PXL"}
+#: The event (history action) that issues each kind of paper; Mẫu 05 is
+#: also issued anew at every later hand-over (``press.CONTROL_EVENTS``).
+EVENTS = {"receipt": "receive", "control": "receive", "supplement": "request_supplement",
+          "refusal": "reject", "apology": "apologize", PAYMENT_RECEIPT: "pay"}
 CHANNELS = {"online": "Trực tuyến", "counter": "Trực tiếp tại Bộ phận một cửa"}
 SYSTEM_NAME = "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh"
 RECEPTION_DESK = "Bộ phận tiếp nhận và trả kết quả"
@@ -107,21 +111,6 @@ class SlipFacts:
     @property
     def issued_on(self):
         return self.issued_at.astimezone(VN_TZ).date()
-
-
-def available(name, facts):
-    """True when the dossier's state can have paper ``name`` (else the view answers 409)."""
-    if name in ("receipt", "control"):
-        return facts.received_at is not None
-    if name == "supplement":
-        return bool(facts.supplement_note)
-    if name == "refusal":
-        return bool(facts.refusal_note)
-    if name == "apology":
-        return facts.apology_due_at is not None
-    if name == PAYMENT_RECEIPT:
-        return facts.paid
-    raise KeyError(name)
 
 
 def render(name, facts, font_dir=None):

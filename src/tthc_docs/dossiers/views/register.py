@@ -79,7 +79,8 @@ def register_view(request):
     return respond(request, {"agency": agency.code, "agency_name": agency.name,
                              "from": first.isoformat(), "to": last.isoformat(),
                              "header": list(register.HEADER), "items": items},
-                   template="tthc_docs.templates:dossiers/register.pt")
+                   template="tthc_docs.templates:dossiers/register.pt",
+                   page={"first": first.isoformat(), "last": last.isoformat()})
 
 
 def _file(data, content_type, filename):

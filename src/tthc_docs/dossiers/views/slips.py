@@ -42,14 +42,14 @@ OPENAPI_PATHS = {
                       "409": {"description": "the fee has not been paid"}}}},
 }
 
-#: The event a paper needs, and what the 409 says when the history lacks it.
-EVENTS = {
-    "receipt": ("receive", "Hồ sơ chưa được tiếp nhận: chưa có giấy tiếp nhận và hẹn trả kết quả."),
-    "control": ("receive", "Hồ sơ chưa được tiếp nhận: chưa có phiếu kiểm soát quá trình giải quyết."),
-    "supplement": ("request_supplement", "Hồ sơ chưa có yêu cầu bổ sung nào."),
-    "refusal": ("reject", "Hồ sơ không bị từ chối."),
-    "apology": ("apologize", "Hồ sơ chưa có phiếu xin lỗi và hẹn lại ngày trả kết quả."),
-    slips.PAYMENT_RECEIPT: ("pay", "Hồ sơ chưa được nộp phí, lệ phí."),
+#: What the 409 says when the dossier's history lacks the paper's event (``slips.EVENTS``).
+WHY_NOT = {
+    "receipt": "Hồ sơ chưa được tiếp nhận: chưa có giấy tiếp nhận và hẹn trả kết quả.",
+    "control": "Hồ sơ chưa được tiếp nhận: chưa có phiếu kiểm soát quá trình giải quyết.",
+    "supplement": "Hồ sơ chưa có yêu cầu bổ sung nào.",
+    "refusal": "Hồ sơ không bị từ chối.",
+    "apology": "Hồ sơ chưa có phiếu xin lỗi và hẹn lại ngày trả kết quả.",
+    slips.PAYMENT_RECEIPT: "Hồ sơ chưa được nộp phí, lệ phí.",
 }
 
 
@@ -79,9 +79,8 @@ def paper(request):
 def latest(request, name):
     """The newest paper of ``name``: 409 when the history cannot have one, 404 if never issued."""
     dossier = request.context
-    action, why = EVENTS[name]
-    if not any(entry.get("action") == action for entry in dossier.history):
-        raise StateConflict(why, allowed=())
+    if not any(entry.get("action") == slips.EVENTS[name] for entry in dossier.history):
+        raise StateConflict(WHY_NOT[name], allowed=())
     folder = papers.folder_of(dossier)
     found = folder.latest(name) if folder is not None else None
     if found is None:
