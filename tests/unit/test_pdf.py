@@ -123,3 +123,15 @@ def test_result_metadata_names_the_dossier():
 def test_correction_names_the_replaced_document():
     text = _text(render_result(_result(replaces="d-123")).data)
     assert "thay thế" in text and "d-123" in text
+
+
+def test_result_values_are_written_the_vietnamese_way():
+    from samples import pdf_text
+    from tthc_docs.pdf.result import render_result
+    data = render_result({"code": "X-1", "verify_url": "http://h/@@verify", "facts": [
+        ("Ngày sinh", "1988-05-12"), ("Tôi cam đoan những lời khai trên là đúng sự thật:", "True"),
+        ("Đã có bản chính", False)]}).data
+    text = pdf_text(data)
+    assert "Ngày sinh: 12/05/1988" in text
+    assert "sự thật: Có" in text and "sự thật:: " not in text
+    assert "Đã có bản chính: Không" in text and "True" not in text

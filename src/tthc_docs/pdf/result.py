@@ -11,6 +11,7 @@ public verification address, without query), ``replaces`` (title or id of
 the document this one corrects), ``recipients``.
 """
 import datetime
+import re
 from urllib.parse import urlencode
 
 from tthc_docs.pdf.layout import AdminDocument, render_document
@@ -32,6 +33,27 @@ def result_number(result):
     """
     issued = _issued_date(result.get("issued_at"))
     return result.get("number") or f"{result['code'].rsplit('-', 1)[-1]}/KQ-{issued:%y%m%d}"
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+WORDS = {"True": "Có", "False": "Không", "true": "Có", "false": "Không"}
+
+
+def vn_value(value):
+    """A declared value as a Vietnamese document writes it.
+
+    A tick box is a word ("Có"/"Không"), an ISO day is dd/mm/yyyy (Decree
+    30/2020 writes dates that way); anything else is printed as given.
+    """
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"{value:%d/%m/%Y}"
+    text = str(value)
+    match = _ISO_DAY.match(text)
+    if match:
+        return f"{match.group(3)}/{match.group(2)}/{match.group(1)}"
+    return WORDS.get(text, text)
 
 
 def _issued_date(value):
@@ -64,7 +86,7 @@ def result_document(result):
         date=_issued_date(result.get("issued_at")),
         title=result.get("result_title") or DEFAULT_TITLE,
         paragraphs=tuple(paragraphs),
-        facts=tuple((str(k), str(v)) for k, v in result.get("facts", ())),
+        facts=tuple((str(k), vn_value(v)) for k, v in result.get("facts", ())),
         closing=tuple(closing),
         signer_authority=result.get("signer_authority", ""),
         signer_title=result.get("signer_title", ""),
