@@ -14,7 +14,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from tthc_docs.dossiers import slips
+from tthc_docs.dossiers import slip_forms, slips
 from tthc_docs.dossiers.slips import Handover, PaperRow
 from tthc_docs.timeutil import VN_TZ
 
@@ -63,7 +63,7 @@ def text_of(data):
 
 @pytest.fixture(scope="module")
 def rendered():
-    return {name: slips.render(name, facts()) for name in slips.KINDS}
+    return {name: slip_forms.render(name, facts()) for name in slips.KINDS}
 
 
 @pytest.fixture(scope="module")
@@ -167,14 +167,14 @@ def test_the_identifier_stays_out_of_the_address(rendered):
 
 def test_decomposed_input_extracts_as_nfc():
     decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Hường")
-    assert "Nguyễn Thị Hường" in text_of(slips.render("receipt", facts(applicant_name=decomposed)))
+    assert "Nguyễn Thị Hường" in text_of(slip_forms.render("receipt", facts(applicant_name=decomposed)))
 
 
 def test_missing_contact_says_so_instead_of_leaving_a_blank():
-    text = text_of(slips.render("refusal", facts(applicant_email="", applicant_phone="")))
+    text = text_of(slip_forms.render("refusal", facts(applicant_email="", applicant_phone="")))
     assert "Email: Không kê khai" in text and "Số điện thoại: Không kê khai" in text
 
 
 def test_unknown_paper_is_a_key_error():
     with pytest.raises(KeyError):
-        slips.render("invoice", facts())
+        slip_forms.render("invoice", facts())

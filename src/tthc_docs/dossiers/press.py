@@ -19,7 +19,7 @@ from BTrees.OOBTree import OOBTree
 
 from tthc_docs import config
 from tthc_docs.dossiers import papers as store
-from tthc_docs.dossiers import slips
+from tthc_docs.dossiers import slip_forms, slips
 from tthc_docs.dossiers.slip_facts import facts_at
 from tthc_docs.pdf.fonts import font_dir_from
 from tthc_docs.timeutil import VN_TZ
@@ -78,7 +78,7 @@ def _issue(site, dossier, folder, history, index, kind, press, calendar):
         year, seq = next_number(site, dossier.agency, at, kind)
         number = f"{seq}/{slips.NUMBER_SUFFIXES[kind]}"
     facts = facts_at(site, dossier, index, press.public_url, calendar, number)
-    data = slips.render(kind, facts, font_dir=press.font_dir)
+    data = slip_forms.render(kind, facts, font_dir=press.font_dir)
     return folder.store(store.Paper(kind=kind, title=slips.TITLES[kind],
                                     form=slips.FORM_NUMBERS.get(kind, ""), number=number,
                                     event=index, issued_at=at, data=data))

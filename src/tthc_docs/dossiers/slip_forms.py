@@ -11,10 +11,15 @@ from tthc_docs.dossiers.slips import (
     CHANNELS, FORM_NUMBERS, PAYMENT_RECEIPT, RECEPTION_DESK, TITLES, day, money, qr_text,
     short, when)
 from tthc_docs.payments.base import COUNTER_PROVIDER
-from tthc_docs.pdf.layout import AdminDocument, Grid, Para
+from tthc_docs.pdf.layout import AdminDocument, Grid, Para, render_document
 
 SIGN_HINT = "(Ký và ghi rõ họ tên)"
 HEAD_HINT = "(Ký, ghi rõ họ tên và đóng dấu)"
+
+
+def render(name, facts, font_dir=None):
+    """PDF bytes of paper ``name`` (one of ``slips.KINDS``); KeyError for another name."""
+    return render_document(build(name, facts), font_dir=font_dir).data
 
 
 def build(name, facts):

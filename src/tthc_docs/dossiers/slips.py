@@ -1,7 +1,7 @@
 """The standard dossier papers (Circular 01/2018/TT-VPCP, Mẫu 01-05) and the payment receipt.
 
-Pure: a ``SlipFacts`` value in, PDF bytes out (the forms themselves are laid
-out in ``slip_forms`` through ``tthc_docs.pdf.layout``). This module holds
+Pure. ``slip_forms.render`` turns a ``SlipFacts`` value into PDF bytes
+(through ``tthc_docs.pdf.layout``). This module holds
 the papers' vocabulary once: their names, titles, form numbers and number
 suffixes, which paper a dossier's state can have (``available``), and what
 their QR codes carry (``qr_text``, Circular 01/2023/TT-VPCP).
@@ -111,13 +111,6 @@ class SlipFacts:
     @property
     def issued_on(self):
         return self.issued_at.astimezone(VN_TZ).date()
-
-
-def render(name, facts, font_dir=None):
-    """PDF bytes of paper ``name`` (one of ``KINDS``)."""
-    from tthc_docs.dossiers import slip_forms
-    from tthc_docs.pdf.layout import render_document
-    return render_document(slip_forms.build(name, facts), font_dir=font_dir).data
 
 
 def qr_text(name, facts):
