@@ -7,15 +7,18 @@ PYTHON ?= python3
 .PHONY: run test bench install system-packages translations clean
 
 # System packages the project needs: Liberation Serif (Times New Roman's metrics, as
-# Decree 30/2020 asks, with every Vietnamese glyph) and DejaVu as the fallback.
+# Decree 30/2020 asks, with every Vietnamese glyph) and DejaVu as the fallback; poppler's
+# pdfsig and NSS's certutil, with which the tests have signed results checked independently.
 SYSTEM_FONTS := /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf \
                 /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 system-packages:
 	@missing=0; for f in $(SYSTEM_FONTS); do [ -f $$f ] || missing=1; done; \
+	command -v pdfsig >/dev/null || missing=1; command -v certutil >/dev/null || missing=1; \
 	if [ $$missing = 1 ]; then \
 	  if command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation2 fonts-dejavu-core; \
-	  else echo "install fonts-liberation2 (or DejaVu) and set tthc_docs.font_dir" >&2; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      fonts-liberation2 fonts-dejavu-core poppler-utils libnss3-tools; \
+	  else echo "install fonts-liberation2, fonts-dejavu-core, poppler-utils and libnss3-tools" >&2; fi; \
 	fi
 
 $(STAMP): setup.cfg pyproject.toml
@@ -36,9 +39,14 @@ var/Data.fs: | install
 var/pki/root-ca.pem: | install
 	$(VENV)/bin/tthc-docs dev-pki development.ini
 
+# Beside the web server run the development remote signing service (CSC API)
+# and the portal-sync relay; both are stopped, by their PIDs, when it stops.
 run: install var/pki/root-ca.pem var/Data.fs
 	$(VENV)/bin/tthc-docs migrate development.ini
-	$(VENV)/bin/pserve development.ini
+	@$(VENV)/bin/tthc-docs dev-csc development.ini & CSC_PID=$$!; \
+	  $(VENV)/bin/tthc-docs sync development.ini & SYNC_PID=$$!; \
+	  trap 'kill $$CSC_PID $$SYNC_PID 2>/dev/null' EXIT INT TERM; \
+	  $(VENV)/bin/pserve development.ini
 
 test: install
 	$(PY) -m pytest -q -p no:cacheprovider

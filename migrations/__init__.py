@@ -7,7 +7,9 @@ configuration (e.g. to render papers with the public address) declares
 (None when run without them).  The site records the last step
 applied (``site.evolve_step``) and a note per step in ``site.evolve_log``.
 A new database is an empty Site that runs every step, so the steps that
-build the tree are exercised on every ``init``.
+build the tree are exercised on every ``init``. A step that changes data
+a person must know about returns report lines; they are logged, kept in
+``site.evolve_reports`` and printed by ``tthc-docs migrate``.
 """
 import importlib
 import inspect
@@ -56,9 +58,11 @@ def evolve(site, upto=None, tm=transaction.manager, settings=None):
         if upto is not None and number > upto:
             break
         if "settings" in inspect.signature(module.evolve).parameters:
-            module.evolve(site, settings)
+            report = module.evolve(site, settings)
         else:
-            module.evolve(site)
+            report = module.evolve(site)
+        if report:
+            _keep_report(site, number, report)
         if getattr(site, "evolve_log", None) is None:
             site.evolve_log = IOBTree()
         note = (module.__doc__ or module.__name__).strip().splitlines()[0]
@@ -69,6 +73,20 @@ def evolve(site, upto=None, tm=transaction.manager, settings=None):
         log.info("applied evolve step %d: %s", number, note)
         done.append(number)
     return done
+
+
+def _keep_report(site, number, lines):
+    """A step that returns report lines has them logged and kept in ``site.evolve_reports``."""
+    if getattr(site, "evolve_reports", None) is None:
+        site.evolve_reports = IOBTree()
+    site.evolve_reports[number] = tuple(lines)
+    for line in lines:
+        log.info("evolve step %d: %s", number, line)
+
+
+def report(site, number):
+    """The lines step ``number`` reported when it ran (empty if none)."""
+    return list((getattr(site, "evolve_reports", None) or {}).get(number, ()))
 
 
 class DatabaseBehind(RuntimeError):

@@ -16,6 +16,7 @@ from webtest import TestApp
 from ZODB.FileStorage import FileStorage
 
 from tthc_docs.site.content import get_site
+from live_server import _served_app, live_server  # noqa: F401  (fixtures)
 
 SECRET = "test-secret-" + "x" * 40
 

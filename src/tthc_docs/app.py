@@ -15,6 +15,7 @@ from pyramid_zodbconn import get_connection  # noqa: E402
 
 from tthc_docs import config as app_config
 from tthc_docs.web.bodylimit import BodyLimit
+from tthc_docs.web.encoding import EncodingGuard
 from tthc_docs.migrations import check_class_paths, check_current
 from tthc_docs.people.content import configure_hasher
 from tthc_docs.site.content import get_site
@@ -24,7 +25,8 @@ from tthc_docs.people.throttle import LoginThrottle
 #: The packages whose views make up the site, each scanned by its ``includeme``.
 CONCEPTS = ("tthc_docs.web", "tthc_docs.site", "tthc_docs.catalog", "tthc_docs.eforms",
             "tthc_docs.vaults", "tthc_docs.dossiers", "tthc_docs.people",
-            "tthc_docs.signing", "tthc_docs.payments")
+            "tthc_docs.signing", "tthc_docs.payments", "tthc_docs.sync",
+            "tthc_docs.feedback")
 
 
 def root_factory(request):
@@ -60,7 +62,7 @@ def main(global_config, **settings):
             config.include(concept)
         app = config.make_wsgi_app()
     _refuse_stale_database(config.registry, global_config)
-    return BodyLimit(app, settings["tthc_docs.max_body_bytes"])
+    return BodyLimit(EncodingGuard(app), settings["tthc_docs.max_body_bytes"])
 
 
 def _refuse_stale_database(registry, global_config):

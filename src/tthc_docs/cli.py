@@ -83,6 +83,9 @@ def cmd_migrate(args):
     with opened_root(settings) as root:
         site = get_site(root._p_jar)
         done = migrations.evolve(site, settings=settings)
+        reports = [line for n in done for line in migrations.report(site, n)]
+    for line in reports:
+        print(line)
     if moved:
         print("class paths rewritten to the layout by concept")
     print(f"applied steps: {done}" if done else "database already current")
@@ -123,10 +126,18 @@ COMMANDS = {
     "migrate": (cmd_migrate, _config_only, "apply pending evolve steps"),
     "dev-pki": ("tthc_docs.signing.commands:cmd_dev_pki", "tthc_docs.signing.commands:add_args",
                 "create the development PKI (root CA, agency CAs, leaders, TSA) under var/pki"),
+    "dev-csc": ("tthc_docs.signing.commands:cmd_dev_csc", _config_only,
+                "serve the development remote signing service (CSC API) on loopback"),
+    "retimestamp": ("tthc_docs.signing.archive:cmd_retimestamp", "tthc_docs.signing.archive:add_args",
+                    "add an archive timestamp to signed results whose last one is getting old"),
     "import-procedures": ("tthc_docs.catalog.import_export:cmd_import", "tthc_docs.catalog.import_export:import_args",
                           "import a JSON/CSV procedure catalog (all-or-nothing)"),
     "export-procedures": ("tthc_docs.catalog.import_export:cmd_export", "tthc_docs.catalog.import_export:export_args",
                           "export the procedure catalog as JSON or CSV"),
+    "generate-catalog": ("tthc_docs.catalog.generate:cmd_generate", "tthc_docs.catalog.generate:add_args",
+                         "generate a province-scale procedure catalog (e.g. --procedures 1880)"),
+    "sync": ("tthc_docs.sync.sender:cmd_sync", "tthc_docs.sync.sender:add_args",
+             "relay the outbox to the national portal (runs until stopped)"),
 }
 
 

@@ -7,6 +7,8 @@ import os
 
 from pyramid.settings import asbool, aslist
 
+from tthc_docs.dossiers.calendar import parse_cutoff
+
 DEFAULTS = {
     "tthc_docs.allow_demo": "false",
     "tthc_docs.secure_cookies": "true",
@@ -21,12 +23,34 @@ DEFAULTS = {
     "tthc_docs.login_throttle": "5 20 100 900",
     # The one public address every QR code and printed link carries (see public_url).
     "tthc_docs.public_url": "",
+    # Where papers and signed results are made ("Thái Nguyên, ngày ... tháng ... năm ...",
+    # Decree 30/2020 App. I: the place name of the province or commune; see place_name).
+    "tthc_docs.place_name": "Thái Nguyên",
+    # The one-stop office's cut-off hour (HH:MM): a dossier received at or
+    # after it counts as received on the next working day. The province's
+    # rule for its one-stop offices (Decree 61/2018/NĐ-CP art. 18-19; the
+    # end of office hours by default) sets it; see dossiers.deadlines.
+    "tthc_docs.receipt_cutoff": "17:00",
     # Online payment (tthc_docs.payments): the gateway, this merchant's code and secret.
     "tthc_docs.payment.gateway_url": "",
     "tthc_docs.payment.merchant": "",
     "tthc_docs.payment.secret": "",
     "tthc_docs.payment.window_seconds": "600",
     "tthc_docs.payment.dev_gateway": "false",
+    # The national portal's dossier sync (tthc_docs.sync): where, who, how fast, when to alert.
+    "tthc_docs.portal.url": "",
+    "tthc_docs.portal.client": "",
+    "tthc_docs.portal.secret": "",
+    "tthc_docs.portal.relay_secret": "",
+    "tthc_docs.portal.app_url": "http://127.0.0.1:6543",
+    "tthc_docs.portal.window_seconds": "300",
+    "tthc_docs.portal.timeout_seconds": "10",
+    "tthc_docs.portal.rate": "20",
+    "tthc_docs.portal.backoff": "2 600",
+    "tthc_docs.portal.max_attempts": "12",
+    "tthc_docs.portal.lag_alert_seconds": "900",
+    "tthc_docs.portal.dev_portal": "false",
+    "tthc_docs.portal.dev_store": "",
 }
 
 
@@ -51,6 +75,7 @@ def normalize(settings, global_config=None):
                 "tthc_docs.argon2_memory_cost", "tthc_docs.max_upload_bytes",
                 "tthc_docs.max_body_bytes"):
         merged[key] = int(merged[key])
+    merged["tthc_docs.receipt_cutoff"] = parse_cutoff(merged["tthc_docs.receipt_cutoff"])
     if len(merged["tthc_docs.session_secret"]) < 32:
         raise ValueError("tthc_docs.session_secret must be set to at least 32 random characters")
     merged[PUBLIC_URL] = _public_url(merged, global_config
@@ -82,3 +107,15 @@ def public_url(settings):
     the development address.
     """
     return ((settings or {}).get(PUBLIC_URL) or f"{DEV_HOST}:6543").rstrip("/")
+
+
+PLACE_NAME = "tthc_docs.place_name"
+
+
+def place_name(settings):
+    """The place name papers and signed results are dated at ("Thái Nguyên, ngày …").
+
+    One setting for every paper: the province's own name by default (Decree
+    30/2020/NĐ-CP App. I: the place name of the issuing body's seat).
+    """
+    return ((settings or {}).get(PLACE_NAME) or DEFAULTS[PLACE_NAME]).strip()

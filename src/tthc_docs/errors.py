@@ -114,6 +114,17 @@ class MethodNotAllowed(DomainError):
     default_message = "Phương thức không được hỗ trợ."
 
 
+class Unavailable(DomainError):
+    """A service the system depends on (the remote signing service) is down or too slow."""
+
+    status = 503
+    default_message = "Dịch vụ tạm thời không sẵn sàng, vui lòng thử lại sau ít phút."
+
+    def __init__(self, message=None, retry_after=30, fields=None):
+        super().__init__(message, fields)
+        self.retry_after = int(retry_after)
+
+
 #: Every error class by its status, for answers that only know a status.
 BY_STATUS = {cls.status: cls for cls in (
     BadRequest, NotLoggedIn, NotAllowed, NotFound, MethodNotAllowed, StateConflict, TooLarge,

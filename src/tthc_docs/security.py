@@ -2,7 +2,7 @@
 
 One module, so that a reader sees every permission the system knows.  Roles
 are principals (``role:leader``); officers also carry their agency
-(``agency:000.00.20.H56``), which is how a dossier's ACL lets the handling
+(``agency:000.00.20.H55``), which is how a dossier's ACL lets the handling
 agency in and keeps every other agency out.  Content objects carry the
 ``__acl__``; views only name a permission.
 """

@@ -31,7 +31,7 @@ SETUP_SECONDS = float(os.environ.get('BENCH_SETUP_SECONDS', 600))
 N = int(os.environ.get('BENCH_N', 200))
 BATCH = 5000
 CODE = '9.990009'
-AGENCY = '000.00.20.H56'
+AGENCY = '000.00.20.H55'
 
 
 def procedure_data():

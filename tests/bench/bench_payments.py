@@ -35,7 +35,7 @@ def file_dossiers(site):
     version = site["procedures"]["2.000635"].published_version()
     vault = site["vaults"].for_owner("citizen1")
     for key in ("pay", "slips"):
-        d = Dossier(owner="citizen1", vault_id=vault.id, procedure=version, agency="000.00.20.H56",
+        d = Dossier(owner="citizen1", vault_id=vault.id, procedure=version, agency="000.00.20.H55",
                     channel="online", data={}, form_name=None, form_version=None, attachments=[],
                     fee_amount=fees.quote(version, "online").amount, submitted_at=now,
                     submitted_by="citizen1")

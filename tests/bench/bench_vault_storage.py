@@ -21,7 +21,7 @@ from webtest import TestApp  # noqa: E402
 from tthc_docs import timeutil  # noqa: E402
 
 CODE = '9.990101'
-AGENCY = '000.00.20.H56'
+AGENCY = '000.00.20.H55'
 N = 100
 JSON = {'Accept': 'application/json'}
 

@@ -38,10 +38,10 @@ OBJECTS = {
 }
 QUALIFIERS = ["", "", "", " (trường hợp bị mất, hỏng)", " cho người nước ngoài", " có yếu tố nước ngoài",
               " lưu động", " theo yêu cầu", " cho tổ chức", " cho cá nhân", " trực tuyến"]
-LEVELS = ["province", "district", "commune"]
+LEVELS = ["province", "commune"]  # two levels since 1 July 2025
 DOC_TYPES = ["don-de-nghi", "cccd", "giay-khai-sinh", "giay-chung-nhan-qsdd", "hop-dong", "ban-ve-thiet-ke",
              "giay-chung-nhan-dkkd", "anh-the", "bang-cap", "giay-kham-suc-khoe", "other"]
-AGENCIES = ["000.00.20.H56"]
+AGENCIES = ["000.00.20.H55"]
 
 
 def generate(n=2000, seed=20261127):

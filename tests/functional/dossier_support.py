@@ -10,10 +10,11 @@ import pytest
 
 from tthc_docs import timeutil
 from payment_helpers import issue_papers
+from tthc_docs.catalog.fees import default_online_fee
 
 CODE = '9.990001'
 FREE = '9.990002'
-AGENCY = '000.00.20.H56'
+AGENCY = '000.00.20.H55'
 MONDAY = datetime(2027, 3, 1, 9, 0, tzinfo=timeutil.VN_TZ)
 
 STEPS = [
@@ -28,7 +29,7 @@ def procedure_data(code, fee):
     return {
         'code': code, 'name': 'Cấp giấy xác nhận thử nghiệm', 'field': 'Hộ tịch',
         'level': 'province', 'agencies': [AGENCY], 'processing_days': 5,
-        'fee': fee, 'online_fee': fee // 2, 'form': None, 'steps': STEPS,
+        'fee': fee, 'online_fee': default_online_fee(fee), 'form': None, 'steps': STEPS,
         'requirements': [
             {'id': 'khai-sinh', 'name': 'Giấy khai sinh', 'doc_type': 'giay-khai-sinh',
              'copies': 1, 'required': True},
@@ -97,7 +98,7 @@ def apply(client, docs, code=CODE, status=201, **extra):
                             headers={'Accept': 'application/json'}, status=status)
 
 
-def counter_find(client, id_number='056188012345', status=200):
+def counter_find(client, id_number='019188012345', status=200):
     """At the counter: find the citizen by the number on the ID card (citizen1's by default).
 
     Counter filing for a citizen is allowed only after this, in the same session.
@@ -174,7 +175,7 @@ def pki_dir(tmp_path_factory):
     from tthc_docs.signing.devpki import DevPki, LeaderSpec
     pki = DevPki(tmp_path_factory.mktemp('dossier-pki')).create(
         [LeaderSpec('leader1', 'Đặng Quốc Bảo', AGENCY,
-                    'Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa', 'Phó Giám đốc')])
+                    'Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên', 'Phó Giám đốc')])
     return pki
 
 

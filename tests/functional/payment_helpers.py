@@ -9,7 +9,7 @@ from tthc_docs.dossiers import press, workflow
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.dossiers.content import Dossier
 
-AGENCY = "000.00.20.H56"
+AGENCY = "000.00.20.H55"
 PROCEDURE = "2.000635"          # cấp bản sao trích lục: 8.000 ₫, 4.000 ₫ online
 
 

@@ -10,8 +10,8 @@ def test_admin_creates_an_officer_who_can_then_log_in(login, anon):
     admin = login("admin")
     res = admin.post_json("/people/", {"login": "reception2", "password": "a-long-password",
                                        "full_name": "Hồ Thị Xuân", "roles": ["reception"],
-                                       "agency": "000.00.20.H56"}, status=201)
-    assert res.json["agency"] == "000.00.20.H56"
+                                       "agency": "000.00.20.H55"}, status=201)
+    assert res.json["agency"] == "000.00.20.H55"
     anon.post_json("/@@login", {"login": "reception2", "password": "a-long-password"}, status=200)
 
 
@@ -67,19 +67,32 @@ def test_agency_tree_is_public(anon):
     res = anon.get("/agencies/", headers={"Accept": "application/json"})
     province = res.json["items"][0]
     assert province["level"] == "province"
-    assert any(c["code"] == "000.00.20.H56" for c in province["children"])
+    assert any(c["code"] == "000.00.20.H55" for c in province["children"])
     assert "Trung tâm Phục vụ hành chính công" in anon.get("/agencies/").text
 
 
-def test_admin_adds_a_commune_under_a_district(login, anon):
-    login("admin").post_json("/agencies/", {"code": "000.31.03.H56", "name": "Ủy ban nhân dân phường Phước Hải",
-                                            "level": "commune", "parent": "000.00.31.H56"},
+def test_admin_adds_a_commune_under_the_province(login, anon):
+    login("admin").post_json("/agencies/", {"code": "000.00.47.H55", "name": "Ủy ban nhân dân phường Sông Công",
+                                            "level": "commune", "parent": "000.00.00.H55"},
                              status=201)
     tree = anon.get("/agencies/", headers={"Accept": "application/json"}).json
-    district = [c for c in tree["items"][0]["children"] if c["code"] == "000.00.31.H56"][0]
-    assert "000.31.03.H56" in [c["code"] for c in district["children"]]
+    assert "000.00.47.H55" in [c["code"] for c in tree["items"][0]["children"]]
+
+
+def test_admin_cannot_add_a_district_since_july_2025(login):
+    """Two levels of local government (Law on Organisation of Local Government 2025)."""
+    res = login("admin").post_json("/agencies/", {"code": "000.00.48.H55", "name": "Ủy ban nhân dân huyện Đại Từ",
+                                                  "level": "district"}, status=422)
+    assert "level" in res.json["error"]["fields"]
+
+
+def test_agency_code_outside_the_national_shape_is_422(login):
+    """Decision 20/2020/QĐ-TTg: LLL.33.22.H55."""
+    res = login("admin").post_json("/agencies/", {"code": "TN-01", "name": "Phòng thử",
+                                                  "level": "province"}, status=422)
+    assert "20/2020" in res.json["error"]["fields"]["code"]
 
 
 def test_duplicate_agency_code_is_409(login):
-    login("admin").post_json("/agencies/", {"code": "000.00.20.H56", "name": "x",
+    login("admin").post_json("/agencies/", {"code": "000.00.20.H55", "name": "x",
                                             "level": "province"}, status=409)

@@ -19,14 +19,16 @@ def test_announced_days_off_move_the_due_date(admin, anon):
     for day in ("2027-02-11", "2027-02-12"):
         admin.post_json("/procedures/@@calendar", {"date": day, "kind": "off", "decision": DECISION},
                         headers=JSON, status=201)
-    assert (before, _due(anon, "2027-02-03")) == ("2027-02-12", "2027-02-16")
+    # 3 working days after Wed 3/2 (Tết 4-10/2): Thu 11, Fri 12, Mon 15; then 15, 16, 17.
+    assert (before, _due(anon, "2027-02-03")) == ("2027-02-15", "2027-02-17")
 
 
 def test_makeup_saturday_counts_as_a_working_day(admin, anon):
     admin.post_json("/procedures/@@calendar", {"date": "2027-02-20", "kind": "makeup",
                                                "decision": DECISION}, headers=JSON, status=201)
-    assert _due(anon, "2027-02-19") == "2027-02-22" and \
-        anon.get("/procedures/2.000815/@@due-date", {"from": "2027-02-20"}, headers=JSON).json["due"] == "2027-02-20"
+    # From Fri 19/2: Sat 20 (make-up), Mon 22, Tue 23; a 1-day procedure from Sat 20: Mon 22.
+    assert _due(anon, "2027-02-19") == "2027-02-23" and \
+        anon.get("/procedures/2.000815/@@due-date", {"from": "2027-02-20"}, headers=JSON).json["due"] == "2027-02-22"
 
 
 def test_the_trail_keeps_who_entered_what_and_why(admin):

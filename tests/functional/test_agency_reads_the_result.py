@@ -41,5 +41,5 @@ def test_an_officer_of_another_agency_is_refused_the_result(app, login, edit_sit
     _code, _vault, url = signed_result(login, edit_site, docs)
     with edit_site() as site:
         site['people'].create('tuphap1', 'demo-password', 'Cán bộ Sở Tư pháp',
-                              ['reception'], agency='000.00.11.H56')
+                              ['reception'], agency='000.00.11.H55')
     logged_in(app, 'tuphap1').get(url, status=403)

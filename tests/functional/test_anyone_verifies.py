@@ -42,7 +42,7 @@ def test_the_qr_target_page_is_html_for_a_phone(anon, signed):
 
 
 def test_an_unknown_code_is_404(anon, db):
-    anon.get('/@@verify?code=000.00.20.H56-990101-9999', headers={'Accept': 'application/json'},
+    anon.get('/@@verify?code=000.00.20.H55-990101-9999', headers={'Accept': 'application/json'},
              status=404)
 
 

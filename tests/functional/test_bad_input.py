@@ -45,7 +45,7 @@ ENDPOINTS = {
               {"login": "citizen1", "password": "demo-password"}, True),
     "totp": ("leader1", "post", "/@@totp", {"code": 123456}, {"code": "123456"}, True),
     "agency": ("admin", "post", "/agencies/", {"code": 1, "name": [], "level": {}},
-               {"code": "000.99.01.H56", "name": "Phòng thử", "level": "commune"}, True),
+               {"code": "000.99.01.H55", "name": "Phòng thử", "level": "commune"}, True),
     "payment-counter": ("reception1", "post", "/dossiers/{submitted}/@@payment-counter",
                         {"receipt_no": 5}, {"receipt_no": "BL-0001"}, False),
     "rate": ("citizen1", "post", "/dossiers/{submitted}/@@rate", {"score": "năm"},
@@ -180,7 +180,7 @@ def test_a_number_for_a_day_off_date_is_a_422_naming_the_field(db, login):
 
 
 def test_an_unknown_field_of_a_new_agency_is_named(db, login):
-    res = login("admin").post_json("/agencies/", {"code": "000.99.01.H56", "name": "Phòng thử",
+    res = login("admin").post_json("/agencies/", {"code": "000.99.01.H55", "name": "Phòng thử",
                                                   "level": "commune", "cap": "xã"},
                                    headers={"Accept": "application/json"}, status=422)
     assert res.json["error"]["fields"] == {"cap": "Trường không được hỗ trợ."}

@@ -77,7 +77,7 @@ def test_an_unknown_requirement_is_422(login, procedure, docs):
 
 
 def test_an_agency_the_procedure_does_not_allow_is_422(login, procedure, docs):
-    res = apply(login('citizen1'), docs, status=422, agency='000.00.99.H56')
+    res = apply(login('citizen1'), docs, status=422, agency='000.00.99.H55')
     assert 'agency' in res.json['error']['fields']
 
 
@@ -153,7 +153,7 @@ def test_after_payment_reception_receives_with_a_due_date(login, procedure, docs
     code = apply(login('citizen1'), docs).json['code']
     pay(edit_site, code)
     res = act(login('reception1'), code, 'receive')
-    assert res.json['due_at'] == '2027-03-05T17:00:00+07:00'
+    assert res.json['due_at'] == '2027-03-08T17:00:00+07:00'
 
 
 def test_the_same_payment_reference_twice_records_one_payment(login, procedure, docs, edit_site):

@@ -198,7 +198,7 @@ def test_a_dossier_that_does_not_exist_holds_nothing(citizen, vault_path, edit_s
     with edit_site() as site:
         vault = site['vaults'][vault_path.rsplit('/', 1)[-1]]
         vault.note_reuse(doc['id'], 'NO-SUCH-OPEN-DOSSIER')
-        vault.grant(doc['id'], 'NO-SUCH-OPEN-DOSSIER', '000.00.20.H56')
+        vault.grant(doc['id'], 'NO-SUCH-OPEN-DOSSIER', '000.00.20.H55')
     # a dossier code that does not exist holds nothing open
     citizen.delete(doc['url'], headers=JSON, status=200)
 
@@ -229,7 +229,7 @@ def test_profile_unknown_key_is_422(citizen, vault_path):
 
 def test_profile_html_form_saves(citizen, vault_path):
     form = citizen.get(f'{vault_path}/profile').forms['profile-form']
-    form['current_address'] = '7 Trần Phú, phường Lộc Thọ, thành phố Nha Trang'
+    form['current_address'] = '7 Hoàng Văn Thụ, phường Phan Đình Phùng, tỉnh Thái Nguyên'
     res = form.submit().follow()
     assert 'Đã lưu thông tin cá nhân.' in res.text
 

@@ -12,8 +12,8 @@ from dossier_support import (CODE, MONDAY, application, clock, counter_find,  # 
                              docs, procedure)
 
 JSON = {'Accept': 'application/json'}
-CITIZEN1_ID = '056188012345'
-CITIZEN2_ID = '056085067890'
+CITIZEN1_ID = '019188012345'
+CITIZEN2_ID = '006085067890'
 PAGE = f'/procedures/{CODE}/@@apply?citizen=citizen1'
 
 

@@ -21,7 +21,7 @@ def procedure_url(anon):
 def test_home_page_is_in_english(anon):
     page = anon.get("/", headers=EN).text
     assert 'lang="en"' in page
-    for text in ("Khánh Hòa public service portal", "Find a procedure", "Catalog of administrative procedures",
+    for text in ("Thái Nguyên public service portal", "Find a procedure", "Catalog of administrative procedures",
                  "Track a dossier", "Verify a document", "Log in", 'placeholder="e.g. khai sinh'):
         assert text in page
     assert "Tìm thủ tục" not in page

@@ -128,6 +128,6 @@ def test_an_officers_read_of_a_vault_document_writes_the_access_log(db, login, d
 
 def test_the_counters_apply_page_writes_the_access_log(db, login, demo):
     reception = login("reception1")
-    reception.post_json("/vaults/@@find", {"id_number": "056188012345"}, headers=JSON)
+    reception.post_json("/vaults/@@find", {"id_number": "019188012345"}, headers=JSON)
     url = f"/procedures/{SHOWN}/@@apply"
     assert _writers(db, reception, [url]) == [url]

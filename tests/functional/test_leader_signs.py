@@ -196,7 +196,7 @@ def test_issue_result_refuses_a_leader_of_another_agency(app, login, edit_site, 
     code = awaiting(login, edit_site, docs)
     with edit_site() as site:
         leader = site['people']['leader1']
-        leader.agency = '000.00.11.H56'
+        leader.agency = '000.00.11.H55'
         with pytest.raises(errors.NotAllowed):
             issue_result(site, site['dossiers'][code], leader, app.registry.settings)
         assert site['dossiers'][code].results == []

@@ -17,24 +17,24 @@ def test_a_new_dossier_is_in_receptions_queue(login, procedure, docs):
 
 
 def test_the_overdue_dossier_comes_first(login, procedure, docs, clock):
-    first = received(login, docs)    # due Fri 5/3
+    first = received(login, docs)    # received Mon 1/3: due Mon 8/3
     clock.set(MONDAY + timedelta(days=2, minutes=5))
-    second = received(login, docs)   # due Tue 9/3
-    clock.set(MONDAY + timedelta(days=7))
+    second = received(login, docs)   # received Wed 3/3: due Wed 10/3
+    clock.set(MONDAY + timedelta(days=8))
     codes = [i['code'] for i in queue(login('reception1'), '?status=received')['items']]
     assert codes.index(first) < codes.index(second)
 
 
 def test_a_dossier_past_its_date_is_flagged_overdue(login, procedure, docs, clock):
-    code = received(login, docs)
-    clock.set(MONDAY + timedelta(days=7))
+    code = received(login, docs)                 # due Mon 8/3 17:00
+    clock.set(MONDAY + timedelta(days=8))        # Tue 9/3
     items = {i['code']: i for i in queue(login('reception1'), '?status=received')['items']}
     assert items[code]['overdue'] is True
 
 
 def test_a_nearly_due_dossier_is_flagged(login, procedure, docs, clock):
-    code = received(login, docs)
-    clock.set(MONDAY + timedelta(days=3))
+    code = received(login, docs)                 # due Mon 8/3 17:00
+    clock.set(MONDAY + timedelta(days=4))        # Fri 5/3: one working day left
     items = {i['code']: i for i in queue(login('reception1'), '?status=received')['items']}
     assert items[code]['due_soon'] is True
 

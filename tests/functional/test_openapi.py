@@ -30,6 +30,9 @@ CONTEXT_PATHS = {
     "Document": "/vaults/{id}/documents/{doc}",
     "DossierRegistry": "/dossiers/",
     "Dossier": "/dossiers/{code}",
+    "Outbox": "/outbox",
+    "FeedbackRegistry": "/feedback/",
+    "Feedback": "/feedback/{id}",
 }
 
 # Views deliberately left out of the document, and why.
@@ -37,6 +40,10 @@ UNDOCUMENTED = {
     # A stand-in for the payment gateway, mounted only when
     # tthc_docs.payment.dev_gateway is on (development.ini): not our API.
     ("Site", "_devgateway"),
+    # The same for the development national portal (tthc_docs.portal.dev_portal).
+    ("Site", "_devportal"),
+    # The development PKI's CRLs and OCSP (tthc_docs.dev_pki_server): RFC 5280/6960, not ours.
+    ("Site", "_devpki"),
 }
 
 
@@ -129,7 +136,8 @@ USERS = [
     (r"^/vaults/@@find|/@@digitize|/@@payment-counter|^/@@queue|^/dossiers/@@register",
      "reception1"),
     (r"/@@sign$|^/@@sign-|^/@@totp", "leader1"),
-    (r"^/people/|^/agencies/|^/procedures/@@calendar", "admin"),
+    (r"^/people/|^/agencies/|^/procedures/@@calendar|^/outbox", "admin"),
+    (r"^/feedback/(@@queue|\{id\}/@@(answer|acknowledge))", "reception1"),
     (r"^/procedures/.*(@@publish|@@retire|@@history|@@edit|@@add)|^/forms/.*(@@publish|@@diff"
      r"|@@edit|@@add|@@preview)", "editor1"),
 ]
@@ -166,9 +174,16 @@ def demo_values(edit_site):
         dossier = next(d for d in site["dossiers"].values() if d.owner == "citizen1")
         procedure = next(p for p in site["procedures"].values()
                          if p.published_version() is not None)
+        from tthc_docs import timeutil
+        from tthc_docs.dossiers.calendar import calendar_for
+        from tthc_docs.feedback.filing import file_feedback
+        feedback = file_feedback(site, site["people"]["citizen1"], {
+            "subject": "dossier", "ref": dossier.code, "text": "Góp ý"}, timeutil.now(),
+            calendar_for(site))
         issued = next(d for d in site["dossiers"].values()
                       if d.owner == "citizen1" and getattr(d, "papers", None))
-        return {"code": dossier.code, "id": vault.id, "doc": next(iter(vault.documents)),
+        return {"feedback": feedback.id, "code": dossier.code, "id": vault.id,
+                "doc": next(iter(vault.documents)),
                 "issued": issued.code, "paper": next(iter(issued.papers)),
                 "name": next(iter(site["forms"])), "login": "citizen1",
                 "procedure": procedure.code}
@@ -182,6 +197,8 @@ def concrete(path, values):
         values = dict(values, name="receipt")
     if path.endswith("/@@paper/{id}"):
         values = dict(values, code=values["issued"], id=values["paper"])
+    if path.startswith("/feedback/{id}"):
+        values = dict(values, id=values["feedback"])
     url = path.format(**values)
     query = QUERIES.get(path)
     return url + ("?" + query.format(**values) if query else "")

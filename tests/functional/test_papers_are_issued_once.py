@@ -135,3 +135,54 @@ def test_the_qr_leads_to_the_tracking_page_at_the_public_address(login, procedur
     parts = urlsplit(url)
     page = anon.get(f'{parts.path}?{parts.query}', headers=JSON)
     assert page.json['code'] == code
+
+
+# The dates on the papers: Civil Code art. 147 (the day of receipt is not
+# counted), the legal due date never moved by an apology (Decree 61/2018/NĐ-CP
+# art. 19, Circular 01/2018/TT-VPCP Mẫu 01 and 04). The journey's procedure
+# takes 5 working days; received Monday 1 March 2027 at 09:00 it is due on
+# Monday 8 March 2027 (Tue 2 .. Fri 5, Mon 8).
+
+def test_the_receipt_promises_the_legal_due_date_counted_from_the_next_working_day(
+        login, procedure, docs):
+    code = received(login, docs)
+    text = pdf_text(slip(login('citizen1'), code, 'receipt').body)
+    assert 'Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 08 tháng 03 năm 2027' \
+        in text
+
+
+def test_a_receipt_after_the_cut_off_promises_one_working_day_later(login, procedure, docs,
+                                                                    clock):
+    code = filed(login, docs)
+    clock.set(MONDAY.replace(hour=17, minute=30))
+    act(login('reception1'), code, 'receive')
+    text = pdf_text(slip(login('citizen1'), code, 'receipt').body)
+    assert 'Thời gian nhận hồ sơ: 17 giờ 30 phút, ngày 01 tháng 03 năm 2027' in text
+    assert 'Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 09 tháng 03 năm 2027' \
+        in text
+
+
+def test_each_apology_prints_the_legal_date_and_its_own_new_appointment(login, procedure, docs,
+                                                                        clock):
+    code = filed(login, docs)
+    walk_to(login, code, 'processing')
+    clock.set(MONDAY + timedelta(days=3))
+    act(login('specialist1'), code, 'apologize', note='Chờ xác minh', new_due='2027-03-12')
+    clock.set(MONDAY + timedelta(days=10))
+    act(login('specialist1'), code, 'apologize', note='Chờ cơ quan khác', new_due='2027-03-19')
+    first = pdf_text(login('citizen1').get(f'/dossiers/{code}/@@paper/apology-1').body)
+    second = pdf_text(slip(login('citizen1'), code, 'apology').body)
+    legal = 'theo quy định: ngày 08 tháng 03 năm 2027'
+    assert legal in first and 'vào ngày 12 tháng 03 năm 2027' in first
+    assert legal in second and 'vào ngày 19 tháng 03 năm 2027' in second
+    assert 'Số: 2/PXL' in second
+    control = pdf_text(slip(login('citizen1'), code, 'control').body)
+    assert 'Thời hạn trả kết quả theo quy định: 17 giờ 00 phút, ngày 08 tháng 03 năm 2027' \
+        in control
+    assert '17 giờ 00 phút, ngày 19 tháng 03 năm 2027' in control
+
+
+def test_every_paper_is_dated_at_the_configured_place(login, procedure, docs, settings):
+    code = received(login, docs)
+    text = pdf_text(slip(login('citizen1'), code, 'receipt').body)
+    assert f"{config.place_name(settings)}, ngày 01 tháng 3 năm 2027" in text

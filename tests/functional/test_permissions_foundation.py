@@ -8,7 +8,7 @@ from matrix import ROLES, cases, client_for, everyone, only, parametrize, reques
 
 NEW_ACCOUNT = {"login": "newbie", "password": "a-long-password", "full_name": "Người Mới",
                "roles": ["citizen"]}
-NEW_AGENCY = {"code": "000.99.99.H56", "name": "Đơn vị thử", "level": "province"}
+NEW_AGENCY = {"code": "000.99.99.H55", "name": "Đơn vị thử", "level": "province"}
 
 # (method, url, body, {role: expected status})
 MATRIX = [

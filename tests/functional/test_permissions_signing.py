@@ -42,7 +42,7 @@ def waiting(edit_site):
     """The code of a demo dossier awaiting signature; adds leader2 of another agency."""
     with edit_site() as site:
         site['people'].create('leader2', 'demo-password', 'Hồ Văn Khác', [s.LEADER],
-                              agency='000.00.11.H56', title='Giám đốc')
+                              agency='000.00.11.H55', title='Giám đốc')
         for dossier in site['dossiers'].values():
             if dossier.status == 'awaiting_signature' and not dossier.results:
                 return dossier.code

@@ -12,7 +12,7 @@ from matrix import ROLES, cases, client_for, everyone, only, parametrize, reques
 from samples import make_pdf
 
 OFFICERS = ("reception1", "specialist1", "leader1")
-AGENCY = "000.00.20.H56"
+AGENCY = "000.00.20.H55"
 
 
 #: the form fields sent with every upload of the table
@@ -37,7 +37,7 @@ MATRIX = [
     ("UPLOAD", "{vault}/@@digitize", None, only(["reception1"], status=201)),
     ("GET", "{vault}/@@digitize", None, only(["reception1"])),
     ("GET", "/vaults/@@find", None, only(["reception1"])),
-    ("POST", "/vaults/@@find", {"id_number": "056188012345"}, only(["reception1"])),
+    ("POST", "/vaults/@@find", {"id_number": "019188012345"}, only(["reception1"])),
     ("GET", "/@@my-vault", None, everyone(404, anonymous=401, citizen1=303, citizen2=303)),
 ]
 

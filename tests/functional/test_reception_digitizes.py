@@ -6,8 +6,8 @@ from samples import make_pdf
 from dossier_support import apply as file_dossier, clock, docs, procedure  # noqa: F401
 
 JSON = {'Accept': 'application/json'}
-AGENCY = '000.00.20.H56'
-CITIZEN1_ID = '056188012345'   # the demo's fake number
+AGENCY = '000.00.20.H55'
+CITIZEN1_ID = '019188012345'   # the demo's fake number
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def digitize(client, vault_path, data, original='Bản chính số 12/QĐ-UBND n
 
 
 def test_officer_finds_the_vault_by_id_number_in_the_body(officer, vault_path):
-    res = find(officer, '056 188 012 345')
+    res = find(officer, '019 188 012 345')
     assert res.json['vault'].rstrip('/') == vault_path
     assert res.json['full_name'] == 'Nguyễn Thị Lan'
 
@@ -143,7 +143,7 @@ def test_officer_of_another_agency_is_refused(app, edit_site, granted_doc):
     from conftest import logged_in
     with edit_site() as site:
         site['people'].create('tuphap1', 'demo-password', 'Cán bộ Sở Tư pháp',
-                              ['reception'], agency='000.00.11.H56')
+                              ['reception'], agency='000.00.11.H55')
     other = logged_in(app, 'tuphap1')
     other.get(f'{granted_doc}/@@download?dossier=HS-0001', status=403)
 

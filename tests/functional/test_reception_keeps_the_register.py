@@ -70,7 +70,7 @@ def test_the_register_page(login, procedure, docs):
 
 
 def test_a_citizen_may_not_read_the_register(login, procedure):
-    res = login('citizen1').get('/dossiers/@@register?agency=000.00.20.H56', headers=JSON,
+    res = login('citizen1').get('/dossiers/@@register?agency=000.00.20.H55', headers=JSON,
                                 status=403)
     assert res.json['error']['status'] == 403
 

@@ -40,12 +40,22 @@ def test_supplementing_returns_to_the_earlier_state(login, procedure, docs):
 
 
 def test_the_due_date_moves_by_the_working_days_waited(login, procedure, docs, clock):
-    code = received(login, docs)                      # due Fri 5/3 17:00
+    code = received(login, docs)                      # Mon 1/3, 5 days: due Mon 8/3 17:00
     clock.set(MONDAY + timedelta(days=1))             # Tue
     act(login('reception1'), code, 'request_supplement', note='Thiếu ảnh thẻ')
     clock.set(MONDAY + timedelta(days=7))             # next Mon: Wed..Mon = 4 working days
     res = act(login('citizen1'), code, 'supplement')
-    assert res.json['due_at'] == '2027-03-11T17:00:00+07:00'
+    assert res.json['due_at'] == res.json['appointment_at'] == '2027-03-12T17:00:00+07:00'
+
+
+def test_a_supplement_handed_in_after_the_cut_off_counts_the_next_working_day(
+        login, procedure, docs, clock):
+    code = received(login, docs)
+    clock.set(MONDAY + timedelta(days=1))             # Tue
+    act(login('reception1'), code, 'request_supplement', note='Thiếu ảnh thẻ')
+    clock.set(MONDAY + timedelta(days=7, hours=8, minutes=30))   # next Mon 17:30: as Tue 9/3
+    res = act(login('citizen1'), code, 'supplement')
+    assert res.json['due_at'] == '2027-03-15T17:00:00+07:00'
 
 
 def test_a_supplement_of_the_wrong_type_is_422(login, procedure, docs):

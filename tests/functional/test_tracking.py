@@ -13,7 +13,8 @@ def test_tracking_answers_exactly_the_public_fields(anon, login, procedure, docs
     code = filed(login, docs)
     body = anon.get('/@@track', params={'code': code}, headers=JSON).json
     assert set(body) == {'code', 'procedure', 'procedure_name', 'status', 'status_label',
-                         'agency', 'received_at', 'due_at', 'returned_at', 'overdue'}
+                         'agency', 'received_at', 'due_at', 'appointment_at', 'returned_at',
+                         'overdue'}
 
 
 def test_tracking_shows_nothing_personal(anon, login, procedure, docs):
@@ -26,11 +27,11 @@ def test_tracking_shows_the_due_date_after_receipt(anon, login, procedure, docs)
     code = filed(login, docs)
     act(login('reception1'), code, 'receive')
     body = anon.get('/@@track', params={'code': code}, headers=JSON).json
-    assert body['due_at'] == '2027-03-05T17:00:00+07:00'
+    assert body['due_at'] == body['appointment_at'] == '2027-03-08T17:00:00+07:00'
 
 
 def test_an_unknown_code_is_404(anon, procedure):
-    anon.get('/@@track', params={'code': '000.00.20.H56-270301-9999'}, headers=JSON, status=404)
+    anon.get('/@@track', params={'code': '000.00.20.H55-270301-9999'}, headers=JSON, status=404)
 
 
 def test_a_malformed_code_is_422(anon, procedure):
@@ -54,5 +55,5 @@ def test_the_tracking_page_shows_the_status(anon, login, procedure, docs):
 
 
 def test_the_tracking_page_says_when_a_code_is_unknown(anon, procedure):
-    page = anon.get('/@@track', params={'code': '000.00.20.H56-270301-9999'}, status=404)
+    page = anon.get('/@@track', params={'code': '000.00.20.H55-270301-9999'}, status=404)
     assert 'Không có hồ sơ' in page.text

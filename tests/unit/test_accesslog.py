@@ -15,7 +15,7 @@ def log():
     log = AccessLog()
     for n in range(5):
         log.append(at=T0 + timedelta(minutes=n), who='reception1',
-                   document=f'd-{n}', dossier='000.00.20.H56-261127-0001')
+                   document=f'd-{n}', dossier='000.00.20.H55-261127-0001')
     return log
 
 

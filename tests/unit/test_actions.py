@@ -15,7 +15,7 @@ from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.people import totp
 
 CODE = '9.990101'
-AGENCY = '000.00.20.H56'
+AGENCY = '000.00.20.H55'
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=timeutil.VN_TZ)   # a working Monday
 STEPS = [{'id': 'tiep-nhan', 'name': 'Tiếp nhận', 'role': 'reception', 'days': 0},
          {'id': 'xu-ly', 'name': 'Thẩm định', 'role': 'specialist', 'days': 2},

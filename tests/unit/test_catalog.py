@@ -95,13 +95,15 @@ def _vocabulary_messages():
     from tthc_docs.security import ROLE_TITLES as ROLES
     from tthc_docs.web.ui import NAVIGATION
     from tthc_docs.web.errors import MESSAGES
-    from tthc_docs.catalog.views.procedures import METHOD_TITLES, ONLINE_LEVEL_TITLES, ROLE_TITLES
+    from tthc_docs.catalog.views.procedures import METHOD_TITLES, ONLINE_LEVEL_TITLES
     from tthc_docs.signing.verify import PROBLEMS
-    from tthc_docs.dossiers.workflow import STATE_LABELS
+    from tthc_docs.dossiers.states import STATE_LABELS
+    from tthc_docs.feedback.content import STATE_LABELS as FEEDBACK_STATES, SUBJECT_LABELS
     values = [title for _id, title in DOC_TYPES] + [label for _path, label, _who in NAVIGATION]
     values += list(PROBLEMS)
     for vocabulary in (KIND_TITLES, LEVEL_TITLES, STATE_TITLES, KINDS, LABELS, MESSAGES, ROLES,
-                       METHOD_TITLES, ONLINE_LEVEL_TITLES, ROLE_TITLES, STATE_LABELS):
+                       METHOD_TITLES, ONLINE_LEVEL_TITLES, STATE_LABELS,
+                       FEEDBACK_STATES, SUBJECT_LABELS):
         values.extend(vocabulary.values())
     return values
 

@@ -18,7 +18,7 @@ def site():
     root.add("procedures", ProcedureCatalog())
     root.add("forms", FormLibrary())
     agencies = root.add("agencies", AgencyTree())
-    agencies.add_agency(agencies, Agency("000.00.20.H56", "Trung tâm Phục vụ hành chính công", "province"))
+    agencies.add_agency(agencies, Agency("000.00.20.H55", "Trung tâm Phục vụ hành chính công", "province"))
     return root
 
 
@@ -114,7 +114,7 @@ def test_csv_bad_row_is_reported_by_line(site, tmp_path):
 
 def test_csv_list_cell_that_is_not_json_is_reported(site, tmp_path):
     path = tmp_path / "in.csv"
-    path.write_text("code,name,agencies\n1.1,Tên,000.00.20.H56\n", encoding="utf-8")
+    path.write_text("code,name,agencies\n1.1,Tên,000.00.20.H55\n", encoding="utf-8")
     _all, bad, _ = catalog_io.import_file(site, str(path), "import")
     assert bad[0].errors["agencies"] == "Cột này phải là một mảng JSON."
 
@@ -129,3 +129,43 @@ def test_malformed_json_file_is_unreadable(site, tmp_path):
 def test_non_object_record_is_reported(site, tmp_path):
     _all, bad, _ = catalog_io.import_file(site, _write_json(tmp_path, ["chuỗi"]), "import")
     assert bad[0].where == "bản ghi 0"
+
+
+# -- the rule of 1 July 2025 (Law on Organisation of Local Government 2025) --
+def _csv_with_district(tmp_path, effective):
+    path = tmp_path / "district.csv"
+    records = _records(2)
+    records[1]["level"] = "district"
+    rows = catalog_io.dumps(records, "csv").splitlines()
+    rows[0] += ",effective_from"
+    rows[1] += ","
+    rows[2] += "," + effective
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_district_level_after_the_change_is_refused_with_line_and_rule(site, tmp_path):
+    records, bad, imported = catalog_io.import_file(site, _csv_with_district(tmp_path, "2025-09-01"), "import")
+    assert not imported and [b.where for b in bad] == ["dòng 3"]
+    line = catalog_io.report(records, bad, imported)[0]
+    assert line.startswith("LỖI dòng 3") and "cấp huyện" in line
+    assert "Luật Tổ chức chính quyền địa phương năm 2025" in line and "01/09/2025" in line
+
+
+def test_undated_district_level_is_refused(site, tmp_path):
+    _records_, bad, imported = catalog_io.import_file(site, _write_json(tmp_path, _records(1, level="district")),
+                                                      "import")
+    assert not imported and "không ghi ngày hiệu lực" in bad[0].errors["level"]
+
+
+def test_district_level_before_the_change_is_stored_at_commune_level(site, tmp_path):
+    records, bad, imported = catalog_io.import_file(site, _csv_with_district(tmp_path, "2024-03-01"), "import")
+    code = records[1].code
+    assert imported and not bad and site["procedures"][code].published_version().level == "commune"
+    assert any(line.startswith("GHI CHÚ dòng 3") for line in catalog_io.report(records, bad, imported))
+
+
+def test_bad_effective_date_is_reported(site, tmp_path):
+    _r, bad, _ = catalog_io.import_file(site, _write_json(tmp_path, _records(1, effective_from="1/7/2025")),
+                                        "import")
+    assert "YYYY-MM-DD" in bad[0].errors["effective_from"]

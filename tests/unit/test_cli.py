@@ -88,3 +88,12 @@ def test_the_public_address_loses_its_trailing_slash():
     settings = config.normalize({"tthc_docs.session_secret": "s" * 40,
                                  "tthc_docs.public_url": "https://dvc.example.gov.vn/"})
     assert config.public_url(settings) == "https://dvc.example.gov.vn"
+
+
+def test_papers_are_dated_at_the_configured_place_thai_nguyen_by_default():
+    from tthc_docs import config
+    from tthc_docs.dossiers.press import Press
+    base = {"tthc_docs.session_secret": "s" * 40, "tthc_docs.allow_demo": "true"}
+    assert Press.from_settings(config.normalize(base)).place == "Thái Nguyên"
+    moved = config.normalize(dict(base, **{"tthc_docs.place_name": "Phổ Yên"}))
+    assert Press.from_settings(moved).place == config.place_name(moved) == "Phổ Yên"

@@ -16,13 +16,13 @@ from ZODB.FileStorage import FileStorage
 from tthc_docs.dossiers import codes
 from tthc_docs import errors
 
-AGENCY = '000.00.20.H56'
+AGENCY = '000.00.20.H55'
 DAY = date(2027, 2, 3)
 THREADS, PER_THREAD = 6, 15
 
 
 def test_first_code_of_the_day_is_0001():
-    assert codes.CodeCounters().next_code(AGENCY, DAY) == '000.00.20.H56-270203-0001'
+    assert codes.CodeCounters().next_code(AGENCY, DAY) == '000.00.20.H55-270203-0001'
 
 
 def test_codes_of_one_day_follow_each_other():
@@ -34,17 +34,17 @@ def test_codes_of_one_day_follow_each_other():
 def test_each_agency_has_its_own_sequence():
     counters = codes.CodeCounters()
     counters.next_code(AGENCY, DAY)
-    assert counters.next_code('000.00.01.H56', DAY) == '000.00.01.H56-270203-0001'
+    assert counters.next_code('000.00.01.H55', DAY) == '000.00.01.H55-270203-0001'
 
 
 def test_each_day_starts_again_at_one():
     counters = codes.CodeCounters()
     counters.next_code(AGENCY, DAY)
-    assert counters.next_code(AGENCY, date(2027, 2, 4)) == '000.00.20.H56-270204-0001'
+    assert counters.next_code(AGENCY, date(2027, 2, 4)) == '000.00.20.H55-270204-0001'
 
 
 def test_sequence_past_9999_widens_instead_of_wrapping():
-    assert codes.format_code(AGENCY, DAY, 10000) == '000.00.20.H56-270203-10000'
+    assert codes.format_code(AGENCY, DAY, 10000) == '000.00.20.H55-270203-10000'
 
 
 def test_a_malformed_agency_code_is_invalid():
@@ -53,11 +53,11 @@ def test_a_malformed_agency_code_is_invalid():
 
 
 def test_parse_code_returns_agency_day_and_number():
-    assert codes.parse_code('000.00.20.H56-270203-0042') == (AGENCY, DAY, 42)
+    assert codes.parse_code('000.00.20.H55-270203-0042') == (AGENCY, DAY, 42)
 
 
-@pytest.mark.parametrize('text', ['', 'abc', '000.00.20.H56-271303-0001',
-                                  '000.00.20.H56-270203-1', '../x-270203-0001'])
+@pytest.mark.parametrize('text', ['', 'abc', '000.00.20.H55-271303-0001',
+                                  '000.00.20.H55-270203-1', '../x-270203-0001'])
 def test_parse_code_refuses_malformed_codes(text):
     assert codes.parse_code(text) is None
 
@@ -162,3 +162,16 @@ def test_concurrent_filings_through_zeo_never_share_a_code(zeo_address):
     for db in handles:
         db.close()
     assert (failures, len(set(filed)), last) == ([], 40, 40)
+
+
+def test_the_codes_day_is_vietnams_whatever_the_clocks_zone():
+    # 20:00 UTC on 1 March is 03:00 on 2 March in Hà Nội (Circular 01/2018 art. 19).
+    from datetime import datetime, timezone
+    assert codes.code_day(datetime(2027, 3, 1, 20, 0, tzinfo=timezone.utc)) == date(2027, 3, 2)
+
+
+def test_an_evening_filing_keeps_the_day_it_came_in():
+    # The code is the day the dossier came in, not the next working day of its deadline.
+    from datetime import datetime
+    from tthc_docs.timeutil import VN_TZ
+    assert codes.code_day(datetime(2027, 3, 5, 22, 0, tzinfo=VN_TZ)) == date(2027, 3, 5)

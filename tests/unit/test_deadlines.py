@@ -1,5 +1,5 @@
 """Deadlines: due dates in working days, the stopped clock, derived overdue."""
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
@@ -13,12 +13,13 @@ FRIDAY = datetime(2027, 3, 5, 10, 0, tzinfo=TZ)
 
 
 def test_due_date_skips_the_weekend():
-    assert deadlines.due_at(FRIDAY, 2, CAL) == datetime(2027, 3, 8, 17, 0, tzinfo=TZ)
+    # Friday is the day of receipt; days 1 and 2 are Monday and Tuesday.
+    assert deadlines.due_at(FRIDAY, 2, CAL) == datetime(2027, 3, 9, 17, 0, tzinfo=TZ)
 
 
 def test_due_date_skips_a_day_off_entered_by_the_admin():
     cal = WorkingCalendar(days_off={date(2027, 3, 8)})
-    assert deadlines.due_at(FRIDAY, 2, cal).date() == date(2027, 3, 9)
+    assert deadlines.due_at(FRIDAY, 2, cal).date() == date(2027, 3, 10)
 
 
 def test_a_zero_day_procedure_is_due_on_the_day_of_receipt():
@@ -78,9 +79,105 @@ def test_not_due_soon_a_week_ahead():
 
 def test_new_appointment_in_the_past_is_invalid():
     with pytest.raises(errors.Invalid):
-        deadlines.check_new_appointment(None, date(2027, 3, 1), date(2027, 3, 5))
+        deadlines.check_new_appointment(None, None, date(2027, 3, 1), date(2027, 3, 5))
 
 
 def test_a_span_of_decades_is_refused():
     with pytest.raises(errors.Invalid):
         deadlines.working_days_in(date(2000, 1, 1), date(2027, 1, 1), CAL)
+
+
+# -- the law's count on real dates (Civil Code art. 147, the cut-off) -----------
+
+def at(y, m, d, hh=9, mm=0, tz=TZ):
+    return datetime(y, m, d, hh, mm, tzinfo=tz)
+
+
+@pytest.mark.parametrize('received, days, due', [
+    # Tết 2027 (Thu 4/2 .. Wed 10/2): the issue's own example.
+    (at(2027, 2, 3, 10), 20, date(2027, 3, 10)),
+    # After the cut-off on the eve of Tết: received on Thu 11/2.
+    (at(2027, 2, 3, 17, 30), 20, date(2027, 3, 11)),
+    # 30/4 (Fri), 1/5 (Sat) observed Mon 3/5.
+    (at(2027, 4, 29, 9), 1, date(2027, 5, 4)),
+    (at(2027, 4, 29, 17, 30), 1, date(2027, 5, 5)),
+    # National Day 2027: Thu 2/9 and Fri 3/9.
+    (at(2027, 9, 1, 16), 1, date(2027, 9, 6)),
+    (at(2027, 9, 1, 17, 5), 1, date(2027, 9, 7)),
+    # Year end 2026 -> 2027: 1/1 (Fri) off.
+    (at(2026, 12, 31, 10), 2, date(2027, 1, 5)),
+    (at(2026, 12, 31, 17, 1), 2, date(2027, 1, 6)),
+    # A same-day procedure: that day before the cut-off, the next working day after it.
+    (at(2027, 3, 10, 9), 0, date(2027, 3, 10)),
+    (at(2027, 3, 10, 17, 0), 0, date(2027, 3, 11)),
+    (at(2027, 9, 1, 17, 30), 0, date(2027, 9, 6)),
+    # A receipt on Saturday counts on Monday.
+    (at(2027, 3, 13, 9), 1, date(2027, 3, 16)),
+])
+def test_due_dates_as_the_law_counts_them(received, days, due):
+    assert deadlines.due_at(received, days, CAL) == datetime.combine(
+        due, deadlines.APPOINTMENT_TIME, tzinfo=TZ)
+
+
+def test_a_one_day_dossier_received_after_hours_is_not_late_on_arrival():
+    received = at(2027, 3, 10, 17, 20)
+    due = deadlines.due_at(received, 1, CAL)
+    assert not deadlines.is_overdue('received', due, received + timedelta(hours=1))
+
+
+def test_the_provinces_cut_off_moves_the_receipt_day():
+    cal = WorkingCalendar(cutoff=time(15, 0))
+    assert deadlines.due_at(at(2027, 3, 10, 15, 30), 1, cal).date() == date(2027, 3, 12)
+    assert deadlines.due_at(at(2027, 3, 10, 14, 59), 1, cal).date() == date(2027, 3, 11)
+
+
+def test_a_date_is_a_receipt_during_office_hours():
+    assert deadlines.due_day(date(2027, 2, 3), 20, CAL) == date(2027, 3, 10)
+
+
+# -- the stopped clock, in working days ----------------------------------------
+
+def test_a_supplement_pause_costs_the_working_days_waited():
+    due = deadlines.due_at(at(2027, 3, 1), 3, CAL)            # Mon -> Thu 4/3
+    assert due.date() == date(2027, 3, 4)
+    # Asked on Tue 2/3, answered Thu 4/3 in the morning: Wed and Thu lost.
+    assert deadlines.resume(due, at(2027, 3, 2, 10), at(2027, 3, 4, 10), CAL).date() == \
+        date(2027, 3, 8)
+
+
+def test_an_answer_after_the_cut_off_counts_the_next_working_day():
+    due = datetime(2027, 3, 4, 17, 0, tzinfo=TZ)
+    assert deadlines.resume(due, at(2027, 3, 2, 10), at(2027, 3, 4, 17, 30), CAL).date() == \
+        date(2027, 3, 9)
+
+
+def test_a_pause_over_tet_2027_costs_only_its_working_days():
+    # Asked Wed 3/2, answered Thu 11/2: only Thu 11/2 was a working day lost.
+    assert deadlines.days_lost(at(2027, 2, 3, 10), at(2027, 2, 11, 9), CAL) == 1
+
+
+def test_a_pause_answered_the_same_day_costs_nothing():
+    due = datetime(2027, 3, 9, 17, 0, tzinfo=TZ)
+    assert deadlines.resume(due, at(2027, 3, 5, 9), at(2027, 3, 5, 11), CAL) == due
+
+
+# -- the new appointment of an apology -----------------------------------------
+
+LEGAL = datetime(2027, 3, 10, 17, 0, tzinfo=TZ)
+
+
+def test_a_new_appointment_before_the_legal_due_date_is_refused():
+    with pytest.raises(errors.Invalid) as exc:
+        deadlines.check_new_appointment(LEGAL, LEGAL, date(2027, 3, 9), date(2027, 3, 8))
+    assert 'new_due' in exc.value.fields and '10/03/2027' in exc.value.fields['new_due']
+
+
+def test_a_new_appointment_after_the_current_one_is_accepted():
+    assert deadlines.check_new_appointment(LEGAL, LEGAL, date(2027, 3, 12), date(2027, 3, 8)) \
+        == date(2027, 3, 12)
+
+
+def test_a_second_apology_must_move_the_appointment_later_still():
+    current = datetime(2027, 3, 15, 17, 0, tzinfo=TZ)
+    with pytest.raises(errors.Invalid):
+        deadlines.check_new_appointment(LEGAL, current, date(2027, 3, 12), date(2027, 3, 8))

@@ -22,7 +22,7 @@ def config(tmp_path):
 
 def test_demo_leaders_get_an_identity_with_their_name():
     specs = {s.identity: s for s in leaders_for({"tthc_docs.allow_demo": True})}
-    assert specs["leader1"].common_name == "Đặng Quốc Bảo" and specs["leader1"].agency == "000.00.20.H56"
+    assert specs["leader1"].common_name == "Đặng Quốc Bảo" and specs["leader1"].agency == "000.00.20.H55"
 
 
 def test_no_demo_leaders_without_allow_demo():

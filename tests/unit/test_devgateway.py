@@ -59,7 +59,7 @@ def gateway():
 def pay_url(base, secret=SECRET, notify=None, amount=25_000):
     provider = vnpay.SignedRedirectGateway("http://127.0.0.1/pay", MERCHANT, secret)
     return provider.redirect_url(PaymentRequest(
-        reference="000.00.20.H56-261127-0001_abc", amount=amount, description="Thanh toan",
+        reference="000.00.20.H55-261127-0001_abc", amount=amount, description="Thanh toan",
         return_url=base + "/@@payment-return", notify_url=notify or base + "/@@payment-notify",
         client_ip="127.0.0.1", created_at=timeutil.now()))
 

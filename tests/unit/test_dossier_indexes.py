@@ -10,7 +10,7 @@ from tthc_docs.dossiers.content import Dossier, DossierRegistry
 
 TZ = timezone(timedelta(hours=7))
 T0 = datetime(2027, 3, 1, 9, 0, tzinfo=TZ)
-AGENCY = '000.00.20.H56'
+AGENCY = '000.00.20.H55'
 
 
 class Version:
@@ -82,7 +82,7 @@ def test_the_queue_is_paged_and_counted(registry):
 
 
 def test_the_queue_keeps_to_its_agency(registry):
-    new(registry, agency='000.00.01.H56')
+    new(registry, agency='000.00.01.H55')
     assert registry.queue(AGENCY)[1] == 0
 
 

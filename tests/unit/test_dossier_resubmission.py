@@ -15,7 +15,7 @@ class Version:
 
 
 def file(registry, fingerprint, at, owner='citizen1'):
-    d = Dossier(owner=owner, vault_id='v-1', procedure=Version(), agency='000.00.20.H56',
+    d = Dossier(owner=owner, vault_id='v-1', procedure=Version(), agency='000.00.20.H55',
                 channel='online', data={}, form_name=None, form_version=None,
                 attachments=[], fee_amount=0, submitted_at=at, submitted_by=owner,
                 applicant_name='Nguyễn Văn An')

@@ -4,6 +4,8 @@ The old shape is made from the demo database (the current classes) by
 deleting what the step adds and setting ``evolve_step`` back to the step
 before, committed, so that the step runs on what it will meet in the field.
 """
+from datetime import date, datetime
+
 import pytest
 import transaction
 
@@ -12,6 +14,7 @@ from tthc_docs.catalog.index import ProcedureIndex
 from tthc_docs.dossiers import codes
 from tthc_docs.dossiers.daysoff import DaysOffRegistry
 from tthc_docs.site.content import get_site
+from tthc_docs.timeutil import VN_TZ
 
 
 @pytest.fixture
@@ -115,7 +118,135 @@ def test_a_step_keeps_what_a_current_database_has(site, step, path, name):
     assert getattr(site[path], name) is kept
 
 
-def test_step_6_issues_the_papers_of_dossiers_filed_before_them(site):
+def _old_levels(site):
+    """What a database of before 1 July 2025 holds: a district with a commune, a district procedure."""
+    from tthc_docs.demo.procedures_data import PROCEDURES
+    from tthc_docs.people.agencies import Agency
+    tree = site["agencies"]
+    district = tree.add_agency(tree.by_code("000.00.00.H55"),
+                               Agency("000.00.31.H55", "Ủy ban nhân dân huyện Đại Từ", "province"))
+    district.level = "district"  # the constructor no longer accepts it
+    tree.add_agency(district, Agency("000.31.01.H55", "Ủy ban nhân dân thị trấn Hùng Sơn", "commune"))
+    catalog = site["procedures"]
+    catalog.create(dict(PROCEDURES[0], code="9.000631", level="district"), "editor1")
+    catalog.publish("9.000631", "editor1")
+    catalog.update("9.000631", dict(PROCEDURES[0], code="9.000631", level="district", name="Nháp"), "editor1")
+    return district
+
+
+def test_step_6_moves_district_agencies_and_procedures_to_the_two_levels(site):
+    from tthc_docs.migrations import report
+    site, tm = site
+    district = _old_levels(site)
+    _age(site, tm, 6, site)
+    _evolve(site, tm, 6)
+    tree, procedure = site["agencies"], site["procedures"]["9.000631"]
+    assert district.level == "commune" and len(district) == 0
+    assert tree.by_code("000.31.01.H55").__parent__ is tree.by_code("000.00.00.H55")
+    assert [v.level for v in procedure.versions.values()] == ["district", "commune", "commune"]
+    assert procedure.published_version().version == 3 and procedure.draft_version().name == "Nháp"
+    assert site["procedures"].search(level="commune", editor=True).codes.count("9.000631") == 1
+    lines = report(site, 6)
+    assert any("000.00.31.H55" in line for line in lines) and any("9.000631" in line for line in lines)
+    assert "Luật Tổ chức chính quyền địa phương năm 2025" in lines[-1]
+
+
+def test_step_6_leaves_a_two_level_database_unchanged(site):
+    from tthc_docs.migrations import report
+    site, tm = site
+    before = {a.code: a.level for a in site["agencies"].all()}
+    _age(site, tm, 6, site)
+    _evolve(site, tm, 6)
+    assert {a.code: a.level for a in site["agencies"].all()} == before
+    assert len(report(site, 6)) == 1
+
+
+def test_step_7_makes_the_outbox_from_the_histories(site):
+    from tthc_docs.sync import protocol
+    site, tm = site
+    tracked = sum(1 for d in site["dossiers"].values() for h in d.history
+                  if protocol.event_for(h["action"]))
+    site.remove("outbox")
+    _age(site, tm, 7, site)
+    _evolve(site, tm, 7)
+    outbox = site["outbox"]
+    assert tracked > 0 and len(outbox.records) == outbox.pending_count() == tracked
+    assert outbox.share() == (0, len(site["dossiers"]))
+    for dossier in site["dossiers"].values():
+        events = [outbox.records[(dossier.code, n + 1)].message["event"]
+                  for n in range(outbox.last_seq(dossier.code))]
+        assert events == [protocol.event_for(h["action"]) for h in dossier.history
+                          if protocol.event_for(h["action"])]
+
+
+def test_step_8_adds_the_feedback_registry(site):
+    from tthc_docs.feedback.content import FeedbackRegistry
+    site, tm = site
+    site.remove("feedback")
+    _age(site, tm, 8, site)
+    _evolve(site, tm, 8)
+    assert isinstance(site["feedback"], FeedbackRegistry) and len(site["feedback"]) == 0
+
+
+@pytest.mark.parametrize("step, name", [(7, "outbox"), (8, "feedback")])
+def test_steps_7_and_8_keep_what_a_current_database_has(site, step, name):
+    site, tm = site
+    kept = site[name]
+    _age(site, tm, step, site)
+    _evolve(site, tm, step)
+    assert site[name] is kept
+
+
+def _old_shape(dossier, **attrs):
+    """``dossier`` as step 9 finds it: one ``due_at``, no ``appointment_at``."""
+    for name, value in attrs.items():
+        setattr(dossier, name, value)
+    dossier.__dict__.pop("appointment_at", None)
+    dossier._p_changed = True
+
+
+def _received(registry):
+    return next(d for d in registry.values() if d.received_at is not None and d.is_open)
+
+
+def test_step_9_recounts_the_legal_due_date_and_keeps_the_apologys_appointment(site):
+    site, tm = site
+    registry = site["dossiers"]
+    dossier = _received(registry)
+    received = datetime(2027, 2, 3, 10, 0, tzinfo=VN_TZ)        # Wed, the eve of Tết
+    old_due = datetime(2027, 3, 9, 17, 0, tzinfo=VN_TZ)         # the receipt day as day 1
+    promised = datetime(2027, 3, 19, 17, 0, tzinfo=VN_TZ)
+    apology = {"at": received, "by": "specialist1", "reason": "Chờ xác minh",
+               "old_due": old_due, "new_due": promised}
+    dossier.history.append(dict(apology, action="apologize", note="Chờ xác minh"))
+    _old_shape(dossier, received_at=received, processing_days=20, due_at=promised,
+               apologies=[apology])
+    _age(site, tm, 9, registry)
+    _evolve(site, tm, 9)
+    assert (dossier.due_at.date(), dossier.appointment_at.date()) == (date(2027, 3, 10),
+                                                                      date(2027, 3, 19))
+    assert dossier.overdue(datetime(2027, 3, 11, 9, 0, tzinfo=VN_TZ))
+    assert dossier.apologies[0]["legal_due_at"] == dossier.due_at
+    assert dossier.history[-1]["legal_due_at"] == dossier.due_at
+
+
+def test_step_9_pushes_the_legal_due_date_by_the_recorded_supplement_pause(site):
+    site, tm = site
+    registry = site["dossiers"]
+    dossier = _received(registry)
+    received = datetime(2027, 3, 1, 9, 0, tzinfo=VN_TZ)         # Mon; 3 days: Thu 4/3
+    dossier.history.append({"at": datetime(2027, 3, 2, 10, 0, tzinfo=VN_TZ),
+                            "action": "request_supplement", "by": "reception1", "note": "Thiếu"})
+    dossier.history.append({"at": datetime(2027, 3, 4, 10, 0, tzinfo=VN_TZ),
+                            "action": "supplement", "by": "citizen1", "note": ""})
+    _old_shape(dossier, received_at=received, processing_days=3,
+               due_at=datetime(2027, 3, 5, 17, 0, tzinfo=VN_TZ), apologies=[])
+    _age(site, tm, 9, registry)
+    _evolve(site, tm, 9)
+    assert dossier.due_at.date() == dossier.appointment_at.date() == date(2027, 3, 8)
+
+
+def test_step_10_issues_the_papers_of_dossiers_filed_before_them(site):
     site, tm = site
     registry = site["dossiers"]
     for dossier in registry.values():
@@ -124,9 +255,9 @@ def test_step_6_issues_the_papers_of_dossiers_filed_before_them(site):
             if name in dossier.__dict__:
                 delattr(dossier, name)
     received = [d for d in registry.values() if d.received_at is not None]
-    _age(site, tm, 6, registry, "paper_counters", "register_book")
+    _age(site, tm, 10, registry, "paper_counters", "register_book")
     assert received and all(getattr(d, "papers", None) is None for d in received)
-    _evolve(site, tm, 6)
+    _evolve(site, tm, 10)
     assert all(d.papers.latest("receipt") is not None for d in received)
     assert all(d.papers.latest("receipt").read().startswith(b"%PDF-") for d in received)
     numbers = sorted(d.register_entry[1] for d in received)
@@ -134,7 +265,7 @@ def test_step_6_issues_the_papers_of_dossiers_filed_before_them(site):
     assert len(registry.register_book) == len(received)
 
 
-def test_step_6_twice_issues_nothing_twice(site):
+def test_step_10_twice_issues_nothing_twice(site):
     site, tm = site
     from tthc_docs.dossiers import press
     dossier = next(d for d in site["dossiers"].values() if d.received_at is not None)

@@ -24,8 +24,8 @@ def test_online_fee_defaults_to_half_the_counter_fee():
     assert fees.quote(version(50_000), fees.ONLINE).amount == 25_000
 
 
-def test_online_fee_of_an_odd_amount_rounds_half_up_to_whole_dong():
-    assert fees.quote(version(15_001), fees.ONLINE).amount == 7_501
+def test_online_fee_of_an_odd_amount_drops_the_half_dong():
+    assert fees.quote(version(15_001), fees.ONLINE).amount == 7_500
 
 
 def test_online_fee_is_an_int():
@@ -56,7 +56,7 @@ def test_full_exemption_waives_the_fee():
 
 def test_partial_exemption_applies_to_the_online_amount():
     q = fees.quote(version(50_001, exemptions=[HALF]), fees.ONLINE, exemption="nguoi-cao-tuoi")
-    assert (q.base, q.amount) == (25_001, 12_501)
+    assert (q.base, q.amount) == (25_000, 12_500)
 
 
 def test_exemption_not_listed_by_the_procedure_is_invalid():
@@ -76,5 +76,11 @@ def test_negative_fee_is_refused():
         fees.counter_fee(version(-1))
 
 
-def test_round_dong_rounds_halves_up():
-    assert [fees.round_dong(x) for x in (0, 0.5, 1.4999, 2.5)] == [0, 1, 1, 3]
+def test_round_dong_drops_the_fraction_of_a_dong():
+    assert [fees.round_dong(x) for x in (0, 0.5, 1.4999, 2.5, 7500.5)] == [0, 0, 1, 2, 7500]
+
+
+def test_the_demo_catalog_uses_the_same_rule():
+    from tthc_docs.demo.procedures_data import proc
+    record = proc("9.9", "Thử", "Thử", "commune", 1, 15_001, None, "other", [], [], [])
+    assert record["online_fee"] == fees.quote(version(15_001), fees.ONLINE).amount

@@ -20,9 +20,9 @@ from tthc_docs.eforms.schema import clean_template, template_schema
 
 PROFILE = {
     'full_name': 'Nguyễn Văn An', 'birth_date': '1990-05-01', 'sex': 'Nam',
-    'id_number': '056090001234', 'origin': 'xã Diên An, huyện Diên Khánh, tỉnh Khánh Hòa',
-    'permanent_address': '12 Trần Phú, phường Lộc Thọ, thành phố Nha Trang, tỉnh Khánh Hòa',
-    'current_address': '12 Trần Phú, phường Lộc Thọ, thành phố Nha Trang, tỉnh Khánh Hòa',
+    'id_number': '056090001234', 'origin': 'xã Tân Cương, tỉnh Thái Nguyên',
+    'permanent_address': '12 Hoàng Văn Thụ, phường Phan Đình Phùng, tỉnh Thái Nguyên',
+    'current_address': '12 Hoàng Văn Thụ, phường Phan Đình Phùng, tỉnh Thái Nguyên',
     'phone': '+84 912 345 678', 'email': 'an@example.vn', 'tax_code': '4201234567',
 }
 SEX = {'name': 'gioi_tinh', 'title': 'Giới tính', 'type': 'choice', 'required': True,
@@ -64,7 +64,7 @@ def test_prefill_normalises_profile_values():
 
 
 def test_prefill_reads_one_line_address_into_parts():
-    assert prefill_values(FIELDS, PROFILE)['noi_cu_tru']['commune'] == 'Phường Lộc Thọ'
+    assert prefill_values(FIELDS, PROFILE)['noi_cu_tru']['commune'] == 'Phường Phan Đình Phùng'
 
 
 def test_prefill_maps_english_sex_to_option():
@@ -130,8 +130,7 @@ def test_id_number_checked_against_birth_date_field():
 
 def test_address_part_error_names_the_problem():
     errors = _errors(FIELDS, {'so_ban_sao': 1, 'cam_doan': True,
-                              'noi_cu_tru': {'province': 'Tỉnh Khánh Hòa',
-                                             'district': 'Thành phố Nha Trang',
+                              'noi_cu_tru': {'province': 'Tỉnh Thái Nguyên',
                                              'commune': 'Xã Không Có'}})
     assert 'Xã Không Có' in errors['noi_cu_tru']
 
@@ -361,8 +360,8 @@ def test_junk_data_only_ever_gives_field_errors(template, junk):
 
 # --- property: what the browser shows, posted back, is accepted -----------
 
-ADDRESS = {'street': '12 Trần Phú', 'commune': 'Phường Lộc Thọ',
-           'district': 'Thành phố Nha Trang', 'province': 'Tỉnh Khánh Hòa'}
+ADDRESS = {'street': '12 Hoàng Văn Thụ', 'commune': 'Phường Phan Đình Phùng',
+           'province': 'Tỉnh Thái Nguyên'}
 
 
 def _type_into(form, field, value):

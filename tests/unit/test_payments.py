@@ -14,7 +14,7 @@ from tthc_docs.timeutil import VN_TZ
 SECRET = "unit-test-secret"
 MERCHANT = "TTHCDEV"
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=VN_TZ)
-CODE = "000.00.20.H56-261127-0001"
+CODE = "000.00.20.H55-261127-0001"
 
 
 class Payable:

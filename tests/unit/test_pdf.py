@@ -29,9 +29,9 @@ def _text(data):
 
 def _result(**over):
     result = dict(
-        code="000.00.20.H56-261127-0001", procedure_code="1.001193",
-        procedure_name="Đăng ký khai sinh", agency_name="Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa",
-        parent_agency="UBND tỉnh Khánh Hòa", issued_at=datetime.date(2026, 11, 27),
+        code="000.00.20.H55-261127-0001", procedure_code="1.001193",
+        procedure_name="Đăng ký khai sinh", agency_name="Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",
+        parent_agency="UBND tỉnh Thái Nguyên", issued_at=datetime.date(2026, 11, 27),
         applicant_name="Nguyễn Thị Hường", facts=[("Họ và tên", "Nguyễn Thị Hường")],
         signer_authority="KT. Giám đốc", signer_title="Phó Giám đốc", signer_name="Trần Văn Lãnh",
         verify_url="http://127.0.0.1:6543/@@verify",
@@ -59,11 +59,11 @@ def test_nfc_of_none_is_empty():
 
 
 def test_long_date_in_administrative_form():
-    assert long_date("Khánh Hòa", datetime.date(2026, 11, 27)) == "Khánh Hòa, ngày 27 tháng 11 năm 2026"
+    assert long_date("Thái Nguyên", datetime.date(2026, 11, 27)) == "Thái Nguyên, ngày 27 tháng 11 năm 2026"
 
 
 def test_long_date_pads_small_days_and_early_months():
-    assert long_date("Khánh Hòa", datetime.date(2026, 2, 5)) == "Khánh Hòa, ngày 05 tháng 02 năm 2026"
+    assert long_date("Thái Nguyên", datetime.date(2026, 2, 5)) == "Thái Nguyên, ngày 05 tháng 02 năm 2026"
 
 
 def test_long_date_does_not_pad_later_months():
@@ -112,12 +112,12 @@ def test_long_result_spills_onto_a_second_page_with_the_signer():
 
 def test_result_names_dossier_signer_and_date():
     text = _text(render_result(_result()).data)
-    assert "000.00.20.H56-261127-0001" in text and "Trần Văn Lãnh" in text and "ngày 27 tháng 11 năm 2026" in text
+    assert "000.00.20.H55-261127-0001" in text and "Trần Văn Lãnh" in text and "ngày 27 tháng 11 năm 2026" in text
 
 
 def test_result_metadata_names_the_dossier():
     reader = pypdf.PdfReader(io.BytesIO(render_result(_result()).data))
-    assert reader.metadata["/Subject"] == "000.00.20.H56-261127-0001"
+    assert reader.metadata["/Subject"] == "000.00.20.H55-261127-0001"
 
 
 def test_correction_names_the_replaced_document():

@@ -5,7 +5,7 @@ from tthc_docs.catalog.index import ProcedureIndex
 
 
 def _add(index, code, name, text="", field="Hộ tịch", level="commune",
-         agencies=("000.00.20.H56",), state="published"):
+         agencies=("000.00.20.H55",), state="published"):
     index.index(code, name=name, text=text, field=field, level=level,
                 agencies=list(agencies), state=state)
 
@@ -17,7 +17,7 @@ def index():
     _add(idx, "1.000894", "Đăng ký kết hôn", "Tờ khai; hộ tịch")
     _add(idx, "2.000815", "Chứng thực bản sao từ bản chính", "giấy tờ", field="Chứng thực")
     _add(idx, "1.004227", "Đăng ký biến động đất đai", "Hợp đồng chuyển nhượng", field="Đất đai",
-         level="district", agencies=("000.00.21.H56",))
+         level="province", agencies=("000.00.09.H55",))
     _add(idx, "9.000001", "Thủ tục hộ tịch đặc biệt", "", state="draft")
     _add(idx, "9.000002", "Cấp bản sao trích lục", "trích lục hộ tịch; khai sinh")
     return idx
@@ -70,7 +70,7 @@ def test_field_facet_accepts_label_or_slug(index):
 
 
 def test_level_and_agency_facets(index):
-    assert _codes(index, level="district") == _codes(index, agency="000.00.21.H56") == ["1.004227"]
+    assert _codes(index, level="province") == _codes(index, agency="000.00.09.H55") == ["1.004227"]
 
 
 def test_facet_counts_cover_the_whole_result(index):
@@ -112,4 +112,4 @@ def test_facet_counts_by_intersection_match_the_tally(index, monkeypatch):
 
 def test_summary_comes_from_the_index(index):
     assert index.summary("1.004227") == {"name": "Đăng ký biến động đất đai", "field": "Đất đai",
-                                         "level": "district", "state": "published"}
+                                         "level": "province", "state": "published"}

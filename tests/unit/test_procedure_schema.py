@@ -22,7 +22,7 @@ def _record(**changes):
 
 def test_every_demo_procedure_is_valid():
     for data in PROCEDURES:
-        validate(copy.deepcopy(data), agencies={"000.00.20.H56"})
+        validate(copy.deepcopy(data), agencies={"000.00.20.H55"})
 
 
 def test_steps_longer_than_processing_time_are_refused():
@@ -54,7 +54,7 @@ def test_unknown_form_template_is_refused():
 
 
 def test_unknown_agency_is_refused():
-    assert "agencies" in _fields(_record(), agencies={"000.00.01.H56"})
+    assert "agencies" in _fields(_record(), agencies={"000.00.01.H55"})
 
 
 def test_duplicate_requirement_ids_are_refused():
@@ -68,7 +68,7 @@ def test_fractional_days_are_refused():
 
 
 def test_online_fee_defaults_to_half_the_fee():
-    assert validate(_record(fee=15001, online_fee=None))["online_fee"] == 7501
+    assert validate(_record(fee=15001, online_fee=None))["online_fee"] == 7500
 
 
 def test_explicit_online_fee_is_kept():

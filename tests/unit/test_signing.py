@@ -14,8 +14,8 @@ from tthc_docs.signing.devpki import DevPki, LeaderSpec
 from tthc_docs.signing.signer import SigningRefused, load_identity, parse_signers
 from tthc_docs.signing.verify import verify_pdf
 
-AGENCY = "000.00.20.H56"
-AGENCY_NAME = "Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa"
+AGENCY = "000.00.20.H55"
+AGENCY_NAME = "Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên"
 UTC = datetime.timezone.utc
 
 
@@ -43,7 +43,7 @@ def signing(settings):
 
 @pytest.fixture(scope="module")
 def rendered():
-    return render_result({"code": "000.00.20.H56-261127-0001", "procedure_code": "1.001193",
+    return render_result({"code": "000.00.20.H55-261127-0001", "procedure_code": "1.001193",
                           "procedure_name": "Đăng ký khai sinh", "agency_name": AGENCY_NAME,
                           "signer_name": "Trần Văn Lãnh", "verify_url": "http://127.0.0.1:6543/@@verify",
                           "issued_at": datetime.date(2026, 11, 27)})
@@ -51,7 +51,7 @@ def rendered():
 
 def _sign(rendered, identity, signing, **kw):
     return S.sign_pdf(rendered.data, identity, signing, box=rendered.signature_box,
-                      reason=S.reason_for("000.00.20.H56-261127-0001"),
+                      reason=S.reason_for("000.00.20.H55-261127-0001"),
                       lines=S.stamp_lines("Trần Văn Lãnh", AGENCY_NAME, datetime.datetime.now(UTC)), **kw)
 
 
@@ -95,7 +95,7 @@ def test_signed_result_is_signed_intact_trusted_timestamped(signed, signing):
 
 def test_report_names_signer_and_dossier(signed, signing):
     report = _verify(signed, signing)
-    assert report["signer"] == "Trần Văn Lãnh" and report["dossier"] == "000.00.20.H56-261127-0001"
+    assert report["signer"] == "Trần Văn Lãnh" and report["dossier"] == "000.00.20.H55-261127-0001"
 
 
 def test_report_time_is_vietnamese_iso(signed, signing):

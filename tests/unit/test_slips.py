@@ -18,7 +18,7 @@ from tthc_docs.dossiers import slip_forms, slips
 from tthc_docs.dossiers.slips import Handover, PaperRow
 from tthc_docs.timeutil import VN_TZ
 
-CODE = "000.00.20.H56-261127-0001"
+CODE = "000.00.20.H55-261127-0001"
 TRACK = "https://dichvucong.example.gov.vn/@@track?code=" + CODE
 
 
@@ -29,10 +29,10 @@ def at(day, hour, minute=0, month=11):
 def facts(**over):
     base = slips.SlipFacts(
         code=CODE, procedure_code="1.001193", procedure_name="Đăng ký khai sinh",
-        agency_name="Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa",
-        parent_agency="Ủy ban nhân dân tỉnh Khánh Hòa", track_url=TRACK, place="Khánh Hòa",
+        agency_name="Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",
+        parent_agency="Ủy ban nhân dân tỉnh Thái Nguyên", track_url=TRACK, place="Thái Nguyên",
         applicant_name="Nguyễn Thị Hường", issued_at=at(27, 9, 30), number="7/PXL",
-        applicant_id="056190001234", applicant_address="12 Trần Phú, Nha Trang",
+        applicant_id="056190001234", applicant_address="12 Hoàng Văn Thụ, phường Phan Đình Phùng",
         applicant_phone="0905123456", applicant_email="huong@example.vn", status="received",
         received_at=at(27, 9, 30), due_at=at(2, 17, month=12), appointment_at=at(2, 17, month=12),
         processing_days=3,
@@ -82,12 +82,12 @@ def qr_of(data):
 
 
 COMMON = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-          f"Mã hồ sơ: {CODE}", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH KHÁNH HÒA",
-          "Khánh Hòa, ngày 27 tháng 11 năm 2026")
+          f"Mã hồ sơ: {CODE}", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH THÁI NGUYÊN",
+          "Thái Nguyên, ngày 27 tháng 11 năm 2026")
 #: Every field each form requires, as printed.
 FIELDS = {
     "receipt": ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Tiếp nhận hồ sơ của: Ông/Bà Nguyễn Thị Hường",
-                "Địa chỉ: 12 Trần Phú, Nha Trang", "Số điện thoại: 0905123456",
+                "Địa chỉ: 12 Hoàng Văn Thụ, phường Phan Đình Phùng", "Số điện thoại: 0905123456",
                 "Email: huong@example.vn", "Nội dung yêu cầu giải quyết: Đăng ký khai sinh",
                 "1. Thành phần hồ sơ nộp gồm:", "Tờ khai điện tử", "Bản điện tử (tờ khai điện tử)",
                 "Giấy chứng sinh", "Bản chính (đã đối chiếu, số hóa)", "02",
@@ -100,13 +100,13 @@ FIELDS = {
                 "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)",
                 "25.000 đồng (đã thanh toán)", "Lê Văn Tiếp"),
     "supplement": ("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Hồ sơ của: Ông/Bà Nguyễn Thị Hường",
-                   "Địa chỉ: 12 Trần Phú, Nha Trang", "Số điện thoại: 0905123456",
+                   "Địa chỉ: 12 Hoàng Văn Thụ, phường Phan Đình Phùng", "Số điện thoại: 0905123456",
                    "Email: huong@example.vn", "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:",
                    "Bổ sung bản sao giấy chứng sinh có chứng thực",
                    "Lý do: thành phần hồ sơ chưa đầy đủ", "liên hệ với Lê Văn Tiếp",
                    "NGƯỜI HƯỚNG DẪN", "Số: 7/PXL"),
     "refusal": ("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "Ông/Bà: Nguyễn Thị Hường",
-                "Địa chỉ: 12 Trần Phú, Nha Trang", "Số điện thoại: 0905123456",
+                "Địa chỉ: 12 Hoàng Văn Thụ, phường Phan Đình Phùng", "Số điện thoại: 0905123456",
                 "Email: huong@example.vn", "Nội dung yêu cầu giải quyết: Đăng ký khai sinh",
                 "lý do cụ thể như sau: Hồ sơ không thuộc thẩm quyền giải quyết",
                 "NGƯỜI TIẾP NHẬN HỒ SƠ"),
@@ -178,3 +178,8 @@ def test_missing_contact_says_so_instead_of_leaving_a_blank():
 def test_unknown_paper_is_a_key_error():
     with pytest.raises(KeyError):
         slip_forms.render("invoice", facts())
+
+
+def test_a_paper_is_dated_at_the_place_it_is_given():
+    text = text_of(slip_forms.render("receipt", facts(place="Phổ Yên")))
+    assert "Phổ Yên, ngày 27 tháng 11 năm 2026" in text and "Thái Nguyên, ngày" not in text

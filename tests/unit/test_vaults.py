@@ -111,8 +111,8 @@ def test_digitized_copy_records_certifier_and_original(vault):
 
 def test_issued_result_keeps_its_facts(vault):
     doc, _ = upload(vault, make_pdf('Kết quả'), kind='issued', added_by='leader1',
-                    signed=True, issued_by='leader1', dossier='H56-0001')
-    assert (doc.signed, doc.issued_by, doc.dossier) == (True, 'leader1', 'H56-0001')
+                    signed=True, issued_by='leader1', dossier='H55-0001')
+    assert (doc.signed, doc.issued_by, doc.dossier) == (True, 'leader1', 'H55-0001')
 
 
 def test_filename_is_cleaned(vault):
@@ -127,10 +127,10 @@ def test_missing_document_is_not_found(vault):
 
 def test_grant_is_per_document_dossier_and_agency(vault):
     doc, _ = upload(vault, make_pdf())
-    vault.grant(doc.id, 'H56-0001', '000.00.20.H56')
-    assert vault.is_granted(doc.id, 'H56-0001', '000.00.20.H56')
-    assert not vault.is_granted(doc.id, 'H56-0002', '000.00.20.H56')
-    assert not vault.is_granted(doc.id, 'H56-0001', '000.00.99.H56')
+    vault.grant(doc.id, 'H55-0001', '000.00.20.H55')
+    assert vault.is_granted(doc.id, 'H55-0001', '000.00.20.H55')
+    assert not vault.is_granted(doc.id, 'H55-0002', '000.00.20.H55')
+    assert not vault.is_granted(doc.id, 'H55-0001', '000.00.99.H55')
 
 
 def test_reuse_is_noted_once_per_dossier(vault):
@@ -142,8 +142,8 @@ def test_reuse_is_noted_once_per_dossier(vault):
 
 def test_log_access_appends_to_the_chain(vault):
     doc, _ = upload(vault, make_pdf())
-    vault.log_access('reception1', doc.id, 'H56-0001')
-    vault.log_access('specialist1', doc.id, 'H56-0001')
+    vault.log_access('reception1', doc.id, 'H55-0001')
+    vault.log_access('specialist1', doc.id, 'H55-0001')
     assert (len(vault.access_log), vault.access_log.verify().ok) == (2, True)
 
 
@@ -163,17 +163,17 @@ def test_deleted_bytes_can_be_uploaded_again(vault):
 
 def test_document_of_an_open_dossier_cannot_be_deleted(vault):
     doc, _ = upload(vault, make_pdf())
-    vault.note_reuse(doc.id, 'H56-0001')
+    vault.note_reuse(doc.id, 'H55-0001')
     with pytest.raises(errors.StateConflict) as exc:
-        vault.remove_document(doc.id, is_open=lambda code: True)
-    assert 'H56-0001' in exc.value.message
+        vault.remove_document(doc.id, is_active=lambda code: True)
+    assert 'H55-0001' in exc.value.message
 
 
 def test_document_of_a_closed_dossier_can_be_deleted(vault):
     doc, _ = upload(vault, make_pdf())
-    vault.grant(doc.id, 'H56-0001', '000.00.20.H56')
-    vault.remove_document(doc.id, is_open=lambda code: False)
-    assert not vault.is_granted(doc.id, 'H56-0001', '000.00.20.H56')
+    vault.grant(doc.id, 'H55-0001', '000.00.20.H55')
+    vault.remove_document(doc.id, is_active=lambda code: False)
+    assert not vault.is_granted(doc.id, 'H55-0001', '000.00.20.H55')
 
 
 @pytest.mark.parametrize('kind, extra', [

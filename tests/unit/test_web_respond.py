@@ -13,7 +13,7 @@ from webtest import TestApp
 
 from tthc_docs import errors
 from tthc_docs.web.forms import FormView
-from tthc_docs.web.respond import respond, show_again, wants_json
+from tthc_docs.web.respond import ask, respond, show_again, wants_json
 
 JSON = {"Accept": "application/json"}
 
@@ -48,6 +48,19 @@ def client(page_pt):
         except errors.Invalid as exc:
             return show_again(request, exc, page, {"title": "T", "extra": "", "form": ""})
 
+    def moved(request):
+        def costly():
+            calls.append("body")
+            return {"moved": True}
+        return respond(request, costly, redirect="http://example.com/next", flash="Đã chuyển.")
+
+    def messages(request):
+        return respond(request, {"messages": request.session.pop_flash()})
+
+    def blank(request):
+        return ask(request, errors.Invalid("Cần nhập tên.", {"name": "bắt buộc"}), page,
+                   {"title": "T", "extra": "", "form": ""})
+
     class AddThing(FormView):
         schema = Thing()
         buttons = (("save", "Lưu"),)
@@ -75,6 +88,9 @@ def client(page_pt):
     config.add_view(act, route_name="act")
     config.add_route("again", "/again")
     config.add_view(again, route_name="again")
+    for name, view in (("moved", moved), ("messages", messages), ("blank", blank)):
+        config.add_route(name, f"/{name}")
+        config.add_view(view, route_name=name)
     config.add_route("add", "/add")
     config.add_view(AddThing, route_name="add")
     app = TestApp(config.make_wsgi_app())
@@ -110,6 +126,27 @@ def test_the_page_again_carries_the_error_at_its_status(client):
 def test_a_json_client_gets_the_error_itself_instead_of_the_page(client):
     with pytest.raises(errors.Invalid):  # no error view here: the error reaches WSGI
         client.get("/again", headers=JSON)
+
+
+def test_a_costly_body_is_computed_only_for_a_json_client(client):
+    client.get("/moved", status=303)
+    assert client.calls == []
+    assert client.get("/moved", headers=JSON).json == {"moved": True}
+    assert client.calls == ["body"]
+
+
+def test_the_flash_message_is_for_the_browser_that_is_redirected(client):
+    client.get("/moved", headers=JSON)
+    assert client.get("/messages", headers=JSON).json == {"messages": []}
+    client.get("/moved", status=303)
+    assert client.get("/messages", headers=JSON).json == {"messages": ["Đã chuyển."]}
+
+
+def test_a_blank_form_asks_a_browser_and_refuses_a_json_client(client):
+    res = client.get("/blank", status=200)
+    assert "<p>T|||</p>" in res.text and "Cần nhập" not in res.text
+    with pytest.raises(errors.Invalid):
+        client.get("/blank", headers=JSON)
 
 
 @pytest.mark.parametrize("accept,expected", [

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from tthc_docs import errors
-from tthc_docs.dossiers import workflow as wf
+from tthc_docs.dossiers import deadlines, workflow as wf
 from tthc_docs.dossiers.calendar import WorkingCalendar
 
 TZ = timezone(timedelta(hours=7))
@@ -61,6 +61,7 @@ class Paper:
         self.fee_amount, self.is_paid = fee, paid
         self.processing_days = 3
         self.received_at = self.due_at = self.paused_at = self.finished_at = None
+        self.appointment_at = None
         self.returned_at = self.step_started_at = self.resume_state = self.step_due_at = None
         self.vault_id, self.results, self.apologies, self.history = 'v-1', [], [], []
 
@@ -145,8 +146,8 @@ def test_receive_after_payment_sets_received_at():
 
 def test_receive_counts_the_due_date_in_working_days():
     paper = Paper()
-    wf.apply(paper, 'receive', ctx())   # Mon + 3 working days counting Monday
-    assert paper.due_at == datetime(2027, 3, 3, 17, 0, tzinfo=TZ)
+    wf.apply(paper, 'receive', ctx())   # Mon: days 1-3 are Tue, Wed, Thu (art. 147)
+    assert paper.due_at == paper.appointment_at == datetime(2027, 3, 4, 17, 0, tzinfo=TZ)
 
 
 def test_receive_writes_who_when_and_the_due_date_in_history():
@@ -253,18 +254,17 @@ def test_supplement_returns_to_the_state_before_the_request():
 
 def test_supplement_pushes_the_due_date_by_the_working_days_paused():
     paper = Paper()
-    wf.apply(paper, 'receive', ctx())                           # due Wed 3/3
+    wf.apply(paper, 'receive', ctx())                           # due Thu 4/3
     wf.apply(paper, 'request_supplement', ctx(note='Thiếu', now=MONDAY + timedelta(days=1)))
     wf.apply(paper, 'supplement', ctx('citizen1', ['citizen', 'owner'],
                                       now=MONDAY + timedelta(days=3)))   # Tue -> Thu: 2 days
-    assert paper.due_at == datetime(2027, 3, 5, 17, 0, tzinfo=TZ)
+    assert paper.due_at == paper.appointment_at == datetime(2027, 3, 8, 17, 0, tzinfo=TZ)
 
 
 def test_a_paused_dossier_is_not_overdue_while_waiting():
     paper = Paper()
     wf.apply(paper, 'receive', ctx())
     wf.apply(paper, 'request_supplement', ctx(note='Thiếu', now=MONDAY + timedelta(days=1)))
-    from tthc_docs.dossiers import deadlines
     assert not deadlines.is_overdue(paper.status, paper.due_at, MONDAY + timedelta(days=30),
                                     paused_at=paper.paused_at)
 
@@ -292,11 +292,51 @@ def test_return_records_when_the_result_was_handed_over():
     assert paper.returned_at == MONDAY
 
 
-def test_apologize_sets_the_new_appointment():
+def test_apologize_moves_the_appointment_not_the_legal_due_date():
     paper = Paper()
     wf.apply(paper, 'receive', ctx())
     wf.apply(paper, 'apologize', ctx(note='Cần xác minh thêm', new_due='2027-03-10'))
-    assert paper.due_at == datetime(2027, 3, 10, 17, 0, tzinfo=TZ)
+    assert (paper.due_at, paper.appointment_at) == (
+        datetime(2027, 3, 4, 17, 0, tzinfo=TZ), datetime(2027, 3, 10, 17, 0, tzinfo=TZ))
+
+
+def test_an_apology_does_not_make_a_late_dossier_timely():
+    paper = Paper()
+    wf.apply(paper, 'receive', ctx())
+    late = datetime(2027, 3, 5, 9, 0, tzinfo=TZ)                 # the day after Thu 4/3
+    before = deadlines.is_overdue(paper.status, paper.due_at, late)
+    wf.apply(paper, 'apologize', ctx(note='Chờ xác minh', new_due='2027-03-10', now=late))
+    assert before and deadlines.is_overdue(paper.status, paper.due_at, late)
+
+
+def test_the_apology_is_written_in_history_with_both_appointments():
+    paper = Paper()
+    wf.apply(paper, 'receive', ctx())
+    wf.apply(paper, 'apologize', ctx(note='Chờ xác minh', new_due='2027-03-10'))
+    entry = paper.history[-1]
+    assert (entry['action'], entry['note'], entry['old_due'].date(), entry['new_due'].date(),
+            entry['legal_due_at'].date()) == ('apologize', 'Chờ xác minh', date(2027, 3, 4),
+                                              date(2027, 3, 10), date(2027, 3, 4))
+
+
+def test_a_supplement_after_an_apology_moves_both_dates():
+    paper = Paper()
+    wf.apply(paper, 'receive', ctx())
+    wf.apply(paper, 'apologize', ctx(note='Chờ xác minh', new_due='2027-03-10'))
+    wf.apply(paper, 'request_supplement', ctx(note='Thiếu', now=MONDAY + timedelta(days=1)))
+    wf.apply(paper, 'supplement', ctx('citizen1', ['citizen', 'owner'],
+                                      now=MONDAY + timedelta(days=3)))   # 2 days lost
+    assert (paper.due_at.date(), paper.appointment_at.date()) == (date(2027, 3, 8),
+                                                                  date(2027, 3, 12))
+
+
+def test_a_payment_wait_before_receipt_is_not_counted():
+    paper = Paper(fee=50000)
+    with pytest.raises(errors.StateConflict):
+        wf.apply(paper, 'receive', ctx())                        # unpaid: not received
+    paper.is_paid = True                                         # paid on Wed 3/3
+    wf.apply(paper, 'receive', ctx(now=MONDAY + timedelta(days=2)))
+    assert paper.due_at.date() == date(2027, 3, 8)               # Thu, Fri, Mon
 
 
 def test_apologize_keeps_reason_and_both_dates_for_the_slip():
@@ -305,7 +345,7 @@ def test_apologize_keeps_reason_and_both_dates_for_the_slip():
     wf.apply(paper, 'apologize', ctx(note='Cần xác minh thêm', new_due='2027-03-10'))
     apology = paper.apologies[-1]
     assert (apology['reason'], apology['old_due'].date(), apology['new_due'].date()) == \
-        ('Cần xác minh thêm', date(2027, 3, 3), date(2027, 3, 10))
+        ('Cần xác minh thêm', date(2027, 3, 4), date(2027, 3, 10))
 
 
 def test_apologize_refuses_a_date_before_the_old_appointment():
@@ -350,7 +390,7 @@ def test_working_steps_leave_out_receiving_and_returning():
 def test_entering_a_step_sets_its_own_due_date():
     paper = Paper('received')
     wf.apply(paper, 'forward', ctx())
-    assert paper.step_due_at == datetime(2027, 3, 1, 17, 0, tzinfo=TZ)
+    assert paper.step_due_at == datetime(2027, 3, 2, 17, 0, tzinfo=TZ)
 
 
 def _leader_steps():
@@ -370,7 +410,7 @@ def test_send_back_returns_to_the_specialists_step_for_rework():
     paper.steps, paper.assignee = _leader_steps(), 'leader1'
     wf.apply(paper, 'send_back', ctx('leader1', ('leader',), note='Sửa lại họ tên'))
     assert (paper.status, paper.step_index, paper.assignee) == ('processing', 0, None)
-    assert paper.step_due_at.date() == date(2027, 3, 2)
+    assert paper.step_due_at.date() == date(2027, 3, 3)
 
 
 def test_send_back_writes_the_note_and_the_step_in_history():

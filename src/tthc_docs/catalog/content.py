@@ -11,7 +11,6 @@ The catalog keeps the search index (`procedure_index`) and the working-day
 calendar's admin entries (`daysoff`) and updates the index on every write.
 """
 import copy
-from fractions import Fraction
 
 from BTrees.IOBTree import IOBTree
 from persistent import Persistent
@@ -19,15 +18,16 @@ from persistent.list import PersistentList
 
 from tthc_docs import security as s
 from tthc_docs.errors import Invalid, NotFound, StateConflict
-from tthc_docs.catalog.fees import round_dong
+from tthc_docs.catalog.fees import default_online_fee
 from tthc_docs import timeutil
 from tthc_docs.container import Container
 from tthc_docs.dossiers.daysoff import DaysOffRegistry
 from tthc_docs.catalog.index import ProcedureIndex
+from tthc_docs.catalog import levels as _levels
 
 DRAFT, PUBLISHED, RETIRED, SUPERSEDED = "draft", "published", "retired", "superseded"
-LEVELS = ("province", "district", "commune")
-LEVEL_TITLES = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
+LEVELS = tuple(k for k, _ in _levels.LEVELS)  # two levels since 1 July 2025 (+ central)
+LEVEL_TITLES = _levels.LEVEL_TITLES
 STATE_TITLES = {DRAFT: "Bản nháp", PUBLISHED: "Đã công bố", RETIRED: "Đã bãi bỏ",
                 SUPERSEDED: "Đã được thay thế"}
 
@@ -176,6 +176,31 @@ class Procedure(Persistent):
         self.retired = True
         self._log("retire", by, self.published_number, note)
 
+    def relevel(self, old, new, by, note):
+        """Move the versions at level ``old`` that are in use to ``new``; the numbers written.
+
+        For a change the law made, not an editor (evolve step 6: the end of
+        the district level). A version never changes, so a published one is
+        succeeded by a new published version that differs only in its level;
+        a pending draft, never in force, is rewritten under its own number.
+        A retired procedure is history and is left as it was.
+        """
+        written = []
+        draft = self.draft_version()
+        if draft is not None and draft.level == old:
+            self.versions[draft.version] = ProcedureVersion(
+                draft.version, dict(draft.content(), level=new), by, timeutil.now())
+            written.append(draft.version)
+        current = self.published_version()
+        if current is not None and current.level == old:
+            number = self.versions.maxKey() + 1
+            self.versions[number] = ProcedureVersion(
+                number, dict(current.content(), level=new), by, timeutil.now())
+            self.published_number = number
+            self._log("publish", by, number, note)
+            written.append(number)
+        return written
+
     def _allowed(self):
         """The editorial actions the current state permits (for 409s)."""
         actions = ["update"]
@@ -277,7 +302,7 @@ def _with_defaults(data):
     if data.get("online_fee_set") is None:
         data["online_fee_set"] = data.get("online_fee") is not None
     if data.get("online_fee") is None:
-        data["online_fee"] = round_dong(Fraction(data["fee"], 2))
+        data["online_fee"] = default_online_fee(data["fee"])
     return data
 
 

@@ -2,9 +2,17 @@
 
 Pure rules, no web imports, so the apply view, the payment adapter and the
 slips all agree on one amount.  The design's rule: filing online costs half
-the counter fee (the reform programme's 50% cut) unless the procedure states
-its own online amount; amounts are whole đồng (API.md: money is an integer),
-halves rounded up so that a 15.001 ₫ fee never becomes a fraction.
+the counter fee (the reform programme's 50% cut, which Thái Nguyên adopts by
+resolution of its People's Council in the manner of Circular 120/2021/TT-BTC's
+reductions: the fee "bằng 50%" of the level set) unless the procedure states
+its own online amount.
+
+One rounding rule, defined here and used everywhere (the catalog's default
+online fee, the demo catalog, exemptions): amounts are whole đồng (API.md:
+money is an integer) and a fraction of a đồng is dropped (rounded down). A
+reduced fee is a ceiling: the Law on Fees and Charges 2015 (art. 6, 12)
+lets the collector collect the level the competent authority set, not more,
+so half of 15.001 ₫ is 7.500 ₫, never 7.501 ₫; the citizen keeps the fraction.
 
 A procedure may list exemptions (miễn, giảm phí), e.g. families with people
 of merit or poor households, each with the share of the fee it waives; an
@@ -48,11 +56,16 @@ class FeeQuote:
 
 
 def round_dong(value):
-    """Whole đồng, halves rounded up (never a fraction of a đồng)."""
+    """Whole đồng, the fraction dropped: never more than the share the law allows."""
     value = Fraction(value)
     if value < 0:
         raise ValueError("a fee cannot be negative")
-    return int((value * 2 + 1) // 2)
+    return int(value // 1)
+
+
+def default_online_fee(fee):
+    """The online fee of a procedure that states none: the share, rounded by ``round_dong``."""
+    return round_dong(Fraction(_money(fee)) * DEFAULT_ONLINE_SHARE)
 
 
 def counter_fee(version):
@@ -65,7 +78,7 @@ def online_fee(version):
     own = getattr(version, "online_fee", None)
     if own is not None and not _echoes_counter_fee(version):
         return _money(own)
-    return round_dong(counter_fee(version) * DEFAULT_ONLINE_SHARE)
+    return default_online_fee(counter_fee(version))
 
 
 def exemptions_of(version):

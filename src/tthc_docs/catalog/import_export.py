@@ -11,6 +11,12 @@ format, so an export re-imports as "unchanged".
 CSV: one row per procedure; scalar columns as text, list columns
 (agencies, methods, requirements, steps, citizen_steps, legal_basis) as
 JSON arrays in their cells.
+
+An optional ``effective_from`` (YYYY-MM-DD) says when the procedure took
+effect. The rule of 1 July 2025 (`catalog.levels`) is applied here: a
+district-level record in force on or after that day (or undated) is
+refused with its line and the rule; an older one is stored at the level
+that succeeded the district, and the report says so.
 """
 import csv
 import io
@@ -20,6 +26,7 @@ import os
 import transaction
 
 from tthc_docs.errors import Invalid
+from tthc_docs.catalog import levels
 from tthc_docs.catalog.schema import validate
 
 SCALARS = ("code", "name", "field", "level", "processing_days", "fee", "online_fee", "form",
@@ -41,6 +48,7 @@ class Record:
         self.clean = None
         self.errors = {}
         self.outcome = None
+        self.notes = []
 
     @property
     def code(self):
@@ -111,6 +119,8 @@ def check(records, site):
         if not isinstance(record.data, dict):
             record.errors[""] = "Bản ghi phải là một đối tượng."
             continue
+        if not level_rule(record):
+            continue
         try:
             record.clean = validate(dict(record.data), agencies=agencies, forms=forms)
         except Invalid as exc:
@@ -123,6 +133,25 @@ def check(records, site):
         else:
             seen[code] = record.where
     return [r for r in records if r.errors]
+
+
+def level_rule(record):
+    """Apply the rule of 1 July 2025 to a record's level; False when it refuses the record."""
+    data = record.data
+    try:
+        effective = levels.parse_effective(data.pop("effective_from", None))
+    except ValueError as exc:
+        record.errors["effective_from"] = str(exc)
+        return False
+    refusal = levels.district_refusal(data.get("level"), effective)
+    if refusal:
+        record.errors["level"] = refusal
+        return False
+    if data.get("level") == levels.DISTRICT:
+        data["level"] = levels.successor(levels.DISTRICT)
+        record.notes.append(f"cấp huyện (hiệu lực {effective:%d/%m/%Y}) chuyển thành "
+                            f"{levels.LEVEL_TITLES[data['level']].lower()}")
+    return True
 
 
 def apply(records, site, by, publish=True):
@@ -167,6 +196,9 @@ def report(records, bad, imported):
     for record in bad:
         reasons = "; ".join(f"{k or 'bản ghi'}: {v}" for k, v in sorted(record.errors.items()))
         lines.append(f"LỖI {record.where} (mã {record.code or '?'}): {reasons}")
+    for record in records:
+        if record.notes and not record.errors:
+            lines.append(f"GHI CHÚ {record.where} (mã {record.code or '?'}): " + "; ".join(record.notes))
     counts = {}
     for record in records:
         if record.outcome:

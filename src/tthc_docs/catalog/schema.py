@@ -8,22 +8,24 @@ unique codes) come in through binding: `schema.bind(agencies=..., forms=...)`.
 `errors.Invalid` whose `fields` name each bad field (`steps.1.days`).
 """
 import re
-from fractions import Fraction
 
 import colander
 import deform.widget
 
 from tthc_docs.catalog import doctypes
+from tthc_docs.roles import OFFICER_ROLES, ROLE_TITLES
 from tthc_docs.errors import Invalid
 from tthc_docs.web.fields import deserialize
 from tthc_docs.catalog.fees import round_dong
+from tthc_docs.catalog.levels import LEVELS  # two levels since 1 July 2025 (+ central)
+from tthc_docs.catalog.fees import default_online_fee
+from tthc_docs.catalog.channels import METHODS
 
 CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-]{0,39}$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 FORM_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,79}$")
-LEVELS = (("province", "Cấp tỉnh"), ("district", "Cấp huyện"), ("commune", "Cấp xã"))
-ROLES = (("reception", "Cán bộ một cửa"), ("specialist", "Chuyên viên"), ("leader", "Lãnh đạo"))
-METHODS = (("counter", "Trực tiếp"), ("post", "Qua bưu chính"), ("online", "Trực tuyến"))
+#: Who may carry a processing step: the officer roles, with their titles (``tthc_docs.roles``).
+STEP_ROLES = tuple((role, ROLE_TITLES[role]) for role in OFFICER_ROLES)
 ONLINE_LEVELS = (("toan-trinh", "Toàn trình"), ("mot-phan", "Một phần"))
 MAX_DAYS = 365
 
@@ -96,8 +98,8 @@ class Requirement(colander.MappingSchema):
 class Step(colander.MappingSchema):
     id = _text("id", "Mã bước", validator=_regex(ID_RE, "Chỉ gồm chữ thường không dấu, số và '-'."))
     name = _text("name", "Nội dung công việc")
-    role = _text("role", "Vai trò", validator=_choice(ROLES, "Vai trò"),
-                 widget=deform.widget.SelectWidget(values=ROLES))
+    role = _text("role", "Vai trò", validator=_choice(STEP_ROLES, "Vai trò"),
+                 widget=deform.widget.SelectWidget(values=STEP_ROLES))
     days = colander.SchemaNode(StrictInt(), name="days", title="Số ngày làm việc",
                                validator=colander.Range(0, MAX_DAYS, min_err="Không được âm.", max_err=f"Không quá {MAX_DAYS} ngày."))
 
@@ -246,7 +248,7 @@ def finish(clean):
     clean["methods"] = [m for m, _ in METHODS if m in set(clean["methods"])]
     clean["online_fee_set"] = clean.get("online_fee") is not None
     if clean.get("online_fee") is None:
-        clean["online_fee"] = round_dong(Fraction(clean["fee"], 2)) if clean["fee"] else 0
+        clean["online_fee"] = default_online_fee(clean["fee"] or 0)
     clean["form"] = clean.get("form") or None
     clean["requirements"] = [dict(r) for r in clean["requirements"]]
     clean["steps"] = [dict(s) for s in clean["steps"]]

@@ -1,15 +1,24 @@
-"""Demo procedures (thủ tục hành chính) of the demo province.
+"""Demo procedures (thủ tục hành chính) of Thái Nguyên province.
 
 Plain data, read by the demo loader (`tthc_docs.demo.procedures`), by the
 form templates' demo (issue 4: one template per `form` name) and by tests.
 Every record carries every field of the procedure contract. The province
-public-service centre `000.00.20.H56` handles them all in the demo.
+public-service centre `000.00.20.H55` handles them all in the demo.
 
+Levels are those in force since 1 July 2025 (two-level local government,
+Law on Organisation of Local Government 2025): what the district's People's
+Committee settled before (civil status with a foreign element, contract
+certification, household businesses, building permits for houses, first
+land registration, benefits for people with meritorious service) is now
+settled by the commune, and land changes by the province's land registry.
 Codes, fees and times are modelled on the national TTHC database
-(dichvucong.gov.vn) for Khánh Hòa; they are plausible, not authoritative.
+(dichvucong.gov.vn) for Thái Nguyên; they are plausible, not authoritative.
 """
 
-CENTRE = "000.00.20.H56"
+from tthc_docs.catalog.fees import default_online_fee
+from tthc_docs.roles import LEADER, RECEPTION, SPECIALIST
+
+CENTRE = "000.00.20.H55"
 COUNTER_POST_ONLINE = ["counter", "post", "online"]
 COUNTER_ONLINE = ["counter", "online"]
 
@@ -28,12 +37,12 @@ def flow(reception, specialist, leader, work):
     """
     return [
         {"id": "tiep-nhan", "name": "Tiếp nhận, kiểm tra tính đầy đủ, hợp lệ của hồ sơ",
-         "role": "reception", "days": reception},
-        {"id": "xu-ly", "name": work, "role": "specialist", "days": specialist},
+         "role": RECEPTION, "days": reception},
+        {"id": "xu-ly", "name": work, "role": SPECIALIST, "days": specialist},
         {"id": "phe-duyet", "name": "Lãnh đạo xem xét, ký duyệt kết quả",
-         "role": "leader", "days": leader},
+         "role": LEADER, "days": leader},
         {"id": "tra-ket-qua", "name": "Trả kết quả cho tổ chức, cá nhân",
-         "role": "reception", "days": 0},
+         "role": RECEPTION, "days": 0},
     ]
 
 
@@ -56,7 +65,7 @@ def proc(code, name, field, level, days, fee, form, result, requirements, steps,
     return {
         "code": code, "name": name, "field": field, "level": level,
         "agencies": [CENTRE], "processing_days": days,
-        "fee": fee, "online_fee": fee // 2 if online_fee is None else online_fee,
+        "fee": fee, "online_fee": default_online_fee(fee) if online_fee is None else online_fee,
         "requirements": requirements, "form": form, "steps": steps,
         "citizen_steps": CITIZEN_STEPS, "methods": list(methods),
         "online_level": online_level, "target_group": target_group,
@@ -136,7 +145,7 @@ PROCEDURES = [
           req("giay-to-lien-quan", "Giấy tờ làm căn cứ cho việc thay đổi, cải chính", "other")],
          flow(1, 1, 1, "Công chức tư pháp – hộ tịch kiểm tra căn cứ, ghi sổ, trình ký"),
          LUAT_HO_TICH, result_name="Trích lục thay đổi, cải chính, bổ sung thông tin hộ tịch"),
-    proc("1.001695", "Đăng ký khai sinh có yếu tố nước ngoài", HO_TICH, "district", 10, 75000,
+    proc("1.001695", "Đăng ký khai sinh có yếu tố nước ngoài", HO_TICH, "commune", 10, 75000,
          "to-khai-khai-sinh", "giay-khai-sinh",
          [req("to-khai", "Tờ khai đăng ký khai sinh theo mẫu", "don-de-nghi"),
           req("giay-chung-sinh", "Giấy chứng sinh", "giay-chung-sinh"),
@@ -145,7 +154,7 @@ PROCEDURES = [
          flow(1, 7, 2, "Công chức Phòng Tư pháp kiểm tra, xác minh, dự thảo kết quả"),
          LUAT_HO_TICH, target_group="Cha, mẹ là công dân Việt Nam và người nước ngoài",
          online_level="mot-phan"),
-    proc("1.000893", "Đăng ký kết hôn có yếu tố nước ngoài", HO_TICH, "district", 15, 1000000,
+    proc("1.000893", "Đăng ký kết hôn có yếu tố nước ngoài", HO_TICH, "commune", 15, 1000000,
          "to-khai-dang-ky-ket-hon", "giay-chung-nhan-ket-hon",
          [req("to-khai", "Tờ khai đăng ký kết hôn theo mẫu", "don-de-nghi"),
           req("ho-chieu", "Hộ chiếu của bên nam hoặc nữ là người nước ngoài", "ho-chieu"),
@@ -169,14 +178,14 @@ PROCEDURES = [
          LUAT_CHUNG_THUC, target_group="Cá nhân", methods=["counter"], online_level="mot-phan",
          online_fee=10000),
     proc("2.001035", "Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản", CHUNG_THUC,
-         "district", 3, 50000, "to-khai-chung-thuc-hop-dong", "hop-dong",
+         "commune", 3, 50000, "to-khai-chung-thuc-hop-dong", "hop-dong",
          [req("du-thao-hop-dong", "Dự thảo hợp đồng, giao dịch", "hop-dong"),
           req("cccd-cac-ben", "Căn cước công dân của các bên tham gia hợp đồng", "cccd", copies=2),
           req("giay-to-tai-san", "Giấy chứng nhận quyền sở hữu tài sản (đăng ký xe, ...)", "other")],
          flow(1, 1, 1, "Chuyên viên Phòng Tư pháp kiểm tra hợp đồng, năng lực hành vi dân sự các bên"),
          LUAT_CHUNG_THUC, target_group="Cá nhân, tổ chức", methods=["counter"], online_level="mot-phan"),
     proc("2.000913", "Chứng thực việc sửa đổi, bổ sung, hủy bỏ hợp đồng, giao dịch", CHUNG_THUC,
-         "district", 3, 30000, "to-khai-chung-thuc-hop-dong", "hop-dong",
+         "commune", 3, 30000, "to-khai-chung-thuc-hop-dong", "hop-dong",
          [req("hop-dong-da-chung-thuc", "Hợp đồng, giao dịch đã được chứng thực", "hop-dong"),
           req("du-thao-sua-doi", "Dự thảo hợp đồng sửa đổi, bổ sung, hủy bỏ", "hop-dong"),
           req("cccd-cac-ben", "Căn cước công dân của các bên", "cccd", copies=2)],
@@ -198,7 +207,7 @@ PROCEDURES = [
          LUAT_LLTP, target_group="Cơ quan nhà nước, tổ chức chính trị, tổ chức chính trị – xã hội",
          methods=COUNTER_ONLINE),
     # --- Đăng ký kinh doanh ------------------------------------------
-    proc("2.001610", "Đăng ký thành lập hộ kinh doanh", DKKD, "district", 3, 100000,
+    proc("2.001610", "Đăng ký thành lập hộ kinh doanh", DKKD, "commune", 3, 100000,
          "giay-de-nghi-dang-ky-ho-kinh-doanh", "giay-chung-nhan-dkkd",
          [req("giay-de-nghi", "Giấy đề nghị đăng ký hộ kinh doanh", "don-de-nghi"),
           CCCD,
@@ -206,7 +215,7 @@ PROCEDURES = [
           UY_QUYEN],
          flow(1, 1, 1, "Chuyên viên Phòng Tài chính – Kế hoạch kiểm tra tính hợp lệ, nhập dữ liệu"),
          LUAT_DKKD, target_group="Cá nhân, thành viên hộ gia đình"),
-    proc("2.000575", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh", DKKD, "district", 3, 50000,
+    proc("2.000575", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh", DKKD, "commune", 3, 50000,
          "giay-de-nghi-thay-doi-ho-kinh-doanh", "giay-chung-nhan-dkkd",
          [req("thong-bao", "Thông báo thay đổi nội dung đăng ký hộ kinh doanh", "don-de-nghi"),
           req("giay-chung-nhan", "Giấy chứng nhận đăng ký hộ kinh doanh đã cấp", "giay-chung-nhan-dkkd"),
@@ -233,7 +242,7 @@ PROCEDURES = [
          LUAT_DKKD, target_group="Tổ chức, cá nhân", online_fee=0),
     # --- Đất đai -----------------------------------------------------------
     proc("1.004227", "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất do chuyển nhượng, tặng cho",
-         DAT_DAI, "district", 10, 100000, "don-dang-ky-bien-dong-dat-dai", "giay-chung-nhan-qsdd",
+         DAT_DAI, "province", 10, 100000, "don-dang-ky-bien-dong-dat-dai", "giay-chung-nhan-qsdd",
          [req("don-dang-ky", "Đơn đăng ký biến động đất đai, tài sản gắn liền với đất", "don-de-nghi"),
           req("hop-dong", "Hợp đồng chuyển nhượng, tặng cho đã được công chứng, chứng thực", "hop-dong"),
           req("giay-chung-nhan", "Bản gốc Giấy chứng nhận quyền sử dụng đất đã cấp", "giay-chung-nhan-qsdd"),
@@ -241,20 +250,20 @@ PROCEDURES = [
          flow(1, 7, 2, "Chi nhánh Văn phòng đăng ký đất đai thẩm tra, chỉnh lý hồ sơ địa chính"),
          LUAT_DAT_DAI, target_group="Hộ gia đình, cá nhân", online_level="mot-phan"),
     proc("1.003010", "Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất",
-         DAT_DAI, "district", 7, 50000, "don-de-nghi-cap-doi-gcn", "giay-chung-nhan-qsdd",
+         DAT_DAI, "province", 7, 50000, "don-de-nghi-cap-doi-gcn", "giay-chung-nhan-qsdd",
          [req("don-de-nghi", "Đơn đề nghị cấp đổi Giấy chứng nhận", "don-de-nghi"),
           req("giay-chung-nhan", "Bản gốc Giấy chứng nhận đã cấp", "giay-chung-nhan-qsdd")],
          flow(1, 4, 2, "Chi nhánh Văn phòng đăng ký đất đai kiểm tra, in Giấy chứng nhận"),
          LUAT_DAT_DAI, target_group="Hộ gia đình, cá nhân", online_level="mot-phan"),
     proc("1.004203", "Đăng ký đất đai, cấp Giấy chứng nhận quyền sử dụng đất lần đầu",
-         DAT_DAI, "district", 20, 100000, "don-dang-ky-dat-dai-lan-dau", "giay-chung-nhan-qsdd",
+         DAT_DAI, "commune", 20, 100000, "don-dang-ky-dat-dai-lan-dau", "giay-chung-nhan-qsdd",
          [req("don-dang-ky", "Đơn đăng ký đất đai, tài sản gắn liền với đất", "don-de-nghi"),
           req("giay-to-nguon-goc", "Giấy tờ về quyền sử dụng đất (nếu có)", "other", required=False),
           req("ban-ve", "Mảnh trích đo bản đồ địa chính thửa đất", "ban-ve-thiet-ke"),
           CCCD],
          flow(2, 14, 4, "Phòng Nông nghiệp và Môi trường kiểm tra hiện trạng, niêm yết công khai, trình cấp"),
          LUAT_DAT_DAI, target_group="Hộ gia đình, cá nhân", methods=COUNTER_ONLINE, online_level="mot-phan"),
-    proc("2.000889", "Tách thửa hoặc hợp thửa đất", DAT_DAI, "district", 15, 0,
+    proc("2.000889", "Tách thửa hoặc hợp thửa đất", DAT_DAI, "province", 15, 0,
          "don-de-nghi-tach-hop-thua", "giay-chung-nhan-qsdd",
          [req("don-de-nghi", "Đơn đề nghị tách thửa, hợp thửa đất", "don-de-nghi"),
           req("giay-chung-nhan", "Bản gốc Giấy chứng nhận quyền sử dụng đất", "giay-chung-nhan-qsdd"),
@@ -263,7 +272,7 @@ PROCEDURES = [
          LUAT_DAT_DAI, target_group="Người sử dụng đất", methods=COUNTER_ONLINE, online_level="mot-phan",
          result_name="Giấy chứng nhận cho các thửa đất mới (lệ phí cấp Giấy chứng nhận thu riêng)"),
     # --- Xây dựng ----------------------------------------------------------
-    proc("1.009974", "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ", XAY_DUNG, "district", 15, 75000,
+    proc("1.009974", "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ", XAY_DUNG, "commune", 15, 75000,
          "don-de-nghi-cap-giay-phep-xay-dung", "giay-phep-xay-dung",
          [req("don-de-nghi", "Đơn đề nghị cấp giấy phép xây dựng theo mẫu", "don-de-nghi"),
           req("giay-chung-nhan", "Giấy tờ chứng minh quyền sử dụng đất", "giay-chung-nhan-qsdd"),
@@ -271,14 +280,14 @@ PROCEDURES = [
           CCCD],
          flow(1, 11, 3, "Chuyên viên Phòng Kinh tế – Hạ tầng và Đô thị kiểm tra thực địa, thẩm định hồ sơ"),
          LUAT_XAY_DUNG, target_group="Hộ gia đình, cá nhân"),
-    proc("1.009976", "Cấp giấy phép sửa chữa, cải tạo đối với nhà ở riêng lẻ", XAY_DUNG, "district", 15, 75000,
+    proc("1.009976", "Cấp giấy phép sửa chữa, cải tạo đối với nhà ở riêng lẻ", XAY_DUNG, "commune", 15, 75000,
          "don-de-nghi-cap-giay-phep-xay-dung", "giay-phep-xay-dung",
          [req("don-de-nghi", "Đơn đề nghị cấp giấy phép sửa chữa, cải tạo", "don-de-nghi"),
           req("giay-chung-nhan", "Giấy tờ chứng minh quyền sở hữu nhà ở", "giay-chung-nhan-qsdd"),
           req("ban-ve", "Bản vẽ hiện trạng và bản vẽ thiết kế sửa chữa, cải tạo", "ban-ve-thiet-ke", copies=2)],
          flow(1, 11, 3, "Chuyên viên Phòng Kinh tế – Hạ tầng và Đô thị thẩm định hồ sơ"),
          LUAT_XAY_DUNG, target_group="Hộ gia đình, cá nhân"),
-    proc("1.009980", "Gia hạn giấy phép xây dựng", XAY_DUNG, "district", 5, 15000,
+    proc("1.009980", "Gia hạn giấy phép xây dựng", XAY_DUNG, "commune", 5, 15000,
          "don-de-nghi-gia-han-gpxd", "giay-phep-xay-dung",
          [req("don-de-nghi", "Đơn đề nghị gia hạn giấy phép xây dựng", "don-de-nghi"),
           req("giay-phep", "Bản chính giấy phép xây dựng đã được cấp", "giay-phep-xay-dung")],
@@ -321,7 +330,7 @@ PROCEDURES = [
           "Nghị định số 152/2020/NĐ-CP quy định về người lao động nước ngoài làm việc tại Việt Nam"],
          target_group="Người sử dụng lao động", methods=COUNTER_ONLINE),
     proc("1.002519", "Giải quyết chế độ mai táng phí, trợ cấp một lần khi người có công với cách mạng từ trần",
-         LDTBXH, "district", 12, 0, "to-khai-mai-tang-phi-nguoi-co-cong", "quyet-dinh",
+         LDTBXH, "commune", 12, 0, "to-khai-mai-tang-phi-nguoi-co-cong", "quyet-dinh",
          [req("to-khai", "Tờ khai đề nghị hưởng trợ cấp khi người có công từ trần", "don-de-nghi"),
           req("trich-luc-khai-tu", "Trích lục khai tử của người có công", "trich-luc-khai-tu"),
           req("other", "Giấy tờ chứng minh là người có công với cách mạng", "other"),

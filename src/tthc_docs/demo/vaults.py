@@ -1,7 +1,7 @@
 """Demo vaults: FAKE profiles for citizen1 and citizen2 and small documents.
 
 Every name, number and address here is invented; the ID numbers only have
-the right shape (Khánh Hòa's code 056, the century/sex digit and the birth
+the right shape (Thái Nguyên's code 019 and Bắc Kạn's 006, the century/sex digit and the birth
 year agree) so that the profile validators accept them.  The documents are
 generated at load time (a PDF with reportlab, a PNG with Pillow) and say
 "TÀI LIỆU MẪU" on their face.
@@ -15,10 +15,10 @@ PROFILES = {
         'full_name': 'Nguyễn Thị Lan',
         'birth_date': '1988-05-12',
         'sex': 'Nữ',
-        'id_number': '056188012345',
-        'origin': 'Xã Ninh Hưng, thị xã Ninh Hòa, tỉnh Khánh Hòa',
-        'permanent_address': '12 Lê Thánh Tôn, phường Lộc Thọ, thành phố Nha Trang, tỉnh Khánh Hòa',
-        'current_address': '12 Lê Thánh Tôn, phường Lộc Thọ, thành phố Nha Trang, tỉnh Khánh Hòa',
+        'id_number': '019188012345',
+        'origin': 'Xã Tân Cương, tỉnh Thái Nguyên',
+        'permanent_address': '12 Hoàng Văn Thụ, phường Phan Đình Phùng, tỉnh Thái Nguyên',
+        'current_address': '12 Hoàng Văn Thụ, phường Phan Đình Phùng, tỉnh Thái Nguyên',
         'phone': '0905123456',
         'email': 'nguyen.thi.lan@example.vn',
     },
@@ -26,10 +26,10 @@ PROFILES = {
         'full_name': 'Trần Văn Hùng',
         'birth_date': '1985-11-02',
         'sex': 'Nam',
-        'id_number': '056085067890',
-        'origin': 'Phường Cam Nghĩa, thành phố Cam Ranh, tỉnh Khánh Hòa',
-        'permanent_address': '45 Phạm Văn Đồng, phường Vĩnh Hải, thành phố Nha Trang, tỉnh Khánh Hòa',
-        'current_address': '45 Phạm Văn Đồng, phường Vĩnh Hải, thành phố Nha Trang, tỉnh Khánh Hòa',
+        'id_number': '006085067890',
+        'origin': 'Xã Chợ Rã, tỉnh Thái Nguyên',
+        'permanent_address': 'Tổ 7, phường Bắc Kạn, tỉnh Thái Nguyên',
+        'current_address': 'Tổ 7, phường Bắc Kạn, tỉnh Thái Nguyên',
         'phone': '0914765432',
         'email': 'tran.van.hung@example.vn',
         'tax_code': '4201234567',
@@ -98,7 +98,7 @@ def _documents_of_citizen1(vault, settings):
             f'Họ, chữ đệm, tên: {p["full_name"]}',
             'Ngày, tháng, năm sinh: 12/05/1988',
             f'Giới tính: {p["sex"]}',
-            'Nơi sinh: Bệnh viện Đa khoa tỉnh Khánh Hòa',
+            'Nơi sinh: Bệnh viện Trung ương Thái Nguyên',
             'Số: 123/1988, Quyển số: 01 (bản sao mẫu)',
         ], settings),
         title='Giấy khai sinh (bản sao)', doc_type='giay-khai-sinh',

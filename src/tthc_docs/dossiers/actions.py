@@ -131,6 +131,27 @@ def _confirm_code(leader, code, services):
     leader.totp_last_step = step
 
 
+def fire_signing_batch(dossiers, actor, params, now, services):
+    """Sign several dossiers with one one-time code and one approval on the phone.
+
+    Each dossier is checked as ``fire`` checks it (403/409) before the code;
+    then ``services.issuer`` (a ``signing.service.BatchIssuer``) signs them
+    all in one authorisation, and each ``sign`` transition stores its own.
+    Any failure raises before a transition, inside the caller's transaction.
+    """
+    dossiers = list(dossiers)
+    for dossier in dossiers:
+        ctx = _context(dossier, actor, params, now, services)
+        workflow.fire(dossier.status, 'sign', ctx.roles, dossier, actor.login)
+    _confirm_code(actor, params.get('otp'), services)
+    services.issuer.sign_all(dossiers, actor, now)
+    transitions = []
+    for dossier in dossiers:
+        transitions.append(dossier.transition('sign', _context(dossier, actor, params, now, services)))
+        _grant_result(services.site, dossier)
+    return transitions
+
+
 def _grant_result(site, dossier):
     """The agency that signed may read the result it issued, for this dossier."""
     ref = dossier.results[-1]

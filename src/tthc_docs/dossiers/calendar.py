@@ -9,10 +9,14 @@ guesses later years by rule, so each year's announced days off and make-up
 days are entered by an admin (`resources.daysoff`); `calendar_for(site)`
 builds a calendar from them.
 
-Counting follows the one-stop-shop rule: the count starts on the day of
-receipt if it is a working day, else on the next working day, and the due
-date is the Nth working day counted from there (so a 1-day procedure
-received on a working day is due the same day). Pure: no web imports.
+Counting follows the Civil Code 2015, art. 147(1): a period in days does
+not count the day of the event; it starts on the next day. So N working
+days from a day are the N working days *after* it, and the period ends on
+the last of them (art. 148). Which day a dossier counts as received (the
+office's cut-off hour, ``receipt_cutoff``) is also the calendar's: the
+one-stop office's hours (Decree 61/2018/NĐ-CP art. 18; the province's
+own rule sets the hour, setting ``tthc_docs.receipt_cutoff``) decide it.
+``dossiers.deadlines`` applies both. Pure: no web imports.
 """
 import datetime
 import functools
@@ -20,8 +24,12 @@ import re
 
 import holidays
 
+from tthc_docs.timeutil import VN_TZ
+
 _SUBSTITUTED = re.compile(r"substituted from (\d{2})/(\d{2})/(\d{4})")
 ONE_DAY = datetime.timedelta(days=1)
+#: The end of office hours (giờ hành chính) when the province sets no other cut-off.
+DEFAULT_CUTOFF = datetime.time(17, 0)
 #: Never look further than this for a working day (guards a bad config).
 _MAX_SCAN = 3660
 
@@ -53,11 +61,16 @@ def holiday_names(year):
 
 
 class WorkingCalendar:
-    """Working days, given the admin-entered days off and make-up days."""
+    """Working days, given the admin-entered days off and make-up days.
 
-    def __init__(self, days_off=(), makeup_days=()):
+    ``cutoff``: the hour after which a dossier handed in (or received
+    online) counts as received on the next working day.
+    """
+
+    def __init__(self, days_off=(), makeup_days=(), cutoff=DEFAULT_CUTOFF):
         self.days_off = frozenset(days_off)
         self.makeup_days = frozenset(makeup_days)
+        self.cutoff = cutoff
 
     def is_working_day(self, day):
         """Admin entries win over the package; the package over the weekend rule."""
@@ -81,17 +94,35 @@ class WorkingCalendar:
         raise ValueError("không tìm thấy ngày làm việc nào")
 
     def add_working_days(self, start, n):
-        """The due date of `n` working days from a receipt on `start`.
+        """The last day of a period of `n` working days counted from `start`.
 
-        The receipt day counts as day 1 when it is a working day; `n` = 0
-        gives the day the count starts on.
+        Civil Code art. 147: `start` itself is not counted; the period
+        begins on the next day, so the result is the n-th working day after
+        `start` (a 1-day period from Wednesday ends on Thursday). `n` = 0
+        is no period: `start` itself.
         """
         if n < 0:
             raise ValueError("số ngày làm việc không được âm")
-        day = self.next_working_day(_as_date(start))
-        for _ in range(max(n - 1, 0)):
+        day = _as_date(start)
+        for _ in range(n):
             day = self.next_working_day(day + ONE_DAY)
         return day
+
+    def receipt_day(self, moment):
+        """The working day a dossier taken in at `moment` counts as received on.
+
+        Its own day when that is a working day and `moment` is before the
+        cut-off; else the next working day (after office hours, at a weekend
+        or on a holiday nobody can process it). A date is a receipt during
+        office hours.
+        """
+        if isinstance(moment, datetime.datetime):
+            local = moment.astimezone(VN_TZ) if moment.tzinfo else moment
+            day = local.date()
+            if local.time() >= self.cutoff:
+                return self.next_working_day(day + ONE_DAY)
+            return self.next_working_day(day)
+        return self.next_working_day(moment)
 
     def working_days_between(self, a, b):
         """Working days d with a < d <= b; negative when b is before a.
@@ -110,15 +141,30 @@ class WorkingCalendar:
 
 
 def _as_date(value):
-    """Dates pass; datetimes are cut to their (local) date."""
+    """Dates pass; datetimes are cut to their date in Vietnam."""
     if isinstance(value, datetime.datetime):
-        return value.date()
+        return (value.astimezone(VN_TZ) if value.tzinfo else value).date()
     return value
 
 
-def calendar_for(site):
-    """The calendar with the days off and make-up days entered in `site`."""
+def parse_cutoff(value):
+    """`17:00` -> time(17, 0); a time passes; ValueError for anything else."""
+    if isinstance(value, datetime.time):
+        return value
+    match = re.fullmatch(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*", str(value or ""))
+    if not match:
+        raise ValueError(f"tthc_docs.receipt_cutoff must be HH:MM, not {value!r}")
+    return datetime.time(int(match.group(1)), int(match.group(2)))
+
+
+def calendar_for(site, settings=None):
+    """The calendar with the days off and make-up days entered in `site`.
+
+    `settings` (the app's) supply the receipt cut-off; without them, the
+    end of office hours (17:00).
+    """
+    cutoff = parse_cutoff((settings or {}).get("tthc_docs.receipt_cutoff") or DEFAULT_CUTOFF)
     registry = getattr(site["procedures"], "calendar", None)
     if registry is None:
-        return WorkingCalendar()
-    return WorkingCalendar(registry.days_off(), registry.makeup_days())
+        return WorkingCalendar(cutoff=cutoff)
+    return WorkingCalendar(registry.days_off(), registry.makeup_days(), cutoff)

@@ -1,8 +1,9 @@
 """Dossier codes per Circular 01/2018/TT-VPCP (pure ZODB, no web).
 
 A code is ``<agency unit code>-<YYMMDD>-<4-digit daily sequence>``, e.g.
-``000.00.20.H56-270203-0001``: the receiving agency, the filing day and the
-rank of the dossier among that agency's filings of the day.
+``000.00.20.H55-270203-0001``: the receiving agency, the day the dossier was
+received (Circular 01/2018/TT-VPCP art. 19) and its rank among that
+agency's dossiers of the day. Which day that is: :func:`code_day`.
 
 The sequence lives in a ``DailyCounter`` per agency and day, kept in an
 OOBTree. A counter deliberately has no conflict resolution: two transactions
@@ -21,6 +22,7 @@ from persistent import Persistent
 from ZODB.POSException import ConflictError
 
 from tthc_docs import errors
+from tthc_docs.timeutil import VN_TZ
 
 CODE_RE = re.compile(r'^(?P<agency>[0-9A-Za-z.]{1,40})-(?P<day>\d{6})-(?P<seq>\d{4,6})$')
 AGENCY_RE = re.compile(r'^[0-9A-Za-z.]{1,40}$')
@@ -61,8 +63,30 @@ class CodeCounters(Persistent):
         return counter.value if counter is not None else 0
 
 
+def code_day(taken_in_at):
+    """The day a dossier's code is dated: the calendar day it was taken in, in Vietnam.
+
+    Circular 01/2018/TT-VPCP art. 19 dates the code by the day the dossier
+    is received. At the counter the officer files and receives in one sitting,
+    so that is the day of receipt itself. For an online filing we adopt the
+    day the portal took the electronic dossier in (the submission), not the
+    later day an officer accepts it nor the next working day a late-evening
+    filing counts as received for its deadline, because: the portal must
+    acknowledge an electronic dossier with its code at once (Decree
+    45/2020/NĐ-CP on electronic procedures), the applicant tracks it by that
+    code and the national portal synchronises by it, so it can never change
+    afterwards; and the daily sequence then numbers dossiers in the order
+    they really arrived. The deadline's own receipt day (the cut-off rule)
+    is ``WorkingCalendar.receipt_day`` and does not depend on the code.
+    The day is Vietnam's, whatever zone the clock reports in.
+    """
+    if taken_in_at.tzinfo is None:
+        return taken_in_at.date()
+    return taken_in_at.astimezone(VN_TZ).date()
+
+
 def format_code(agency, day, seq):
-    """``000.00.20.H56-270203-0001``; past 9999 the number simply widens."""
+    """``000.00.20.H55-270203-0001``; past 9999 the number simply widens."""
     return f"{agency}-{day.strftime('%y%m%d')}-{seq:04d}"
 
 

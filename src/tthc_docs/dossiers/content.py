@@ -17,6 +17,7 @@ from tthc_docs import errors, roles
 from tthc_docs import security as s
 from tthc_docs.container import Container
 from tthc_docs.dossiers.indexes import DossierIndexes, page
+from tthc_docs.sync import outbox
 
 ONLINE, COUNTER = 'online', 'counter'
 #: An identical application posted again within this window is the same one.
@@ -47,7 +48,9 @@ class Dossier(Persistent):
     __parent__ = None
     step_index = None
     assignee = None
-    received_at = due_at = paused_at = finished_at = returned_at = None
+    #: ``due_at`` is the legal due date, ``appointment_at`` the current
+    #: appointment (moved only by an apology): see ``dossiers.deadlines``.
+    received_at = due_at = appointment_at = paused_at = finished_at = returned_at = None
     step_started_at = step_due_at = resume_state = None
     payment = None
     rating = None
@@ -113,10 +116,15 @@ class Dossier(Persistent):
     # -- history, state ------------------------------------------------------
 
     def add_history(self, action, by, note, at=None, **extra):
-        """Append who did what, when, with which note (slips render from it)."""
+        """Append who did what, when, with which note (slips render from it).
+
+        Every event of a dossier passes here, so this is where the national
+        portal's outbox record is written, in the same transaction (issue 18).
+        """
         entry = {'at': at, 'action': action, 'by': by, 'note': note or ''}
         entry.update(extra)
         self.history.append(entry)
+        outbox.record(self, entry)
         return entry
 
     @property
@@ -136,6 +144,7 @@ class Dossier(Persistent):
         return self.status in states.OPEN
 
     def overdue(self, now):
+        """Late against the legal due date (never the apology's appointment)."""
         return deadlines.is_overdue(self.status, self.due_at, now,
                                     self.finished_at, self.paused_at)
 
@@ -210,7 +219,7 @@ class DossierRegistry(Container):
 
     def file(self, dossier, now, idempotency_key=None, fingerprint=None):
         """Give ``dossier`` its code, store and index it; returns the dossier."""
-        code = self.counters.next_code(dossier.agency, now.date())
+        code = self.counters.next_code(dossier.agency, codes.code_day(now))
         self.add(code, dossier)
         self.reindex(dossier)
         if idempotency_key:

@@ -12,6 +12,7 @@ from typing import Protocol
 from tthc_docs import errors
 from tthc_docs.dossiers import deadlines
 from tthc_docs.roles import LEADER
+from tthc_docs.timeutil import VN_TZ
 
 
 class Issuer(Protocol):
@@ -52,8 +53,10 @@ def at_last_step(d):
 # -- effects --------------------------------------------------------------------
 
 def start_clock(d, ctx):
+    """Receipt: the legal due date is set once, and the appointment equals it."""
     d.received_at = ctx.now
     d.due_at = deadlines.due_at(ctx.now, d.processing_days, ctx.calendar)
+    d.appointment_at = d.due_at
 
 
 def _start_step(d, index, ctx):
@@ -85,7 +88,12 @@ def pause_clock(d, ctx):
 
 
 def resume_clock(d, ctx):
-    d.due_at = deadlines.resume(d.due_at, d.paused_at or ctx.now, ctx.now, ctx.calendar)
+    """The pause ends: the legal due date and the appointment move by the days lost."""
+    if d.due_at is not None:
+        lost = deadlines.days_lost(d.paused_at or ctx.now, ctx.now, ctx.calendar)
+        d.due_at = deadlines.shift(d.due_at, lost, ctx.calendar)
+        d.appointment_at = deadlines.shift(getattr(d, 'appointment_at', None) or d.due_at,
+                                           lost, ctx.calendar)
     d.paused_at = None
 
 
@@ -126,14 +134,28 @@ def returned(d, ctx):
 
 
 def apologize(d, ctx):
+    """Mẫu 04 (Circular 01/2018/TT-VPCP): a new appointment, the legal due date untouched.
+
+    The apology is recorded as what it is: ``old_due``/``new_due`` are the
+    appointments before and after (named after the request's ``new_due``),
+    ``legal_due_at`` the legal due date it does not change.
+    """
     raw = ctx.params.get('new_due')
     try:
         new_day = date.fromisoformat(raw) if isinstance(raw, str) else raw
     except ValueError:
         raise errors.Invalid('Ngày hẹn mới không hợp lệ.', {'new_due': 'dạng YYYY-MM-DD'})
-    deadlines.check_new_appointment(d.due_at, new_day, ctx.now.date())
-    new_due = deadlines.appointment(new_day, ctx.now.tzinfo)
+    if new_day is not None and not isinstance(new_day, date):
+        raise errors.Invalid('Ngày hẹn mới không hợp lệ.', {'new_due': 'dạng YYYY-MM-DD'})
+    current = getattr(d, 'appointment_at', None) or d.due_at
+    deadlines.check_new_appointment(d.due_at, current, new_day, _today(ctx.now))
+    new_at = deadlines.appointment(new_day)
     d.apologies = list(d.apologies) + [{
         'at': ctx.now, 'by': ctx.login, 'by_name': ctx.name, 'reason': ctx.note,
-        'old_due': d.due_at, 'new_due': new_due}]
-    d.due_at = new_due
+        'old_due': current, 'new_due': new_at, 'legal_due_at': d.due_at}]
+    d.appointment_at = new_at
+
+
+def _today(now):
+    """The day of ``now`` in Vietnam (a server or test clock in UTC must not shift it)."""
+    return now.astimezone(VN_TZ).date() if now.tzinfo else now.date()

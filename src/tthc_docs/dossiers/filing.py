@@ -12,8 +12,9 @@ import json
 from tthc_docs.vaults import counter
 from tthc_docs import errors, roles
 from tthc_docs.dossiers import grants
-from tthc_docs.catalog import fees
+from tthc_docs.catalog import channels, fees
 from tthc_docs.dossiers.content import COUNTER, ONLINE, Dossier, applicant_name
+from tthc_docs.people import jurisdiction
 
 ANY_DOC_TYPE = 'other'
 DECLARATION_DOC_TYPE = 'don-de-nghi'  # the paper declaration an e-form replaces
@@ -46,14 +47,21 @@ def published_version(site, code):
     return version
 
 
-def choose_agency(site, version, wanted, account=None, channel=ONLINE):
-    """The receiving agency: one the procedure allows (any residence)."""
+def choose_agency(site, version, wanted, account=None, channel=ONLINE, residence=None):
+    """The handling agency: one the procedure allows (any residence).
+
+    At a counter, any desk of the province may receive a procedure that
+    allows it; the handling agency then follows the procedure's rules
+    (`people.jurisdiction`), ``residence`` being the applicant's commune code.
+    """
     allowed = list(version.agencies or ())
     if channel == COUNTER:
         wanted = wanted or account.agency
         if wanted != account.agency:
             raise errors.Invalid('Cán bộ chỉ tiếp nhận tại cơ quan của mình.',
                                  {'agency': 'phải là cơ quan của cán bộ'})
+        if jurisdiction.may_receive(site['agencies'], version, wanted):
+            return jurisdiction.handling_agency(site['agencies'], version, residence, desk=wanted)
     if not wanted and len(allowed) == 1:
         wanted = allowed[0]
     if not wanted:
@@ -206,8 +214,10 @@ def file_application(site, account, code, payload, now, channel=ONLINE, idempote
     vault found at the counter in this session (see `owner_vault`).
     """
     version = published_version(site, code)
+    channels.check(version, channel)
     vault = owner_vault(site, account, channel, payload.get('citizen'), served)
-    agency = choose_agency(site, version, payload.get('agency'), account, channel)
+    agency = choose_agency(site, version, payload.get('agency'), account, channel,
+                           jurisdiction.residence_commune(vault.profile))
     data, form_name, form_version = form_data(site, version, payload.get('data') or {},
                                               vault.profile, vault_documents(vault))
     refs = check_attachments(version, vault, payload.get('attachments') or {})
@@ -222,6 +232,7 @@ def file_application(site, account, code, payload, now, channel=ONLINE, idempote
         attachments=refs, fee_amount=fees.quote(version, channel).amount,
         submitted_at=now, submitted_by=account.login)
     dossier.applicant_name = applicant_name(site, dossier)
+    dossier.receiving_agency = account.agency if channel == COUNTER else None  # the desk, on the record
     registry.file(dossier, now, idempotency_key, digest)
     for doc_id in [ref['document'] for ref in refs] + form_documents(site, dossier):
         grants.attach(vault, doc_id, dossier)

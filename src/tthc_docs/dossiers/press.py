@@ -35,14 +35,16 @@ CONTROL_EVENTS = frozenset({"receive", "forward", "assign", "approve", "send_bac
 
 @dataclass(frozen=True)
 class Press:
-    """What rendering needs from the configuration: the fonts and the public address."""
+    """What rendering needs from the configuration: the fonts, the public address, the place."""
 
     public_url: str
     font_dir: str = None
+    place: str = config.DEFAULTS[config.PLACE_NAME]
 
     @classmethod
     def from_settings(cls, settings):
-        return cls(public_url=config.public_url(settings), font_dir=font_dir_from(settings))
+        return cls(public_url=config.public_url(settings), font_dir=font_dir_from(settings),
+                   place=config.place_name(settings))
 
 
 def papers_for(history, index):
@@ -77,7 +79,7 @@ def _issue(site, dossier, folder, history, index, kind, press, calendar):
     if kind in slips.NUMBER_SUFFIXES:
         year, seq = next_number(site, dossier.agency, at, kind)
         number = f"{seq}/{slips.NUMBER_SUFFIXES[kind]}"
-    facts = facts_at(site, dossier, index, press.public_url, calendar, number)
+    facts = facts_at(site, dossier, index, press.public_url, calendar, number, press.place)
     data = slip_forms.render(kind, facts, font_dir=press.font_dir)
     return folder.store(store.Paper(kind=kind, title=slips.TITLES[kind],
                                     form=slips.FORM_NUMBERS.get(kind, ""), number=number,

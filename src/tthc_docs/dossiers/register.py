@@ -101,11 +101,11 @@ def to_csv(items):
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def to_pdf(items, agency_name, first, last, issued_on, font_dir=None):
-    """The register as a landscape A4 PDF."""
+def to_pdf(items, agency_name, first, last, issued_on, font_dir=None, place=""):
+    """The register as a landscape A4 PDF, dated at ``place`` (``tthc_docs.place_name``)."""
     table = tuple(tuple(str(item[c]) for c in COLUMNS) for item in items)
     doc = AdminDocument(
-        agency=agency_name, title=TITLE, date=issued_on, landscape=True,
+        agency=agency_name, title=TITLE, date=issued_on, landscape=True, place=place,
         subtitle=f"Từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}",
         body=(Grid(HEADER, table or (("",) * len(HEADER),), WIDTHS, size=7),),
         reserve_signature=False, signer_title="Người lập sổ", subject=f"{TITLE} {agency_name}",

@@ -8,6 +8,7 @@ import colander
 
 from tthc_docs import errors
 from tthc_docs.dossiers import workflow
+from tthc_docs.web.fields import deserialize
 
 
 class _Mapping(colander.Mapping):
@@ -79,10 +80,16 @@ _REASONS = {
 
 
 def _vi(message):
+    """colander's few English messages in Vietnamese (a translator for ``asdict``)."""
     for key, reason in _REASONS.items():
-        if key in message:
+        if key in str(message):
             return reason
     return message
+
+
+def _field(path):
+    """The field a client sent: the path without the schema's own name."""
+    return path.split('.', 1)[-1]
 
 
 def load(schema, data, what):
@@ -97,8 +104,5 @@ def load(schema, data, what):
                              {k: 'trường không được hỗ trợ' for k in unknown})
     if isinstance(data.get('score'), bool):
         raise errors.Invalid(f'{what}: dữ liệu không hợp lệ.', {'score': 'phải là số'})
-    try:
-        return schema().deserialize(data)
-    except colander.Invalid as exc:
-        fields = {(k.split('.', 1)[-1] or 'body'): _vi(v) for k, v in exc.asdict().items()}
-        raise errors.Invalid(f'{what}: dữ liệu không hợp lệ.', fields) from None
+    return deserialize(schema(), data, f'{what}: dữ liệu không hợp lệ.',
+                       translate=_vi, whole='body', key=_field)

@@ -54,10 +54,16 @@ def summary_json(request, dossier, now=None, calendar=None):
         'submitted_at': timeutil.iso(dossier.submitted_at),
         'received_at': timeutil.iso(dossier.received_at),
         'due_at': timeutil.iso(dossier.due_at),
+        'appointment_at': timeutil.iso(appointment_of(dossier)),
         'overdue': dossier.overdue(now),
         'due_soon': deadlines.is_due_soon(dossier.status, dossier.due_at, now, calendar),
         'fee': fee_json(dossier),
     }
+
+
+def appointment_of(dossier):
+    """The current appointment: the legal due date until an apology moved it."""
+    return getattr(dossier, 'appointment_at', None) or dossier.due_at
 
 
 def fee_json(dossier):
@@ -198,6 +204,7 @@ def track_json(request, dossier):
         'agency': dossier.agency,
         'received_at': timeutil.iso(dossier.received_at),
         'due_at': timeutil.iso(dossier.due_at),
+        'appointment_at': timeutil.iso(appointment_of(dossier)),
         'returned_at': timeutil.iso(dossier.returned_at),
         'overdue': dossier.overdue(timeutil.now()),
     }

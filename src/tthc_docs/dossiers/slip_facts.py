@@ -29,8 +29,8 @@ def track_url(public_url, code):
     return f"{public_url}/@@track?" + urlencode({"code": code})
 
 
-def facts_at(site, dossier, index, public_url, calendar=None, number=""):
-    """A ``SlipFacts`` for the paper(s) that history entry ``index`` issues."""
+def facts_at(site, dossier, index, public_url, calendar=None, number="", place=""):
+    """A ``SlipFacts`` for the paper(s) that history entry ``index`` issues, dated at ``place``."""
     history = list(dossier.history)[: index + 1]
     entry = history[-1]
     agency = site["agencies"].by_code(dossier.agency)
@@ -46,6 +46,7 @@ def facts_at(site, dossier, index, public_url, calendar=None, number=""):
         procedure_name=dossier.procedure_name,
         agency_name=agency.name if agency else dossier.agency,
         parent_agency=getattr(parent, "name", "") if getattr(parent, "code", None) else "",
+        place=place,
         track_url=track_url(public_url, dossier.code), issued_at=entry["at"], number=number,
         applicant_name=applicant_name(site, dossier),
         applicant_id=profile.get("id_number") or "",

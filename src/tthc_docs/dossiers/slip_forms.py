@@ -136,7 +136,8 @@ def _control(f):
                          ("Nội dung yêu cầu giải quyết", f.procedure_name),
                          ("Cơ quan (bộ phận) giải quyết hồ sơ", f.agency_name),
                          ("Cơ quan phối hợp giải quyết hồ sơ", f.partners or "Không"),
-                         ("Thời hạn trả kết quả theo quy định", when(f.due_at)))),
+                         ("Thời hạn trả kết quả theo quy định", when(f.due_at)))
+               + _new_appointment(f)),
               Grid(("Tên cơ quan", "Thời gian giao, nhận hồ sơ",
                     "Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn)", "Ghi chú"),
                    rows, (0.36, 0.26, 0.19, 0.19), size=10.5),
@@ -144,6 +145,13 @@ def _control(f):
                    indent=False)),
         signer_title="Người tiếp nhận hồ sơ", signer_hint=SIGN_HINT,
         signer_name=f.receiver_name or f.officer_name)
+
+
+def _new_appointment(f):
+    """Mẫu 05 keeps the legal due date; an apology's new appointment is shown beside it."""
+    if f.appointment_at is None or f.appointment_at == f.due_at:
+        return ()
+    return (("Ngày hẹn lại trả kết quả (Phiếu xin lỗi)", when(f.appointment_at)),)
 
 
 def _payment_receipt(f):

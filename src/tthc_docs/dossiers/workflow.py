@@ -275,12 +275,18 @@ def current_step_id(dossier):
 
 
 def _history_extra(action, dossier, ctx):
-    """What a slip needs beyond who/when/note (assignee, new appointment)."""
+    """What a slip needs beyond who/when/note (assignee, the dates it set).
+
+    An apology's entry keeps the appointments before and after and the legal
+    due date it left alone; receipt and supplement keep both dates as set.
+    """
     if action in ('assign', 'forward') and getattr(dossier, 'assignee', None):
         return {'assignee': dossier.assignee}
     if action == 'apologize':
         last = dossier.apologies[-1]
-        return {'old_due': last['old_due'], 'new_due': last['new_due']}
+        return {'old_due': last['old_due'], 'new_due': last['new_due'],
+                'legal_due_at': last['legal_due_at']}
     if action in ('receive', 'supplement'):
-        return {'due_at': dossier.due_at}
+        return {'due_at': dossier.due_at,
+                'appointment_at': getattr(dossier, 'appointment_at', None)}
     return {}

@@ -268,7 +268,7 @@ class IdNumberKind(Kind):
 
 
 class AddressType(colander.Mapping):
-    """A mapping of the four address parts, checked against the vocabulary;
+    """A mapping of the address parts (two-level form since 2025), checked against the vocabulary;
     JSON clients may also send the address as one line."""
 
     def deserialize(self, node, cstruct):
@@ -282,9 +282,10 @@ class AddressType(colander.Mapping):
             except ValidationError as exc:
                 raise colander.Invalid(node, str(exc), cstruct) from None
         if not isinstance(cstruct, dict):
-            raise colander.Invalid(node, 'Địa chỉ phải gồm tỉnh, huyện, xã và số nhà/đường.')
+            raise colander.Invalid(node, 'Địa chỉ phải gồm số nhà/đường, xã/phường và tỉnh/thành phố.')
         parts = super().deserialize(node, cstruct)
-        if not any(parts.get(p) for p in addresses.PARTS):
+        parts.update({k: cstruct[k] for k in addresses.EXTRA_PARTS if isinstance(cstruct.get(k), str)})
+        if not any(parts.get(p) for p in addresses.PARTS + addresses.EXTRA_PARTS):
             return colander.null
         try:
             return addresses.check_address(parts)

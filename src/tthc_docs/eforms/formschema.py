@@ -273,12 +273,7 @@ def display_rows(fields, data):
 
 
 def address_datalists():
-    """{list id: names} the browser offers for address parts."""
-    lists = {'tthc-provinces': addresses.PROVINCES}
-    for province in addresses.DISTRICTS:
-        lists['tthc-districts'] = addresses.districts_of(province)
-        lists['tthc-communes'] = sorted(
-            c for d in addresses.districts_of(province)
-            for c in addresses.communes_of(province, d))
-    return lists
+    """{list id: names} the browser offers for address parts (the home province's communes)."""
+    return {'tthc-provinces': addresses.PROVINCES,
+            'tthc-communes': addresses.communes_of(addresses.HOME_PROVINCE)}
 

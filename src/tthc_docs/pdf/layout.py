@@ -77,7 +77,7 @@ class AdminDocument:
     date: datetime.date
     parent_agency: str = ""
     number: str = ""
-    place: str = "Khánh Hòa"
+    place: str = ""               # "Thái Nguyên": the caller passes tthc_docs.place_name
     subtitle: str = ""
     paragraphs: tuple = ()
     facts: tuple = ()              # (label, value) pairs shown as a two-column list
@@ -115,7 +115,7 @@ def signer_lines(title):
 
 
 def long_date(place, d):
-    """'Khánh Hòa, ngày 27 tháng 11 năm 2026'; days < 10 and months 1-2 get a leading zero (NĐ 30)."""
+    """'Thái Nguyên, ngày 27 tháng 11 năm 2026'; days < 10 and months 1-2 get a leading zero (NĐ 30)."""
     day = f"{d.day:02d}" if d.day < 10 else str(d.day)
     month = f"{d.month:02d}" if d.month < 3 else str(d.month)
     prefix = f"{nfc(place)}, " if place else ""

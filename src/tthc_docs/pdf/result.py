@@ -82,7 +82,7 @@ def result_document(result):
         agency=result.get("agency_name", ""),
         parent_agency=result.get("parent_agency", ""),
         number=result_number(result),
-        place=result.get("place", "Khánh Hòa"),
+        place=result.get("place", ""),
         date=_issued_date(result.get("issued_at")),
         title=result.get("result_title") or DEFAULT_TITLE,
         paragraphs=tuple(paragraphs),

@@ -1,33 +1,65 @@
-"""Agencies: province > district > commune, each with its unit code.
+"""Agencies: the province's units and the communes' one-stop desks, each with its code.
 
-The unit code (mã định danh đơn vị, e.g. ``000.00.20.H56``) is the first
-block of every dossier code, and the principal ``agency:<code>`` is how
-officers are matched with the dossiers their agency handles.  The tree
-keeps an index code -> path so that look-ups by code never walk the tree.
+Since 1 July 2025 local government has two levels, province and commune
+(Law on Organisation of Local Government 2025, no. 72/2025/QH15): there are
+no district agencies any more (evolve step 6 re-levels those of older
+databases). "central" is kept for the few units of a ministry that settle
+a procedure themselves.
+
+The code is the electronic identifier of Decision 20/2020/QĐ-TTg
+(mã định danh điện tử của cơ quan, tổ chức): four groups, lowest level
+first, ``LLL.33.22.H55``; ``H55`` is the level-1 code of Thái Nguyên's
+People's Committee. It is the first block of every dossier code, and the
+principal ``agency:<code>`` is how officers are matched with the dossiers
+their agency handles. The tree keeps an index code -> agency so that
+look-ups by code never walk the tree.
 """
+import re
+
 from BTrees.OOBTree import OOBTree
 
 from tthc_docs import security as s
 from tthc_docs.container import Container
 from tthc_docs.errors import Invalid, StateConflict
 
-LEVELS = ("province", "district", "commune")
-LEVEL_TITLES = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
+LEVELS = ("central", "province", "commune")
+LEGACY_LEVELS = ("district",)  # before 1 July 2025; only old databases hold it
+LEVEL_TITLES = {"central": "Cấp trung ương", "province": "Cấp tỉnh", "commune": "Cấp xã",
+                "district": "Cấp huyện (trước 01/7/2025)"}
+#: Decision 20/2020/QĐ-TTg, art. 4: level 4 (3 characters), 3 and 2 (2 each), level 1 (a letter, 2 digits).
+CODE_RE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$")
+
+
+def check_code(code):
+    """``code`` if it has the national shape (``000.00.20.H55``); ValueError otherwise."""
+    if not isinstance(code, str) or not CODE_RE.match(code):
+        raise ValueError(f"mã định danh '{code}' không đúng cấu trúc của Quyết định "
+                         "20/2020/QĐ-TTg (ví dụ 000.00.20.H55)")
+    return code
 
 
 class Agency(Container):
-    """An administrative unit; sub-units are its children."""
+    """An administrative unit; sub-units are its children.
 
-    def __init__(self, code, name, level):
+    ``commune_code``: for a commune's People's Committee, its code in the
+    official list of administrative units, so that the commune of an
+    applicant's residence can be matched with the agency that serves it.
+    """
+
+    commune_code = None  # older agencies have none
+
+    def __init__(self, code, name, level, commune_code=None):
         super().__init__()
         if level not in LEVELS:
-            raise ValueError(f"cấp không hợp lệ: {level}")
-        self.code = code
+            raise ValueError(f"cấp không hợp lệ: {level} (một trong: {', '.join(LEVELS)})")
+        self.code = check_code(code)
         self.name = name
         self.level = level
+        self.commune_code = commune_code
 
     def as_json(self):
         return {"code": self.code, "name": self.name, "level": self.level,
+                "commune_code": self.commune_code,
                 "children": [c.as_json() for c in self.values()]}
 
 
@@ -80,3 +112,10 @@ class AgencyTree(Container):
     def all(self):
         """Every agency, ordered by code."""
         return list(self.by_code_index.values())
+
+    def for_commune(self, commune_code):
+        """The agency serving the commune with this official code, or None."""
+        if not commune_code:
+            return None
+        return next((a for a in self.by_code_index.values()
+                     if a.commune_code == commune_code), None)

@@ -28,6 +28,8 @@ class Account(Persistent):
     active = True
     title = ""
     signer = None
+    #: The leader's credential id at the remote signing service (CSC), found on first use.
+    csc_credential = None
     vault_id = None
     totp_secret = None
 

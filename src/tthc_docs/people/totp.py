@@ -18,7 +18,7 @@ import pyotp
 from tthc_docs import errors
 from tthc_docs.pdf.qr import qr_png
 
-ISSUER = "Dịch vụ công Khánh Hòa"
+ISSUER = "Dịch vụ công Thái Nguyên"
 DIGITS = 6
 STEP_SECONDS = 30
 VALID_WINDOW = 1

@@ -90,7 +90,9 @@ def cmd_dev_pki(args):
         raise SystemExit(f"{SETTING_PKI_DIR} is not set in {args.config}")
     leaders = leaders_for(settings, args.leader)
     configured = parse_signers(settings.get("tthc_docs.signers"))
-    pki = DevPki(pki_dir).create([spec for spec in leaders if spec.identity not in configured])
+    base_url = settings.get("tthc_docs.public_url") or "http://127.0.0.1:6543"
+    pki = DevPki(pki_dir).create([spec for spec in leaders if spec.identity not in configured],
+                                 base_url=base_url)
     for spec in leaders:
         if spec.identity in configured:
             p12, passfile = configured[spec.identity]
@@ -98,4 +100,20 @@ def cmd_dev_pki(args):
                 pki.issue_leader(spec, p12_path=Path(p12), pass_path=Path(passfile))
     print(f"development PKI ready in {pki.dir}: root {pki.root_cert_path}, "
           f"{len(leaders)} leader identit{'y' if len(leaders) == 1 else 'ies'}")
+    return 0
+
+
+def cmd_dev_csc(args):
+    """Serve the development CSC service on 127.0.0.1 (``tthc_docs.csc.dev_port``) until stopped."""
+    import waitress
+    from tthc_docs.cli import load_settings
+    from tthc_docs.signing import csc_dev
+    settings = load_settings(args.config)
+    if not settings.get("tthc_docs.allow_demo"):
+        raise SystemExit("refused: the development CSC service needs tthc_docs.allow_demo = true")
+    service = csc_dev.from_settings(settings)
+    port = int(settings.get("tthc_docs.csc.dev_port") or 6544)
+    print(f"development CSC service on http://127.0.0.1:{port}/csc/v1/ "
+          f"({len(service.credentials)} credentials; phone page /phone?user=<identity>)", flush=True)
+    waitress.serve(service, host="127.0.0.1", port=port, threads=8, _quiet=True)
     return 0

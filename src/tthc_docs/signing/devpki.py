@@ -7,6 +7,9 @@ Layout under ``pki_dir`` (``var/pki``):
 - ``tsa/tsa.pem``, ``tsa/tsa.key``: the timestamp authority (issued by the root)
 - ``<identity>.p12`` + ``<identity>.pass``: each leader's personal certificate and key,
   the PKCS#12 protected by a random passphrase kept in a separate 0600 file
+- ``base-url``: where the certificates say their CRLs and OCSP responder are
+  (``<base>/_devpki/…``, served by ``signing.revocation`` on loopback), so an
+  independent validator (``pyhanko sign validate``, ``pdfsig``) can check them
 
 Private keys and passphrases are written with mode 0600 and never logged.
 The functions also make an expired or a revoked leader certificate, which
@@ -26,7 +29,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 ROOT_NAME = "tthc-docs Development Root CA"
 KEY_SIZE = 2048
-DEFAULT_AGENCY = "000.00.20.H56"
+DEFAULT_AGENCY = "000.00.20.H55"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,15 +88,27 @@ def _new_key():
     return rsa.generate_private_key(public_exponent=65537, key_size=KEY_SIZE)
 
 
-def crl_url(issuer):
-    """Where a certificate says its CRL is. Never fetched (the ``.invalid`` name cannot resolve):
-    the CRL files are given to the validator from the .ini, but revocation is only checked
-    for certificates that declare a distribution point."""
-    return f"http://pki.tthc-docs.invalid/{issuer}.crl"
+NO_SERVER = "http://pki.tthc-docs.invalid"
+ROOT_DAYS = 9125   # 25 years: the anchor outlives the archive timestamps it anchors
+
+
+def crl_url(issuer, base_url=NO_SERVER):
+    """Where a certificate says its CRL is: ``<base>/_devpki/crl/<issuer>.crl``.
+
+    Without a base URL the ``.invalid`` name cannot resolve: only the CRL files
+    the .ini names are used then.
+    """
+    return f"{base_url.rstrip('/')}/_devpki/crl/{issuer}.crl"
+
+
+def ocsp_url(issuer, base_url):
+    """The OCSP responder of one CA (``signing.revocation`` answers for it)."""
+    return f"{base_url.rstrip('/')}/_devpki/ocsp/{issuer}"
 
 
 def _build(subject, issuer_name, public_key, signing_key, not_before, not_after, *, ca,
-           path_length=None, issuer_key=None, usages=None, eku=None, crl_from=None):
+           path_length=None, issuer_key=None, usages=None, eku=None, crl_from=None,
+           base_url=NO_SERVER, ocsp=False):
     builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer_name)
                .public_key(public_key).serial_number(x509.random_serial_number())
                .not_valid_before(not_before).not_valid_after(not_after)
@@ -110,7 +125,12 @@ def _build(subject, issuer_name, public_key, signing_key, not_before, not_after,
         builder = builder.add_extension(x509.ExtendedKeyUsage(eku), critical=True)
     if crl_from:
         builder = builder.add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
-            [x509.UniformResourceIdentifier(crl_url(crl_from))], None, None, None)]), critical=False)
+            [x509.UniformResourceIdentifier(crl_url(crl_from, base_url))], None, None, None)]),
+            critical=False)
+    if crl_from and ocsp and base_url != NO_SERVER:
+        builder = builder.add_extension(x509.AuthorityInformationAccess([x509.AccessDescription(
+            x509.oid.AuthorityInformationAccessOID.OCSP,
+            x509.UniformResourceIdentifier(ocsp_url(crl_from, base_url)))]), critical=False)
     return builder.sign(signing_key, hashes.SHA256())
 
 
@@ -139,15 +159,27 @@ class DevPki:
     def identity_paths(self, identity):
         return self.dir / f"{identity}.p12", self.dir / f"{identity}.pass"
 
+    @property
+    def base_url(self):
+        """The revocation server's base URL written at creation, else the unresolvable one."""
+        path = self.dir / "base-url"
+        return path.read_text().strip() if path.is_file() else NO_SERVER
+
     def exists(self):
         return self.root_cert_path.is_file() and (self.dir / "tsa" / "tsa.pem").is_file()
 
     # creation -----------------------------------------------------------
-    def create(self, leaders=(), agencies=None, now=None):
-        """Make what is missing: root, TSA, agency CAs, leader identities. Idempotent."""
+    def create(self, leaders=(), agencies=None, now=None, base_url=None):
+        """Make what is missing: root, TSA, agency CAs, leader identities. Idempotent.
+
+        ``base_url`` (e.g. ``http://127.0.0.1:6543``) is where the CRLs and the
+        OCSP responder will be served; it is fixed when the PKI is first made.
+        """
         now = now or _utcnow()
         self.dir.mkdir(parents=True, exist_ok=True)
         os.chmod(self.dir, 0o700)
+        if base_url and not self.root_cert_path.is_file():
+            _write_public(self.dir / "base-url", base_url.rstrip("/").encode() + b"\n")
         if not self.root_cert_path.is_file():
             self._make_root(now)
         if not (self.dir / "tsa" / "tsa.pem").is_file():
@@ -166,7 +198,7 @@ class DevPki:
         key = _new_key()
         name = _name(ROOT_NAME, "tthc-docs (development)")
         cert = _build(name, name, key.public_key(), key, now - datetime.timedelta(days=1),
-                      now + datetime.timedelta(days=3650), ca=True,
+                      now + datetime.timedelta(days=ROOT_DAYS), ca=True,
                       usages=dict(key_cert_sign=True, crl_sign=True))
         _write_private(self.dir / "root-ca.key", _key_pem(key))
         _write_public(self.root_cert_path, _pem(cert))
@@ -176,13 +208,19 @@ class DevPki:
         return _load_cert(self.root_cert_path), _load_key(self.dir / "root-ca.key")
 
     def _make_tsa(self, now):
+        self.renew_tsa(now)
+
+    def renew_tsa(self, now=None):
+        """A new TSA key and certificate from ``now`` (a real TSA rolls its key every few years)."""
+        now = now or _utcnow()
         root_cert, root_key = self._root()
         key = _new_key()
         cert = _build(_name("tthc-docs Development TSA", "tthc-docs (development)"),
                       root_cert.subject, key.public_key(), root_key,
                       now - datetime.timedelta(days=1), now + datetime.timedelta(days=3000),
                       ca=False, usages=dict(digital_signature=True),
-                      eku=[ExtendedKeyUsageOID.TIME_STAMPING], crl_from="root")
+                      eku=[ExtendedKeyUsageOID.TIME_STAMPING], crl_from="root",
+                      base_url=self.base_url)
         _write_private(self.dir / "tsa" / "tsa.key", _key_pem(key))
         _write_public(self.dir / "tsa" / "tsa.pem", _pem(cert))
 
@@ -198,7 +236,7 @@ class DevPki:
                       root_cert.subject, key.public_key(), root_key,
                       now - datetime.timedelta(days=1), now + datetime.timedelta(days=3000),
                       ca=True, path_length=0, usages=dict(key_cert_sign=True, crl_sign=True),
-                      crl_from="root")
+                      crl_from="root", base_url=self.base_url)
         _write_private(folder / "ca.key", _key_pem(key))
         _write_public(folder / "ca.pem", _pem(cert))
         self._write_crl(folder / "crl.pem", cert, key, [], now)
@@ -222,7 +260,7 @@ class DevPki:
                       not_after or now + datetime.timedelta(days=730), ca=False,
                       issuer_key=ca_key,
                       usages=dict(digital_signature=True, content_commitment=True),
-                      crl_from=spec.agency)
+                      crl_from=spec.agency, base_url=self.base_url, ocsp=True)
         passphrase = passphrase or secrets.token_urlsafe(24)
         p12 = pkcs12.serialize_key_and_certificates(
             spec.identity.encode(), key, cert, [ca_cert, _load_cert(self.root_cert_path)],
@@ -234,11 +272,13 @@ class DevPki:
         return p12_path, pass_path
 
     # revocation ---------------------------------------------------------
-    def revoke(self, identity, agency, when=None):
-        """Add the identity's certificate to its agency CA's CRL."""
-        p12_path, pass_path = self.identity_paths(identity)
-        _key, cert, _chain = pkcs12.load_key_and_certificates(
-            p12_path.read_bytes(), pass_path.read_bytes().strip())
+    def revoke(self, identity, agency, when=None, certificate=None):
+        """Add the identity's certificate (or ``certificate``, pyca) to its agency CA's CRL."""
+        cert = certificate
+        if cert is None:
+            p12_path, pass_path = self.identity_paths(identity)
+            _key, cert, _chain = pkcs12.load_key_and_certificates(
+                p12_path.read_bytes(), pass_path.read_bytes().strip())
         folder = self.agency_dir(agency)
         ca_cert, ca_key = _load_cert(folder / "ca.pem"), _load_key(folder / "ca.key")
         crl_path = folder / "crl.pem"

@@ -8,18 +8,23 @@ so a refused signature (not a leader, another agency, wrong state,
 missing/wrong passphrase, expired or revoked certificate) leaves the dossier
 and the vault as they were.
 """
+import asyncio
+import dataclasses
 import logging
 
 from tthc_docs.catalog import doctypes
 from tthc_docs import errors, roles, timeutil
-from tthc_docs.config import public_url
+from tthc_docs.config import place_name, public_url
 from tthc_docs.dossiers.content import applicant_name
 from tthc_docs.dossiers.states import AWAITING_SIGNATURE
 from tthc_docs.pdf.fonts import font_dir_from
 from tthc_docs.pdf.layout import signer_lines  # noqa: F401  (one rule, re-exported)
 from tthc_docs.pdf.result import render_result
-from tthc_docs.signing.sign import reason_for, sign_pdf, signing_from_settings, stamp_lines
-from tthc_docs.signing.signer import load_identity
+from tthc_docs.signing import csc
+from tthc_docs.signing.sign import (
+    async_sign_pdf, reason_for, sign_pdf, signing_from_settings, stamp_lines,
+)
+from tthc_docs.signing.signer import SigningRefused, load_identity
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +115,7 @@ def result_dict(site, dossier, account, vault, now, settings):
         "result_title": result_title(site, dossier),
         "signer_name": account.full_name, "signer_title": title, "signer_authority": authority,
         "verify_url": verify_url(settings), "replaces": replaces,
+        "place": place_name(settings),
     }
 
 
@@ -127,30 +133,113 @@ class ResultIssuer:
         return {"vault": vault.id, "document": doc.id, "sha256": doc.sha256}
 
 
+@dataclasses.dataclass
+class Prepared:
+    """One result rendered and ready to sign (nothing written yet)."""
+
+    dossier: object
+    vault: object
+    result: dict
+    rendered: object
+
+
+def prepare(site, dossier, account, settings, now):
+    """Check who signs what, then render the result: 403/409 before anything else."""
+    check_signer(dossier, account)
+    vault = owner_vault(site, dossier)
+    result = result_dict(site, dossier, account, vault, now, settings)
+    return Prepared(dossier, vault, result, render_result(result, font_dir=font_dir_from(settings)))
+
+
+def _sign_kwargs(item, identity, now):
+    return dict(box=item.rendered.signature_box, reason=reason_for(item.dossier.code),
+                location=item.result["place"],
+                lines=stamp_lines(identity.common_name, item.result["agency_name"], now))
+
+
+def _sign_locally(items, account, settings, signing, now):
+    if not csc.local_fallback(settings):
+        raise SigningRefused("Ký bằng tệp khóa trên máy chủ đã bị tắt (tthc_docs.signing."
+                             "local_fallback); cần dịch vụ ký số từ xa.")
+    identity = load_identity(settings, account.signer)
+    identity.check_valid_at(now)
+    return [sign_pdf(i.rendered.data, identity, signing, **_sign_kwargs(i, identity, now))
+            for i in items]
+
+
+def _sign_remotely(items, account, settings, signing, now):
+    """One authorisation on the leader's phone for all ``items``; the credential id is kept."""
+    def coroutines(identity, pyhanko_signer):
+        return [async_sign_pdf(i.rendered.data, identity, signing, pyhanko_signer=pyhanko_signer,
+                               **_sign_kwargs(i, identity, now)) for i in items]
+
+    description = "Ký kết quả hồ sơ " + ", ".join(i.dossier.code for i in items)
+    credential, signed = asyncio.run(csc.sign_all(
+        csc.Remote.from_settings(settings), account.signer, account.csc_credential, len(items),
+        coroutines, description, lambda identity: identity.check_valid_at(now)))
+    if account.csc_credential != credential:
+        account.csc_credential = credential
+    return signed
+
+
+def sign_items(items, account, settings, now):
+    """Signed PDF bytes for each prepared item: remote (CSC) when configured, else local."""
+    signing = signing_from_settings(settings)
+    if signing.timestamper is None:
+        raise SigningRefused("Chưa cấu hình máy chủ cấp dấu thời gian (tthc_docs.tsa_url); "
+                             "liên hệ quản trị.")
+    if csc.enabled(settings):
+        try:
+            return _sign_remotely(items, account, settings, signing, now)
+        except csc.NoCredential:
+            if not csc.local_fallback(settings):
+                raise
+            log.info("no remote credential for %s: local signing", account.login)
+    return _sign_locally(items, account, settings, signing, now)
+
+
+def store(item, data, account, now):
+    """The signed result into the owner's vault, once."""
+    dossier, result = item.dossier, item.result
+    doc_type = dossier.result_doc_type if doctypes.is_known(dossier.result_doc_type) else "other"
+    title = f"{result['result_title'] or 'Kết quả'} – hồ sơ {dossier.code}"
+    doc, _created = item.vault.add_document(
+        data, title=title, doc_type=doc_type, kind="issued", added_by=account.login,
+        content_type="application/pdf", signed=True, issued_by=result["agency_name"],
+        issued_at=now, dossier=dossier.code, replaces=result["replaces"])
+    log.info("result issued for dossier %s by %s", dossier.code, account.login)
+    return doc
+
+
 def issue_result(site, dossier, account, settings, now=None):
     """Render, sign and store the dossier's result; returns the vault document.
 
     Lists nothing on the dossier and grants nothing: the ``sign`` action
-    does both (``dossiers.actions``). Raises ``errors.*`` (403, 409) with a
-    message for the leader; writes nothing then.
+    does both (``dossiers.actions``). Raises ``errors.*`` (403, 409, 503)
+    with a message for the leader; writes nothing then.
     """
-    check_signer(dossier, account)
-    vault = owner_vault(site, dossier)
-    identity = load_identity(settings, account.signer)
     now = now or timeutil.now()
-    identity.check_valid_at(now)
-    signing = signing_from_settings(settings)
-    result = result_dict(site, dossier, account, vault, now, settings)
-    rendered = render_result(result, font_dir=font_dir_from(settings))
-    agency_name = result["agency_name"]
-    data = sign_pdf(rendered.data, identity, signing, box=rendered.signature_box,
-                    reason=reason_for(dossier.code), location="Khánh Hòa",
-                    lines=stamp_lines(identity.common_name, agency_name, now))
-    doc_type = dossier.result_doc_type if doctypes.is_known(dossier.result_doc_type) else "other"
-    title = f"{result['result_title'] or 'Kết quả'} – hồ sơ {dossier.code}"
-    doc, _created = vault.add_document(
-        data, title=title, doc_type=doc_type, kind="issued", added_by=account.login,
-        content_type="application/pdf", signed=True, issued_by=agency_name, issued_at=now,
-        dossier=dossier.code, replaces=result["replaces"])
-    log.info("result issued for dossier %s by %s", dossier.code, account.login)
-    return doc
+    item = prepare(site, dossier, account, settings, now)
+    return store(item, sign_items([item], account, settings, now)[0], account, now)
+
+
+class BatchIssuer:
+    """The ``workflow.Issuer`` for several dossiers approved in one authorisation.
+
+    ``sign_all`` renders and signs them all first (one request on the
+    leader's phone, ``numSignatures`` = how many); ``issue`` then stores each
+    as its ``sign`` transition asks. Nothing is stored if any signature fails.
+    """
+
+    def __init__(self, site, settings):
+        self.site, self.settings, self._signed = site, settings, {}
+
+    def sign_all(self, dossiers, account, now):
+        items = [prepare(self.site, d, account, self.settings, now) for d in dossiers]
+        for item, data in zip(items, sign_items(items, account, self.settings, now)):
+            self._signed[item.dossier.code] = (item, data)
+
+    def issue(self, dossier, signer, now):
+        item, data = self._signed.pop(dossier.code)
+        doc = store(item, data, self.site["people"].get(signer), now)
+        return {"vault": item.vault.id, "document": doc.id, "sha256": doc.sha256}

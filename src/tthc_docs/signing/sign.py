@@ -4,6 +4,7 @@ The only module (with ``verify.py``) that imports pyHanko's signing API.
 Its inputs are PDF bytes, an ``Identity`` (``signer.py``) and a ``Signing``
 context built once from the settings; the output is the signed PDF bytes.
 """
+import asyncio
 import binascii
 import dataclasses
 import io
@@ -219,20 +220,10 @@ def stamp_lines(signer_name, agency_name, when):
             f"Thời gian: {when:%d/%m/%Y %H:%M:%S %z}"]
 
 
-def sign_pdf(data, identity, signing, *, box=None, reason="", location="Khánh Hòa",
-             lines=(), embed_validation=True):
-    """Sign ``data`` with ``identity``: PAdES B-T, plus B-LT data when ``embed_validation``.
-
-    ``box`` is ``(page, x1, y1, x2, y2)`` from the layout; without it the
-    signature is invisible. Raises ``SigningRefused`` when pyHanko refuses
-    (e.g. a revoked certificate found while collecting validation data).
-    """
-    if signing.timestamper is None:
-        raise SigningRefused("Chưa cấu hình máy chủ cấp dấu thời gian (tthc_docs.tsa_url); "
-                             "liên hệ quản trị.")
-    writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-    spec = None
-    style = None
+def _pdf_signer(identity, pyhanko_signer, signing, *, box, reason, location, lines,
+                embed_validation):
+    """pyHanko's ``PdfSigner`` for one result: B-T always; B-LT and B-LTA with ``embed_validation``."""
+    spec = style = None
     if box:
         page, x1, y1, x2, y2 = box
         spec = fields.SigFieldSpec(FIELD_NAME, on_page=page,
@@ -241,30 +232,60 @@ def sign_pdf(data, identity, signing, *, box=None, reason="", location="Khánh H
             background=_PdfBytesPage(stamp_pdf(lines, int(x2) - int(x1), int(y2) - int(y1),
                                                signing.font_dir)),
             border_width=0, background_opacity=1.0, background_layout=_FILL)
-    pyhanko_signer = identity.pyhanko_signer()
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME, reason=reason, location=location, name=identity.common_name,
         subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
         embed_validation_info=embed_validation,
-        # B-LT in one revision: nothing follows the signature, so a verifier has no
-        # incremental update to analyse (and a later one stands out).
+        # B-LT in the signature's own revision; then (B-LTA) one document timestamp
+        # over everything, the first link of the archive chain ``archive.py`` extends.
         dss_settings=DSSContentSettings(
             placement=SigDSSPlacementPreference.TOGETHER_WITH_SIGNATURE, include_vri=False),
+        use_pades_lta=embed_validation,
         validation_context=signing.validation_context(getattr(identity, "chain", ()))
         if embed_validation else None,
     )
-    pdf_signer = signers.PdfSigner(meta, signer=pyhanko_signer, timestamper=signing.timestamper,
-                                   stamp_style=style, new_field_spec=spec)
+    return signers.PdfSigner(meta, signer=pyhanko_signer, timestamper=signing.timestamper,
+                             stamp_style=style, new_field_spec=spec)
+
+
+async def async_sign_pdf(data, identity, signing, *, pyhanko_signer=None, box=None, reason="",
+                         location=None, lines=(), embed_validation=True):
+    """Sign ``data`` as ``identity`` inside a running event loop (remote signers batch here).
+
+    ``location``: the signature's /Location, the place name the caller
+    configures (``tthc_docs.place_name``); None writes none.
+
+    ``pyhanko_signer`` defaults to ``identity.pyhanko_signer()``; a remote
+    identity passes the one bound to its open HTTP session. Raises
+    ``SigningRefused`` (or the remote signer's own domain error) and writes nothing.
+    """
+    if signing.timestamper is None:
+        raise SigningRefused("Chưa cấu hình máy chủ cấp dấu thời gian (tthc_docs.tsa_url); "
+                             "liên hệ quản trị.")
+    writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    pdf_signer = _pdf_signer(identity, pyhanko_signer or identity.pyhanko_signer(), signing,
+                             box=box, reason=reason, location=location, lines=lines,
+                             embed_validation=embed_validation)
     out = io.BytesIO()
     try:
-        pdf_signer.sign_pdf(writer, output=out, bytes_reserved=identity.bytes_reserved)
+        await pdf_signer.async_sign_pdf(writer, output=out, bytes_reserved=identity.bytes_reserved)
     except (TimestampRequestError, OSError) as exc:
         log.warning("timestamp authority unavailable: %s", type(exc).__name__)
         raise SigningRefused("Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian; "
                              "thử lại sau ít phút.") from None
     except SigningError as exc:
-        log.warning("signing refused for %s: %s", identity.name, type(exc).__name__)
+        log.warning("signing refused for %s: %s: %s", identity.name, type(exc).__name__, exc)
         raise SigningRefused(
             "Không ký được văn bản: chứng thư số của người ký không được xác thực "
             "(đã bị thu hồi, hết hạn hoặc không thuộc tổ chức chứng thực tin cậy).") from None
     return out.getvalue()
+
+
+def sign_pdf(data, identity, signing, **kwargs):
+    """Sign ``data`` with ``identity``: PAdES B-T, plus B-LT and B-LTA when ``embed_validation``.
+
+    ``box`` is ``(page, x1, y1, x2, y2)`` from the layout; without it the
+    signature is invisible. Raises ``SigningRefused`` when pyHanko refuses
+    (e.g. a revoked certificate found while collecting validation data).
+    """
+    return asyncio.run(async_sign_pdf(data, identity, signing, **kwargs))

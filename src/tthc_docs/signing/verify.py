@@ -23,6 +23,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from tthc_docs import errors, timeutil
+from tthc_docs.signing import levels
 from tthc_docs.signing.sign import REASON_PREFIX, signing_from_settings
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,9 @@ UNTRUSTED = ("Chứng thư số không thuộc tổ chức cung cấp dịch v�
              "hoặc không còn hiệu lực tại thời điểm ký.")
 NO_TIMESTAMP = "Không có dấu thời gian tin cậy."
 UNSIGNED = "Văn bản chưa được ký số."
-PROBLEMS = (ALTERED, REVOKED, UNTRUSTED, NO_TIMESTAMP, UNSIGNED)
+CHANGED_AFTER = ("Tệp không còn đúng như khi ký: phần đã ký còn nguyên, nhưng sau khi ký "
+                 "tệp đã được thêm nội dung (xem mục «Thêm sau khi ký»).")
+PROBLEMS = (ALTERED, REVOKED, UNTRUSTED, NO_TIMESTAMP, UNSIGNED, CHANGED_AFTER)
 
 
 def check_pdf_bytes(data, max_bytes=MAX_BYTES):
@@ -101,7 +104,7 @@ def _intact(status):
             and status.modification_level in ACCEPTED_LEVELS)
 
 
-def _report(status, sig, count):
+def _report(status, sig, count, reader=None):
     ts = status.timestamp_validity
     timestamped = bool(ts is not None and ts.intact and ts.valid and ts.trusted)
     signed_at = ts.timestamp if ts is not None and ts.intact and ts.valid else status.signer_reported_dt
@@ -112,14 +115,23 @@ def _report(status, sig, count):
         "signer_agency": _name_part(cert, "organization_name"), "signed_at": timeutil.iso(signed_at),
         "dossier": dossier_from_reason(sig.sig_object.get("/Reason")),
         "revoked": bool(status.revoked), "signatures": count, "problems": [],
+        "level": levels.level(reader, status) if reader is not None else None,
     }
+    kinds = levels.added_after_signing(reader, sig) if reader is not None else []
+    report["signed_part_intact"] = report["intact"]
+    report["modified_after_signing"] = levels.modified(kinds)
+    report["added_after_signing"] = levels.describe(kinds)
+    if report["modified_after_signing"]:
+        report["intact"] = False
     report["trusted"] = report["trusted"] and report["intact"]
     return report
 
 
 def _problems(report, status):
     problems = []
-    if not report["intact"]:
+    if report["modified_after_signing"] and report["signed_part_intact"]:
+        problems.append(CHANGED_AFTER)
+    elif not report["intact"]:
         problems.append(ALTERED)
     if report["revoked"]:
         problems.append(REVOKED)
@@ -133,7 +145,8 @@ def _problems(report, status):
 def _unsigned():
     return {"signed": False, "intact": False, "trusted": False, "timestamped": False,
             "signer": None, "signer_agency": None, "signed_at": None, "dossier": None,
-            "revoked": False, "signatures": 0, "problems": [UNSIGNED]}
+            "revoked": False, "signatures": 0, "problems": [UNSIGNED], "level": None,
+            "modified_after_signing": False, "added_after_signing": [], "signed_part_intact": False}
 
 
 def _status(reader, sig, trust_roots, crls, moment):
@@ -160,7 +173,7 @@ def verify_pdf(data, trust_roots, crls=(), moment=None, max_bytes=MAX_BYTES):
         if not sigs:
             return _unsigned()
         status = _status(reader, sigs[-1], trust_roots, crls, moment)
-        report = _report(status, sigs[-1], len(sigs))
+        report = _report(status, sigs[-1], len(sigs), reader)
     except errors.DomainError:
         raise
     except Exception as exc:  # noqa: BLE001 - untrusted input: any parser failure is the file's

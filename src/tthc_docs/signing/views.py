@@ -5,9 +5,7 @@ Thin: verification is ``signing.verify``; signing is
 (as it does for every route that signs) and issues the result through
 ``signing.service.ResultIssuer``; enrolment codes are ``totp``. No pyHanko here.
 """
-from pyramid.httpexceptions import HTTPSeeOther
-from pyramid.renderers import render_to_response
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs import errors, timeutil
 from tthc_docs.people import totp
@@ -18,7 +16,9 @@ from tthc_docs.dossiers.content import Dossier, applicant_name
 from tthc_docs.dossiers.views.services import code_throttle, services_for
 from tthc_docs.site.content import Site, find_site
 from tthc_docs.signing.verify import verify_document, verify_with_settings
-from tthc_docs.web.base import read_json, reject_unknown, resource_view, wants_json
+from tthc_docs.web.body import read_data
+from tthc_docs.web.respond import show_again
+from tthc_docs.web.views import ResourceViews
 from tthc_docs.dossiers.serialise import dossier_url
 
 MULTIPART_OVERHEAD = 64 * 1024
@@ -68,12 +68,17 @@ OPENAPI_PATHS = {
 }
 
 
-def _body(request):
-    if request.content_type == "application/json":
-        data = read_json(request)
-        reject_unknown(data, {"code", "note"})
-        return data
-    return {k: v for k, v in request.POST.items() if k != "csrf_token"}
+VERIFY_PT = "tthc_docs.templates:signing/verify.pt"
+MOBILE_PT = "tthc_docs.templates:signing/queue.pt"
+CONFIRM_PT = "tthc_docs.templates:signing/confirm.pt"
+TOTP_PT = "tthc_docs.templates:signing/totp.pt"
+_PENDING = "tthc.totp_pending"
+
+
+def _code_and_note(request):
+    """``{"code", "note"}`` from JSON (nothing else accepted) or from the page's form."""
+    data = read_data(request, {"code", "note"})
+    return {"code": data.get("code"), "note": data.get("note")}
 
 
 def _leader(request):
@@ -84,8 +89,6 @@ def _leader(request):
         raise errors.NotAllowed("Chỉ lãnh đạo dùng được chức năng ký.")
     return account
 
-
-# -- verification (anyone) ---------------------------------------------------
 
 def _upload(request):
     limit = int(request.registry.settings.get("tthc_docs.max_upload_bytes")
@@ -113,150 +116,122 @@ def _dossier_result(site, code):
     return dossier, site["vaults"][ref["vault"]].get_document(ref["document"])
 
 
-@resource_view(template="tthc_docs.templates:signing/verify.pt", context=Site, name="verify",
-               request_method="GET", permission=s.VIEW)
-def verify_page(request):
-    """The upload form; with ``?code=`` the verification of that dossier's stored result."""
-    code = (request.params.get("code") or "").strip()
-    if not code:
-        return {"report": None, "code": "",
-                "hint": "Gửi tệp PDF bằng POST (trường file), hoặc nêu mã hồ sơ (?code=)."}
-    dossier, doc = _dossier_result(request.context, code)
-    report = verify_document(doc, request.registry.settings)
-    report["procedure"] = dossier.procedure_code
-    wanted = (request.params.get("procedure") or "").strip()
-    if wanted and wanted != dossier.procedure_code:
-        # a QR code printed on a forged paper would name another procedure
-        report["problems"] = report["problems"] + [
-            f"Mã thủ tục trên mã QR ({wanted}) không khớp với hồ sơ ({dossier.procedure_code})."]
-    return {"report": report, "code": code}
+@view_defaults(context=Site, name="verify", permission=s.VIEW)
+class VerifyViews(ResourceViews):
+    """Anyone checks a signed result: the stored one by code (the QR code), or a PDF."""
+
+    @view_config(request_method="GET")
+    def stored(self):
+        """The upload form; with ``?code=`` the verification of that dossier's stored result."""
+        code = (self.request.params.get("code") or "").strip()
+        if not code:
+            return self.respond({"report": None, "code": "", "hint": (
+                "Gửi tệp PDF bằng POST (trường file), hoặc nêu mã hồ sơ (?code=).")},
+                template=VERIFY_PT)
+        dossier, doc = _dossier_result(self.context, code)
+        report = verify_document(doc, self.request.registry.settings)
+        report["procedure"] = dossier.procedure_code
+        wanted = (self.request.params.get("procedure") or "").strip()
+        if wanted and wanted != dossier.procedure_code:
+            # a QR code printed on a forged paper would name another procedure
+            report["problems"] = report["problems"] + [
+                f"Mã thủ tục trên mã QR ({wanted}) không khớp với hồ sơ "
+                f"({dossier.procedure_code})."]
+        return self.respond({"report": report, "code": code}, template=VERIFY_PT)
+
+    @view_config(request_method="POST", require_csrf=False)
+    def upload(self):
+        """Anyone checks a PDF. No CSRF token: it changes nothing and must work from scripts."""
+        report = verify_with_settings(_upload(self.request), self.request.registry.settings)
+        return self.respond(report, template=VERIFY_PT, page={"report": report, "code": ""})
 
 
-@resource_view(template="tthc_docs.templates:signing/verify.pt", context=Site, name="verify",
-               request_method="POST", permission=s.VIEW, require_csrf=False)
-def verify_upload(request):
-    """Anyone checks a PDF. No CSRF token: it changes nothing and must work from scripts."""
-    data = _upload(request)
-    report = verify_with_settings(data, request.registry.settings)
-    return {"report": report, "code": ""} if not wants_json(request) else report
+@view_defaults(permission=s.VIEW)
+class LeaderViews(ResourceViews):
+    """The leader's phone flow: the list, confirming with a one-time code, enrolling."""
 
+    @view_config(context=Site, name="sign-mobile", request_method="GET")
+    def mobile(self):
+        account = _leader(self.request)
+        dossiers, total = self.context["dossiers"].queue(
+            account.agency, (states.AWAITING_SIGNATURE,), None, 0, 50)
+        items = [{"code": d.code, "procedure_name": d.procedure_name,
+                  "applicant_name": d.applicant_name, "due_at": timeutil.iso(d.due_at),
+                  "sign_url": dossier_url(self.request, d) + "/@@sign"} for d in dossiers]
+        return self.respond({"items": items, "total": total,
+                             "enrolled": bool(account.totp_secret)}, template=MOBILE_PT)
 
-# -- the leader's phone flow -------------------------------------------------
+    @view_config(context=Dossier, name="sign", request_method="GET")
+    def confirm(self):
+        return self.respond(self.confirm_body(_leader(self.request)), template=CONFIRM_PT)
 
-@resource_view(template="tthc_docs.templates:signing/queue.pt", context=Site, name="sign-mobile",
-               request_method="GET", permission=s.VIEW)
-def sign_mobile(request):
-    account = _leader(request)
-    dossiers, total = request.context["dossiers"].queue(
-        account.agency, (states.AWAITING_SIGNATURE,), None, 0, 50)
-    items = [{"code": d.code, "procedure_name": d.procedure_name,
-              "applicant_name": d.applicant_name,
-              "due_at": timeutil.iso(d.due_at), "sign_url": dossier_url(request, d) + "/@@sign"}
-             for d in dossiers]
-    return {"items": items, "total": total, "enrolled": bool(account.totp_secret)}
+    def confirm_body(self, account):
+        """The confirmation page; once signed, the verification of the issued result."""
+        dossier = self.context
+        body = {"code": dossier.code, "procedure_name": dossier.procedure_name,
+                "status": dossier.status, "status_label": states.STATE_LABELS.get(dossier.status),
+                "applicant": applicant_name(find_site(dossier), dossier),
+                "due_at": timeutil.iso(dossier.due_at), "url": dossier_url(self.request, dossier)}
+        report = None
+        if dossier.results and dossier.status != states.AWAITING_SIGNATURE:
+            report = verify_document(stored_result(find_site(dossier), dossier.code),
+                                     self.request.registry.settings)
+        body.update(enrolled=bool(account.totp_secret), error=None, report=report)
+        return body
 
+    @view_config(context=Dossier, name="sign", request_method="POST")
+    def sign(self):
+        """Fire ``sign`` with the posted ``code``: 403/409, then 422/429 for the code, then sign."""
+        dossier, account = self.context, _leader(self.request)
+        data = _code_and_note(self.request)
+        params = {"otp": data["code"], "note": str(data["note"] or "")}
+        try:
+            actions.fire(dossier, "sign", account, params, timeutil.now(),
+                         services_for(self.request, dossier))
+        except errors.Invalid as exc:  # the page again; nothing of this attempt is kept
+            fields = {("code" if k == "otp" else k): v for k, v in exc.fields.items()}
+            return show_again(self.request, errors.Invalid(exc.message, fields), CONFIRM_PT,
+                              self.confirm_body(account), doom=True)
+        return self.respond(lambda: self.signed(dossier),
+                            redirect=dossier_url(self.request, dossier) + "/@@sign?done=1")
 
-def _summary(request, dossier):
-    return {"code": dossier.code, "procedure_name": dossier.procedure_name,
-            "status": dossier.status, "status_label": states.STATE_LABELS.get(dossier.status),
-            "applicant": applicant_name(find_site(dossier), dossier),
-            "due_at": timeutil.iso(dossier.due_at), "url": dossier_url(request, dossier)}
+    def signed(self, dossier):
+        """The issued result and the system's own check of it."""
+        ref = dossier.results[-1]
+        doc = find_site(dossier)["vaults"][ref["vault"]].get_document(ref["document"])
+        return {"code": dossier.code, "status": dossier.status, "result": dict(ref),
+                "verification": verify_document(doc, self.request.registry.settings)}
 
+    @view_config(context=Site, name="totp", request_method="GET")
+    def totp_page(self):
+        account = _leader(self.request)
+        if account.totp_secret:
+            return self.respond({"enrolled": True, "otpauth_uri": None, "qr": None,
+                                 "secret": None, "error": None}, template=TOTP_PT)
+        secret = self.request.session.get(_PENDING) or totp.new_secret()
+        self.request.session[_PENDING] = secret
+        return self.respond(self.enrolment(secret, account), template=TOTP_PT)
 
-@resource_view(template="tthc_docs.templates:signing/confirm.pt", context=Dossier, name="sign",
-               request_method="GET", permission=s.VIEW)
-def sign_confirm(request):
-    account = _leader(request)
-    return _confirm_body(request, request.context, account)
+    def enrolment(self, secret, account):
+        return {"enrolled": False, "otpauth_uri": totp.provisioning_uri(secret, account.login),
+                "qr": totp.qr_data_uri(secret, account.login), "secret": secret, "error": None}
 
-
-def _confirm_body(request, dossier, account, error=None):
-    """The confirmation page; once signed, the verification of the issued result."""
-    body = _summary(request, dossier)
-    report = None
-    if dossier.results and dossier.status != states.AWAITING_SIGNATURE:
-        report = verify_document(stored_result(find_site(dossier), dossier.code),
-                                 request.registry.settings)
-    body.update(enrolled=bool(account.totp_secret), error=error, report=report)
-    return body
-
-
-@view_config(context=Dossier, name="sign", request_method="POST", permission=s.VIEW)
-def sign_with_code(request):
-    """Fire ``sign`` with the posted ``code``: 403/409, then 422/429 for the code, then sign."""
-    dossier, account = request.context, _leader(request)
-    site = find_site(dossier)
-    body = _body(request)
-    params = {"otp": body.get("code"), "note": str(body.get("note") or "")}
-    try:
-        actions.fire(dossier, "sign", account, params, timeutil.now(),
-                     services_for(request, dossier))
-    except errors.Invalid as exc:
-        fields = {("code" if k == "otp" else k): v for k, v in exc.fields.items()}
-        if wants_json(request):
-            raise errors.Invalid(exc.message, fields) from None
-        request.tm.doom()   # the page comes back; nothing of this attempt is kept
-        return _page_again(request, "tthc_docs.templates:signing/confirm.pt",
-                           _confirm_body(request, dossier, account, exc.message), exc.status)
-    if not wants_json(request):
-        return HTTPSeeOther(dossier_url(request, dossier) + "/@@sign?done=1")
-    ref = dossier.results[-1]
-    doc = site["vaults"][ref["vault"]].get_document(ref["document"])
-    request.response.content_type = "application/json"
-    request.response.json_body = {
-        "code": dossier.code, "status": dossier.status, "result": dict(ref),
-        "verification": verify_document(doc, request.registry.settings)}
-    return request.response
-
-
-def _page_again(request, template, body, status):
-    """A browser gets the same page back with the reason, not the bare error page."""
-    response = render_to_response(template, body, request=request)
-    response.status_int = status
-    return response
-
-
-# -- TOTP enrolment ----------------------------------------------------------
-
-_PENDING = "tthc.totp_pending"
-
-
-@resource_view(template="tthc_docs.templates:signing/totp.pt", context=Site, name="totp",
-               request_method="GET", permission=s.VIEW)
-def totp_page(request):
-    account = _leader(request)
-    if account.totp_secret:
-        return {"enrolled": True, "otpauth_uri": None, "qr": None, "secret": None, "error": None}
-    secret = request.session.get(_PENDING) or totp.new_secret()
-    request.session[_PENDING] = secret
-    return {"enrolled": False, "otpauth_uri": totp.provisioning_uri(secret, account.login),
-            "qr": totp.qr_data_uri(secret, account.login), "secret": secret, "error": None}
-
-
-@view_config(context=Site, name="totp", request_method="POST", permission=s.VIEW)
-def totp_enrol(request):
-    """Save the pending secret once a first code proves the app has it."""
-    account = _leader(request)
-    if account.totp_secret:
-        raise errors.StateConflict("Đã đăng ký ứng dụng xác thực.")
-    secret = request.session.get(_PENDING)
-    if not secret:
-        raise errors.StateConflict("Hãy mở trang đăng ký để nhận mã QR trước.")
-    try:
-        step = totp.verify(secret, str(_body(request).get("code") or ""), login=account.login,
-                           throttle=code_throttle(request))
-    except errors.Invalid as exc:
-        if wants_json(request):
-            raise
-        body = {"enrolled": False, "otpauth_uri": totp.provisioning_uri(secret, account.login),
-                "qr": totp.qr_data_uri(secret, account.login), "secret": secret,
-                "error": exc.message}
-        return _page_again(request, "tthc_docs.templates:signing/totp.pt", body, exc.status)
-    account.totp_secret = secret
-    account.totp_last_step = step
-    del request.session[_PENDING]
-    if not wants_json(request):
-        return HTTPSeeOther(request.application_url + "/@@sign-mobile")
-    request.response.content_type = "application/json"
-    request.response.json_body = {"enrolled": True}
-    return request.response
+    @view_config(context=Site, name="totp", request_method="POST")
+    def totp_enrol(self):
+        """Save the pending secret once a first code proves the app has it."""
+        account = _leader(self.request)
+        if account.totp_secret:
+            raise errors.StateConflict("Đã đăng ký ứng dụng xác thực.")
+        secret = self.request.session.get(_PENDING)
+        if not secret:
+            raise errors.StateConflict("Hãy mở trang đăng ký để nhận mã QR trước.")
+        try:
+            step = totp.verify(secret, str(_code_and_note(self.request)["code"] or ""),
+                               login=account.login, throttle=code_throttle(self.request))
+        except errors.Invalid as exc:
+            return show_again(self.request, exc, TOTP_PT, self.enrolment(secret, account))
+        account.totp_secret = secret
+        account.totp_last_step = step
+        del self.request.session[_PENDING]
+        return self.respond({"enrolled": True},
+                            redirect=self.request.application_url + "/@@sign-mobile")

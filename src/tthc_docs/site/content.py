@@ -16,7 +16,7 @@ SITE_KEY = "tthc_site"
 class Site(Container):
     """The root of traversal; records the last evolve step applied."""
 
-    title = "Cổng dịch vụ công tỉnh Khánh Hòa"
+    title = "Cổng dịch vụ công tỉnh Thái Nguyên"
     evolve_step = 0
 
     __acl__ = [

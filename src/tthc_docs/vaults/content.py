@@ -89,20 +89,22 @@ class Vault(Persistent):
             raise errors.NotFound('Không có giấy tờ này trong kho.')
         return doc
 
-    def remove_document(self, doc_id, *, is_open=lambda code: True):
-        """The owner deletes an uploaded document that no open dossier uses.
+    def remove_document(self, doc_id, *, is_active=lambda code: True):
+        """The owner deletes an uploaded document that no active dossier uses.
 
-        `is_open(dossier_code)` says whether a dossier still holds on to its
-        attachments; by default every referencing dossier counts as open.
+        `is_active(dossier_code)` says whether that dossier is still active
+        (``states.ACTIVE``: something may still happen to it, so it holds on
+        to its attachments; ``dossiers.grants.needs_papers`` is the rule);
+        by default every referencing dossier counts as active.
         """
         doc = self.get_document(doc_id)
         if doc.kind != UPLOADED:
             raise errors.StateConflict(
                 'Không thể xóa giấy tờ do cơ quan cấp hoặc bản số hóa tại bộ phận một cửa.')
-        open_refs = [code for code in self.referencing_dossiers(doc_id) if is_open(code)]
-        if open_refs:
+        in_use = [code for code in self.referencing_dossiers(doc_id) if is_active(code)]
+        if in_use:
             raise errors.StateConflict(
-                f'Giấy tờ đang được dùng trong hồ sơ chưa kết thúc: {", ".join(open_refs)}.')
+                f'Giấy tờ đang được dùng trong hồ sơ chưa kết thúc: {", ".join(in_use)}.')
         for key in list(self.grants.keys((doc_id,), (doc_id, '\uffff'))):
             del self.grants[key]
         return self.documents.discard(doc_id)

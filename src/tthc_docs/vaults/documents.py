@@ -106,6 +106,28 @@ class Document(Persistent):
         with self.blob.open('r') as f:
             return f.read()
 
+    versions = ()
+
+    def revise(self, data: bytes, note: str = '') -> None:
+        """A new version of this document: an incremental update of its bytes (archive timestamp).
+
+        The old bytes must be a prefix of the new ones (nothing signed
+        changes), so earlier versions stay recoverable and their SHA-256 keeps
+        finding this document; every dossier's reference (by id) sees the new one.
+        """
+        if not data.startswith(self.read()):
+            raise ValueError('a new version must extend the old bytes')
+        import hashlib
+        folder = self.__parent__
+        self.versions = tuple(self.versions) + (
+            {'sha256': self.sha256, 'size': self.size, 'until': stamp(), 'note': note},)
+        grown = len(data) - self.size
+        self.sha256, self.size = hashlib.sha256(data).hexdigest(), len(data)
+        self.write(data)
+        if folder is not None:
+            folder.by_sha[self.sha256] = self.id
+            folder.total_bytes.change(grown)
+
     @property
     def etag(self) -> str:
         return self.sha256

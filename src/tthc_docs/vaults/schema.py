@@ -11,6 +11,7 @@ import colander
 from tthc_docs import errors
 from tthc_docs.text import validators
 from tthc_docs.vaults.content import PROFILE_KEYS
+from tthc_docs.web.fields import invalid
 
 SEXES = ('Nam', 'Nữ')
 
@@ -95,8 +96,8 @@ def validate_profile(data, current=None):
     try:
         values = profile_schema().deserialize(data)
     except colander.Invalid as exc:
-        raise errors.Invalid('Thông tin cá nhân không hợp lệ.',
-                             _colander_fields(exc)) from None
+        raise invalid(exc, 'Thông tin cá nhân không hợp lệ.', whole='profile',
+                      key=lambda path: path.split('.')[-1]) from None
     for key, value in data.items():
         if key not in values and not value.strip():
             values[key] = None   # an empty box clears the key
@@ -130,12 +131,3 @@ def _check_id_number(merged, values, fields):
     if 'id_number' in values:
         values['id_number'] = number
 
-
-def _colander_fields(exc):
-    found = {}
-    for path, message in exc.asdict().items():
-        key = path.split('.')[-1] if path else 'profile'
-        found[key] = message
-    if not found:
-        found['profile'] = str(exc)
-    return found

@@ -6,29 +6,15 @@ Content-Length is over the limit is answered 413 without reading a byte,
 and a body of unknown length (chunked) is wrapped so that reading past the
 limit raises, wherever the reading happens.
 """
-import json
-
 from tthc_docs.errors import TooLarge
 from tthc_docs.vaults.uploads import LimitedStream
+from tthc_docs.web.wsgierrors import answer
 
 
 def _too_large(environ, start_response, limit):
-    """Outside Pyramid there is no request to negotiate with: any mention of JSON gets JSON."""
-    error = TooLarge(f"Dữ liệu gửi lên vượt quá giới hạn {limit} byte.")
-    message = error.message
-    as_json = "json" in environ.get("HTTP_ACCEPT", "") or "json" in environ.get(
-        "CONTENT_TYPE", "")
-    if as_json:
-        body = json.dumps(error.as_json()).encode()
-        content_type = "application/json"
-    else:
-        body = (f"<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\">"
-                f"<title>Lỗi 413</title><h1>Lỗi 413</h1><p>{message}</p></html>").encode()
-        content_type = "text/html; charset=UTF-8"
-    start_response("413 Request Entity Too Large", [
-        ("Content-Type", content_type), ("Content-Length", str(len(body))),
-        ("X-Content-Type-Options", "nosniff"), ("Connection", "close")])
-    return [body]
+    """413 with no hop-by-hop header: waitress turns a ``Connection`` header into a 500."""
+    message = f"Dữ liệu gửi lên vượt quá giới hạn {limit} byte."
+    return answer(environ, start_response, 413, message)
 
 
 class BodyLimit:

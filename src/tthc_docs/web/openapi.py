@@ -37,7 +37,10 @@ def view_modules():
     from tthc_docs.app import CONCEPTS
     yield sys.modules[__name__]
     for concept in CONCEPTS:
-        for name in (f"{concept}.views", f"{concept}.errors"):
+        package = importlib.import_module(concept)
+        extra = [f"{concept}.{i.name}" for i in pkgutil.iter_modules(getattr(package, "__path__", ()))
+                 if i.name.startswith("views_")]   # e.g. signing.views_csc
+        for name in (f"{concept}.views", f"{concept}.errors", *extra):
             try:
                 module = importlib.import_module(name)
             except ModuleNotFoundError as exc:

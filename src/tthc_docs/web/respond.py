@@ -24,7 +24,7 @@ A view registered this way needs no ``renderer`` and no ``accept``
 predicate: one registration per view, and the page extras are never
 computed for a JSON client.  Cost per request: one cached look-up of the
 Accept header and one cached renderer, less than the twin registrations
-(``web.base.resource_view``) plus ``wants_json`` that it replaces.
+plus ``wants_json`` branches that it replaced.
 """
 from functools import lru_cache
 
@@ -56,10 +56,12 @@ def _prefers_json(header):
 
 
 def respond(request, body, template=None, page=None, redirect=None, status=None,
-            location=None, headers=()):
+            location=None, headers=(), flash=None):
     """The view's answer: ``body`` as JSON, or the page (or a redirect) for a browser.
 
-    - ``body``: the JSON answer, a dict (or list) the JSON renderer accepts.
+    - ``body``: the JSON answer, a dict (or list) the JSON renderer accepts;
+      or a callable returning it, when it is costly and a browser is only
+      redirected (it is then never computed).
     - ``template``: the page a browser gets, rendered with ``body`` (when a
       dict) and ``page``. Without a template and a redirect, everybody gets JSON.
     - ``page``: a dict, or a callable returning one, of values only the page
@@ -69,10 +71,16 @@ def respond(request, body, template=None, page=None, redirect=None, status=None,
     - ``status``: of both answers (a redirect keeps its 303); ``location``:
       the JSON answer's Location (201 Created); ``headers``: (name, value)
       pairs for both answers, e.g. ``remember()``'s cookies.
+    - ``flash``: a message for the page a browser is redirected to (the
+      session's flash queue); a JSON client has ``body`` and gets none.
     """
     as_json = wants_json(request)
     if redirect is not None and not as_json:
+        if flash:
+            request.session.flash(flash)
         return HTTPSeeOther(redirect, headers=list(headers))
+    if callable(body):
+        body = body()
     response = request.response
     if headers:
         response.headerlist.extend(headers)
@@ -114,6 +122,18 @@ def show_again(request, error, template, values, doom=False):
         request.tm.doom()
     values = dict(values, error=error.message, field_errors=error.fields)
     return render(request, template, values, error.status)
+
+
+def ask(request, error, template, values):
+    """A page that asks for input, shown blank before anything was asked.
+
+    A browser gets ``template`` with ``values`` (no error, 200): the empty
+    form.  A JSON client gets ``error`` (raised), since it asked nothing the
+    API can answer (``GET /@@track`` without a code is a 422 naming ``code``).
+    """
+    if wants_json(request):
+        raise error
+    return render(request, template, dict(values, error=None, field_errors={}))
 
 
 def _helper(registry, renderer):

@@ -17,6 +17,9 @@ NAVIGATION = [
     ("/@@sign-queue", "Chờ ký", {s.LEADER}),
     ("/forms/", "Biểu mẫu", {s.EDITOR}),
     ("/agencies/", "Cơ quan", {s.ADMIN}),
+    ("/@@feedback", "Phản ánh, kiến nghị", None),
+    ("/feedback/@@queue", "Phản ánh cần xử lý", {s.RECEPTION, s.SPECIALIST, s.LEADER}),
+    ("/outbox", "Đồng bộ Cổng quốc gia", {s.ADMIN}),
 ]
 
 

@@ -14,7 +14,9 @@ from tthc_docs import security as s
 from tthc_docs.catalog import doctypes
 from tthc_docs.catalog.content import LEVEL_TITLES, STATE_TITLES, Procedure, ProcedureCatalog
 from tthc_docs.dossiers.calendar import calendar_for
+from tthc_docs.dossiers.deadlines import due_day
 from tthc_docs.errors import Invalid, NotFound
+from tthc_docs.roles import OFFICER_ROLES, ROLE_TITLES
 from tthc_docs.site.content import find_site
 from tthc_docs.text.folding import slug
 from tthc_docs.timeutil import iso, parse_date, today
@@ -26,7 +28,6 @@ METHOD_TITLES = {"counter": "Trực tiếp tại Bộ phận Một cửa", "post
                  "online": "Trực tuyến trên Cổng Dịch vụ công"}
 ONLINE_LEVEL_TITLES = {"toan-trinh": "Dịch vụ công trực tuyến toàn trình",
                        "mot-phan": "Dịch vụ công trực tuyến một phần"}
-ROLE_TITLES = {"reception": "Cán bộ một cửa", "specialist": "Chuyên viên", "leader": "Lãnh đạo"}
 
 _PROCEDURE_SCHEMA = {"type": "object", "properties": {
     "code": {"type": "string"}, "name": {"type": "string"}, "field": {"type": "string"},
@@ -41,7 +42,7 @@ _PROCEDURE_SCHEMA = {"type": "object", "properties": {
     "form": {"type": "string", "nullable": True},
     "steps": {"type": "array", "items": {"type": "object", "properties": {
         "id": {"type": "string"}, "name": {"type": "string"},
-        "role": {"type": "string", "enum": ["reception", "specialist", "leader"]},
+        "role": {"type": "string", "enum": list(OFFICER_ROLES)},
         "days": {"type": "integer"}}}},
     "legal_basis": {"type": "array", "items": {"type": "string"}},
     "state": {"type": "string", "enum": ["draft", "published", "retired"]},
@@ -72,7 +73,8 @@ OPENAPI_PATHS = {
                               "content": {"application/json": {"schema": _PROCEDURE_SCHEMA}}},
                       "404": {"description": "no such procedure, or not published"}}}},
     "/procedures/{code}/@@due-date": {"get": {
-        "summary": "When the result is due if the dossier is received on `from`",
+        "summary": "When the result is due if the dossier is received on `from` during office "
+                   "hours (the period starts the next working day, Civil Code art. 147)",
         "parameters": [{"name": "code", "in": "path", "required": True, "schema": {"type": "string"}},
                        {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"},
                         "description": "default: today"}],
@@ -210,7 +212,8 @@ class ProcedureViews(ResourceViews):
         start = today()
         agencies = site["agencies"]
         return {
-            "due": calendar_for(site).add_working_days(start, version.processing_days),
+            "due": due_day(start, version.processing_days,
+                           calendar_for(site, self.request.registry.settings)),
             "today": start, "level_title": LEVEL_TITLES.get(version.level, version.level),
             "agency_names": [getattr(agencies.by_code(c), "name", c) for c in version.agencies],
             "doc_type_title": doctypes.title_of, "method_titles": METHOD_TITLES,
@@ -228,7 +231,8 @@ class ProcedureViews(ResourceViews):
         if version is None:
             raise NotFound(f"Không có thủ tục mã {self.context.code}.")
         start = day_param(self.request, "from")
-        due = calendar_for(find_site(self.context)).add_working_days(start,
-                                                                     version.processing_days)
+        # A receipt during that day's office hours, counted as dossiers are.
+        due = due_day(start, version.processing_days,
+                      calendar_for(find_site(self.context), self.request.registry.settings))
         return self.respond({"from": start.isoformat(), "due": due.isoformat(),
                              "working_days": version.processing_days})

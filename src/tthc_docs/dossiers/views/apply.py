@@ -10,8 +10,7 @@ At the counter the citizen must have been found by ID card in this session
 (``POST /vaults/@@find``, see `tthc_docs.vaults.counter`); the page and the filing
 are refused otherwise, and each read of the citizen's profile is logged.
 """
-from pyramid.httpexceptions import HTTPSeeOther
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs.vaults import counter, uploads
 from tthc_docs import errors, timeutil
@@ -22,9 +21,11 @@ from tthc_docs.dossiers.content import COUNTER, ONLINE
 from tthc_docs.catalog.content import Procedure
 from tthc_docs.site.content import find_site
 from tthc_docs.dossiers.schema import ApplySchema, load
-from tthc_docs.web.base import read_json, wants_json
+from tthc_docs.web.body import read_json
+from tthc_docs.web.respond import render, show_again
+from tthc_docs.web.views import ResourceViews
 from tthc_docs.dossiers.serialise import dossier_url, fee_json
-from tthc_docs.vaults.views.vault import upload_limit
+from tthc_docs.vaults.views.documents import upload_limit
 
 OPENAPI_PATHS = {
     '/procedures/{code}/@@apply': {'parameters': [{'name': 'code', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
@@ -47,7 +48,8 @@ OPENAPI_PATHS = {
             '403': {'description': 'not allowed; at the counter: citizen not found by ID card '
                                    '(POST /vaults/@@find) in this session'},
             '404': {'description': 'unknown procedure'},
-            '409': {'description': 'procedure not published or retired'},
+            '409': {'description': 'procedure not published or retired, or not offered '
+                                   'through this channel (`allowed`: the channels it offers)'},
             '422': {'description': 'missing requirements or invalid data, with fields'}}}},
 }
 
@@ -105,32 +107,59 @@ def _store_uploads(request, site, account, channel, payload):
         payload['attachments'][req['id']] = doc.id
 
 
-@view_config(context=Procedure, name='apply', request_method='POST', permission=s.VIEW)
-def apply(request):
-    account = request.account
-    channel = filing.channel_for(account)
-    site = find_site(request.context)
-    key = _idempotency_key(request)
-    if request.content_type == 'application/json':
-        payload = load(ApplySchema, read_json(request), 'Hồ sơ')
-    else:
+APPLY_PT = 'tthc_docs.templates:dossiers/apply.pt'
+
+
+@view_defaults(context=Procedure, name='apply', permission=s.VIEW)
+class ApplyViews(ResourceViews):
+    """The application page and the filing, online or at the counter."""
+
+    @view_config(request_method='GET')
+    def page(self):
+        """The browser's application page (HTML only: it is made of the form's markup)."""
+        return render(self.request, APPLY_PT, self.page_values())
+
+    @view_config(request_method='POST')
+    def apply(self):
+        """File from JSON (references) or from the page (references and uploads)."""
+        request = self.request
+        account, site = request.account, find_site(self.context)
+        channel = filing.channel_for(account)
+        key = _idempotency_key(request)
         try:
-            return _apply_from_browser(request, site, account, channel, key)
-        except errors.Invalid as exc:
-            if wants_json(request):
-                raise  # a JSON client posting a form gets the JSON error
-            return _form_again(request, exc)
-    dossier, created = _file(request, site, account, channel, payload, key)
-    url = dossier_url(request, dossier)
-    if not wants_json(request):
-        return HTTPSeeOther(url)
-    response = request.response
-    response.status_int = 201 if created else 200
-    response.content_type = 'application/json'
-    response.location = url
-    response.json_body = {'code': dossier.code, 'url': url, 'status': dossier.status,
-                          'channel': dossier.channel, 'fee': fee_json(dossier)}
-    return response
+            if request.content_type == 'application/json':
+                payload = load(ApplySchema, read_json(request), 'Hồ sơ')
+            else:
+                payload = _form_payload(request)
+                _store_uploads(request, site, account, channel, payload)
+            dossier, created = _file(request, site, account, channel, payload, key)
+        except errors.Invalid as exc:  # the page again, nothing of this attempt kept
+            return show_again(request, exc, APPLY_PT, self.page_values(), doom=True)
+        url = dossier_url(request, dossier)
+        return self.respond({'code': dossier.code, 'url': url, 'status': dossier.status,
+                             'channel': dossier.channel, 'fee': fee_json(dossier)},
+                            status=201 if created else 200, location=url, redirect=url)
+
+    def page_values(self):
+        """Form fields, agencies, and the documents offered for each requirement."""
+        request = self.request
+        account, site = request.account, find_site(self.context)
+        channel = filing.channel_for(account)
+        version = filing.published_version(site, self.context.code)
+        vault = (site['vaults'].for_owner(account.login) if channel == ONLINE
+                 else _counter_vault(request, site))
+        documents = filing.offered_documents(
+            list(vault.documents.values()) if vault is not None else [], {})
+        return {'procedure': version, 'channel': channel,
+                'form_html': _form_html(request, site, version, vault, documents),
+                'agencies': [site['agencies'].by_code(c) for c in version.agencies or ()
+                             if site['agencies'].by_code(c) is not None],
+                'requirements': [dict(r, documents=filing.offered_documents(documents, r),
+                                      by_e_form=filing.met_by_the_e_form(version, r))
+                                 for r in version.requirements or ()],
+                'citizen': vault.owner if channel == COUNTER and vault is not None else '',
+                'error': None, 'field_errors': {},
+                'action': request.resource_url(self.context, '@@apply')}
 
 
 def _file(request, site, account, channel, payload, key):
@@ -142,48 +171,6 @@ def _file(request, site, account, channel, payload, key):
     if channel == COUNTER:  # the profile went into the dossier's data
         counter.log_read(site['vaults'][dossier.vault_id], account.login, 'profile', dossier.code)
     return dossier, created
-
-
-def _apply_from_browser(request, site, account, channel, key):
-    payload = _form_payload(request)
-    _store_uploads(request, site, account, channel, payload)
-    dossier, _ = _file(request, site, account, channel, payload, key)
-    return HTTPSeeOther(dossier_url(request, dossier))
-
-
-def _form_again(request, exc):
-    """The application page again, with the reasons, as a 422; nothing is kept."""
-    from pyramid.renderers import render_to_response
-    request.tm.doom()
-    body = apply_form(request)
-    body.update(error=exc.message, field_errors=exc.fields)
-    response = render_to_response('tthc_docs.templates:dossiers/apply.pt', body, request=request)
-    response.status_int = 422
-    return response
-
-
-@view_config(context=Procedure, name='apply', request_method='GET', permission=s.VIEW,
-             renderer='tthc_docs.templates:dossiers/apply.pt')
-def apply_form(request):
-    """The browser's application page: form fields, agency, documents per requirement."""
-    account = request.account
-    channel = filing.channel_for(account)
-    site = find_site(request.context)
-    version = filing.published_version(site, request.context.code)
-    vault = (site['vaults'].for_owner(account.login) if channel == ONLINE
-             else _counter_vault(request, site))
-    documents = filing.offered_documents(
-        list(vault.documents.values()) if vault is not None else [], {})
-    return {'procedure': version, 'channel': channel,
-            'form_html': _form_html(request, site, version, vault, documents),
-            'agencies': [site['agencies'].by_code(c) for c in version.agencies or ()
-                         if site['agencies'].by_code(c) is not None],
-            'requirements': [dict(r, documents=filing.offered_documents(documents, r),
-                                  by_e_form=filing.met_by_the_e_form(version, r))
-                             for r in version.requirements or ()],
-            'citizen': vault.owner if channel == COUNTER and vault is not None else '',
-            'error': None, 'field_errors': {},
-            'action': request.resource_url(request.context, '@@apply')}
 
 
 def _counter_vault(request, site):

@@ -4,8 +4,7 @@ An admin enters each year's announced days off and make-up working days
 with the decision that announced them; the page shows them beside the
 public holidays the `holidays` package knows, and the audit trail.
 """
-from pyramid.httpexceptions import HTTPSeeOther
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
 from tthc_docs.dossiers.calendar import holiday_names
@@ -13,7 +12,8 @@ from tthc_docs.errors import Invalid
 from tthc_docs.dossiers.daysoff import KIND_TITLES
 from tthc_docs.catalog.content import ProcedureCatalog
 from tthc_docs.timeutil import iso, today
-from tthc_docs.web.base import read_json, reject_unknown, resource_view, wants_json
+from tthc_docs.web.body import read_data
+from tthc_docs.web.views import ResourceViews
 
 OPENAPI_PATHS = {
     "/procedures/@@calendar": {
@@ -50,52 +50,53 @@ def _entry_json(entry):
     return dict(entry, at=iso(entry["at"]))
 
 
-@resource_view(template="tthc_docs.templates:procedures/calendar.pt", context=ProcedureCatalog,
-               name="calendar", request_method="GET", permission=s.MANAGE)
-def calendar_page(context, request):
-    year = _year(request)
-    registry = context.days_off_registry()
-    holidays = sorted(holiday_names(year).items())
-    return {"year": year,
-            "entries": [_entry_json(e) for e in registry.for_year(year)],
-            "public_holidays": [{"date": d.isoformat(), "name": n} for d, n in holidays],
-            "trail": [_entry_json(e) for e in registry.trail(year)],
-            "kind_titles": KIND_TITLES}
+CALENDAR_PT = "tthc_docs.templates:procedures/calendar.pt"
 
 
 def _data(request, known):
-    if request.content_type == "application/json":
-        data = read_json(request)
-        reject_unknown(data, known)
-        wrong = {k: "Phải là chuỗi ký tự." for k, v in data.items()
-                 if v is not None and not isinstance(v, str)}
-        if wrong:
-            raise Invalid("Dữ liệu ngày nghỉ không hợp lệ.", wrong)
-        return data
-    return {k: request.POST.get(k) for k in known}
+    """The JSON body or the page's form; every value given must be text."""
+    data = read_data(request, known)
+    wrong = {k: "Phải là chuỗi ký tự." for k in known
+             if data.get(k) is not None and not isinstance(data.get(k), str)}
+    if wrong:
+        raise Invalid("Dữ liệu ngày nghỉ không hợp lệ.", wrong)
+    return {k: data.get(k) for k in known}
 
 
-@view_config(context=ProcedureCatalog, name="calendar", request_method="POST",
-             permission=s.MANAGE, renderer="json")
-def set_day(context, request):
-    data = _data(request, {"date", "kind", "decision", "note"})
-    entry = context.days_off_registry().set_day(data.get("date"), data.get("kind"),
-                                                data.get("decision"), request.account.login,
-                                                data.get("note") or "")
-    if not wants_json(request):
-        return HTTPSeeOther(request.resource_url(context, "@@calendar",
-                                                 query={"year": entry["date"][:4]}))
-    request.response.status_int = 201
-    return _entry_json(entry)
+@view_defaults(context=ProcedureCatalog, permission=s.MANAGE)
+class CalendarViews(ResourceViews):
+    """The year's page, and entering or removing a day."""
 
+    @property
+    def registry(self):
+        return self.context.days_off_registry()
 
-@view_config(context=ProcedureCatalog, name="calendar-remove", request_method="POST",
-             permission=s.MANAGE, renderer="json")
-def remove_day(context, request):
-    data = _data(request, {"date", "decision"})
-    entry = context.days_off_registry().remove_day(data.get("date"), request.account.login,
-                                                   data.get("decision") or "")
-    if not wants_json(request):
-        return HTTPSeeOther(request.resource_url(context, "@@calendar",
-                                                 query={"year": entry["date"][:4]}))
-    return _entry_json(entry)
+    @view_config(name="calendar", request_method="GET")
+    def page(self):
+        year = _year(self.request)
+        holidays = sorted(holiday_names(year).items())
+        return self.respond({
+            "year": year, "entries": [_entry_json(e) for e in self.registry.for_year(year)],
+            "public_holidays": [{"date": d.isoformat(), "name": n} for d, n in holidays],
+            "trail": [_entry_json(e) for e in self.registry.trail(year)],
+            "kind_titles": KIND_TITLES}, template=CALENDAR_PT)
+
+    @view_config(name="calendar", request_method="POST")
+    def set_day(self):
+        data = _data(self.request, ("date", "kind", "decision", "note"))
+        entry = self.registry.set_day(data["date"], data["kind"], data["decision"], self.login,
+                                      data["note"] or "")
+        return self.changed(entry, status=201)
+
+    @view_config(name="calendar-remove", request_method="POST")
+    def remove_day(self):
+        data = _data(self.request, ("date", "decision"))
+        entry = self.registry.remove_day(data["date"], self.login, data["decision"] or "")
+        return self.changed(entry)
+
+    def changed(self, entry, status=None):
+        """The entry as JSON, or back to the page of its year."""
+        year = {"year": entry["date"][:4]}
+        return self.respond(_entry_json(entry), status=status,
+                            redirect=self.request.resource_url(self.context, "@@calendar",
+                                                               query=year))

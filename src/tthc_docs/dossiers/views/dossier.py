@@ -5,8 +5,7 @@ decides who may do what, with the pure ``workflow``), and answers with
 ``dossier_json``. The ACL only lets the owner and the handling agency's
 officers in at all.
 """
-from pyramid.httpexceptions import HTTPSeeOther
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs import timeutil
 from tthc_docs.dossiers import actions, workflow
@@ -16,7 +15,8 @@ from tthc_docs.site.content import find_site
 from tthc_docs.dossiers.schema import RateSchema, TransitionSchema, load
 from tthc_docs.dossiers.serialise import dossier_json, dossier_url
 from tthc_docs.dossiers.views.services import services_for
-from tthc_docs.web.base import read_json, resource_view, wants_json
+from tthc_docs.web.body import read_json
+from tthc_docs.web.views import ResourceViews
 
 _ERR = {'description': 'error', 'content': {'application/json': {
     'schema': {'$ref': '#/components/schemas/Error'}}}}
@@ -27,8 +27,14 @@ _VERIFIED = {'type': 'array', 'items': {'type': 'object', 'properties': {
                      "timestamped, dossier, problems}"}}}}
 _DOSSIER = {'description': 'the dossier', 'content': {'application/json': {'schema': {
     'type': 'object', 'properties': dict({k: {} for k in (
-        'code', 'procedure', 'status', 'channel', 'received_at', 'due_at', 'overdue', 'fee',
+        'code', 'procedure', 'status', 'channel', 'received_at', 'overdue', 'fee',
         'history', 'actions', 'data')},
+        due_at={'type': 'string', 'format': 'date-time', 'nullable': True,
+                'description': 'the legal due date: set at receipt, moved only by a '
+                               'supplement pause; overdue is measured on it'},
+        appointment_at={'type': 'string', 'format': 'date-time', 'nullable': True,
+                        'description': 'the current appointment: due_at until an '
+                                       'apology moved it later'},
         applicant_name={'type': 'string', 'nullable': True},
         attachments=_VERIFIED, results=_VERIFIED,
         form={'type': 'object', 'description': '{name, version, title, rows: [{name, title, '
@@ -64,21 +70,15 @@ OPENAPI_PATHS = {
 }
 
 
-@resource_view(template='tthc_docs.templates:dossiers/view.pt', context=Dossier,
-               request_method='GET', permission=s.VIEW)
-def dossier_view(request):
-    body = dossier_json(request, request.context, verify=True)
-    if not wants_json(request):
-        body['labels'] = workflow.HISTORY_LABELS
-        body['dossier'] = request.context
-        body['officers'] = (actions.assignable(find_site(request.context)['people'],
-                                               request.context)
-                            if actions.ASSIGNING & set(body['actions']) else [])
-    return body
+VIEW_PT = 'tthc_docs.templates:dossiers/view.pt'
 
 
-def _body(request):
-    """JSON for JSON clients; the form fields of a browser's POST otherwise."""
+def form_body(request):
+    """JSON for JSON clients; the form fields of a browser's POST otherwise.
+
+    The schemas (``dossiers.schema``) check either; a browser's empty box
+    means "not given" and its CSRF token is not a field.
+    """
     if request.content_type == 'application/json':
         return read_json(request)
     data = {k: v for k, v in request.POST.items() if k != 'csrf_token' and v != ''}
@@ -87,30 +87,37 @@ def _body(request):
     return data
 
 
-def _answer(request, dossier, body):
-    """A browser goes back to the dossier's page; a JSON client gets ``body()``."""
-    if not wants_json(request):
-        return HTTPSeeOther(dossier_url(request, dossier))
-    request.response.content_type = 'application/json'
-    request.response.json_body = body()
-    return request.response
+@view_defaults(context=Dossier, permission=s.VIEW)
+class DossierViews(ResourceViews):
+    """The dossier page, its actions and its rating."""
 
+    @view_config(request_method='GET')
+    def show(self):
+        body = dossier_json(self.request, self.context, verify=True)
+        return self.respond(body, template=VIEW_PT, page=lambda: self.page_extras(body))
 
-@view_config(context=Dossier, name='transition', request_method='POST', permission=s.VIEW)
-def transition(request):
-    dossier = request.context
-    body = load(TransitionSchema, _body(request), 'Thao tác')
-    actions.fire(dossier, body.pop('action'), request.account, body, timeutil.now(),
-                 services_for(request, dossier))
-    return _answer(request, dossier, lambda: dossier_json(request, dossier))
+    def page_extras(self, body):
+        """The history's words, the dossier itself and whom an assigning action may name."""
+        assigning = actions.ASSIGNING & set(body['actions'])
+        return {'labels': workflow.HISTORY_LABELS, 'dossier': self.context,
+                'officers': (actions.assignable(find_site(self.context)['people'], self.context)
+                             if assigning else [])}
 
+    @view_config(name='transition', request_method='POST')
+    def transition(self):
+        body = load(TransitionSchema, form_body(self.request), 'Thao tác')
+        self.fire(body.pop('action'), body)
+        return self.respond(lambda: dossier_json(self.request, self.context),
+                            redirect=dossier_url(self.request, self.context))
 
-@view_config(context=Dossier, name='rate', request_method='POST', permission=s.VIEW)
-def rate(request):
-    dossier = request.context
-    body = load(RateSchema, _body(request), 'Đánh giá')
-    rating = actions.fire(dossier, actions.RATE, request.account, body, timeutil.now(),
-                          services_for(request, dossier))
-    return _answer(request, dossier, lambda: {
-        'code': dossier.code, 'score': rating['score'], 'comment': rating['comment'],
-        'at': timeutil.iso(rating['at'])})
+    @view_config(name='rate', request_method='POST')
+    def rate(self):
+        rating = self.fire(actions.RATE, load(RateSchema, form_body(self.request), 'Đánh giá'))
+        return self.respond({'code': self.context.code, 'score': rating['score'],
+                             'comment': rating['comment'], 'at': timeutil.iso(rating['at'])},
+                            redirect=dossier_url(self.request, self.context))
+
+    def fire(self, action, params):
+        """``actions.fire`` on this dossier, by this account, now."""
+        return actions.fire(self.context, action, self.request.account, params, timeutil.now(),
+                            services_for(self.request, self.context))

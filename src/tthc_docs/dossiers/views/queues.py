@@ -3,14 +3,15 @@
 Read from the registry's indexes (sorted by due date, overdue first), a page
 at a time; nothing here scans all dossiers.
 """
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs import errors, timeutil
-from tthc_docs.dossiers import states, workflow
+from tthc_docs.dossiers import states
 from tthc_docs import security as s
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.site.content import Site
 from tthc_docs.dossiers.serialise import summary_json
+from tthc_docs.web.views import ResourceViews
 
 MAX_LIMIT = 100
 MAX_OFFSET = 10 ** 9   # past any real listing; islice refuses huge stops
@@ -52,7 +53,7 @@ def _paging(request):
     return offset, limit
 
 
-def _officer(request, roles=workflow.OFFICER_ROLES):
+def _officer(request, roles=s.OFFICER_ROLES):
     account = request.account
     if account is None:
         raise errors.NotLoggedIn('Cần đăng nhập.')
@@ -66,7 +67,7 @@ def _statuses(request):
     if not raw:
         return DEFAULT_STATES
     wanted = tuple(x.strip() for x in raw.split(',') if x.strip())
-    bad = [x for x in wanted if x not in workflow.STATES]
+    bad = [x for x in wanted if x not in states.STATES]
     if bad:
         raise errors.Invalid('Trạng thái không hợp lệ.', {'status': ', '.join(bad)})
     return wanted
@@ -77,10 +78,10 @@ def _listing(request, dossiers, total, offset, limit):
     calendar = calendar_for(request.context)
     return {'items': [summary_json(request, d, now, calendar) for d in dossiers],
             'total': total, 'offset': offset, 'limit': limit,
-            'labels': workflow.STATE_LABELS}
+            'labels': states.STATE_LABELS}
 
 
-def _queue(request, statuses, roles=workflow.OFFICER_ROLES):
+def _queue(request, statuses, roles=s.OFFICER_ROLES):
     account = _officer(request, roles)
     offset, limit = _paging(request)
     step = request.params.get('step') or None
@@ -91,39 +92,37 @@ def _queue(request, statuses, roles=workflow.OFFICER_ROLES):
     return body
 
 
-@view_config(context=Site, name='queue', request_method='GET', accept='application/json',
-             renderer='json')
-@view_config(context=Site, name='queue', request_method='GET', accept='text/html',
-             renderer='tthc_docs.templates:dossiers/queue.pt')
-def queue(request):
-    return _queue(request, _statuses(request))
+QUEUE_PT = 'tthc_docs.templates:dossiers/queue.pt'
+MINE_PT = 'tthc_docs.templates:dossiers/mine.pt'
 
 
-@view_config(context=Site, name='sign-queue', request_method='GET', accept='application/json',
-             renderer='json')
-@view_config(context=Site, name='sign-queue', request_method='GET', accept='text/html',
-             renderer='tthc_docs.templates:dossiers/queue.pt')
-def sign_queue(request):
-    """What awaits the leader: each row opens the one-time-code confirmation page.
+@view_defaults(context=Site, request_method='GET')
+class QueueViews(ResourceViews):
+    """The agency's queue, the leader's signing queue, the citizen's own dossiers."""
 
-    The same list as ``@@sign-mobile`` (phone-sized): both stay, and each
-    page links the other.
-    """
-    body = _queue(request, (workflow.AWAITING_SIGNATURE,), roles={s.LEADER})
-    for item in body['items']:
-        item['sign_url'] = item['url'] + '/@@sign'
-    body['mobile_url'] = request.application_url + '/@@sign-mobile'
-    return body
+    @view_config(name='queue')
+    def queue(self):
+        return self.respond(_queue(self.request, _statuses(self.request)), template=QUEUE_PT)
 
+    @view_config(name='sign-queue')
+    def sign_queue(self):
+        """What awaits the leader: each row opens the one-time-code confirmation page.
 
-@view_config(context=Site, name='my-dossiers', request_method='GET',
-             accept='application/json', renderer='json')
-@view_config(context=Site, name='my-dossiers', request_method='GET', accept='text/html',
-             renderer='tthc_docs.templates:dossiers/mine.pt')
-def my_dossiers(request):
-    account = request.account
-    if account is None:
-        raise errors.NotLoggedIn('Cần đăng nhập.')
-    offset, limit = _paging(request)
-    dossiers, total = request.context['dossiers'].for_owner(account.login, offset, limit)
-    return _listing(request, dossiers, total, offset, limit)
+        The same list as ``@@sign-mobile`` (phone-sized): both stay, and each
+        page links the other.
+        """
+        body = _queue(self.request, (states.AWAITING_SIGNATURE,), roles={s.LEADER})
+        for item in body['items']:
+            item['sign_url'] = item['url'] + '/@@sign'
+        body['mobile_url'] = self.request.application_url + '/@@sign-mobile'
+        return self.respond(body, template=QUEUE_PT)
+
+    @view_config(name='my-dossiers')
+    def my_dossiers(self):
+        account = self.request.account
+        if account is None:
+            raise errors.NotLoggedIn('Cần đăng nhập.')
+        offset, limit = _paging(self.request)
+        dossiers, total = self.context['dossiers'].for_owner(account.login, offset, limit)
+        return self.respond(_listing(self.request, dossiers, total, offset, limit),
+                            template=MINE_PT)

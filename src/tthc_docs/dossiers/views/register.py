@@ -8,15 +8,16 @@ written when each dossier was received.
 import datetime
 
 from pyramid.response import Response
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs import errors, roles, timeutil
 from tthc_docs import security as s
+from tthc_docs.config import place_name
 from tthc_docs.dossiers import register
 from tthc_docs.dossiers.content import DossierRegistry
 from tthc_docs.pdf.fonts import font_dir_from
 from tthc_docs.site.content import find_site
-from tthc_docs.web.respond import respond
+from tthc_docs.web.views import ResourceViews
 
 _Q = {"in": "query", "schema": {"type": "string"}}
 OPENAPI_PATHS = {
@@ -56,31 +57,42 @@ def _agency(request):
     return agency
 
 
-@view_config(context=DossierRegistry, name="register", request_method="GET", permission=s.VIEW)
-def register_view(request):
-    agency = _agency(request)
-    today = timeutil.now().astimezone(timeutil.VN_TZ).date()
-    first, last = _day(request, "from", today.replace(day=1)), _day(request, "to", today)
-    try:
-        register.period(first, last)
-    except ValueError as exc:
-        raise errors.Invalid("Khoảng thời gian không hợp lệ.", {"to": str(exc)}) from None
-    items = register.rows(find_site(request.context), agency.code, first, last)
-    fmt = request.params.get("format") or ""
-    name = f"so-theo-doi-{agency.code}-{first:%Y%m%d}-{last:%Y%m%d}"
-    if fmt == "csv":
-        return _file(register.to_csv(items), "text/csv; charset=utf-8", f"{name}.csv")
-    if fmt == "pdf":
-        data = register.to_pdf(items, agency.name, first, last, today,
-                               font_dir_from(request.registry.settings))
-        return _file(data, "application/pdf", f"{name}.pdf")
-    if fmt:
-        raise errors.Invalid("Định dạng không hỗ trợ.", {"format": "pdf hoặc csv"})
-    return respond(request, {"agency": agency.code, "agency_name": agency.name,
+@view_defaults(context=DossierRegistry, request_method="GET", permission=s.VIEW)
+class RegisterViews(ResourceViews):
+    """The register (Mẫu 06) of one agency over one period, in the format asked for."""
+
+    @view_config(name="register")
+    def register(self):
+        agency = _agency(self.request)
+        today = timeutil.now().astimezone(timeutil.VN_TZ).date()
+        first, last = self._period(today)
+        items = register.rows(find_site(self.context), agency.code, first, last)
+        fmt = self.request.params.get("format") or ""
+        name = f"so-theo-doi-{agency.code}-{first:%Y%m%d}-{last:%Y%m%d}"
+        if fmt == "csv":
+            return _file(register.to_csv(items), "text/csv; charset=utf-8", f"{name}.csv")
+        if fmt == "pdf":
+            settings = self.request.registry.settings
+            data = register.to_pdf(items, agency.name, first, last, today,
+                                   font_dir_from(settings), place_name(settings))
+            return _file(data, "application/pdf", f"{name}.pdf")
+        if fmt:
+            raise errors.Invalid("Định dạng không hỗ trợ.", {"format": "pdf hoặc csv"})
+        return self.respond({"agency": agency.code, "agency_name": agency.name,
                              "from": first.isoformat(), "to": last.isoformat(),
                              "header": list(register.HEADER), "items": items},
-                   template="tthc_docs.templates:dossiers/register.pt",
-                   page={"first": first.isoformat(), "last": last.isoformat()})
+                            template="tthc_docs.templates:dossiers/register.pt",
+                            page={"first": first.isoformat(), "last": last.isoformat()})
+
+    def _period(self, today):
+        """``from``/``to`` (this month so far by default); 422 naming the field when bad."""
+        first = _day(self.request, "from", today.replace(day=1))
+        last = _day(self.request, "to", today)
+        try:
+            register.period(first, last)
+        except ValueError as exc:
+            raise errors.Invalid("Khoảng thời gian không hợp lệ.", {"to": str(exc)}) from None
+        return first, last
 
 
 def _file(data, content_type, filename):

@@ -22,7 +22,7 @@ def code_throttle(request):
 def services_for(request, resource):
     """``actions.Services`` for firing on ``resource``'s site from this request."""
     site = find_site(resource)
-    return Services(site=site, calendar=calendar_for(site),
+    return Services(site=site, calendar=calendar_for(site, request.registry.settings),
                     issuer=ResultIssuer(site, request.registry.settings),
                     throttle=code_throttle(request),
                     press=Press.from_settings(request.registry.settings))

@@ -10,12 +10,13 @@ returns the same bytes for ever. An unknown name or a paper never issued is
 is 409 naming why.
 """
 from pyramid.response import Response
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
 from tthc_docs.dossiers import papers, slips
 from tthc_docs.dossiers.content import Dossier
 from tthc_docs.errors import NotFound, StateConflict
+from tthc_docs.web.views import ResourceViews
 
 _CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}
 _PDF = {"description": "the paper as issued", "content": {"application/pdf": {}}}
@@ -53,32 +54,33 @@ WHY_NOT = {
 }
 
 
-@view_config(context=Dossier, name="slip", request_method="GET", permission=s.VIEW)
-def slip(request):
-    if len(request.subpath) != 1 or request.subpath[0] not in slips.KINDS:
-        raise NotFound("Không có phiếu này. Các phiếu: " + ", ".join(slips.KINDS)
-                       + ". Sổ theo dõi hồ sơ (Mẫu 06) ở /dossiers/@@register.")
-    return latest(request, request.subpath[0])
+@view_defaults(context=Dossier, request_method="GET", permission=s.VIEW)
+class SlipViews(ResourceViews):
+    """The stored PDFs: the newest paper of a kind, one paper by id, the payment receipt."""
+
+    @view_config(name="slip")
+    def slip(self):
+        subpath = self.request.subpath
+        if len(subpath) != 1 or subpath[0] not in slips.KINDS:
+            raise NotFound("Không có phiếu này. Các phiếu: " + ", ".join(slips.KINDS)
+                           + ". Sổ theo dõi hồ sơ (Mẫu 06) ở /dossiers/@@register.")
+        return latest(self.context, subpath[0])
+
+    @view_config(name="payment-receipt")
+    def payment_receipt(self):
+        return latest(self.context, slips.PAYMENT_RECEIPT)
+
+    @view_config(name="paper")
+    def paper(self):
+        folder, subpath = papers.folder_of(self.context), self.request.subpath
+        found = folder.get(subpath[0]) if folder is not None and len(subpath) == 1 else None
+        if found is None:
+            raise NotFound("Hồ sơ không có giấy tờ này.")
+        return pdf_response(found)
 
 
-@view_config(context=Dossier, name="payment-receipt", request_method="GET", permission=s.VIEW)
-def payment_receipt(request):
-    return latest(request, slips.PAYMENT_RECEIPT)
-
-
-@view_config(context=Dossier, name="paper", request_method="GET", permission=s.VIEW)
-def paper(request):
-    folder = papers.folder_of(request.context)
-    found = folder.get(request.subpath[0]) if folder is not None and len(request.subpath) == 1 \
-        else None
-    if found is None:
-        raise NotFound("Hồ sơ không có giấy tờ này.")
-    return pdf_response(found)
-
-
-def latest(request, name):
+def latest(dossier, name):
     """The newest paper of ``name``: 409 when the history cannot have one, 404 if never issued."""
-    dossier = request.context
     if not any(entry.get("action") == slips.EVENTS[name] for entry in dossier.history):
         raise StateConflict(WHY_NOT[name], allowed=())
     folder = papers.folder_of(dossier)

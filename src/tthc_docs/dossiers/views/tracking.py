@@ -3,12 +3,14 @@
 Nothing personal is shown (no name, no data, no documents): the code, the
 procedure, the status and the dates only.
 """
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs.dossiers import codes
 from tthc_docs import errors
 from tthc_docs.site.content import Site
 from tthc_docs.dossiers.serialise import track_json
+from tthc_docs.web.respond import ask, show_again
+from tthc_docs.web.views import ResourceViews
 
 OPENAPI_PATHS = {
     '/@@track': {'get': {
@@ -16,10 +18,14 @@ OPENAPI_PATHS = {
         'parameters': [{'name': 'code', 'in': 'query', 'required': True,
                         'schema': {'type': 'string'}}],
         'responses': {
-            '200': {'description': '{code, procedure, status, received_at, due_at, returned_at}'},
+            '200': {'description': '{code, procedure, status, received_at, due_at (the legal due date), '
+                                   'appointment_at (the current appointment), returned_at}'},
             '404': {'description': 'no such dossier'},
             '422': {'description': 'missing or malformed code'}}}},
 }
+
+
+TRACK_PT = 'tthc_docs.templates:dossiers/track.pt'
 
 
 def lookup(request, code):
@@ -29,28 +35,27 @@ def lookup(request, code):
         raise errors.Invalid('Cần nhập mã hồ sơ.', {'code': 'bắt buộc'})
     if codes.parse_code(code) is None:
         raise errors.Invalid('Mã hồ sơ không đúng định dạng.',
-                             {'code': 'dạng 000.00.20.H56-270203-0001'})
+                             {'code': 'dạng 000.00.20.H55-270203-0001'})
     dossier = request.context['dossiers'].get(code)
     if dossier is None:
         raise errors.NotFound(f'Không có hồ sơ mã {code}.')
     return dossier
 
 
-@view_config(context=Site, name='track', request_method='GET', accept='application/json',
-             renderer='json')
-def track(request):
-    return track_json(request, lookup(request, request.params.get('code')))
+@view_defaults(context=Site, name='track')
+class TrackingViews(ResourceViews):
+    """``/@@track?code=``: anyone, nothing personal."""
 
-
-@view_config(context=Site, name='track', request_method='GET', accept='text/html',
-             renderer='tthc_docs.templates:dossiers/track.pt')
-def track_page(request):
-    code = request.params.get('code', '').strip()
-    result, error = None, None
-    if code:
+    @view_config(request_method='GET')
+    def track(self):
+        """The dossier's public facts; a browser without a code gets the blank form."""
+        code = (self.request.params.get('code') or '').strip()
+        blank = {'code': code, 'result': None}
         try:
-            result = track_json(request, lookup(request, code))
+            body = track_json(self.request, lookup(self.request, code))
         except (errors.Invalid, errors.NotFound) as exc:
-            error = exc.message
-            request.response.status_int = exc.status
-    return {'code': code, 'result': result, 'error': error}
+            if not code:
+                return ask(self.request, exc, TRACK_PT, blank)
+            return show_again(self.request, exc, TRACK_PT, blank)
+        return self.respond(body, template=TRACK_PT,
+                            page={'code': code, 'result': body, 'error': None})

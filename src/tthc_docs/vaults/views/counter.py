@@ -10,7 +10,7 @@ A successful find also records, in the officer's session, which citizen is
 being served (`tthc_docs.vaults.counter`): only then may the officer file at the
 counter for that citizen.  The find is written to the vault's access log.
 """
-from pyramid.view import view_config
+from pyramid.view import view_config, view_defaults
 
 from tthc_docs.vaults import counter, uploads
 from tthc_docs.catalog import doctypes
@@ -18,8 +18,10 @@ from tthc_docs import errors, timeutil
 from tthc_docs.text import validators
 from tthc_docs import security as s
 from tthc_docs.vaults.content import Vault, VaultRegistry
-from tthc_docs.web.base import read_json, reject_unknown, wants_json
-from tthc_docs.vaults.views.vault import document_json, store_upload, upload_limit
+from tthc_docs.vaults.views.documents import document_json, store_upload, upload_limit
+from tthc_docs.web.body import read_data
+from tthc_docs.web.respond import render, show_again
+from tthc_docs.web.views import ResourceViews
 
 OPENAPI_PATHS = {
     '/vaults/@@find': {'get': {'summary': 'Reception: the search form (browsers)',
@@ -51,6 +53,10 @@ OPENAPI_PATHS = {
 }
 
 
+FIND_PT = 'tthc_docs.templates:vaults/find.pt'
+DIGITIZE_PT = 'tthc_docs.templates:vaults/digitize.pt'
+
+
 def _found(request, vault):
     return {'vault': request.resource_path(vault), 'id': vault.id,
             'full_name': vault.profile.get('full_name') or '',
@@ -58,72 +64,59 @@ def _found(request, vault):
             'digitize_url': request.resource_url(vault, '@@digitize')}
 
 
-@view_config(context=VaultRegistry, name='find', request_method='GET', permission=s.DIGITIZE,
-             renderer='tthc_docs.templates:vaults/find.pt')
-def find_form(request):
-    return {'found': None, 'error': None}
+@view_defaults(context=VaultRegistry, name='find', permission=s.DIGITIZE)
+class FindViews(ResourceViews):
+    """Find a citizen's vault by the ID number the citizen shows."""
+
+    @view_config(request_method='GET')
+    def form(self):
+        return render(self.request, FIND_PT, {'found': None, 'error': None, 'field_errors': {}})
+
+    @view_config(request_method='POST')
+    def find(self):
+        """The number in the body; a new look-up ends serving the previous citizen."""
+        raw = read_data(self.request, {'id_number'}).get('id_number')
+        counter.forget(self.request.session)
+        try:
+            vault = self.context.for_id_number(_id_number(raw))
+            if vault is None:
+                raise errors.NotFound('Không có kho dữ liệu nào gắn với số định danh này.')
+        except (errors.Invalid, errors.NotFound) as exc:
+            return show_again(self.request, exc, FIND_PT, {'found': None})
+        counter.remember(self.request.session, vault.id, self.login, timeutil.now())
+        counter.log_read(vault, self.login, 'find')
+        found = _found(self.request, vault)
+        return self.respond(found, template=FIND_PT, page={'found': found, 'error': None,
+                                                            'field_errors': {}})
 
 
-@view_config(context=VaultRegistry, name='find', request_method='POST', permission=s.DIGITIZE,
-             renderer='tthc_docs.templates:vaults/find.pt')
-def find_vault_by_id_number(request):
-    from_json = request.content_type == 'application/json'
-    as_json = from_json or wants_json(request)  # a JSON client posting a form gets JSON
-    data = read_json(request) if from_json else request.POST
-    if from_json:
-        reject_unknown(data, {'id_number'})
-    raw = data.get('id_number')
-    counter.forget(request.session)  # a new look-up ends serving the previous citizen
+def _id_number(raw):
+    """The checked number, or 422 saying what is wrong with it."""
     try:
-        number = validators.check_id_number(raw if isinstance(raw, str) else '')
+        return validators.check_id_number(raw if isinstance(raw, str) else '')
     except validators.ValidationError as exc:
-        if not as_json:
-            request.response.status_int = 422
-            return {'found': None, 'error': str(exc)}
-        raise errors.Invalid('Số định danh cá nhân không hợp lệ.', {'id_number': str(exc)})
-    vault = request.context.for_id_number(number)
-    if vault is None:
-        if not as_json:
-            request.response.status_int = 404
-            return {'found': None, 'error': 'Không có kho dữ liệu nào gắn với số định danh này.'}
-        raise errors.NotFound('Không có kho dữ liệu nào gắn với số định danh này.')
-    counter.remember(request.session, vault.id, request.account.login, timeutil.now())
-    counter.log_read(vault, request.account.login, 'find')
-    if as_json:
-        request.override_renderer = 'json'
-        return _found(request, vault)
-    return {'found': _found(request, vault), 'error': None}
+        raise errors.Invalid('Số định danh cá nhân không hợp lệ.', {'id_number': str(exc)}) \
+            from None
 
 
-@view_config(context=Vault, name='digitize', request_method='GET', permission=s.DIGITIZE,
-             renderer='tthc_docs.templates:vaults/digitize.pt')
-def digitize_form(request):
-    vault = request.context
-    return {'full_name': vault.profile.get('full_name') or '', 'doc_types': doctypes.DOC_TYPES,
-            'max_upload': uploads._mb(upload_limit(request)), 'done': None}
+@view_defaults(context=Vault, name='digitize', permission=s.DIGITIZE)
+class DigitizeViews(ResourceViews):
+    """Scan a paper original into the citizen's vault (never to open the vault)."""
 
+    @view_config(request_method='GET')
+    def form(self):
+        return render(self.request, DIGITIZE_PT, self.page(None))
 
-@view_config(context=Vault, name='digitize', request_method='POST', permission=s.DIGITIZE,
-             require_csrf=False)
-def digitize(request):
-    vault = request.context
-    doc, created = store_upload(request, vault, kind='digitized',
-                                certified_by=request.account.login, original=None)
-    if not wants_json(request):
-        from pyramid.renderers import render_to_response
-        response = render_to_response(
-            'tthc_docs.templates:vaults/digitize.pt',
-            {'full_name': vault.profile.get('full_name') or '',
-             'doc_types': doctypes.DOC_TYPES,
-             'max_upload': uploads._mb(upload_limit(request)),
-             'done': {'title': doc.title, 'created': created}},
-            request=request)
-        response.status_int = 201 if created else 200
-        return response
-    request.response.status_int = 201 if created else 200
-    body = document_json(request, doc)
-    body.pop('url')  # the officer may not open the vault's documents
-    request.response.content_type = 'application/json'
-    request.response.json_body = body
-    return request.response
+    @view_config(request_method='POST', require_csrf=False)  # checked after the size
+    def digitize(self):
+        doc, created = store_upload(self.request, self.context, kind='digitized',
+                                    certified_by=self.login, original=None)
+        body = document_json(self.request, doc)
+        body.pop('url')  # the officer may not open the vault's documents
+        return self.respond(body, status=201 if created else 200, template=DIGITIZE_PT,
+                            page=lambda: self.page({'title': doc.title, 'created': created}))
 
+    def page(self, done):
+        return {'full_name': self.context.profile.get('full_name') or '',
+                'doc_types': doctypes.DOC_TYPES,
+                'max_upload': uploads._mb(upload_limit(self.request)), 'done': done}

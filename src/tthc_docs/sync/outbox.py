@@ -1,0 +1,222 @@
+"""The outbox: every tracked dossier event, written in the transaction of the change.
+
+``record(dossier, entry)`` is called by ``Dossier.add_history``, the one
+place every event of a dossier is written (filing, each workflow action,
+payment, rating), so a record exists exactly when its change is committed:
+an aborted transaction takes both away. The relay (``sync.sender``) hands
+records to the portal and reports back with ``settle``.
+
+Shape, chosen for ZODB's conflict resolution when many dossiers change at
+once: records are keyed ``(dossier code, seq)`` in an OOBTree (inserts of
+different keys into one bucket resolve), ``seq`` is counted per dossier from
+the tree itself (two changes of one dossier conflict on the dossier anyway),
+and the totals are ``BTrees.Length`` counters, which merge concurrent
+increments. No Pyramid import: the dossier domain calls this.
+"""
+import logging
+from datetime import timedelta
+
+from BTrees.Length import Length
+from BTrees.OOBTree import OOBTree, OOTreeSet
+from persistent import Persistent
+
+from tthc_docs import roles, timeutil
+from tthc_docs import security as s
+from tthc_docs.sync import protocol
+
+log = logging.getLogger(__name__)
+
+PENDING, DELIVERED, DEAD = 'pending', 'delivered', 'dead'
+#: What the relay may report about one delivery attempt.
+OUTCOMES = ('delivered', 'duplicate', 'retry', 'refused')
+_MAX_SEQ = 10 ** 9
+
+
+class OutboxRecord(Persistent):
+    """One message for the portal and what became of it."""
+
+    state = PENDING
+    attempts = 0
+    next_try = None
+    last_error = ''
+    delivered_at = None
+    duplicate = False
+
+    def __init__(self, code, seq, message, recorded_at):
+        self.code, self.seq, self.message = code, seq, dict(message)
+        self.key = message['key']
+        self.recorded_at = recorded_at
+
+    def as_json(self):
+        return {'key': self.key, 'code': self.code, 'seq': self.seq,
+                'event': self.message.get('event'), 'status': self.message.get('status'),
+                'state': self.state, 'attempts': self.attempts,
+                'recorded_at': timeutil.iso(self.recorded_at),
+                'next_try': timeutil.iso(self.next_try), 'last_error': self.last_error,
+                'delivered_at': timeutil.iso(self.delivered_at)}
+
+
+class Outbox(Persistent):
+    """``/outbox``: the records, what waits, what was refused; admins only."""
+
+    __name__ = None
+    __parent__ = None
+    __acl__ = [(s.Allow, s.role(roles.ADMIN), (s.VIEW, s.MANAGE)), s.DENY_ALL]
+
+    def __init__(self):
+        self.records = OOBTree()     # (code, seq) -> OutboxRecord
+        self.pending = OOTreeSet()   # (code, seq) still to deliver
+        self.waiting = OOTreeSet()   # (recorded iso, code, seq): oldest first, for the lag
+        self.dead = OOBTree()        # (code, seq) -> True: refused as malformed / given up
+        self.behind = OOBTree()      # code -> records not yet delivered (pending or dead)
+        self.dossiers = Length()     # dossiers with at least one record
+        self.pending_count = Length()
+        self.delivered_count = Length()
+
+    # -- writing (the web side) ----------------------------------------------
+
+    def add(self, dossier, entry, now):
+        """Write the record of ``entry``; returns it."""
+        code = dossier.code
+        seq = self.last_seq(code) + 1
+        rec = OutboxRecord(code, seq, protocol.message(dossier, entry, seq), now)
+        self.records[(code, seq)] = rec
+        self._enqueue(rec)
+        if seq == 1:
+            self.dossiers.change(1)
+        return rec
+
+    def last_seq(self, code):
+        try:
+            found = self.records.maxKey((code, _MAX_SEQ))
+        except ValueError:
+            return 0
+        return found[1] if found[0] == code else 0
+
+    def _enqueue(self, rec):
+        self.pending.insert((rec.code, rec.seq))
+        self.waiting.insert((timeutil.iso(rec.recorded_at), rec.code, rec.seq))
+        self.pending_count.change(1)
+        self.behind[rec.code] = self.behind.get(rec.code, 0) + 1
+
+    def _dequeue(self, rec):
+        self.pending.remove((rec.code, rec.seq))
+        self.waiting.remove((timeutil.iso(rec.recorded_at), rec.code, rec.seq))
+        self.pending_count.change(-1)
+
+    # -- the relay's side ------------------------------------------------------
+
+    def due(self, now, limit=50, scan=5000):
+        """The next record of each dossier that may be sent now, oldest dossiers first.
+
+        Only a dossier's first pending record is ever handed out, so records
+        reach the portal in order per dossier; one in backoff holds its
+        dossier back and no other.
+        """
+        found, seen = [], set()
+        for n, (_iso, code, _seq) in enumerate(self.waiting):
+            if n >= scan or len(found) >= limit:
+                break
+            if code in seen:
+                continue
+            seen.add(code)
+            rec = self.records[self.pending.minKey((code, 0))]
+            if rec.next_try is None or rec.next_try <= now:
+                found.append(rec)
+        return found
+
+    def get(self, key):
+        parts = protocol.split_key(key)
+        rec = self.records.get(parts) if parts else None
+        return rec if rec is not None and rec.key == key else None
+
+    def settle(self, key, attempt, outcome, now, error='', backoff=None, max_attempts=12):
+        """Act on the relay's report of attempt number ``attempt`` of ``key``.
+
+        A report of an attempt that is not the record's current one (a
+        replayed or late report) changes nothing. ``backoff(attempts)``: the
+        seconds to wait before the next try.
+        """
+        rec = self.get(key)
+        if rec is None or rec.state != PENDING or attempt != rec.attempts + 1:
+            return rec
+        rec.attempts = attempt
+        rec.last_error = str(error or '')[:500]
+        if outcome in ('delivered', 'duplicate'):
+            self._delivered(rec, now, outcome == 'duplicate')
+        elif outcome == 'refused' or attempt >= max_attempts:
+            self._dead(rec)
+        else:
+            rec.next_try = now + timedelta(seconds=backoff(attempt) if backoff else 1)
+        return rec
+
+    def _delivered(self, rec, now, duplicate):
+        self._dequeue(rec)
+        rec.state, rec.delivered_at, rec.duplicate = DELIVERED, now, duplicate
+        rec.next_try = None
+        self.delivered_count.change(1)
+        left = self.behind.get(rec.code, 1) - 1
+        if left > 0:
+            self.behind[rec.code] = left
+        else:
+            self.behind.pop(rec.code, None)
+
+    def _dead(self, rec):
+        self._dequeue(rec)
+        rec.state, rec.next_try = DEAD, None
+        self.dead[(rec.code, rec.seq)] = True
+        log.warning("outbox record dead-lettered: %s (%s)", rec.key, rec.last_error)
+
+    def replay(self, keys, now):
+        """Put dead records back in the queue (fresh attempts); returns those replayed."""
+        done = []
+        for key in keys:
+            rec = self.get(key)
+            if rec is None or rec.state != DEAD:
+                continue
+            del self.dead[(rec.code, rec.seq)]
+            rec.state, rec.attempts, rec.next_try, rec.last_error = PENDING, 0, None, ''
+            self._enqueue(rec)
+            self.behind[rec.code] -= 1   # _enqueue counted it again
+            done.append(rec)
+        return done
+
+    # -- what admins see ------------------------------------------------------------
+
+    def dead_letters(self, limit=200):
+        return [self.records[k] for k, _ in zip(self.dead.keys(), range(limit))]
+
+    def oldest_pending(self):
+        """The recording time of the oldest undelivered record, or None."""
+        try:
+            iso, code, seq = self.waiting.minKey()
+        except ValueError:
+            return None
+        return self.records[(code, seq)].recorded_at
+
+    def share(self):
+        """Indicator 1.4's figures: ``(synchronised, received)`` dossiers."""
+        received = self.dossiers()
+        return received - len(self.behind), received
+
+
+def outbox_of(dossier):
+    """The site's outbox, found through the dossier's parents (None outside a site)."""
+    registry = getattr(dossier, '__parent__', None)
+    site = getattr(registry, '__parent__', None)
+    getter = getattr(site, 'get', None)
+    return getter('outbox') if getter is not None else None
+
+
+def record(dossier, entry, now=None):
+    """Write the outbox record of a history ``entry`` the portal tracks; None otherwise.
+
+    Called from ``Dossier.add_history`` inside the change's transaction. A
+    dossier outside a site (unit tests' bare objects) has no outbox.
+    """
+    if protocol.event_for(entry.get('action')) is None:
+        return None
+    outbox = outbox_of(dossier)
+    if outbox is None:
+        return None
+    return outbox.add(dossier, entry, now or timeutil.now())

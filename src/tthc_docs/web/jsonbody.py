@@ -1,0 +1,92 @@
+"""A JSON reader for untrusted request bodies: bounded size, depth and text.
+
+``json.loads`` recurses once per nesting level, so ``'[' * 1000`` raised
+RecursionError (a 500) on every JSON endpoint; and it accepts lone UTF-16
+surrogates (``"\\ud800"``), which then made every HTML page showing the
+text fail to encode, for good.  ``loads_bounded`` refuses both before they
+reach a view: the size first, then the nesting by a cheap scan that never
+recurses, then the parse, then every string (keys too) for surrogates.
+
+Pure: no web imports; it raises the shared domain errors (400, 413, 422).
+"""
+import json
+import re
+
+from tthc_docs.errors import BadRequest, Invalid, TooLarge
+
+#: Defaults for callers that have no better numbers.
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
+_OPENERS = frozenset(b"[{")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def nesting_depth(raw, limit):
+    """The deepest nesting of ``raw`` (JSON bytes), scanning no further than ``limit`` + 1.
+
+    Strings are removed first so that brackets inside them do not count.
+    """
+    brackets = _STRING.sub(b"", raw).translate(None, _NOT_BRACKET)
+    depth = deepest = 0
+    for byte in brackets:
+        depth += 1 if byte in _OPENERS else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
+def _refuse_constant(name):
+    raise ValueError(f"{name} không phải giá trị JSON")
+
+
+def _parse(raw):
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+    except UnicodeDecodeError:
+        raise BadRequest("JSON không hợp lệ: nội dung không phải văn bản UTF-8.") from None
+    except (ValueError, RecursionError) as exc:
+        raise BadRequest(f"JSON không hợp lệ: {str(exc)[:200]}") from None
+
+
+def find_surrogate(value, max_depth=MAX_DEPTH):
+    """The path (``"notes.0.text"``) of the first string holding a lone surrogate, or None."""
+    stack = [("", value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return path or "(gốc)"
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                where = f"{path}.{key}" if path else str(key)
+                if _SURROGATE.search(key):
+                    return where.encode("utf-8", "replace").decode("utf-8")
+                stack.append((where, child))
+        elif isinstance(item, list):
+            stack.extend((f"{path}.{i}" if path else str(i), child)
+                         for i, child in enumerate(item))
+    return None
+
+
+def loads_bounded(raw: bytes, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH):
+    """The JSON value in ``raw``, or the domain error that says what is wrong with it.
+
+    413 over ``max_bytes``; 400 for text that is not UTF-8, not JSON, or nested
+    deeper than ``max_depth``; 422 naming the field whose text holds a lone
+    surrogate (it cannot be stored, shown or encoded as UTF-8).
+    """
+    if len(raw) > max_bytes:
+        raise TooLarge(f"Nội dung JSON quá lớn (tối đa {max_bytes} byte).")
+    if nesting_depth(raw, max_depth) > max_depth:
+        raise BadRequest(f"JSON lồng nhau quá sâu (tối đa {max_depth} cấp).")
+    value = _parse(raw)
+    where = find_surrogate(value)
+    if where is not None:
+        message = "Văn bản chứa ký tự không hợp lệ (nửa cặp UTF-16 đơn lẻ)."
+        raise Invalid(message, {where: message})
+    return value
