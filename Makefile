@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: run test bench install system-packages translations clean
+.PHONY: run test bench install system-packages translations clean wrk
 
 # System packages the project needs: Liberation Serif (Times New Roman's metrics, as
 # Decree 30/2020 asks, with every Vietnamese glyph) and DejaVu as the fallback; poppler's
@@ -51,7 +51,13 @@ run: install var/pki/root-ca.pem var/Data.fs
 test: install
 	$(PY) -m pytest -q -p no:cacheprovider
 
-bench: install
+# The HTTP benchmark loads the servers with wrk (Debian's package).
+wrk:
+	@command -v wrk >/dev/null || { if command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+	  else echo "install wrk" >&2; exit 1; fi; }
+
+bench: install wrk
 	$(PY) tests/bench/run_all.py
 
 clean:

@@ -26,7 +26,7 @@ from tthc_docs.people.throttle import LoginThrottle
 CONCEPTS = ("tthc_docs.web", "tthc_docs.site", "tthc_docs.catalog", "tthc_docs.eforms",
             "tthc_docs.vaults", "tthc_docs.dossiers", "tthc_docs.people",
             "tthc_docs.signing", "tthc_docs.payments", "tthc_docs.sync",
-            "tthc_docs.feedback")
+            "tthc_docs.feedback", "tthc_docs.indicators")
 
 
 def root_factory(request):
@@ -56,6 +56,7 @@ def main(global_config, **settings):
         config.include("tthc_docs.web.tweens")
         config.include("tthc_docs.web.i18n")
         config.include("tthc_docs.web.ui")
+        config.include("tthc_docs.web.pagecache")
         config.registry.login_throttle = LoginThrottle(
             *[int(n) for n in settings["tthc_docs.login_throttle"].split()])
         for concept in CONCEPTS:

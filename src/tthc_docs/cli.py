@@ -138,6 +138,8 @@ COMMANDS = {
                          "generate a province-scale procedure catalog (e.g. --procedures 1880)"),
     "sync": ("tthc_docs.sync.sender:cmd_sync", "tthc_docs.sync.sender:add_args",
              "relay the outbox to the national portal (runs until stopped)"),
+    "rebuild-indicators": ("tthc_docs.indicators.rebuild:cmd_rebuild", "tthc_docs.indicators.rebuild:add_args",
+                           "recompute the Decision 766 indicator counters from the dossiers and report differences"),
 }
 
 

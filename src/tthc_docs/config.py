@@ -8,6 +8,7 @@ import os
 from pyramid.settings import asbool, aslist
 
 from tthc_docs.dossiers.calendar import parse_cutoff
+from tthc_docs.text.addresses import HOME_PROVINCE
 
 DEFAULTS = {
     "tthc_docs.allow_demo": "false",
@@ -25,7 +26,10 @@ DEFAULTS = {
     "tthc_docs.public_url": "",
     # Where papers and signed results are made ("Thái Nguyên, ngày ... tháng ... năm ...",
     # Decree 30/2020 App. I: the place name of the province or commune; see place_name).
-    "tthc_docs.place_name": "Thái Nguyên",
+    "tthc_docs.place_name": HOME_PROVINCE.removeprefix("Tỉnh "),
+    # Anonymous public pages rendered once per content version (web/pagecache.py): the
+    # memory their bytes may take, in MiB (an LRU; the whole procedure catalog fits).
+    "tthc_docs.page_cache_mb": "32",
     # The one-stop office's cut-off hour (HH:MM): a dossier received at or
     # after it counts as received on the next working day. The province's
     # rule for its one-stop offices (Decree 61/2018/NĐ-CP art. 18-19; the
@@ -73,7 +77,7 @@ def normalize(settings, global_config=None):
     merged["tthc_docs.available_languages"] = aslist(merged["tthc_docs.available_languages"])
     for key in ("tthc_docs.session_timeout", "tthc_docs.argon2_time_cost",
                 "tthc_docs.argon2_memory_cost", "tthc_docs.max_upload_bytes",
-                "tthc_docs.max_body_bytes"):
+                "tthc_docs.max_body_bytes", "tthc_docs.page_cache_mb"):
         merged[key] = int(merged[key])
     merged["tthc_docs.receipt_cutoff"] = parse_cutoff(merged["tthc_docs.receipt_cutoff"])
     if len(merged["tthc_docs.session_secret"]) < 32:

@@ -97,7 +97,7 @@ class Invalid(DomainError):
 
 
 class TooManyAttempts(DomainError):
-    """Throttled: wait before trying again."""
+    """Throttled: wait before trying again (the answer says how long: ``Retry-After``)."""
 
     status = 429
     default_message = "Bạn đã thử quá nhiều lần, vui lòng đợi rồi thử lại."
@@ -115,7 +115,11 @@ class MethodNotAllowed(DomainError):
 
 
 class Unavailable(DomainError):
-    """A service the system depends on (the remote signing service) is down or too slow."""
+    """A service the system depends on (the remote signing service) is down or too slow.
+
+    Answered 503 with ``Retry-After: retry_after`` (seconds), as RFC 9110
+    section 10.2.3 suggests for a temporary outage.
+    """
 
     status = 503
     default_message = "Dịch vụ tạm thời không sẵn sàng, vui lòng thử lại sau ít phút."
@@ -128,5 +132,5 @@ class Unavailable(DomainError):
 #: Every error class by its status, for answers that only know a status.
 BY_STATUS = {cls.status: cls for cls in (
     BadRequest, NotLoggedIn, NotAllowed, NotFound, MethodNotAllowed, StateConflict, TooLarge,
-    UnsupportedType, Invalid, TooManyAttempts)}
+    UnsupportedType, Invalid, TooManyAttempts, Unavailable)}
 

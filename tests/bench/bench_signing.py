@@ -6,6 +6,15 @@ no validation data), and pyHanko's ``validate_pdf_signature`` with a plain
 trust-root context. Ours adds the visible stamp, the RFC 3161 timestamp
 (in-process TSA) and the B-LT validation data, but keeps the parsed key and
 reserves the signature size. The ratio to the bare figure is the overhead.
+
+Remote signing (CSC API v1) signs the same PDF through the development CSC
+service on a loopback port, through the same ``service.sign_items`` the app
+calls: ``credentials/info``, ``credentials/authorize``, ``signatures/signHash``
+(the hash round trip) and the check of the returned signature, beside local
+signing (``sign_items`` with the PKCS#12 on the server) in the same run.
+The leader's approval on the phone is a person's time, not the system's:
+here the service approves at once (``_InstantPhone``); a batch of five shows
+what one authorisation for several documents saves.
 """
 import datetime
 import io
@@ -23,7 +32,15 @@ from pyhanko.sign import signers  # noqa: E402
 from pyhanko.sign.validation import validate_pdf_signature  # noqa: E402
 from pyhanko_certvalidator import ValidationContext  # noqa: E402
 
+import shutil  # noqa: E402
+import threading  # noqa: E402
+from types import SimpleNamespace  # noqa: E402
+
+import waitress.server  # noqa: E402
+
 from tthc_docs.pdf.result import render_result  # noqa: E402
+from tthc_docs.signing import service as issuing  # noqa: E402
+from tthc_docs.signing.csc_dev import DevCscService  # noqa: E402
 from tthc_docs.signing import sign as S  # noqa: E402
 from tthc_docs.signing.devpki import DevPki, LeaderSpec  # noqa: E402
 from tthc_docs.signing.signer import load_identity  # noqa: E402
@@ -41,9 +58,57 @@ RESULT = {"code": "000.00.20.H55-261127-0001", "procedure_code": "1.001193",
           "issued_at": datetime.date(2026, 11, 27)}
 
 
-def line(name, stats, bare=None):
-    ratio = f"   x{stats['median'] / bare['median']:5.2f} bare" if bare else ""
+def line(name, stats, bare=None, against="bare"):
+    ratio = f"   x{stats['median'] / bare['median']:5.2f} {against}" if bare else ""
     print(f"{name:<46} median {stats['median']:7.1f} ms   p95 {stats['p95']:7.1f} ms{ratio}", flush=True)
+
+
+class _InstantPhone(DevCscService):
+    """The development service with a leader who approves every request at once."""
+
+    def csc_credentials_authorize(self, body):
+        return super().csc_credentials_authorize(dict(body, OTP="approved"))
+
+    def _check_code(self, cred, code):
+        pass
+
+
+def remote_settings(pki, settings):
+    """``settings`` pointed at a development CSC service on loopback holding the leader's key."""
+    keys = Path(tempfile.mkdtemp(prefix="bench-csc-keys-"))
+    for path in pki.identity_paths("leader1"):
+        shutil.copy(path, keys / path.name)
+    server = waitress.server.create_server(_InstantPhone(keys, keys / "state"), host="127.0.0.1",
+                                           port=0, threads=4)
+    threading.Thread(target=server.run, daemon=True).start()
+    return dict(settings, **{"tthc_docs.csc.url": f"http://127.0.0.1:{server.effective_port}",
+                             "tthc_docs.signing.local_fallback": "false"})
+
+
+def item(pdf):
+    return issuing.Prepared(SimpleNamespace(code=RESULT["code"]), None,
+                            {"agency_name": AGENCY_NAME}, pdf)
+
+
+def bench_remote(pki, settings, pdf):
+    """Local beside remote signing of the same PDF, through ``service.sign_items``."""
+    remote = remote_settings(pki, settings)
+    account = SimpleNamespace(signer="leader1", csc_credential="cred-leader1", login="leader1")
+    roots = S.signing_from_settings(settings).trust_roots
+
+    def local_sign(count=1):
+        return issuing.sign_items([item(pdf)] * count, account, settings, datetime.datetime.now(datetime.timezone.utc))
+
+    def remote_sign(count=1):
+        return issuing.sign_items([item(pdf)] * count, account, remote, datetime.datetime.now(datetime.timezone.utc))
+
+    assert verify_pdf(remote_sign()[0], roots)["trusted"] and len(remote_sign(5)) == 5
+    local_s = measure(local_sign, n=N, warmup=3)
+    line("local sign_items (PKCS#12 on the server)", local_s)
+    line("remote sign_items (CSC: hash round trip)", measure(remote_sign, n=N, warmup=3),
+         local_s, "local")
+    line("remote, batch of 5, per batch", measure(lambda: remote_sign(5), n=N // 3, warmup=1),
+         local_s, "local")
 
 
 def main():
@@ -94,6 +159,7 @@ def main():
     bare_v = measure(bare_verify, n=N, warmup=3)
     line("bare pyHanko validate", bare_v)
     line("ours: verify (report, DSS, CRLs)", measure(ours_verify, n=N, warmup=3), bare_v)
+    bench_remote(pki, settings, pdf)
 
 
 if __name__ == "__main__":

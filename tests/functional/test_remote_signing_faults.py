@@ -32,6 +32,7 @@ def test_the_service_down_is_a_503_naming_it(login, edit_site, waiting, monkeypa
     monkeypatch.setitem(app.registry.settings, "tthc_docs.csc.url", "http://127.0.0.1:9")
     res = sign(login("leader1"), waiting, totp.current_code(enrol(edit_site)), status=503)
     assert "dịch vụ ký số từ xa" in res.json["error"]["message"] and _unchanged(edit_site, waiting)
+    assert int(res.headers["Retry-After"]) > 0
 
 
 def test_a_slow_service_times_out_with_a_503(login, edit_site, waiting, remote_signing):

@@ -24,6 +24,7 @@ from tthc_docs.container import Container
 from tthc_docs.dossiers.daysoff import DaysOffRegistry
 from tthc_docs.catalog.index import ProcedureIndex
 from tthc_docs.catalog import levels as _levels
+from tthc_docs.indicators import hooks as indicators
 
 DRAFT, PUBLISHED, RETIRED, SUPERSEDED = "draft", "published", "retired", "superseded"
 LEVELS = tuple(k for k, _ in _levels.LEVELS)  # two levels since 1 July 2025 (+ central)
@@ -277,6 +278,7 @@ class ProcedureCatalog(Container):
         self.index().index(procedure.code, name=version.name, text=searchable_text(version),
                            field=version.field, level=version.level,
                            agencies=version.agencies, state=procedure.state)
+        indicators.procedure_changed(self, procedure)
 
     def search(self, q="", *, editor=False, **filters):
         """Ranked page of procedures; non-editors see published ones only."""

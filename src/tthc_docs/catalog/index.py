@@ -43,6 +43,9 @@ class ProcedureIndex(Persistent):
     #: Bumped when the stored shape changes, with an evolve step that rebuilds older ones.
     SHAPE = 2
     shape = 1  # what an instance stored before shapes were recorded reads
+    #: Bumped by every (un)indexing, so that the index's own ``_p_serial`` changes with any
+    #: result (its BTrees change apart from it): the version public search pages are kept by.
+    changes = 0
 
     def __init__(self):
         self.words = OOBTree()       # folded word -> IITreeSet(doc)
@@ -64,6 +67,7 @@ class ProcedureIndex(Persistent):
         if doc is None:
             doc = self.docs[code] = self.next_doc
             self.next_doc += 1
+        self.changes += 1
         self._forget(doc)
         name_words = frozenset(tokenize(name))
         words = frozenset(tokenize(text)) | name_words | frozenset(tokenize(code))
@@ -86,6 +90,7 @@ class ProcedureIndex(Persistent):
         """Forget `code` everywhere; a no-op for an unknown code."""
         doc = self.docs.get(code)
         if doc is not None:
+            self.changes += 1
             self._forget(doc)
             del self.docs[code]
 

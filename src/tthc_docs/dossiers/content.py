@@ -17,6 +17,7 @@ from tthc_docs import errors, roles
 from tthc_docs import security as s
 from tthc_docs.container import Container
 from tthc_docs.dossiers.indexes import DossierIndexes, page
+from tthc_docs.indicators import hooks as indicators
 from tthc_docs.sync import outbox
 
 ONLINE, COUNTER = 'online', 'counter'
@@ -119,12 +120,14 @@ class Dossier(Persistent):
         """Append who did what, when, with which note (slips render from it).
 
         Every event of a dossier passes here, so this is where the national
-        portal's outbox record is written, in the same transaction (issue 18).
+        portal's outbox record is written, in the same transaction (issue 18),
+        and the indicators' counters are brought up to date (issue 17).
         """
         entry = {'at': at, 'action': action, 'by': by, 'note': note or ''}
         entry.update(extra)
         self.history.append(entry)
         outbox.record(self, entry)
+        indicators.dossier_changed(self)
         return entry
 
     @property

@@ -23,6 +23,9 @@ KIND_TITLES = {DAY_OFF: "Ngày nghỉ", MAKEUP: "Ngày làm bù"}
 class DaysOffRegistry(Persistent):
     """Date -> entry {date, kind, decision, note, by, at}, plus the audit trail."""
 
+    #: Counts the changes, so that pages showing a due date are kept by this object's serial.
+    changes = 0
+
     def __init__(self):
         self.entries = OOBTree()   # ISO date -> entry dict
         self.audit = IOBTree()     # sequence number -> event dict
@@ -78,6 +81,7 @@ class DaysOffRegistry(Persistent):
         return [e for e in events if e["date"].startswith(f"{year:04d}-")]
 
     def _record(self, action, entry, by):
+        self.changes += 1   # the registry's own serial moves with every change (pagecache)
         number = (self.audit.maxKey() + 1) if len(self.audit) else 1
         self.audit[number] = {"n": number, "action": action, "date": entry["date"],
                               "kind": entry["kind"], "decision": entry["decision"],

@@ -73,6 +73,13 @@ class SortedIndex(Persistent):
         pairs = reversed(list(members)) if reverse else iter(members)
         return (code for _, code in pairs)
 
+    def codes_between(self, value, low, high):
+        """Codes under ``value`` whose sort key is in ``[low, high)`` (lazily, in order)."""
+        members = self._sets.get(value)
+        if members is None:
+            return iter(())
+        return (code for _, code in members.keys((low, ''), (high, ''), excludemax=True))
+
     def values_between(self, low, high):
         """The distinct values in ``[low, high]`` (for composite prefixes)."""
         return list(self._sets.keys(low, high))

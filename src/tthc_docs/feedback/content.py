@@ -23,6 +23,7 @@ from persistent.list import PersistentList
 from tthc_docs import errors, timeutil
 from tthc_docs import security as s
 from tthc_docs.container import Container
+from tthc_docs.indicators import hooks as indicators
 
 RECEIVED, ACKNOWLEDGED, ANSWERED = 'received', 'acknowledged', 'answered'
 STATES = (RECEIVED, ACKNOWLEDGED, ANSWERED)
@@ -113,6 +114,7 @@ class Feedback(Persistent):
         comment = (comment or '').strip() if isinstance(comment, str) else ''
         self.rating = {'score': score, 'comment': comment[:2000], 'by': by, 'at': now}
         self._log('rate', by, now, score=score)
+        indicators.feedback_changed(self)
         return self.rating
 
     def actions(self):
@@ -158,6 +160,7 @@ class FeedbackRegistry(Container):
                 self.published_index.insert((timeutil.iso(feedback.answered_at), feedback.id))
         else:
             self.open.insert(key)
+        indicators.feedback_changed(feedback)
 
     def queue(self, agency):
         """The agency's unanswered items, earliest due first."""

@@ -9,6 +9,14 @@ adds the validation data of the last timestamp and a new document timestamp
 the old bytes are a prefix of the new. The new revision is a new version of
 the same vault document (``Document.revise``), so every dossier that
 references the document sees it; nothing is copied.
+
+Legal basis: the Law on Electronic Transactions 2023 (Luật Giao dịch điện
+tử số 20/2023/QH15) requires a data message kept as the original to stay
+accessible, unaltered and verifiable for as long as it must be kept;
+Decree 23/2025/NĐ-CP counts timestamping (dịch vụ cấp dấu thời gian) among
+the trust services, so in production ``tthc_docs.tsa_url`` names a licensed
+TSA. The archive timestamp is what keeps the proof after the signer's and
+the TSA's certificates expire.
 """
 import datetime
 import io

@@ -17,6 +17,16 @@ credential's certificate before pyHanko writes it into a PDF. Every fault is
 a domain error with a message for the leader: 503 (service down, slow,
 or answering nonsense), 409 (refused, credential revoked or disabled);
 nothing is written then. Settings: ``SETTING_*`` below.
+
+Legal basis: the Law on Electronic Transactions 2023 (Luật Giao dịch điện
+tử số 20/2023/QH15) gives a digital signature by a certificate of a
+licensed trust service the force of a handwritten one; Decree 23/2025/NĐ-CP
+on electronic signatures and trust services (Nghị định 23/2025/NĐ-CP về chữ
+ký điện tử và dịch vụ tin cậy) allows remote signing ("ký số từ xa"): the key
+held by the trust service, the signer alone activating it (here: the
+leader's approval on the phone, with a one-time code; the SAD is pinned to
+the approved hashes and used once). Each document still gets its own
+signature: a batch only shares the one approval.
 """
 import asyncio
 import base64

@@ -5,7 +5,8 @@ beside the web server). It plays the part of a Vietnamese remote signing
 service: it holds the leaders' keys (the dev PKI's PKCS#12 files: the
 application then needs none of them), one credential per leader, and asks
 the leader to approve each ``credentials/authorize`` on a phone-sized page
-of its own (``/phone?user=<identity>``), confirmed with a one-time code from
+of its own (``/phone?user=<identity>``, its forms CSRF-protected by a
+cookie/field token pair), confirmed with a one-time code from
 the leader's authenticator (TOTP, ``people.totp``; the secret lives in the
 service's state folder, ``<identity>.totp``, mode 0600).
 
@@ -14,7 +15,8 @@ SAD it returns is pinned to the approved hashes, used once, and expires.
 For tests (``test_api=True``): ``POST /dev/approve`` ``{"user", "otp"}``
 approves the oldest waiting request with a code, ``/dev/refuse``,
 ``GET /dev/pending``, and ``POST /dev/faults`` makes it slow, return a
-signature over another hash, or revoke the credential right after approval.
+signature over another hash (for every document, or for the n-th of a
+batch: ``wrong_signature_at``), or revoke the credential right after approval.
 """
 import base64
 import html
@@ -39,6 +41,7 @@ log = logging.getLogger(__name__)
 
 SHA256_RSA = "1.2.840.113549.1.1.11"
 SHA256 = "2.16.840.1.101.3.4.2.1"
+CSRF_COOKIE = "csc_csrf"   # the phone page's double-submit token (cookie + hidden field)
 METHODS = ["info", "credentials/list", "credentials/info", "credentials/authorize",
            "signatures/signHash"]
 
@@ -196,6 +199,9 @@ class DevCscService:
         digests = [base64.b64decode(h) for h in hashes_b64]
         if self.faults.get("wrong_signature"):
             digests = [hashes_of(b"another document") for _ in digests]
+        wrong_at = self.faults.get("wrong_signature_at")   # one document of a batch only
+        if wrong_at is not None and int(wrong_at) < len(digests):
+            digests[int(wrong_at)] = hashes_of(b"another document")
         return {"signatures": [base64.b64encode(cred.sign(d)).decode() for d in digests]}
 
     # -- approval ----------------------------------------------------------------
@@ -221,26 +227,44 @@ class DevCscService:
         if approve:
             self._check_code(request.credential, code)
         request.outcome = "approved" if approve else "refused"
+        with self.lock:   # answered: off the phone's list at once, before the caller wakes
+            self.pending.pop(request.id, None)
         request.done.set()
         return True
 
-    def phone_page(self, request, message=""):
+    def phone_page(self, request, message="", status=200):
+        """The waiting requests, each with its approve/refuse forms; sets the CSRF cookie."""
         user = str(request.params.get("user") or "")
+        token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
         rows = "".join(_PHONE_ROW.format(id=p.id, user=html.escape(user), n=len(p.hashes),
-                                         what=html.escape(p.description))
+                                         what=html.escape(p.description), csrf=token)
                        for p in self.waiting(user))
         body = _PHONE.format(user=html.escape(user), message=html.escape(message),
                              rows=rows or "<p>Không có yêu cầu ký nào đang chờ.</p>")
-        return Response(body, content_type="text/html", charset="utf-8")
+        response = Response(body, status=status, content_type="text/html", charset="utf-8")
+        response.set_cookie(CSRF_COOKIE, token, path="/phone", httponly=True, samesite="Strict")
+        return response
 
     def phone_answer(self, request, approve):
+        """Approve or refuse from the phone page: refused (400) unless the CSRF pair matches.
+
+        Double-submit: the page's cookie and the form's hidden field must
+        carry the same random token, which another site can neither read
+        nor set; so a page elsewhere cannot make the leader's browser
+        approve (or refuse) a request.
+        """
         user, request_id = str(request.POST.get("user") or ""), request.POST.get("request")
+        page = Request.blank("/phone?" + urlencode({"user": user}))
+        page.cookies.update(request.cookies)
+        cookie, posted = request.cookies.get(CSRF_COOKIE) or "", str(request.POST.get("csrf") or "")
+        if not cookie or not secrets.compare_digest(cookie.encode(), posted.encode()):
+            return self.phone_page(page, "Phiên làm việc không hợp lệ (CSRF); hãy mở lại trang.", 400)
         try:
             done = self.answer(user, request_id, approve, request.POST.get("code"))
             message = ("Đã phê duyệt." if approve else "Đã từ chối.") if done else "Yêu cầu đã hết hạn."
         except _Fail:
             message = "Mã xác nhận không đúng hoặc đã được dùng."
-        return self.phone_page(Request.blank("/phone?" + urlencode({"user": user})), message)
+        return self.phone_page(page, message)
 
     # -- the test API ------------------------------------------------------------
     def dev_pending(self, request):
@@ -305,11 +329,13 @@ input{{font-size:1.4em;width:8em}} button{{font-size:1.1em;margin:6px 4px 0 0}}<
 {rows}</body></html>"""
 _PHONE_ROW = """<div class="req"><p>{what}</p><p>Số văn bản: {n}</p>
 <form method="post" action="/phone/approve"><input type="hidden" name="user" value="{user}">
-<input type="hidden" name="request" value="{id}"><label>Mã xác nhận
+<input type="hidden" name="request" value="{id}"><input type="hidden" name="csrf" value="{csrf}">
+<label>Mã xác nhận
 <input name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{{6}}"></label>
 <button type="submit">Đồng ý ký</button></form>
 <form method="post" action="/phone/refuse"><input type="hidden" name="user" value="{user}">
-<input type="hidden" name="request" value="{id}"><button type="submit">Từ chối</button></form></div>"""
+<input type="hidden" name="request" value="{id}"><input type="hidden" name="csrf" value="{csrf}">
+<button type="submit">Từ chối</button></form></div>"""
 
 
 def from_settings(settings, test_api=None):

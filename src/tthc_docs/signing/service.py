@@ -7,6 +7,13 @@ anything is written, and everything is written in the caller's transaction,
 so a refused signature (not a leader, another agency, wrong state,
 missing/wrong passphrase, expired or revoked certificate) leaves the dossier
 and the vault as they were.
+
+Legal basis: Decree 30/2020/NĐ-CP on clerical work (công tác văn thư)
+for how an administrative document is signed: by the head of the agency
+or a deputy signing "KT." for the head (``signer_lines``), the digital
+signature with the place and date (``sign.stamp_lines``, /Location); the
+Law on Electronic Transactions 2023 (20/2023/QH15) and Decree 23/2025/NĐ-CP
+for the digital signature itself (``signing.csc``).
 """
 import asyncio
 import dataclasses

@@ -145,12 +145,13 @@ def _stamp(paths):
 
 
 def signing_from_settings(settings):
-    """A ``Signing`` from the .ini, rebuilt only when a setting or a CRL/root file changes."""
+    """A ``Signing`` from the .ini, rebuilt only when a setting or a CRL/root/TSA file changes."""
     trust_roots, crls, tsa_url, pki_dir, font_dir = (
         settings.get(k) or "" for k in (SETTING_TRUST_ROOTS, SETTING_CRLS, SETTING_TSA_URL,
                                          "tthc_docs.pki_dir", "tthc_docs.font_dir"))
     root_paths, crl_paths = [Path(p) for p in _paths(trust_roots)], _crl_paths(crls, pki_dir)
-    key = (tsa_url, pki_dir, font_dir, _stamp(root_paths), _stamp(crl_paths))
+    tsa_files = [Path(pki_dir) / "tsa" / "tsa.pem"] if pki_dir else []   # renew_tsa: a new key
+    key = (tsa_url, pki_dir, font_dir, _stamp(root_paths), _stamp(crl_paths), _stamp(tsa_files))
     with _signing_lock:
         if key in _signing_cache:
             return _signing_cache[key]

@@ -8,6 +8,13 @@ revoked, when signed), ``timestamped`` (an RFC 3161 token from a trusted
 TSA), ``signer``, ``signed_at`` and ``dossier``; plus ``problems``: why a
 fact is false, in Vietnamese. Validation data embedded at signing (B-LT,
 the DSS) is used, and nothing is fetched from a network.
+
+Legal basis: a digital signature is valid when the certificate was valid
+at the time of signing and the data message is unchanged since (Luật Giao
+dịch điện tử số 20/2023/QH15; Decree 23/2025/NĐ-CP on electronic
+signatures and trust services): hence ``trusted`` judged at the trusted
+timestamp's time, and ``intact`` false when anything but validation data
+or archive timestamps was added after signing.
 """
 import io
 import logging

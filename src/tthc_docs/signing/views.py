@@ -73,6 +73,7 @@ MOBILE_PT = "tthc_docs.templates:signing/queue.pt"
 CONFIRM_PT = "tthc_docs.templates:signing/confirm.pt"
 TOTP_PT = "tthc_docs.templates:signing/totp.pt"
 _PENDING = "tthc.totp_pending"
+SIGNED = "tthc.signed"   # the flash queue of codes a batch just signed
 
 
 def _code_and_note(request):
@@ -81,7 +82,7 @@ def _code_and_note(request):
     return {"code": data.get("code"), "note": data.get("note")}
 
 
-def _leader(request):
+def require_leader(request):
     account = request.account
     if account is None:
         raise errors.NotLoggedIn("Cần đăng nhập.")
@@ -114,6 +115,16 @@ def _dossier_result(site, code):
         raise errors.NotFound("Không có kết quả đã ký cho mã hồ sơ này.")
     ref = dossier.results[-1]
     return dossier, site["vaults"][ref["vault"]].get_document(ref["document"])
+
+
+def mobile_body(request, account):
+    """What awaits ``account``'s signature, as the phone-sized list shows it (50 at most)."""
+    dossiers, total = find_site(request.context)["dossiers"].queue(
+        account.agency, (states.AWAITING_SIGNATURE,), None, 0, 50)
+    items = [{"code": d.code, "procedure_name": d.procedure_name,
+              "applicant_name": d.applicant_name, "due_at": timeutil.iso(d.due_at),
+              "sign_url": dossier_url(request, d) + "/@@sign"} for d in dossiers]
+    return {"items": items, "total": total, "enrolled": bool(account.totp_secret)}
 
 
 @view_defaults(context=Site, name="verify", permission=s.VIEW)
@@ -152,18 +163,14 @@ class LeaderViews(ResourceViews):
 
     @view_config(context=Site, name="sign-mobile", request_method="GET")
     def mobile(self):
-        account = _leader(self.request)
-        dossiers, total = self.context["dossiers"].queue(
-            account.agency, (states.AWAITING_SIGNATURE,), None, 0, 50)
-        items = [{"code": d.code, "procedure_name": d.procedure_name,
-                  "applicant_name": d.applicant_name, "due_at": timeutil.iso(d.due_at),
-                  "sign_url": dossier_url(self.request, d) + "/@@sign"} for d in dossiers]
-        return self.respond({"items": items, "total": total,
-                             "enrolled": bool(account.totp_secret)}, template=MOBILE_PT)
+        """The list; on the page, a form that signs the ticked ones at once (``@@sign-batch``)."""
+        return self.respond(mobile_body(self.request, require_leader(self.request)), template=MOBILE_PT,
+                            page=lambda: {"signed": self.request.session.pop_flash(SIGNED),
+                                          "error": None, "field_errors": {}})
 
     @view_config(context=Dossier, name="sign", request_method="GET")
     def confirm(self):
-        return self.respond(self.confirm_body(_leader(self.request)), template=CONFIRM_PT)
+        return self.respond(self.confirm_body(require_leader(self.request)), template=CONFIRM_PT)
 
     def confirm_body(self, account):
         """The confirmation page; once signed, the verification of the issued result."""
@@ -182,7 +189,7 @@ class LeaderViews(ResourceViews):
     @view_config(context=Dossier, name="sign", request_method="POST")
     def sign(self):
         """Fire ``sign`` with the posted ``code``: 403/409, then 422/429 for the code, then sign."""
-        dossier, account = self.context, _leader(self.request)
+        dossier, account = self.context, require_leader(self.request)
         data = _code_and_note(self.request)
         params = {"otp": data["code"], "note": str(data["note"] or "")}
         try:
@@ -204,7 +211,7 @@ class LeaderViews(ResourceViews):
 
     @view_config(context=Site, name="totp", request_method="GET")
     def totp_page(self):
-        account = _leader(self.request)
+        account = require_leader(self.request)
         if account.totp_secret:
             return self.respond({"enrolled": True, "otpauth_uri": None, "qr": None,
                                  "secret": None, "error": None}, template=TOTP_PT)
@@ -219,7 +226,7 @@ class LeaderViews(ResourceViews):
     @view_config(context=Site, name="totp", request_method="POST")
     def totp_enrol(self):
         """Save the pending secret once a first code proves the app has it."""
-        account = _leader(self.request)
+        account = require_leader(self.request)
         if account.totp_secret:
             raise errors.StateConflict("Đã đăng ký ứng dụng xác thực.")
         secret = self.request.session.get(_PENDING)

@@ -22,6 +22,7 @@ from persistent import Persistent
 
 from tthc_docs import roles, timeutil
 from tthc_docs import security as s
+from tthc_docs.indicators import hooks as indicators
 from tthc_docs.sync import protocol
 
 log = logging.getLogger(__name__)
@@ -160,6 +161,7 @@ class Outbox(Persistent):
             self.behind[rec.code] = left
         else:
             self.behind.pop(rec.code, None)
+            indicators.dossier_synced(self, rec.code)   # indicator 1.3
 
     def _dead(self, rec):
         self._dequeue(rec)
@@ -195,7 +197,7 @@ class Outbox(Persistent):
         return self.records[(code, seq)].recorded_at
 
     def share(self):
-        """Indicator 1.4's figures: ``(synchronised, received)`` dossiers."""
+        """Indicator 1.3's figures (province-wide, all time): ``(synchronised, received)`` dossiers."""
         received = self.dossiers()
         return received - len(self.behind), received
 

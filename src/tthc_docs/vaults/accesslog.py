@@ -22,6 +22,9 @@ from persistent import Persistent
 
 #: The `prev` of the first entry.
 GENESIS = '0' * 64
+#: Verdicts of `AccessLog.verdict()` by version of a log (process memory, bounded).
+_VERDICTS: dict = {}
+_MAX_VERDICTS = 10000
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,27 @@ class AccessLog(Persistent):
     def verify(self) -> ChainReport:
         return verify_chain(self, expected_length=self._length,
                             expected_head=self._head)
+
+    def verdict(self) -> ChainReport:
+        """`verify()`, done once per version of the log in this process.
+
+        The owner's vault page shows it on every view; walking the whole
+        chain each time grows with the log (issue 15).  The verdict is kept
+        by the log's and its tree's serials, which any append (or a change to
+        a small tree) moves; `verify()` itself re-checks every entry, as the
+        access-log page does on demand.
+        """
+        if self._p_oid is None:
+            return self.verify()
+        entries = self._entries
+        entries._p_activate()   # a ghost's serial is not loaded yet
+        key = (self._p_oid, self._p_serial, entries._p_serial, self._length)
+        report = _VERDICTS.get(key)
+        if report is None:
+            if len(_VERDICTS) >= _MAX_VERDICTS:
+                _VERDICTS.clear()
+            report = _VERDICTS[key] = self.verify()
+        return report
 
     @staticmethod
     def _entry(seq: int, row: tuple) -> Entry:

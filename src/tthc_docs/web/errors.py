@@ -42,8 +42,9 @@ def render_error(request, status, body):
 @exception_view_config(errors.DomainError)
 def domain_error(exc, request):
     response = render_error(request, exc.status, exc.as_json())
-    if isinstance(exc, errors.TooManyAttempts):
-        response.headers["Retry-After"] = str(exc.retry_after)
+    retry_after = getattr(exc, "retry_after", None)   # 429 and 503 say when to try again
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
     return response
 
 

@@ -1,12 +1,25 @@
-"""Vietnamese first, English available: the locale of each request.
+"""Vietnamese first, English available: the locale of each request, and templates' translation.
 
 Message ids are the Vietnamese texts, so the ``vi`` locale needs no catalog;
-``locale/en`` translates them.  The locale comes from the ``_LOCALE_``
-cookie (set by ``@@language``), then Accept-Language, then ``vi``.
+``locale/en`` translates them (the ``.mo`` that ``make install`` compiles).
+The locale comes from the ``_LOCALE_`` cookie (set by ``@@language``), then
+Accept-Language, then ``vi``.
+
+Templates translate through :class:`Translate`: a page has some fifty
+messages, and Pyramid's translator builds a TranslationString, looks up the
+request's localizer and runs gettext for each of them on every render.
+A message without values to fill in has one translation per language, so it
+is translated once per language and kept (issue 15).
 """
 from pyramid.i18n import TranslationStringFactory
+from pyramid.threadlocal import get_current_request
+from pyramid_chameleon.interfaces import IChameleonTranslate
 
 _ = TranslationStringFactory("tthc_docs")
+
+#: Above this many kept translations the table starts again (a template may
+#: translate a value from the data, which has no bound).
+MAX_KEPT = 20000
 
 
 def locale_negotiator(request):
@@ -21,6 +34,44 @@ def locale_negotiator(request):
     return "vi"
 
 
+class Translate:
+    """Chameleon's ``translate``: each fixed message translated once per language.
+
+    Wraps pyramid_chameleon's own (``inner``), which still translates what
+    has values to fill in (``mapping``), TranslationString objects and
+    Chameleon's empty-default markers (compared by identity, so never kept).
+    """
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.kept = {}
+
+    def __call__(self, msgid, domain=None, mapping=None, context=None, target_language=None,
+                 default=None):
+        if (mapping or type(msgid) is not str
+                or (default is not None and (type(default) is not str or not default))):
+            return self.inner(msgid, domain=domain, mapping=mapping, context=context,
+                              target_language=target_language, default=default)
+        language = target_language or get_current_request().locale_name
+        key = (language, domain, context, msgid, default)
+        text = self.kept.get(key)
+        if text is None:
+            text = self.inner(msgid, domain=domain, context=context,
+                              target_language=target_language, default=default)
+            if len(self.kept) >= MAX_KEPT:
+                self.kept.clear()
+            self.kept[key] = text
+        return text
+
+
+def _keep_translations(registry):
+    inner = registry.queryUtility(IChameleonTranslate)
+    if inner is not None:
+        registry.registerUtility(Translate(inner), IChameleonTranslate)
+
+
 def includeme(config):
     config.set_locale_negotiator(locale_negotiator)
     config.add_translation_dirs("tthc_docs:locale/")
+    # After pyramid_chameleon registers its translator (its action has order 1000).
+    config.action(None, callable=_keep_translations, args=(config.registry,), order=1001)

@@ -20,6 +20,7 @@ NAVIGATION = [
     ("/@@feedback", "Phản ánh, kiến nghị", None),
     ("/feedback/@@queue", "Phản ánh cần xử lý", {s.RECEPTION, s.SPECIALIST, s.LEADER}),
     ("/outbox", "Đồng bộ Cổng quốc gia", {s.ADMIN}),
+    ("/@@indicators", "Chỉ số phục vụ", None),
 ]
 
 
@@ -29,18 +30,50 @@ def navigation(request):
             if who is None or roles & who]
 
 
+class CsrfToken:
+    """The session's CSRF token, made only when a template prints it.
+
+    Making it starts a session (a cookie); a page that shows no form, a JSON
+    answer and an anonymous page kept by ``pagecache`` must not.
+    """
+
+    __slots__ = ("request",)
+
+    def __init__(self, request):
+        self.request = request
+
+    def __str__(self):
+        return get_csrf_token(self.request)
+
+    __html__ = __str__
+
+    def __eq__(self, other):
+        return str(self) == other
+
+    __hash__ = None
+
+
 def add_globals(event):
     request = event.get("request")
-    if request is None:
+    if request is None or event.get("renderer_name") == "json":
         return
     event.setdefault("account", request.account)
     event.setdefault("nav", navigation(request))
-    event.setdefault("csrf_token", get_csrf_token(request))
+    event.setdefault("csrf_token", CsrfToken(request))
     event.setdefault("fmt_date", timeutil.format_date)
     event.setdefault("fmt_datetime", timeutil.format_datetime)
     event.setdefault("fmt_vnd", timeutil.format_vnd)
-    event.setdefault("layout", get_renderer("tthc_docs.templates:layout.pt").implementation())
+    event.setdefault("layout", _layout(request.registry))
     event.setdefault("locale", request.locale_name)
+
+
+def _layout(registry):
+    """The layout template, looked up once per app (it reloads itself in development)."""
+    layout = getattr(registry, "tthc_layout", None)
+    if layout is None:
+        layout = registry.tthc_layout = get_renderer(
+            "tthc_docs.templates:layout.pt").implementation()
+    return layout
 
 
 def includeme(config):

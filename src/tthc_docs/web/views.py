@@ -10,6 +10,7 @@ this base only keeps the two things every method needs and the shortcut to
         def show(self):
             return self.respond(procedure_json(...), template=PROCEDURE_PT)
 """
+from tthc_docs.web.pagecache import public
 from tthc_docs.web.respond import respond
 
 
@@ -27,3 +28,8 @@ class ResourceViews:
     def respond(self, body, **options):
         """``respond(self.request, body, **options)``: JSON, the page, or a redirect."""
         return respond(self.request, body, **options)
+
+    def public(self, parts, produce):
+        """``produce()`` for anonymous visitors rendered once per version of ``parts``
+        (``web/pagecache.py``); logged-in users get ``produce()`` every time."""
+        return public(self.request, parts, produce)

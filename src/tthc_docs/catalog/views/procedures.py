@@ -157,6 +157,10 @@ class CatalogViews(ResourceViews):
 
     @view_config(request_method="GET")
     def search(self):
+        """Anonymous visitors' searches are kept until the index changes (web/pagecache.py)."""
+        return self.public((self.context.index(),), self.find)
+
+    def find(self):
         limit = int_param(self.request, "limit", PAGE_SIZE, 1, MAX_PAGE_SIZE)
         page = int_param(self.request, "page", 1, 1, 100000)
         params = {k: (self.request.params.get(k) or "").strip()
@@ -195,8 +199,19 @@ class ProcedureViews(ResourceViews):
 
     @view_config(request_method="GET")
     def show(self):
-        """`GET /procedures/<code>`: the plain-language, printable procedure page."""
+        """`GET /procedures/<code>`: the plain-language, printable procedure page.
+
+        Kept for anonymous visitors by everything it shows: the procedure, the
+        version, the handling agencies, the days off and today (the due date).
+        """
         version = shown_version(self.request, self.context)
+        site = find_site(self.context)
+        agencies = site["agencies"]
+        parts = (self.context, version, site["procedures"].days_off_registry(), today(),
+                 *(agencies.by_code(code) for code in version.agencies))
+        return self.public(parts, lambda: self.page(version))
+
+    def page(self, version):
         body = procedure_json(self.request, self.context, version)
         if is_editor(self.request, self.context):
             body["history"] = [dict(h, created_at=iso(h["created_at"]))

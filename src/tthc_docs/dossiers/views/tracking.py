@@ -6,7 +6,7 @@ procedure, the status and the dates only.
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs.dossiers import codes
-from tthc_docs import errors
+from tthc_docs import errors, timeutil
 from tthc_docs.site.content import Site
 from tthc_docs.dossiers.serialise import track_json
 from tthc_docs.web.respond import ask, show_again
@@ -48,14 +48,23 @@ class TrackingViews(ResourceViews):
 
     @view_config(request_method='GET')
     def track(self):
-        """The dossier's public facts; a browser without a code gets the blank form."""
+        """The dossier's public facts; a browser without a code gets the blank form.
+
+        The same for every anonymous visitor: kept by the dossier's serial and
+        whether it is overdue now (web/pagecache.py); a blank or failed look-up
+        by its address alone.
+        """
         code = (self.request.params.get('code') or '').strip()
         blank = {'code': code, 'result': None}
         try:
-            body = track_json(self.request, lookup(self.request, code))
+            dossier = lookup(self.request, code)
         except (errors.Invalid, errors.NotFound) as exc:
             if not code:
-                return ask(self.request, exc, TRACK_PT, blank)
-            return show_again(self.request, exc, TRACK_PT, blank)
+                return self.public((), lambda: ask(self.request, exc, TRACK_PT, blank))
+            return self.public((), lambda: show_again(self.request, exc, TRACK_PT, blank))
+        return self.public((dossier, dossier.overdue(timeutil.now())), lambda: self.facts(dossier))
+
+    def facts(self, dossier):
+        body = track_json(self.request, dossier)
         return self.respond(body, template=TRACK_PT,
-                            page={'code': code, 'result': body, 'error': None})
+                            page={'code': dossier.code, 'result': body, 'error': None})

@@ -178,8 +178,9 @@ class TemplateViews(ResourceViews):
     def show(self):
         wanted = self.request.params.get('version')
         version = self.context.visible_version(wanted, self.editor)
-        return self.respond(version_json(self.request, self.context, version),
-                            template=TEMPLATE_PT, page=lambda: self.page(version))
+        return self.public((self.context, version), lambda: self.respond(
+            version_json(self.request, self.context, version),
+            template=TEMPLATE_PT, page=lambda: self.page(version)))
 
     def page(self, version):
         """What the HTML page adds: the citizen's rendering and, for editors, the versions."""

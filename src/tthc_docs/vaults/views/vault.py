@@ -99,7 +99,7 @@ class VaultViews(ResourceViews):
     def page_extras(self):
         log = self.context.access_log
         return {'access_log': [_log_item(e) for e in log.newest_first(limit=20)],
-                'log_intact': log.verify().ok,
+                'log_intact': log.verdict().ok,
                 'doc_types': doctypes.DOC_TYPES, 'kinds': KINDS, 'labels': LABELS,
                 'profile_keys': PROFILE_KEYS, 'messages': self.request.session.pop_flash(),
                 'max_upload': uploads._mb(upload_limit(self.request)),

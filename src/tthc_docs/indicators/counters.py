@@ -1,0 +1,192 @@
+"""The counters behind the indicators: kept on write, read by ranges.
+
+Shape, chosen so that a dashboard reads a few dozen keys whatever the
+number of dossiers, and so that concurrent writers seldom conflict:
+
+- ``days``   ``(unit, metric, 'YYYY-MM-DD', sub) -> Length``
+- ``months`` ``(unit, metric, 'YYYY-MM', sub) -> Length`` (the same counts, by month)
+- ``state``  ``(unit, metric, sub) -> Length`` (the catalog as it is now)
+- ``members`` ``(unit, list, day, sub, code)``: which dossiers are behind an
+  operations figure (today's intake of one officer)
+- ``last``   ``(kind, key) -> (units, counts)``: what each object contributed
+  when it last changed, so a change applies only the difference.
+
+Counts are ``BTrees.Length`` objects, whose conflict resolution merges
+concurrent increments; new keys in a BTree bucket resolve too. A read of
+a period sums whole months from ``months`` and the partial months at its
+edges from ``days``: at most 62 day keys and 60 month keys per metric for
+the longest period API.md allows (5 years).
+"""
+from datetime import date, timedelta
+
+from BTrees.Length import Length
+from BTrees.OOBTree import OOBTree, OOTreeSet
+from persistent import Persistent
+
+from tthc_docs import roles
+from tthc_docs import security as s
+from tthc_docs.indicators.facts import DAILY
+
+HIGH = '\uffff'
+
+
+def _month(day_text):
+    return day_text[:7]
+
+
+class IndicatorStore(Persistent):
+    """``/indicators`` (stored, never served: the views live on the site)."""
+
+    __name__ = None
+    __parent__ = None
+    __acl__ = [(s.Allow, s.role(roles.ADMIN), s.MANAGE), s.DENY_ALL]
+
+    def __init__(self):
+        self.days = OOBTree()
+        self.months = OOBTree()
+        self.state = OOBTree()
+        self.members = OOTreeSet()
+        self.last = OOBTree()
+
+    # -- writing -------------------------------------------------------------------
+
+    def put(self, key, units, counts):
+        """Make the object ``key`` contribute ``counts`` to each of ``units`` from now on."""
+        units = tuple(dict.fromkeys(units))
+        new = (units, tuple(sorted(counts.items())))
+        old = self.last.get(key)
+        if old == new:
+            return False
+        delta = {}
+        for sign, (us, items) in ((-1, old or ((), ())), (1, new)):
+            for unit in us:
+                for (metric, when, sub), n in items:
+                    k = (unit, metric, when, sub)
+                    delta[k] = delta.get(k, 0) + sign * n
+        code = key[1]
+        for k, n in delta.items():
+            if n:
+                self._change(k, n, code)
+        if counts:
+            self.last[key] = new
+        elif old is not None:
+            del self.last[key]
+        return True
+
+    def _change(self, k, n, code):
+        unit, metric, when, sub = k
+        if metric.startswith('@'):
+            entry = (unit, metric, when, sub, code)
+            if n > 0:
+                self.members.insert(entry)
+            elif entry in self.members:
+                self.members.remove(entry)
+            return
+        if when == '':
+            _bump(self.state, (unit, metric, sub), n)
+            return
+        _bump(self.days, (unit, metric, when, sub), n, unit, when)
+        _bump(self.months, (unit, metric, _month(when), sub), n, unit, _month(when))
+
+    def clear(self):
+        for tree in (self.days, self.months, self.state, self.last):
+            tree.clear()
+        self.members.clear()
+
+    # -- reading -----------------------------------------------------------------------
+
+    def total(self, unit, metric, start, end):
+        """The sum of ``metric`` (every sub) for ``unit`` over the days ``start..end``."""
+        return sum(self.by_sub(unit, metric, start, end).values())
+
+    def by_sub(self, unit, metric, start, end):
+        """``{sub: n}`` of ``metric`` over ``start..end`` (dates), whole months read by month."""
+        found = {}
+        for name, low, high in _pieces(start, end):
+            for (_u, _m, _when, sub), counter in getattr(self, name).items((unit, metric, low, ''),
+                                                          (unit, metric, high, HIGH)):
+                value = counter()
+                if value:
+                    found[sub] = found.get(sub, 0) + value
+        return found
+
+    def series(self, unit, metric, first_month, last_month):
+        """``{'YYYY-MM': n}`` of ``metric`` month by month (every sub summed)."""
+        found = {}
+        for (_u, _m, month, _sub), counter in self.months.items(
+                (unit, metric, first_month, ''), (unit, metric, last_month, HIGH)):
+            found[month] = found.get(month, 0) + counter()
+        return found
+
+    def series_subs(self, unit, metric, first_month, last_month):
+        """``{'YYYY-MM': {sub, ...}}``: which subs counted in each month."""
+        found = {}
+        for (_u, _m, month, sub), counter in self.months.items(
+                (unit, metric, first_month, ''), (unit, metric, last_month, HIGH)):
+            if counter():
+                found.setdefault(month, set()).add(sub)
+        return found
+
+    def now(self, unit, metric, sub=''):
+        counter = self.state.get((unit, metric, sub))
+        return counter() if counter is not None else 0
+
+    def now_subs(self, unit, metric):
+        return {k[2]: c() for k, c in self.state.items((unit, metric, ''), (unit, metric, HIGH))
+                if c()}
+
+    def listed(self, unit, name, when, sub, limit=500):
+        """Codes listed under ``(name, when, sub)`` for ``unit``."""
+        keys = self.members.keys((unit, name, when, sub, ''), (unit, name, when, sub, HIGH))
+        return [k[4] for _, k in zip(range(limit), keys)]
+
+    def snapshot(self):
+        """Every non-zero count, for comparing with a recomputation."""
+        found = {}
+        for name in ('days', 'months', 'state'):
+            for k, c in getattr(self, name).items():
+                if c():
+                    found[(name,) + k] = c()
+        for k in self.members:
+            found[('members',) + k] = 1
+        return found
+
+
+def _bump(tree, key, n, unit=None, period=None):
+    counter = tree.get(key)
+    if counter is None:
+        if period is not None and (unit, DAILY[0], period, '') not in tree:
+            for metric in DAILY:     # the whole day (month) at once: see facts.DAILY
+                tree.setdefault((unit, metric, period, ''), Length(0))
+        counter = tree.get(key)
+        if counter is None:
+            counter = tree[key] = Length(0)
+    counter.change(n)
+
+
+def _pieces(start, end):
+    """``(tree name, low, high)`` ranges covering the days ``start..end``.
+
+    Whole calendar months come from the month counters; the days before
+    the first whole month and after the last come from the day counters.
+    """
+    first_whole = start if start.day == 1 else _next_month(start)
+    after_last = _month_start(end + timedelta(days=1))   # first day not in a whole month
+    if first_whole >= after_last:
+        return [('days', start.isoformat(), end.isoformat())]
+    pieces = []
+    if start < first_whole:
+        pieces.append(('days', start.isoformat(), (first_whole - timedelta(days=1)).isoformat()))
+    last_whole = after_last - timedelta(days=1)
+    pieces.append(('months', first_whole.isoformat()[:7], last_whole.isoformat()[:7]))
+    if after_last <= end:
+        pieces.append(('days', after_last.isoformat(), end.isoformat()))
+    return pieces
+
+
+def _month_start(d):
+    return date(d.year, d.month, 1)
+
+
+def _next_month(d):
+    return date(d.year + (d.month == 12), d.month % 12 + 1, 1)

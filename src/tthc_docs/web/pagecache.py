@@ -1,0 +1,176 @@
+"""Public answers rendered once: what every anonymous visitor gets, kept by content version.
+
+The procedure page, a search, the home page, the tracking page of an
+unknown code and a published form are the same for every anonymous
+visitor, so :func:`public` renders each once per *key* and serves the
+stored bytes after that (issue 15).  The key is
+
+- the address (``path?query``, host) and the representation (JSON or HTML)
+  and the language;
+- the ``_p_serial`` of every persistent object the answer is made of (a
+  commit that changes one changes its serial, so a changed procedure shows
+  at once: no time-based staleness), and the plain values the view adds
+  (today's date where a due date is shown, a catalog's change counter).
+
+Only anonymous requests take this path (no session login): a logged-in
+user's page carries their name, CSRF token and flash messages and is never
+stored, and an anonymous visitor never gets a logged-in user's page.  An
+answer that sets a cookie is never stored either.  The store is a bounded
+LRU in process memory (bytes, not objects): a GET never writes to the
+database, and a restart starts empty.
+
+HTTP caching: every stored answer carries a strong ``ETag`` (a hash of its
+bytes) and ``Last-Modified`` (the newest serial's time); a conditional
+request that matches gets 304 without a body.  ``Cache-Control: public,
+no-cache`` lets a reverse proxy (or the browser) keep the page but makes it
+ask again every time, which costs one 304 from this cache: a short
+``max-age`` would serve a superseded procedure for that long, and the
+reform's rule is that the published version is the one in force.  ``Vary``
+names what else chooses the answer (Accept; the language cookie and the
+session cookie are both in Cookie; Accept-Language).
+
+In development (``pyramid.reload_templates = true``) nothing is stored, so
+an edited template shows on the next request.
+"""
+import hashlib
+import threading
+from collections import OrderedDict
+from email.utils import formatdate
+
+from persistent.timestamp import TimeStamp
+from pyramid.response import Response
+
+from tthc_docs.security import session_login
+from tthc_docs.web.respond import wants_json
+
+CACHE_CONTROL = "public, no-cache"
+VARY = "Accept, Accept-Language, Cookie"
+CACHED_STATUSES = (200, 404)
+
+
+class PageStore:
+    """A thread-safe LRU of rendered answers, bounded by their total size in bytes."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._items = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            entry = self._items.get(key)
+            if entry is not None:
+                self._items.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        if len(entry.body) > self.max_bytes // 8:   # one page may not push out everything
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.size -= len(old.body)
+            self._items[key] = entry
+            self.size += len(entry.body)
+            while self.size > self.max_bytes:
+                _, dropped = self._items.popitem(last=False)
+                self.size -= len(dropped.body)
+
+    def clear(self):
+        with self._lock:
+            self._items.clear()
+            self.size = 0
+
+    def __len__(self):
+        return len(self._items)
+
+
+class Entry:
+    """One stored answer: status, content type, bytes and their validators."""
+
+    __slots__ = ("status", "content_type", "body", "etag", "last_modified")
+
+    def __init__(self, response, modified):
+        self.status = response.status
+        self.content_type = response.headers["Content-Type"]
+        self.body = response.body
+        self.etag = hashlib.blake2b(self.body, digest_size=16).hexdigest()
+        self.last_modified = modified
+
+
+def serial(obj):
+    """The version of one part of a key: a persistent object's ``_p_serial``, else the value.
+
+    A ghost's ``_p_serial`` is not loaded yet, hence the activation (which
+    the rendering would do anyway).
+    """
+    activate = getattr(obj, "_p_activate", None)
+    if activate is None:
+        return obj
+    activate()
+    return obj._p_serial
+
+
+def _modified(versions):
+    """The time of the newest serial among ``versions`` (None when there is none)."""
+    times = [TimeStamp(v).timeTime() for v in versions
+             if isinstance(v, bytes) and len(v) == 8 and v != b"\0" * 8]
+    return max(times) if times else None
+
+
+def store_of(registry):
+    """The app's store, or None when answers are not stored (development)."""
+    return getattr(registry, "tthc_pages", None)
+
+
+def public(request, parts, produce):
+    """The anonymous answer ``produce()`` makes, rendered once per version of ``parts``.
+
+    ``parts``: the persistent objects the answer is made of and any plain
+    values it depends on besides the address and the language (hashable).
+    ``produce``: the view's own answer; it is called for logged-in users
+    every time, and for anonymous visitors once per key.
+    """
+    store = store_of(request.registry)
+    if store is None or request.method not in ("GET", "HEAD") or session_login(request):
+        return produce()
+    versions = tuple(serial(p) for p in parts)
+    key = (request.application_url, request.path_qs, wants_json(request),
+           request.locale_name) + versions
+    entry = store.get(key)
+    if entry is None:
+        response = produce()
+        if response.status_int not in CACHED_STATUSES or "Set-Cookie" in response.headers:
+            return response
+        entry = Entry(response, _modified(versions))
+        store.put(key, entry)
+    return answer(request, entry)
+
+
+def answer(request, entry):
+    """A fresh response from ``entry``: 304 when the client's copy is this one."""
+    headers = [("ETag", f'"{entry.etag}"'), ("Cache-Control", CACHE_CONTROL), ("Vary", VARY)]
+    if entry.last_modified is not None:
+        headers.append(("Last-Modified", formatdate(entry.last_modified, usegmt=True)))
+    if _not_modified(request, entry):
+        return Response(status=304, headerlist=headers)
+    response = Response(body=entry.body, status=entry.status,
+                        headerlist=[("Content-Type", entry.content_type)] + headers)
+    return response
+
+
+def _not_modified(request, entry):
+    if entry.status[:3] != "200":
+        return False
+    if request.if_none_match:            # If-None-Match wins over If-Modified-Since (RFC 9110)
+        return entry.etag in request.if_none_match
+    since = request.if_modified_since
+    return (since is not None and entry.last_modified is not None
+            and int(entry.last_modified) <= since.timestamp())
+
+
+def includeme(config):
+    settings = config.registry.settings
+    if not settings.get("pyramid.reload_templates"):
+        config.registry.tthc_pages = PageStore(settings["tthc_docs.page_cache_mb"] * 1024 * 1024)

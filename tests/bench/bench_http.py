@@ -1,0 +1,310 @@
+"""Pages over real HTTP, each as a share of the bare Pyramid+ZODB app (issue 15).
+
+Both apps are served by waitress with the production thread count, each in
+its own process on loopback, and loaded in turn by ``wrk`` (Debian's; the
+bench target installs it) keeping 8 connections busy for a bounded time.
+Each round measures the bare app before and after the project's pages, so
+every share compares figures taken minutes apart on the same machine; the
+table gives the median of three rounds.  It is printed and written with a
+bar chart under ``docs/bench/`` (``--name`` chooses the file names).
+
+    python tests/bench/bench_http.py [--seconds 3] [--rounds 3] [--name http]
+"""
+import argparse
+import configparser
+import http.client
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+
+CONNECTIONS = 8
+UNKNOWN_CODE = "000.00.20.H55-270203-9999"
+#: Targets of issue 15, as shares of the bare app's requests per second.
+TARGETS = {"public": 1.0, "json": 0.9, "personal": 0.6, "action": 0.3}
+
+
+def production_threads():
+    """The thread count production.ini gives waitress (the same for both apps)."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / "production.ini")
+    return int(parser["server:main"].get("threads", "4"))
+
+
+# -- the servers (each in a child process: python bench_http.py serve KIND FOLDER PORT THREADS)
+def serve(kind, folder, port, threads):
+    import logging
+    import waitress
+    # "Task queue depth is 1" on every burst: 8 connections on fewer free threads, as meant.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+    if kind == "bare":
+        from http_baseline import make_app
+        app = make_app(folder)
+    else:
+        from bench_app import demo_settings
+        from tthc_docs import main
+        app = main({}, **dict(demo_settings(Path(folder)), **{"pyramid.reload_templates": "false"}))
+    waitress.serve(app, host="127.0.0.1", port=int(port), threads=int(threads),
+                   expose_tracebacks=False, _quiet=True)
+
+
+def start(kind, folder, threads):
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, __file__, "serve", kind, str(folder), str(port),
+                             str(threads)], cwd=ROOT)
+    for _ in range(600):
+        try:
+            _get(port, "/")
+            return proc, port
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit(f"the {kind} server did not start")
+
+
+def _free_port():
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(port, path, headers=None, method="GET", body=None):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        res = conn.getresponse()
+        return res.status, dict(res.getheaders()), res.read()
+    finally:
+        conn.close()
+
+
+def rss_mib(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# -- the pages -------------------------------------------------------------
+def login(port, name):
+    """The Cookie header of a session of ``name`` (and its JSON answer)."""
+    status, headers, body = _get(port, "/@@login", {"Content-Type": "application/json"},
+                                 "POST", json.dumps({"login": name,
+                                                     "password": "demo-password"}).encode())
+    assert status == 200, body
+    cookie = headers["Set-Cookie"].split(";", 1)[0]
+    return cookie, json.loads(body)
+
+
+def pages(port):
+    """(label, group, path, headers, expected status) of every page measured."""
+    as_json = {"Accept": "application/json"}
+    status, _, body = _get(port, "/procedures/?q=ho+tich", as_json)
+    found = json.loads(body)["items"]
+    with_form = None
+    for item in found:
+        _, _, raw = _get(port, item["url"], as_json)
+        if json.loads(raw).get("form"):
+            with_form = item["url"]
+            break
+    procedure = found[0]["url"]
+    citizen, me = login(port, "citizen1")
+    officer, _ = login(port, "reception1")
+    _, _, raw = _get(port, "/@@my-dossiers", dict(as_json, Cookie=citizen))
+    mine = json.loads(raw)["items"]
+    dossier = next(d for d in mine if d["status"] == "received")
+    dossier_path = f"/dossiers/{quote(dossier['code'])}"
+    path = lambda url: re.sub(r"^https?://[^/]+", "", url)  # noqa: E731
+    return [
+        ("procedure page (anonymous HTML)", "public", path(procedure), {}, 200),
+        ("procedure JSON", "json", path(procedure), as_json, 200),
+        ('search "ho tich" (HTML)', "public", "/procedures/?q=ho+tich", {}, 200),
+        ('search "ho tich" (JSON)', "json", "/procedures/?q=ho+tich", as_json, 200),
+        ("home page", "public", "/", {}, 200),
+        ("tracking, known code", "public", f"/@@track?code={quote(dossier['code'])}", {}, 200),
+        ("tracking, unknown code", "public", f"/@@track?code={UNKNOWN_CODE}", {}, 404),
+        ("citizen: vault page", "personal", me["vault"] or "/@@my-vault", {"Cookie": citizen}, 200),
+        ("citizen: dossier page", "personal", dossier_path, {"Cookie": citizen}, 200),
+        ("officer: queue", "personal", "/@@queue", {"Cookie": officer}, 200),
+        ("officer: dossier page", "personal", dossier_path, {"Cookie": officer}, 200),
+        ("citizen: form page with prefill (@@apply)", "action",
+         path(with_form or procedure) + "@@apply", {"Cookie": citizen}, 200),
+    ]
+
+
+# -- the load --------------------------------------------------------------
+WRK_LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def load(port, path, headers, seconds, threads=1):
+    """``wrk`` on one URL: {rps, p50, p99 (ms), errors}."""
+    cmd = ["wrk", f"-t{threads}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency"]
+    for name, value in headers.items():
+        cmd += ["-H", f"{name}: {value}"]
+    out = subprocess.run(cmd + [f"http://127.0.0.1:{port}{path}"], capture_output=True,
+                         text=True, check=True).stdout
+    latency = {int(p): float(v) * UNITS[u] for p, v, u in WRK_LATENCY.findall(out)}
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Socket errors:.*", out)
+    return {"rps": rps, "p50": latency.get(50, float("nan")), "p99": latency.get(99, float("nan")),
+            "errors": errors.group(0) if errors else ""}
+
+
+def check(port, label, path, headers, expected):
+    status, _, body = _get(port, path, headers)
+    if status != expected:
+        raise SystemExit(f"{label}: {path} answered {status}, not {expected}: {body[:300]!r}")
+
+
+def run(seconds, rounds):
+    threads = production_threads()
+    bare_dir = Path(tempfile.mkdtemp(prefix="bench-bare-"))
+    app_dir = Path(tempfile.mkdtemp(prefix="bench-http-"))
+    from bench_app import init_demo
+    from http_baseline import PATH, build
+    build(bare_dir)
+    init_demo(app_dir)
+    bare, bare_port = start("bare", bare_dir, threads)
+    app, app_port = start("app", app_dir, threads)
+    try:
+        measured = pages(app_port)
+        check(bare_port, "bare", PATH, {}, 200)
+        for label, _, path, headers, expected in measured:
+            check(app_port, label, path, headers, expected)
+        load(bare_port, PATH, {}, 1)  # warm both up: caches, code paths
+        for _, _, path, headers, _ in measured:
+            load(app_port, path, headers, 1)
+        results = {label: [] for label, *_ in measured}
+        baselines = []
+        for number in range(rounds):
+            before = load(bare_port, PATH, {}, seconds)
+            taken = {label: load(app_port, path, headers, seconds)
+                     for label, _, path, headers, _ in measured}
+            after = load(bare_port, PATH, {}, seconds)
+            base = {k: statistics.fmean([before[k], after[k]]) for k in ("rps", "p50", "p99")}
+            baselines.append(base)
+            for label, figures in taken.items():
+                results[label].append(dict(figures, base=base))
+            print(f"round {number + 1}: bare {base['rps']:.0f} req/s", flush=True)
+        memory = rss_mib(app.pid)
+    finally:
+        for proc in (bare, app):
+            proc.terminate()
+            proc.wait(10)
+        shutil.rmtree(bare_dir, ignore_errors=True)
+        shutil.rmtree(app_dir, ignore_errors=True)
+    return summarise(measured, results, baselines), memory, threads
+
+
+def summarise(measured, results, baselines):
+    """Per page: medians over the rounds of the figures and of the same-round shares."""
+    rows = [{"label": "bare Pyramid+ZODB+Chameleon page", "group": "bare",
+             "rps": statistics.median(b["rps"] for b in baselines),
+             "p50": statistics.median(b["p50"] for b in baselines),
+             "p99": statistics.median(b["p99"] for b in baselines),
+             "share": 1.0, "p50_x": 1.0, "p99_x": 1.0, "errors": ""}]
+    for label, group, *_ in measured:
+        taken = results[label]
+        rows.append({
+            "label": label, "group": group,
+            "rps": statistics.median(t["rps"] for t in taken),
+            "p50": statistics.median(t["p50"] for t in taken),
+            "p99": statistics.median(t["p99"] for t in taken),
+            "share": statistics.median(t["rps"] / t["base"]["rps"] for t in taken),
+            "p50_x": statistics.median(t["p50"] / t["base"]["p50"] for t in taken),
+            "p99_x": statistics.median(t["p99"] / t["base"]["p99"] for t in taken),
+            "errors": "; ".join(sorted({t["errors"] for t in taken if t["errors"]}))})
+    return rows
+
+
+# -- the report ------------------------------------------------------------
+def table(rows, memory, threads, seconds, rounds):
+    lines = [f"waitress, {threads} threads, {CONNECTIONS} connections (wrk), {seconds} s per page "
+             f"and round, median of {rounds} rounds; share = req/s over the bare app's req/s in "
+             f"the same round (targets: public pages {TARGETS['public']}, public JSON "
+             f"{TARGETS['json']}, logged-in pages {TARGETS['personal']}, @@apply "
+             f"{TARGETS['action']}); p50/p99 also as multiples of the bare app's.", "",
+             "| page | req/s | share of bare | target | p50 ms | p50 × bare | p99 ms | p99 × bare |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        target = TARGETS.get(r["group"], "")
+        lines.append(f"| {r['label']} | {r['rps']:.0f} | {r['share']:.2f} | {target} | "
+                     f"{r['p50']:.2f} | {r['p50_x']:.2f} | {r['p99']:.2f} | {r['p99_x']:.2f} |")
+    lines += ["", f"Serving process after the bench: {memory:.0f} MiB RSS (target ≤ 150)."]
+    errors = [f"{r['label']}: {r['errors']}" for r in rows if r["errors"]]
+    if errors:
+        lines += ["", "wrk reported: " + "; ".join(errors)]
+    return "\n".join(lines) + "\n"
+
+
+def chart(rows):
+    """A hand-written SVG: one bar per page (share of bare), a tick at its target."""
+    bar_h, gap, left, width = 18, 8, 300, 420
+    top = 30
+    scale = width / max(1.5, max(r["share"] for r in rows) * 1.1)
+    height = top + len(rows) * (bar_h + gap) + 30
+    colours = {"bare": "#888", "public": "#2a7", "json": "#27a", "personal": "#a72",
+               "action": "#a27"}
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 60}" '
+             f'height="{height}" font-family="sans-serif" font-size="12">',
+             f'<text x="{left}" y="18">requests per second, share of the bare app</text>']
+    for i, r in enumerate(rows):
+        y = top + i * (bar_h + gap)
+        w = r["share"] * scale
+        label = r["label"].replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+        parts.append(f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{label}</text>')
+        parts.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" '
+                     f'fill="{colours.get(r["group"], "#555")}"/>')
+        parts.append(f'<text x="{left + w + 4:.1f}" y="{y + 13}">{r["share"]:.2f}</text>')
+        target = TARGETS.get(r["group"])
+        if target:
+            x = left + target * scale
+            parts.append(f'<line x1="{x:.1f}" y1="{y - 2}" x2="{x:.1f}" y2="{y + bar_h + 2}" '
+                         'stroke="#000" stroke-width="2"/>')
+    x1 = left + scale
+    parts.append(f'<line x1="{x1:.1f}" y1="{top - 4}" x2="{x1:.1f}" y2="{height - 24}" '
+                 'stroke="#000" stroke-dasharray="3,3"/>')
+    parts.append(f'<text x="{left}" y="{height - 8}">black ticks: targets of issue 15; '
+                 'dashed: the bare app (1.0)</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 3)))
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--name", default="http", help="docs/bench/<name>.md and .svg")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
+    rows, memory, threads = run(args.seconds, args.rounds)
+    text = table(rows, memory, threads, args.seconds, args.rounds)
+    print(text)
+    out = ROOT / "docs" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{args.name}.md").write_text(f"# Pages over HTTP, as shares of the bare app\n\n"
+                                         f"{time.strftime('%Y-%m-%d %H:%M')}, "
+                                         f"{os.cpu_count()} cores. {text}")
+    (out / f"{args.name}.svg").write_text(chart(rows))
+    print(f"written: docs/bench/{args.name}.md, docs/bench/{args.name}.svg")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "serve":
+        serve(*sys.argv[2:6])
+    else:
+        main()

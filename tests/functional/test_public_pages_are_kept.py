@@ -1,0 +1,120 @@
+"""Public pages rendered once per content version (web/pagecache.py, issue 15).
+
+Anonymous visitors get a kept page with validators; a change shows at once;
+a logged-in user never gets the anonymous page, nor an anonymous visitor a
+logged-in user's; nothing personal (CSRF token, name, cookie) is kept.
+"""
+import pytest
+
+from live_server import Client
+
+JSON = {"Accept": "application/json"}
+
+
+@pytest.fixture
+def procedure_path(anon):
+    items = anon.get("/procedures/?q=ho+tich", headers=JSON).json["items"]
+    return items[0]["url"].replace("http://example.com", "")
+
+
+def test_anonymous_page_has_validators_and_no_cookie(anon, procedure_path):
+    res = anon.get(procedure_path)
+    assert res.headers["ETag"].startswith('"')
+    assert "Last-Modified" in res.headers
+    assert res.headers["Cache-Control"] == "public, no-cache"
+    assert "Cookie" in res.headers["Vary"] and "Accept" in res.headers["Vary"]
+    assert "Set-Cookie" not in res.headers
+    assert 'name="csrf_token"' not in res.text
+
+
+def test_conditional_request_gets_304(anon, procedure_path):
+    etag = anon.get(procedure_path).headers["ETag"]
+    res = anon.get(procedure_path, headers={"If-None-Match": etag}, status=304)
+    assert res.body == b"" and res.headers["ETag"] == etag
+    anon.get(procedure_path, headers={"If-None-Match": '"something-else"'}, status=200)
+
+
+def test_if_modified_since_gets_304(anon, procedure_path):
+    modified = anon.get(procedure_path).headers["Last-Modified"]
+    anon.get(procedure_path, headers={"If-Modified-Since": modified}, status=304)
+
+
+def test_json_and_html_are_kept_apart(anon, procedure_path):
+    page = anon.get(procedure_path)
+    data = anon.get(procedure_path, headers=JSON)
+    assert page.content_type == "text/html" and data.content_type == "application/json"
+    assert page.headers["ETag"] != data.headers["ETag"]
+
+
+def test_languages_are_kept_apart(anon, procedure_path):
+    vi = anon.get(procedure_path)
+    en = anon.get(procedure_path, headers={"Accept-Language": "en"})
+    assert 'lang="vi"' in vi.text and 'lang="en"' in en.text
+
+
+def test_a_published_change_shows_at_once(anon, edit_site, procedure_path):
+    before = anon.get(procedure_path, headers=JSON)
+    code = before.json["code"]
+    with edit_site() as site:
+        catalog = site["procedures"]
+        data = catalog[code].published_version().content()
+        data["name"] = "Tên mới của thủ tục để thử bộ nhớ trang"
+        catalog.update(code, data, "editor1")
+        catalog.publish(code, "editor1")
+    page = anon.get(procedure_path, headers={"If-None-Match": before.headers["ETag"]})
+    assert page.status_int == 200
+    assert "Tên mới của thủ tục để thử bộ nhớ trang" in anon.get(procedure_path).text
+    found = anon.get("/procedures/?q=bo+nho+trang", headers=JSON).json
+    assert [i["code"] for i in found["items"]] == [code]
+
+
+def test_logged_in_user_never_gets_the_anonymous_page(anon, login, procedure_path):
+    kept = anon.get(procedure_path)
+    citizen = login("citizen1")
+    page = citizen.get(procedure_path)
+    assert "ETag" not in page.headers
+    assert page.headers["Cache-Control"] == "no-store"
+    assert citizen.session_info["login"] in page.text or "Đăng xuất" in page.text
+    assert "Đăng xuất" not in kept.text
+    citizen.get(procedure_path, headers={"If-None-Match": kept.headers["ETag"]}, status=200)
+
+
+def test_anonymous_visitor_never_gets_a_logged_in_page(anon, login):
+    citizen = login("citizen1")
+    mine = citizen.get("/")
+    assert "Đăng xuất" in mine.text
+    page = anon.get("/")
+    assert "Đăng xuất" not in page.text and "Đăng nhập" in page.text
+    assert citizen.extra_environ["HTTP_X_CSRF_TOKEN"] not in page.text
+
+
+def test_unknown_tracking_code_is_kept_with_its_404(anon):
+    code = "000.00.20.H55-270203-9999"
+    first = anon.get(f"/@@track?code={code}", status=404)
+    again = anon.get(f"/@@track?code={code}", status=404)
+    assert first.body == again.body and "ETag" in again.headers
+
+
+def test_anonymous_language_switch_needs_a_page_of_this_site(anon):
+    """The kept page carries no token: the switch is checked by Origin, else Referer."""
+    res = anon.post("/@@language", {"lang": "en"},
+                    headers={"Origin": "http://example.com",
+                             "Referer": "http://example.com/procedures/"}, status=303)
+    assert res.headers.getall("Set-Cookie") == [next(
+        c for c in res.headers.getall("Set-Cookie") if c.startswith("_LOCALE_=en"))]
+    anon.post("/@@language", {"lang": "en"}, headers={"Origin": "http://evil.test"}, status=400)
+    anon.post("/@@language", {"lang": "en"}, status=400)
+
+
+def test_kept_pages_through_a_real_server(live_server, procedure_path):
+    """Over HTTP: the 304 carries no body, and a logged-in client gets its own page."""
+    client = Client(live_server)
+    page = {"Accept": "text/html"}
+    first = client.get(procedure_path, headers=page)
+    etag = {k.lower(): v for k, v in first.headers.items()}["etag"]
+    assert first.status == 200 and client.cookie is None
+    again = client.get(procedure_path, headers=dict(page, **{"If-None-Match": etag}))
+    assert again.status == 304 and again.body == b""
+    client.login("citizen1")
+    mine = client.get(procedure_path, headers=dict(page, **{"If-None-Match": etag}))
+    assert mine.status == 200 and "Đăng xuất" in mine.body.decode()
