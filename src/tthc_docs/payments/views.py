@@ -17,6 +17,7 @@ from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
 from tthc_docs import timeutil
+from tthc_docs.config import public_url
 from tthc_docs.dossiers import press
 from tthc_docs.dossiers.content import Dossier
 from tthc_docs.errors import BadRequest, NotAllowed, StateConflict
@@ -112,8 +113,13 @@ class DossierPayment(ResourceViews):
 
     @view_config(name="pay", request_method="POST", permission=s.OWN)
     def pay(self):
-        """Open an attempt; a browser is sent to the gateway, a JSON client gets its URL."""
-        app = self.request.application_url
+        """Open an attempt; a browser is sent to the gateway, a JSON client gets its URL.
+
+        The gateway calls back at the one public address (``tthc_docs.public_url``),
+        never at whichever host the request named: a Host header is the
+        client's to choose, and the notification must reach this portal.
+        """
+        app = public_url(self.request.registry.settings)
         url = service.start(self.context, provider(self.request),
                             return_url=app + "/@@payment-return",
                             notify_url=app + "/@@payment-notify",
