@@ -30,6 +30,7 @@ CONTEXT_PATHS = {
     "Document": "/vaults/{id}/documents/{doc}",
     "DossierRegistry": "/dossiers/",
     "Dossier": "/dossiers/{code}",
+    "Agency": "/agencies/{code}",
     "Outbox": "/outbox",
     "FeedbackRegistry": "/feedback/",
     "Feedback": "/feedback/{id}",
@@ -197,6 +198,8 @@ def concrete(path, values):
         values = dict(values, name="receipt")
     if path.endswith("/@@paper/{id}"):
         values = dict(values, code=values["issued"], id=values["paper"])
+    if path.startswith("/agencies/{code}"):
+        values = dict(values, code="000.00.00.H55")
     if path.startswith("/feedback/{id}"):
         values = dict(values, id=values["feedback"])
     url = path.format(**values)

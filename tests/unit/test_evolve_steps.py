@@ -272,3 +272,32 @@ def test_step_10_twice_issues_nothing_twice(site):
     before = list(dossier.papers.keys())
     assert press.issue_pending(site, dossier, press.Press.from_settings({})) == []
     assert list(dossier.papers.keys()) == before
+
+
+def test_step_12_names_the_result_document_of_stored_versions_and_numbers_results(site):
+    from tthc_docs.dossiers.result_numbers import ResultNumbers
+    site, tm = site
+    registry = site["dossiers"]
+    versions = [v for p in site["procedures"].values() for v in p.versions.values()]
+    for version in versions:                       # the old shape: no result_title
+        version._p_activate()
+        version.__dict__.pop("result_title", None)
+        version._p_changed = True
+    described = [v for v in versions if v.result_name.startswith("Giấy khai sinh (bản chính)")]
+    _age(site, tm, 12, registry, "result_numbers")
+    _evolve(site, tm, 12)
+    assert described and all(v.result_title == "Giấy khai sinh" for v in described)
+    assert all("result_title" in v.__dict__ for v in versions)
+    assert isinstance(registry.result_numbers, ResultNumbers)
+
+
+def test_step_12_keeps_a_title_an_editor_gave(site):
+    site, tm = site
+    version = next(v for p in site["procedures"].values() for v in p.versions.values()
+                   if v.result_name)
+    version._p_activate()
+    version.__dict__["result_title"] = "Giấy xác nhận do biên tập viên đặt tên"
+    version._p_changed = True
+    _age(site, tm, 12, site)
+    _evolve(site, tm, 12)
+    assert version.result_title == "Giấy xác nhận do biên tập viên đặt tên"

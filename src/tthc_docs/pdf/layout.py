@@ -249,7 +249,7 @@ def _signer_block(doc, styles, width, sink):
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 6 * mm), table])
+    return [Spacer(1, 6 * mm), table]
 
 
 def _grid(grid, width):
@@ -274,7 +274,12 @@ def _block(block, styles, width):
     return [_p(str(block), styles["body"])]
 
 
+#: How many label/value rows at least stay on the signature's page.
+KEPT_ROWS = 3
+
+
 def _story(doc, sink, width):
+    """The flowables; the signature never stands alone on a page (see ``_ending``)."""
     styles = _styles()
     story = [_header(doc, styles, width), _p(doc.title.upper(), styles["title"])]
     if doc.subtitle:
@@ -283,13 +288,32 @@ def _story(doc, sink, width):
         story += [Spacer(1, 2 * mm), _p(doc.addressee, styles["center"])]
     story.append(Spacer(1, 4 * mm))
     story += [_p(text, styles["body"]) for text in doc.paragraphs]
-    if doc.facts:
+    tail = []
+    if doc.facts and not doc.body:
+        head, kept = doc.facts[:-KEPT_ROWS], doc.facts[-KEPT_ROWS:]
+        story.append(Spacer(1, 2 * mm))
+        if head:
+            story.append(_facts_table(head, styles, width))
+        tail.append(_facts_table(kept, styles, width))
+    elif doc.facts:
         story += [Spacer(1, 2 * mm), _facts(doc, styles, width)]
-    for block in doc.body:
-        story += _block(block, styles, width)
-    story += [_p(text, styles["body"]) for text in doc.closing]
-    story.append(_signer_block(doc, styles, width, sink))
+    for i, block in enumerate(doc.body):
+        last_kept = i == len(doc.body) - 1 and not isinstance(block, Grid)
+        (tail if last_kept else story).extend(_block(block, styles, width))
+    tail += [_p(text, styles["body"]) for text in doc.closing]
+    story.append(_ending(tail, _signer_block(doc, styles, width, sink)))
     return story
+
+
+def _ending(tail, signer):
+    """The last rows, the closing and the signer block, kept on one page.
+
+    A signature alone on a page (or under one stray row) is not a document
+    anyone can read as signed under its content (Decree 30/2020/NĐ-CP App.
+    I: the signature follows the text); when they do not fit, they move
+    to the next page together.
+    """
+    return KeepTogether(tail + signer)
 
 
 def _caption_lines(text, width=QR_SIZE + 4 * mm):

@@ -26,13 +26,12 @@ def verify_link(verify_url, code, procedure_code):
 
 
 def result_number(result):
-    """The document number: given, else ``<dossier sequence>/KQ-<yymmdd of issue>``.
+    """The document number the caller drew (``dossiers.result_numbers``: ``15/2027/KQ-…``), or "".
 
-    The one format of a result's number (e.g. ``0001/KQ-270301``): the signing
-    service leaves ``number`` out and lets this build it.
+    The signing service draws it from the agency's yearly sequence; a
+    document rendered without one (a test, a bench) has no number line.
     """
-    issued = _issued_date(result.get("issued_at"))
-    return result.get("number") or f"{result['code'].rsplit('-', 1)[-1]}/KQ-{issued:%y%m%d}"
+    return result.get("number") or ""
 
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
