@@ -6,15 +6,19 @@ PYTHON ?= python3
 
 .PHONY: run test bench install system-packages translations clean wrk
 
-# System packages the project needs: fonts with Vietnamese glyphs for PDFs; poppler's
+# System packages the project needs: Liberation Serif (Times New Roman's metrics, as
+# Decree 30/2020 asks, with every Vietnamese glyph) and DejaVu as the fallback; poppler's
 # pdfsig and NSS's certutil, with which the tests have signed results checked independently.
+SYSTEM_FONTS := /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf \
+                /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 system-packages:
-	@if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || ! command -v pdfsig >/dev/null \
-	    || ! command -v certutil >/dev/null; then \
+	@missing=0; for f in $(SYSTEM_FONTS); do [ -f $$f ] || missing=1; done; \
+	command -v pdfsig >/dev/null || missing=1; command -v certutil >/dev/null || missing=1; \
+	if [ $$missing = 1 ]; then \
 	  if command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      fonts-dejavu-core poppler-utils libnss3-tools; \
-	  else echo "install fonts-dejavu-core, poppler-utils and libnss3-tools" >&2; fi; \
+	      fonts-liberation2 fonts-dejavu-core poppler-utils libnss3-tools; \
+	  else echo "install fonts-liberation2, fonts-dejavu-core, poppler-utils and libnss3-tools" >&2; fi; \
 	fi
 
 $(STAMP): setup.cfg pyproject.toml

@@ -1,7 +1,10 @@
 """Schema evolution: numbered steps, applied in order, one transaction each.
 
 Each step is a module ``evolveNNNN_<what>.py`` in this package with a
-docstring saying why, and ``evolve(site)``.  The site records the last step
+docstring saying why, and ``evolve(site)``; a step that needs the
+configuration (e.g. to render papers with the public address) declares
+``evolve(site, settings)`` and gets the settings ``tthc-docs migrate`` read
+(None when run without them).  The site records the last step
 applied (``site.evolve_step``) and a note per step in ``site.evolve_log``.
 A new database is an empty Site that runs every step, so the steps that
 build the tree are exercised on every ``init``. A step that changes data
@@ -9,6 +12,7 @@ a person must know about returns report lines; they are logged, kept in
 ``site.evolve_reports`` and printed by ``tthc-docs migrate``.
 """
 import importlib
+import inspect
 import logging
 import pkgutil
 import re
@@ -47,13 +51,16 @@ def pending(site):
     return [(n, m) for n, m in steps() if n > site.evolve_step]
 
 
-def evolve(site, upto=None, tm=transaction.manager):
+def evolve(site, upto=None, tm=transaction.manager, settings=None):
     """Apply pending steps (up to ``upto``), committing after each; returns their numbers."""
     done = []
     for number, module in pending(site):
         if upto is not None and number > upto:
             break
-        report = module.evolve(site)
+        if "settings" in inspect.signature(module.evolve).parameters:
+            report = module.evolve(site, settings)
+        else:
+            report = module.evolve(site)
         if report:
             _keep_report(site, number, report)
         if getattr(site, "evolve_log", None) is None:

@@ -37,7 +37,7 @@ def root_factory(request):
 
 
 def main(global_config, **settings):
-    settings = app_config.normalize(settings)
+    settings = app_config.normalize(settings, global_config)
     settings.setdefault("tm.manager_hook", "pyramid_tm.explicit_manager")
     configure_hasher(settings["tthc_docs.argon2_time_cost"],
                      settings["tthc_docs.argon2_memory_cost"])

@@ -57,7 +57,7 @@ def init_site(root, settings, demo=False):
         root[classpaths.LAYOUT_KEY] = classpaths.LAYOUT
         transaction.commit()
     site = root[SITE_KEY]
-    migrations.evolve(site)
+    migrations.evolve(site, settings=settings)
     if demo:
         if not settings["tthc_docs.allow_demo"]:
             raise SystemExit("refused: demo data needs tthc_docs.allow_demo = true in the config")
@@ -82,7 +82,7 @@ def cmd_migrate(args):
     moved = update_class_paths(settings)
     with opened_root(settings) as root:
         site = get_site(root._p_jar)
-        done = migrations.evolve(site)
+        done = migrations.evolve(site, settings=settings)
         reports = [line for n in done for line in migrations.report(site, n)]
     for line in reports:
         print(line)

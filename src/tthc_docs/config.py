@@ -8,6 +8,7 @@ import os
 from pyramid.settings import asbool, aslist
 
 from tthc_docs.dossiers.calendar import parse_cutoff
+from tthc_docs.text.addresses import HOME_PROVINCE
 
 DEFAULTS = {
     "tthc_docs.allow_demo": "false",
@@ -19,8 +20,13 @@ DEFAULTS = {
     "tthc_docs.max_upload_bytes": str(20 * 1024 * 1024),
     "tthc_docs.max_body_bytes": str(21 * 1024 * 1024),
     "tthc_docs.available_languages": "vi en",
-    "tthc_docs.font_dir": "/usr/share/fonts/truetype/dejavu",
+    "tthc_docs.font_dir": "",
     "tthc_docs.login_throttle": "5 20 100 900",
+    # The one public address every QR code and printed link carries (see public_url).
+    "tthc_docs.public_url": "",
+    # Where papers and signed results are made ("Thái Nguyên, ngày ... tháng ... năm ...",
+    # Decree 30/2020 App. I: the place name of the province or commune; see place_name).
+    "tthc_docs.place_name": HOME_PROVINCE.removeprefix("Tỉnh "),
     # Anonymous public pages rendered once per content version (web/pagecache.py): the
     # memory their bytes may take, in MiB (an LRU; the whole procedure catalog fits).
     "tthc_docs.page_cache_mb": "32",
@@ -56,8 +62,16 @@ DEFAULTS = {
 }
 
 
-def normalize(settings):
-    """Fill defaults and convert types; refuse an unusable configuration."""
+PUBLIC_URL = "tthc_docs.public_url"
+DEV_HOST = "http://127.0.0.1"
+
+
+def normalize(settings, global_config=None):
+    """Fill defaults and convert types; refuse an unusable configuration.
+
+    ``global_config`` (PasteDeploy's, with ``http_port``) gives development
+    its public address when the file names none.
+    """
     merged = dict(DEFAULTS)
     merged.update({k: v for k, v in settings.items() if v is not None})
     if os.environ.get("TTHC_DOCS_SESSION_SECRET"):
@@ -72,4 +86,44 @@ def normalize(settings):
     merged["tthc_docs.receipt_cutoff"] = parse_cutoff(merged["tthc_docs.receipt_cutoff"])
     if len(merged["tthc_docs.session_secret"]) < 32:
         raise ValueError("tthc_docs.session_secret must be set to at least 32 random characters")
+    merged[PUBLIC_URL] = _public_url(merged, global_config
+                                     or getattr(settings, "global_conf", None) or {})
     return merged
+
+
+def _public_url(merged, global_config):
+    """The public address, without a trailing slash; required in production.
+
+    Papers are issued once and carry it in their QR codes for ever, so it
+    cannot come from whichever host a request happened to use. Development
+    (``allow_demo``) defaults to this machine on the served port
+    (``pserve development.ini http_port=NNNN`` included).
+    """
+    url = (merged.get(PUBLIC_URL) or "").strip().rstrip("/")
+    if not url and merged["tthc_docs.allow_demo"]:
+        url = f"{DEV_HOST}:{int(global_config.get('http_port') or 6543)}"
+    if not url.startswith(("https://", "http://")):
+        raise ValueError("tthc_docs.public_url must be set to the public address "
+                         "(e.g. https://dichvucong.example.gov.vn): QR codes and links carry it")
+    return url
+
+
+def public_url(settings):
+    """The configured public address (``normalize`` has checked it).
+
+    Settings that never went through ``normalize`` (a unit test's dict) get
+    the development address.
+    """
+    return ((settings or {}).get(PUBLIC_URL) or f"{DEV_HOST}:6543").rstrip("/")
+
+
+PLACE_NAME = "tthc_docs.place_name"
+
+
+def place_name(settings):
+    """The place name papers and signed results are dated at ("Thái Nguyên, ngày …").
+
+    One setting for every paper: the province's own name by default (Decree
+    30/2020/NĐ-CP App. I: the place name of the issuing body's seat).
+    """
+    return ((settings or {}).get(PLACE_NAME) or DEFAULTS[PLACE_NAME]).strip()

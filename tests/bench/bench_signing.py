@@ -47,12 +47,12 @@ from tthc_docs.signing.signer import load_identity  # noqa: E402
 from tthc_docs.signing.verify import verify_pdf  # noqa: E402
 
 N = 30
-AGENCY_NAME = "Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa"
+AGENCY_NAME = "Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên"
 RESULT = {"code": "000.00.20.H55-261127-0001", "procedure_code": "1.001193",
           "procedure_name": "Đăng ký khai sinh", "agency_name": AGENCY_NAME,
-          "parent_agency": "Ủy ban nhân dân tỉnh Khánh Hòa", "applicant_name": "Nguyễn Thị Lan",
+          "parent_agency": "Ủy ban nhân dân tỉnh Thái Nguyên", "applicant_name": "Nguyễn Thị Lan",
           "facts": [("Họ và tên", "Nguyễn Thị Lan"), ("Ngày sinh", "01/02/1990"),
-                    ("Nơi cư trú", "Số 5 Trần Phú, phường Nha Trang, tỉnh Khánh Hòa")],
+                    ("Nơi cư trú", "Số 5 Hoàng Văn Thụ, phường Phan Đình Phùng, tỉnh Thái Nguyên")],
           "signer_name": "Đặng Quốc Bảo", "signer_title": "Phó Giám đốc",
           "signer_authority": "KT. Giám đốc", "verify_url": "http://127.0.0.1:6543/@@verify",
           "issued_at": datetime.date(2026, 11, 27)}

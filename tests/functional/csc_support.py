@@ -48,7 +48,7 @@ def remote_pki(tmp_path_factory):
     server, base = serve(RevocationApp(folder / "pki"), threads=4)
     pki = DevPki(folder / "pki").create(
         [LeaderSpec("leader1", "Đặng Quốc Bảo", AGENCY,
-                    "Trung tâm Phục vụ hành chính công tỉnh Khánh Hòa", "Phó Giám đốc")],
+                    "Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên", "Phó Giám đốc")],
         base_url=base)
     keys = folder / "service-keys"
     keys.mkdir()

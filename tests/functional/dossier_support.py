@@ -9,6 +9,7 @@ from datetime import datetime
 import pytest
 
 from tthc_docs import timeutil
+from payment_helpers import issue_papers
 from tthc_docs.catalog.fees import default_online_fee
 
 CODE = '9.990001'
@@ -133,6 +134,7 @@ def pay(edit_site, code, reference='PAY-1'):
     with edit_site() as site:
         dossier = site['dossiers'][code]
         dossier.record_payment('devgateway', reference, dossier.fee_amount, timeutil.now())
+        issue_papers(site, dossier)
 
 
 def enrol_leader(edit_site, login_name='leader1'):

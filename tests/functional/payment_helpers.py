@@ -5,7 +5,7 @@ share one way of making a dossier without importing each other.
 """
 from tthc_docs.catalog import fees
 from tthc_docs import timeutil
-from tthc_docs.dossiers import workflow
+from tthc_docs.dossiers import press, workflow
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.dossiers.content import Dossier
 
@@ -34,3 +34,9 @@ def receive(site, dossier):
     dossier.transition("receive", workflow.Context(
         login="reception1", roles=frozenset({workflow.RECEPTION}), now=now,
         calendar=calendar_for(site), name="Cán bộ Một Cửa"))
+    issue_papers(site, dossier)
+
+
+def issue_papers(site, dossier):
+    """What ``actions.fire`` and the payment views do after an event: issue its papers."""
+    return press.issue_pending(site, dossier, press.Press.from_settings({}), calendar_for(site))

@@ -1,4 +1,5 @@
 """The admin creates accounts and agencies; officers belong to an agency."""
+import pytest
 
 
 def test_admin_lists_accounts(login):
@@ -96,3 +97,23 @@ def test_agency_code_outside_the_national_shape_is_422(login):
 def test_duplicate_agency_code_is_409(login):
     login("admin").post_json("/agencies/", {"code": "000.00.20.H55", "name": "x",
                                             "level": "province"}, status=409)
+
+
+CENTRE = "/agencies/000.00.00.H55/000.00.20.H55"
+
+
+def test_admin_sets_the_suffix_of_the_agencys_result_numbers(login, anon):
+    """Decree 30/2020 App. I: the number line's abbreviation is the agency's own."""
+    res = login("admin").patch_json(CENTRE, {"result_suffix": "KQ-TTPVHCC"},
+                                    headers={"Accept": "application/json"})
+    assert res.json["result_suffix"] == "KQ-TTPVHCC"
+    tree = anon.get("/agencies/", headers={"Accept": "application/json"}).json
+    centre = next(c for c in tree["items"][0]["children"] if c["code"] == "000.00.20.H55")
+    assert centre["result_suffix"] == "KQ-TTPVHCC"
+
+
+@pytest.mark.parametrize("suffix", ["kq ttpvhcc", "KQ/TTPVHCC", "", "K" * 31, 7])
+def test_a_suffix_that_is_no_abbreviation_is_422_naming_it(login, suffix):
+    res = login("admin").patch_json(CENTRE, {"result_suffix": suffix},
+                                    headers={"Accept": "application/json"}, status=422)
+    assert "result_suffix" in res.json["error"]["fields"]

@@ -15,7 +15,7 @@ import threading
 import urllib.error
 import urllib.request
 from html import unescape
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 import transaction
@@ -45,8 +45,10 @@ class Browser:
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect())
         self.csrf = ""
 
-    def call(self, method, url, body=None, form=None, accept="application/json"):
+    def call(self, method, url, body=None, form=None, accept="application/json", host=None):
         headers = {"Accept": accept}
+        if host:
+            headers["Host"] = host
         data = None
         if body is not None:
             data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
@@ -98,6 +100,8 @@ def servers(template_dir, settings, tmp_path_factory):
     app = make_app(template_dir, settings, tmp_path_factory.mktemp("pay-db"),
                    **{"tthc_docs.payment.gateway_url": gateway_base + "/pay"})
     app_server, app_base = serve(app)
+    # The port is known once bound; settings are read per request.
+    app.registry.settings["tthc_docs.public_url"] = app_base
     yield app_base, gateway, gateway_base, app.registry._zodb_databases[""]
     app_server.close()
     gateway_server.close()
@@ -230,6 +234,7 @@ def one_server(template_dir, settings, tmp_path_factory):
     server, base = serve(app)
     # The port is known once bound; settings are read per request.
     app.registry.settings["tthc_docs.payment.gateway_url"] = base + "/_devgateway/pay"
+    app.registry.settings["tthc_docs.public_url"] = base
     yield base, app
     server.close()
 
@@ -244,3 +249,16 @@ def test_mounted_dev_gateway_notifies_its_own_server(one_server):
 def test_dev_gateway_is_not_served_unless_enabled(servers):
     status, _, _ = Browser().call("GET", servers[0] + "/_devgateway/pay")
     assert status == 404
+
+
+def test_the_gateway_calls_back_at_the_public_address_whatever_the_host_header(servers):
+    """A forged Host must not send the payment's notification (or the citizen) elsewhere."""
+    app_base, _, _, db = servers
+    code = new_dossier(db)
+    citizen = Browser().login(app_base, "citizen1")
+    status, _, body = citizen.call("POST", f"{app_base}/dossiers/{code}/@@pay",
+                                   host="portal.attacker.example")
+    assert status == 200, body
+    query = parse_qs(urlsplit(json.loads(body)["redirect"]).query)
+    assert query["vnp_ReturnUrl"] == [app_base + "/@@payment-return"]
+    assert query["vnp_IpnUrl"] == [app_base + "/@@payment-notify"]

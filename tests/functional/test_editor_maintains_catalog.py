@@ -179,6 +179,7 @@ def _initialised_ini(folder, demo=False):
         f"zodbconn.uri = file://{folder}/Data.fs?blobstorage_dir={folder}/blobs\n"
         + ("tthc_docs.allow_demo = true\n" if demo else "")
         + "tthc_docs.session_secret = " + "s" * 48 + "\n"
+        "tthc_docs.public_url = https://dvc.example.gov.vn\n"
         "tthc_docs.argon2_time_cost = 1\ntthc_docs.argon2_memory_cost = 8\n", encoding="utf-8")
     assert main(["init", str(ini), *(["--demo"] if demo else [])]) == 0
     return str(ini)

@@ -92,8 +92,9 @@ def test_the_citizens_pages_write_nothing(db, login, demo):
 def test_the_officers_pages_write_nothing(db, login, demo):
     codes = list(demo["dossiers"].values())
     pages = {
-        "reception1": ["/@@queue", "/@@queue#json", "/vaults/@@find",
-                       f"/procedures/{SHOWN}/@@apply"],
+        "reception1": ["/@@queue", "/@@queue#json", "/vaults/@@find", "/dossiers/@@register",
+                       "/dossiers/@@register#json", "/dossiers/@@register?format=csv",
+                       "/dossiers/@@register?format=pdf", f"/procedures/{SHOWN}/@@apply"],
         "specialist1": ["/@@queue", "/@@queue#json"],
         "leader1": ["/@@sign-queue", "/@@sign-queue#json", "/@@sign-mobile",
                     f"/dossiers/{demo['dossiers']['awaiting_signature']}/@@sign"],

@@ -28,7 +28,9 @@ CONTEXT_PATHS = {
     "Vault": "/vaults/{id}",
     "DocumentFolder": "/vaults/{id}/documents",
     "Document": "/vaults/{id}/documents/{doc}",
+    "DossierRegistry": "/dossiers/",
     "Dossier": "/dossiers/{code}",
+    "Agency": "/agencies/{code}",
     "Outbox": "/outbox",
     "FeedbackRegistry": "/feedback/",
     "Feedback": "/feedback/{id}",
@@ -132,7 +134,8 @@ def test_every_content_view_answering_json_is_documented(app, document):
 
 # Who may use a path (first match wins); everything else: citizen1.
 USERS = [
-    (r"^/vaults/@@find|/@@digitize|/@@payment-counter|^/@@queue", "reception1"),
+    (r"^/vaults/@@find|/@@digitize|/@@payment-counter|^/@@queue|^/dossiers/@@register",
+     "reception1"),
     (r"/@@sign$|^/@@sign-|^/@@totp", "leader1"),
     (r"^/people/|^/agencies/|^/procedures/@@calendar|^/outbox", "admin"),
     (r"^/feedback/(@@queue|\{id\}/@@(answer|acknowledge))", "reception1"),
@@ -178,7 +181,11 @@ def demo_values(edit_site):
         feedback = file_feedback(site, site["people"]["citizen1"], {
             "subject": "dossier", "ref": dossier.code, "text": "Góp ý"}, timeutil.now(),
             calendar_for(site))
-        return {"feedback": feedback.id, "code": dossier.code, "id": vault.id, "doc": next(iter(vault.documents)),
+        issued = next(d for d in site["dossiers"].values()
+                      if d.owner == "citizen1" and getattr(d, "papers", None))
+        return {"feedback": feedback.id, "code": dossier.code, "id": vault.id,
+                "doc": next(iter(vault.documents)),
+                "issued": issued.code, "paper": next(iter(issued.papers)),
                 "name": next(iter(site["forms"])), "login": "citizen1",
                 "procedure": procedure.code}
 
@@ -189,6 +196,10 @@ def concrete(path, values):
         values = dict(values, code=values["procedure"])
     if path.endswith("/@@slip/{name}"):
         values = dict(values, name="receipt")
+    if path.endswith("/@@paper/{id}"):
+        values = dict(values, code=values["issued"], id=values["paper"])
+    if path.startswith("/agencies/{code}"):
+        values = dict(values, code="000.00.00.H55")
     if path.startswith("/feedback/{id}"):
         values = dict(values, id=values["feedback"])
     url = path.format(**values)

@@ -17,6 +17,7 @@ MATRIX = [
     ("GET", "/@@doc-types", None, everyone(200)),
     ("GET", "/agencies/", None, everyone(200)),
     ("POST", "/agencies/", NEW_AGENCY, only({"admin": 201})),
+    ("PATCH", "/agencies/000.00.00.H55", {"result_suffix": "KQ-UBND"}, only({"admin": 200})),
     ("GET", "/people/", None, only({"admin": 200})),
     ("GET", "/people/citizen1", None, only({"admin": 200})),
     ("POST", "/people/", NEW_ACCOUNT, only({"admin": 201})),

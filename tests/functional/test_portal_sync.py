@@ -45,6 +45,7 @@ tthc_docs.portal.client = {CLIENT}
 tthc_docs.portal.secret = {SECRET}
 tthc_docs.portal.relay_secret = {RELAY}
 tthc_docs.portal.app_url = {base}
+tthc_docs.public_url = {base}
 tthc_docs.portal.timeout_seconds = 1
 tthc_docs.portal.rate = 50
 """)

@@ -46,6 +46,7 @@ tthc_docs.session_secret = {"s" * 40}
 tthc_docs.pki_dir = {pki.dir}
 tthc_docs.trust_roots = {pki.root_cert_path}
 tthc_docs.retimestamp_margin_days = {margin_days}
+tthc_docs.public_url = https://dvc.example.gov.vn
 """)
     return ini
 

@@ -167,7 +167,8 @@ def test_a_malformed_cut_off_is_refused(bad):
 def test_the_settings_turn_the_cut_off_into_a_time():
     from tthc_docs import config
     settings = config.normalize({"tthc_docs.session_secret": "x" * 32,
-                                 "tthc_docs.receipt_cutoff": "15:30"})
+                                 "tthc_docs.receipt_cutoff": "15:30",
+                                 "tthc_docs.public_url": "https://dvc.example.gov.vn"})
     assert settings["tthc_docs.receipt_cutoff"] == time(15, 30)
 
 

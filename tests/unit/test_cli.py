@@ -12,6 +12,7 @@ use = egg:tthc-docs
 zodbconn.uri = file://{folder}/Data.fs?blobstorage_dir={folder}/blobs
 tthc_docs.session_secret = cli-test-secret-0123456789abcdefghijklmnop
 tthc_docs.allow_demo = {demo}
+tthc_docs.public_url = https://dvc.example.gov.vn
 tthc_docs.argon2_time_cost = 1
 tthc_docs.argon2_memory_cost = 8
 """
@@ -66,3 +67,33 @@ def test_migrate_on_a_current_database_does_nothing(tmp_path, capsys):
     cli.main(["init", ini])
     cli.main(["migrate", ini])
     assert "already current" in capsys.readouterr().out
+
+
+def test_production_without_a_public_address_is_refused():
+    import pytest
+    from tthc_docs import config
+    with pytest.raises(ValueError, match="public_url"):
+        config.normalize({"tthc_docs.session_secret": "s" * 40})
+
+
+def test_development_defaults_the_public_address_to_the_served_port():
+    from tthc_docs import config
+    settings = config.normalize({"tthc_docs.session_secret": "s" * 40,
+                                 "tthc_docs.allow_demo": "true"}, {"http_port": "7000"})
+    assert config.public_url(settings) == "http://127.0.0.1:7000"
+
+
+def test_the_public_address_loses_its_trailing_slash():
+    from tthc_docs import config
+    settings = config.normalize({"tthc_docs.session_secret": "s" * 40,
+                                 "tthc_docs.public_url": "https://dvc.example.gov.vn/"})
+    assert config.public_url(settings) == "https://dvc.example.gov.vn"
+
+
+def test_papers_are_dated_at_the_configured_place_thai_nguyen_by_default():
+    from tthc_docs import config
+    from tthc_docs.dossiers.press import Press
+    base = {"tthc_docs.session_secret": "s" * 40, "tthc_docs.allow_demo": "true"}
+    assert Press.from_settings(config.normalize(base)).place == "Thái Nguyên"
+    moved = config.normalize(dict(base, **{"tthc_docs.place_name": "Phổ Yên"}))
+    assert Press.from_settings(moved).place == config.place_name(moved) == "Phổ Yên"

@@ -309,3 +309,60 @@ def test_steps_13_and_14_keep_what_a_current_database_has(site, step, name):
     _age(site, tm, step, site)
     _evolve(site, tm, step)
     assert getattr(site, name) is kept
+
+
+def test_step_10_issues_the_papers_of_dossiers_filed_before_them(site):
+    site, tm = site
+    registry = site["dossiers"]
+    for dossier in registry.values():
+        dossier._p_activate()
+        for name in ("papers", "register_entry"):
+            if name in dossier.__dict__:
+                delattr(dossier, name)
+    received = [d for d in registry.values() if d.received_at is not None]
+    _age(site, tm, 10, registry, "paper_counters", "register_book")
+    assert received and all(getattr(d, "papers", None) is None for d in received)
+    _evolve(site, tm, 10)
+    assert all(d.papers.latest("receipt") is not None for d in received)
+    assert all(d.papers.latest("receipt").read().startswith(b"%PDF-") for d in received)
+    numbers = sorted(d.register_entry[1] for d in received)
+    assert numbers == list(range(1, len(received) + 1))
+    assert len(registry.register_book) == len(received)
+
+
+def test_step_10_twice_issues_nothing_twice(site):
+    site, tm = site
+    from tthc_docs.dossiers import press
+    dossier = next(d for d in site["dossiers"].values() if d.received_at is not None)
+    before = list(dossier.papers.keys())
+    assert press.issue_pending(site, dossier, press.Press.from_settings({})) == []
+    assert list(dossier.papers.keys()) == before
+
+
+def test_step_16_names_the_result_document_of_stored_versions_and_numbers_results(site):
+    from tthc_docs.dossiers.result_numbers import ResultNumbers
+    site, tm = site
+    registry = site["dossiers"]
+    versions = [v for p in site["procedures"].values() for v in p.versions.values()]
+    for version in versions:                       # the old shape: no result_title
+        version._p_activate()
+        version.__dict__.pop("result_title", None)
+        version._p_changed = True
+    described = [v for v in versions if v.result_name.startswith("Giấy khai sinh (bản chính)")]
+    _age(site, tm, 16, registry, "result_numbers")
+    _evolve(site, tm, 16)
+    assert described and all(v.result_title == "Giấy khai sinh" for v in described)
+    assert all("result_title" in v.__dict__ for v in versions)
+    assert isinstance(registry.result_numbers, ResultNumbers)
+
+
+def test_step_16_keeps_a_title_an_editor_gave(site):
+    site, tm = site
+    version = next(v for p in site["procedures"].values() for v in p.versions.values()
+                   if v.result_name)
+    version._p_activate()
+    version.__dict__["result_title"] = "Giấy xác nhận do biên tập viên đặt tên"
+    version._p_changed = True
+    _age(site, tm, 16, site)
+    _evolve(site, tm, 16)
+    assert version.result_title == "Giấy xác nhận do biên tập viên đặt tên"

@@ -123,3 +123,33 @@ def test_result_metadata_names_the_dossier():
 def test_correction_names_the_replaced_document():
     text = _text(render_result(_result(replaces="d-123")).data)
     assert "thay thế" in text and "d-123" in text
+
+
+def test_result_values_are_written_the_vietnamese_way():
+    from samples import pdf_text
+    from tthc_docs.pdf.result import render_result
+    data = render_result({"code": "X-1", "verify_url": "http://h/@@verify", "facts": [
+        ("Ngày sinh", "1988-05-12"), ("Tôi cam đoan những lời khai trên là đúng sự thật:", "True"),
+        ("Đã có bản chính", False)]}).data
+    text = pdf_text(data)
+    assert "Ngày sinh: 12/05/1988" in text
+    assert "sự thật: Có" in text and "sự thật:: " not in text
+    assert "Đã có bản chính: Không" in text and "True" not in text
+
+
+# -- the signature never stands alone on a page (Decree 30/2020 App. I) --------
+
+@pytest.mark.parametrize("count", range(1, 61))
+def test_the_last_page_holds_the_last_rows_with_the_signature(count):
+    """Whatever the number of rows, a page 2 has at least the last three rows (or all)."""
+    facts = [(f"Mục số {i:02d}", f"giá trị của mục {i:02d}") for i in range(count)]
+    rendered = render_result(_result(facts=facts, place="Thái Nguyên"))
+    pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(rendered.data)).pages]
+    on_last = sum(f"Mục số {i:02d}:" in pages[-1] for i in range(count))
+    assert rendered.signature_box[0] == len(pages) - 1
+    assert len(pages) == 1 or on_last >= min(3, count), (count, len(pages), on_last)
+
+
+def test_a_result_is_dated_at_the_place_it_is_given():
+    text = _text(render_result(_result(place="Phổ Yên")).data)
+    assert "Phổ Yên, ngày 27 tháng 11 năm 2026" in text

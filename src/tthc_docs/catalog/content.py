@@ -11,6 +11,7 @@ The catalog keeps the search index (`procedure_index`) and the working-day
 calendar's admin entries (`daysoff`) and updates the index on every write.
 """
 import copy
+import re
 
 from BTrees.IOBTree import IOBTree
 from persistent import Persistent
@@ -36,7 +37,7 @@ STATE_TITLES = {DRAFT: "Bản nháp", PUBLISHED: "Đã công bố", RETIRED: "Đ
 CONTENT_FIELDS = ("code", "name", "field", "level", "agencies", "processing_days", "fee",
                   "online_fee", "online_fee_set", "requirements", "form", "steps",
                   "citizen_steps", "methods", "online_level", "target_group",
-                  "result_doc_type", "result_name", "legal_basis")
+                  "result_doc_type", "result_name", "result_title", "legal_basis")
 _LIST_FIELDS = ("agencies", "requirements", "steps", "citizen_steps", "methods", "legal_basis")
 
 
@@ -46,6 +47,8 @@ class ProcedureVersion(Persistent):
     Lists come back as fresh copies, so a caller cannot edit a stored
     version through them; setting an attribute raises.
     """
+
+    result_title = ""  # versions stored before evolve step 16 (which fills it)
 
     def __init__(self, number, data, created_by, created_at):
         data = _with_defaults(data)
@@ -325,3 +328,12 @@ def _thaw(value):
             return {k: _thaw(v) for k, v in value[1:]}
         return [_thaw(v) for v in value]
     return value
+
+
+def result_document_name(result_name):
+    """The document a result description names: its text before any "(" or ";".
+
+    "Giấy khai sinh (bản chính) và trích lục ..." names "Giấy khai sinh";
+    versions written before ``result_title`` existed get their title this way.
+    """
+    return re.split(r"[(;]", result_name or "", maxsplit=1)[0].strip(" ,.")

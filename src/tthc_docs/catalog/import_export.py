@@ -30,7 +30,8 @@ from tthc_docs.catalog import levels
 from tthc_docs.catalog.schema import validate
 
 SCALARS = ("code", "name", "field", "level", "processing_days", "fee", "online_fee", "form",
-           "online_level", "target_group", "result_doc_type", "result_name")
+           "online_level", "target_group", "result_doc_type", "result_name",
+           "result_title")
 LISTS = ("agencies", "methods", "requirements", "steps", "citizen_steps", "legal_basis")
 COLUMNS = SCALARS + LISTS
 

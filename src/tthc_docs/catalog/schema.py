@@ -197,6 +197,9 @@ class ProcedureSchema(colander.MappingSchema):
     result_doc_type = _text("result_doc_type", "Loại giấy tờ kết quả", validator=_doc_type_check,
                             widget=DOC_TYPE_WIDGET)
     result_name = _text("result_name", "Mô tả kết quả", required=False)
+    result_title = _text("result_title", "Tên văn bản kết quả (tiêu đề in trên kết quả, "
+                         "ví dụ: Giấy xác nhận tình trạng hôn nhân)", required=False,
+                         validator=colander.Length(max=200))
     requirements = Requirements(name="requirements", title="Thành phần hồ sơ", missing=())
     steps = Steps(name="steps", title="Quy trình nội bộ", missing_msg="Cần ít nhất một bước xử lý.",
                   validator=colander.Length(min=1, min_err="Cần ít nhất một bước xử lý."))

@@ -8,7 +8,7 @@ loaded, so no demo dossier goes past ``awaiting_signature``.
 from datetime import timedelta
 
 from tthc_docs.catalog import fees
-from tthc_docs.dossiers import grants, workflow
+from tthc_docs.dossiers import grants, press, workflow
 from tthc_docs import timeutil
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.dossiers.content import ONLINE, Dossier, applicant_name
@@ -48,6 +48,7 @@ def load(site, settings):
     if vault is None or len(registry):
         return
     people, calendar, now = site['people'], calendar_for(site), timeutil.now()
+    papers_press = press.Press.from_settings(settings)
     for code, days_ago, actions in PLAN:
         procedure = site['procedures'].get(code)
         version = procedure.published_version() if procedure is not None else None
@@ -75,3 +76,4 @@ def load(site, settings):
                                    calendar=calendar, note=NOTES.get(action, ''),
                                    name=account.full_name)
             dossier.transition(action, ctx)
+        press.issue_pending(site, dossier, papers_press, calendar)

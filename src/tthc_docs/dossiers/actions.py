@@ -13,7 +13,9 @@ that no route can skip it:
   signature needs the leader's own confirmation, whatever page or API starts
   it"); then the result is issued through ``services.issuer`` and granted to
   the agency that issued it;
-- ``rate``: the owner's alone, once the result was returned.
+- ``rate``: the owner's alone, once the result was returned;
+- every action: the papers its event issues (Mẫu 01-05), through
+  ``services.press`` (``dossiers.press``), in the same transaction.
 
 No web imports: ``services`` carries the site, the calendar, the issuer and
 the throttle of failed codes, so unit tests pass real parts and a fake
@@ -22,7 +24,7 @@ issuer.
 from dataclasses import dataclass
 
 from tthc_docs import errors, roles
-from tthc_docs.dossiers import filing, grants, workflow
+from tthc_docs.dossiers import filing, grants, press, workflow
 from tthc_docs.people import totp
 
 RATE = 'rate'
@@ -37,12 +39,14 @@ class Services:
     """What firing may need besides the dossier: the site's parts and the seams.
 
     ``issuer``: the ``workflow.Issuer`` that signs (``signing.service.ResultIssuer``);
-    ``throttle``: the process-wide counter of failed one-time codes.
+    ``throttle``: the process-wide counter of failed one-time codes;
+    ``press``: the ``dossiers.press.Press`` that issues the papers (None: none issued).
     """
     site: object
     calendar: object = None
     issuer: object = None
     throttle: object = None
+    press: object = None
 
 
 def fire(dossier, action, actor, params, now, services):
@@ -69,7 +73,14 @@ def fire(dossier, action, actor, params, now, services):
     if action == 'sign':
         _grant_result(services.site, dossier)
     grants.release(services.site['vaults'][dossier.vault_id], dossier)  # when it has ended
+    issue_papers(dossier, services)
     return transition
+
+
+def issue_papers(dossier, services):
+    """The papers the dossier's new history entries call for (``dossiers.press``)."""
+    if services.press is not None:
+        press.issue_pending(services.site, dossier, services.press, services.calendar)
 
 
 def _context(dossier, actor, params, now, services):

@@ -7,10 +7,9 @@ dossier page), never as a side effect of answering a POST.
 """
 from datetime import date, datetime
 
-from tthc_docs.dossiers import deadlines, slips, states
+from tthc_docs.dossiers import deadlines, papers, slips, states
 from tthc_docs import roles, timeutil
 from tthc_docs.dossiers.calendar import calendar_for
-from tthc_docs.dossiers.slip_facts import facts_for
 from tthc_docs.site.content import find_site
 from tthc_docs.signing.verify import verify_references
 
@@ -98,20 +97,34 @@ def with_verification(items, reports):
     return items
 
 
-def slips_json(request, dossier, now=None):
-    """The slips the dossier's state has produced: ``[{name, url}]`` (``@@slip/<name>``).
+def slips_json(request, dossier):
+    """The newest issued paper of each kind: ``[{name, title, url, paper}]`` (``@@slip/<name>``)."""
+    folder = papers.folder_of(dossier)
+    if folder is None:
+        return []
+    return [{'name': kind, 'title': found.title, 'paper': found.id,
+             'url': request.resource_url(dossier, '@@slip', kind)}
+            for kind in slips.KINDS for found in [folder.latest(kind)] if found is not None]
 
-    ``slips.available`` decides, on the facts the slip view reads
-    (``slip_facts.facts_for``), so the page lists exactly the slips the view
-    serves and never one it refuses with a 409.
-    """
-    facts = facts_for(find_site(dossier), dossier, '', now)
-    found = [{'name': name, 'url': request.resource_url(dossier, '@@slip', name)}
-             for name in slips.NAMES if slips.available(name, facts)]
-    if slips.available(slips.PAYMENT_RECEIPT, facts):
-        found.append({'name': slips.PAYMENT_RECEIPT,
-                      'url': request.resource_url(dossier, '@@payment-receipt')})
-    return found
+
+def papers_json(request, dossier):
+    """Every paper issued, oldest first: what it is, when, its hash and its address."""
+    folder = papers.folder_of(dossier)
+    found = sorted(folder.values(), key=lambda p: (p.event, p.id)) if folder is not None else []
+    return [{'id': p.id, 'kind': p.kind, 'form': p.form, 'title': p.title, 'number': p.number,
+             'event': p.event, 'issued_at': timeutil.iso(p.issued_at), 'sha256': p.sha256,
+             'size': p.size, 'url': request.resource_url(dossier, '@@paper', p.id)}
+            for p in found]
+
+
+def history_json(dossier):
+    """The history, each entry naming the papers its event issued (``papers``: ids)."""
+    folder = papers.folder_of(dossier)
+    items = plain(list(dossier.history))
+    if folder is not None:
+        for index, item in enumerate(items):
+            item['papers'] = list(folder.by_event.get(index, ()))
+    return items
 
 
 def form_json(request, dossier):
@@ -144,7 +157,8 @@ def _link_documents(request, dossier, form, rows):
 def dossier_json(request, dossier, verify=False):
     """``GET /dossiers/<code>`` as API.md fixes it, plus what the pages need.
 
-    Extensions: ``applicant_name``, ``form.{title,rows,url}``, ``slips``, and
+    Extensions: ``applicant_name``, ``form.{title,rows,url}``, ``slips``, ``papers``
+    (every paper issued) and ``history[].papers`` (the ids each event issued), and
     with ``verify`` for officers of the handling agency ``verification`` on
     each signed attachment and result (the system's own check of the stored
     bytes).
@@ -169,9 +183,10 @@ def dossier_json(request, dossier, verify=False):
         'data': plain(dossier.data),
         'attachments': attachments,
         'results': results,
-        'slips': slips_json(request, dossier, now),
+        'slips': slips_json(request, dossier),
+        'papers': papers_json(request, dossier),
         'apologies': plain(list(dossier.apologies)),
-        'history': plain(list(dossier.history)),
+        'history': history_json(dossier),
         'rating': plain(dossier.rating),
         'actions': dossier.actions_for(account),
         'can_rate': bool(account and account.login == dossier.owner

@@ -1,52 +1,74 @@
-"""Gather what a slip prints from a dossier and the site around it.
+"""What a paper prints, gathered from a dossier *as it was at one event of its history*.
 
-No web imports: the slip view hands in the site, the dossier, the public
-tracking URL and the clock.  The dossier's history is the source of truth
-for who received, asked for a supplement, refused or apologised, so slips
-print what happened rather than what a view remembers.
+No web imports. A paper is issued when its event happens (``press``), so
+its facts come from the history up to that event: the due date set at
+receipt, the appointment then in force, who acted. The history is the
+source of truth; people are named by their names, never their logins.
 """
-from tthc_docs import timeutil
-from tthc_docs.dossiers import workflow
+from urllib.parse import urlencode
+
+from tthc_docs import roles
+from tthc_docs.dossiers import deadlines, workflow
 from tthc_docs.dossiers.content import applicant_name
-from tthc_docs.dossiers.slips import SlipFacts, Step
+from tthc_docs.dossiers.slips import RECEPTION_DESK, Handover, PaperRow, SlipFacts
+from tthc_docs.pdf.layout import signer_lines
+from tthc_docs.timeutil import VN_TZ
+from tthc_docs.vaults.documents import DIGITIZED, ISSUED
+
+SYSTEM = "Hệ thống"
+APPLICANT = "Tổ chức, cá nhân"
+FORMS = {DIGITIZED: "Bản chính (đã đối chiếu, số hóa)",
+         ISSUED: "Bản điện tử có chữ ký số (kết quả đã cấp)"}
+UPLOADED_FORM = "Bản chụp điện tử"
+E_FORM = "Bản điện tử (tờ khai điện tử)"
+HEAD = "Thủ trưởng cơ quan"
 
 
-def facts_for(site, dossier, track_url, now=None):
-    """A ``SlipFacts`` for ``dossier``; ``now`` defaults to ``timeutil.now()``."""
-    now = now or timeutil.now()
+def track_url(public_url, code):
+    """Where anyone checks a dossier by its code: the one public address, never a request's host."""
+    return f"{public_url}/@@track?" + urlencode({"code": code})
+
+
+def facts_at(site, dossier, index, public_url, calendar=None, number="", place=""):
+    """A ``SlipFacts`` for the paper(s) that history entry ``index`` issues, dated at ``place``."""
+    history = list(dossier.history)[: index + 1]
+    entry = history[-1]
     agency = site["agencies"].by_code(dossier.agency)
     parent = getattr(agency, "__parent__", None)
     profile = _profile(site, dossier)
-    receive = _last(dossier, "receive")
-    supplement = _last(dossier, "request_supplement")
-    refusal = _last(dossier, "reject")
-    apologies = list(getattr(dossier, "apologies", None) or ())
-    apology = apologies[-1] if apologies else {}
+    people = site["people"]
+    receive, supplement = _last(history, "receive"), _last(history, "request_supplement")
+    refusal, apology = _last(history, "reject"), _last(history, "apologize")
+    due, appointment = _dates(history)
     payment = dossier.payment or {}
     return SlipFacts(
-        code=dossier.code, procedure_name=dossier.procedure_name,
+        code=dossier.code, procedure_code=dossier.procedure_code,
+        procedure_name=dossier.procedure_name,
         agency_name=agency.name if agency else dossier.agency,
         parent_agency=getattr(parent, "name", "") if getattr(parent, "code", None) else "",
-        track_url=track_url, issued_on=now.date(),
+        place=place,
+        track_url=track_url(public_url, dossier.code), issued_at=entry["at"], number=number,
         applicant_name=applicant_name(site, dossier),
+        applicant_id=profile.get("id_number") or "",
         applicant_address=profile.get("current_address") or profile.get("permanent_address") or "",
-        applicant_phone=profile.get("phone") or "",
-        channel=dossier.channel, status=dossier.status,
-        received_at=dossier.received_at, due_at=dossier.due_at,
+        applicant_phone=profile.get("phone") or "", applicant_email=profile.get("email") or "",
+        channel=dossier.channel, status=entry.get("target") or dossier.status,
+        received_at=(receive or {}).get("at"), due_at=due, appointment_at=appointment,
         processing_days=getattr(dossier, "processing_days", 0),
-        requirements=_papers(dossier),
-        officer_name=_name(receive) or _name(supplement) or _name(refusal),
-        fee_amount=dossier.fee_amount, paid=bool(dossier.payment) and dossier.is_paid,
+        papers=tuple(_papers(site, dossier)), collect_at=_collect_at(dossier, agency),
+        register=tuple(getattr(dossier, "register_entry", None) or ()),
+        officer_name=_name(people, entry), receiver_name=_name(people, receive),
+        fee_amount=dossier.fee_amount, paid=bool(dossier.payment),
         supplement_note=(supplement or {}).get("note", ""),
-        supplement_at=(supplement or {}).get("at"),
+        supplement_reason=("thành phần hồ sơ chưa đầy đủ hoặc chưa hợp lệ theo quy định của "
+                           f"thủ tục «{dossier.procedure_name}»."),
         refusal_note=(refusal or {}).get("note", ""),
-        apology_reason=apology.get("reason", ""), apology_due_at=apology.get("new_due"),
-        leader_name=apology.get("by_name") or apology.get("by") or "",
-        overdue=dossier.overdue(now) if callable(getattr(dossier, "overdue", None)) else False,
-        steps=tuple(_steps(dossier)),
-        payment_reference=payment.get("reference", ""),
-        payment_amount=payment.get("amount", 0), payment_provider=payment.get("provider", ""),
-        paid_at=payment.get("paid_at"))
+        apology_reason=(apology or {}).get("note", ""),
+        apology_due_at=(apology or {}).get("new_due"),
+        **_head(people, dossier.agency, apology),
+        handovers=tuple(_handovers(people, dossier, history, due, calendar)),
+        payment_reference=payment.get("reference", ""), payment_amount=payment.get("amount", 0),
+        payment_provider=payment.get("provider", ""), paid_at=payment.get("paid_at"))
 
 
 def _profile(site, dossier):
@@ -54,29 +76,146 @@ def _profile(site, dossier):
     return dict(getattr(vault, "profile", None) or {})
 
 
-def _last(dossier, action):
-    """The newest history entry of ``action``, or None."""
-    for entry in reversed(list(dossier.history)):
+def _last(history, action):
+    for entry in reversed(history):
         if entry.get("action") == action:
             return entry
     return None
 
 
-def _name(entry):
-    return (entry or {}).get("by_name") or (entry or {}).get("by") or ""
+def _dates(history):
+    """(legal due date, appointment) as they stood after the last entry of ``history``.
+
+    Receipt and supplement record both; an apology records the new
+    appointment (and, since the deadlines' rework, the legal date it left).
+    """
+    due = appointment = None
+    for entry in history:
+        if entry.get("action") in ("receive", "supplement") and entry.get("due_at"):
+            due = entry["due_at"]
+            appointment = entry.get("appointment_at") or due
+        elif entry.get("action") == "apologize":
+            due = entry.get("legal_due_at") or due
+            appointment = entry.get("new_due") or appointment
+    return due, appointment
 
 
-def _papers(dossier):
-    """The names of the requirements the dossier's attachments meet."""
-    met = {a.get("requirement") for a in getattr(dossier, "attachments", ()) or ()}
-    names = [r.get("name", r.get("id")) for r in getattr(dossier, "requirements", ()) or ()
-             if r.get("id") in met]
-    return tuple(names)
+def _name(people, entry):
+    """The person's name (older entries name only the login); 'Hệ thống' for the system."""
+    if not entry:
+        return ""
+    if entry.get("by_name"):
+        return entry["by_name"]
+    login = entry.get("by") or ""
+    account = people.get(login) if login and login != "system" else None
+    return getattr(account, "full_name", None) or (SYSTEM if login in ("", "system") else login)
 
 
-def _steps(dossier):
-    for entry in dossier.history:
-        if entry.get("at") is None:
+def _papers(site, dossier):
+    """The papers received (Mẫu 01 item 1): the e-form first, then each attachment."""
+    if dossier.form_name:
+        yield PaperRow(f"Tờ khai điện tử ({dossier.form_name}, phiên bản {dossier.form_version})",
+                       E_FORM)
+    vaults = site["vaults"]
+    copies = {r.get("id"): r.get("copies") for r in getattr(dossier, "requirements", ()) or ()}
+    for ref in getattr(dossier, "attachments", ()) or ():
+        vault = vaults.get(ref.get("vault") or "")
+        doc = vault.documents.get(ref.get("document")) if vault is not None else None
+        kind = getattr(doc, "kind", None)
+        yield PaperRow(ref.get("name") or ref.get("title") or ref.get("requirement"),
+                       FORMS.get(kind, UPLOADED_FORM), int(copies.get(ref.get("requirement")) or 1))
+
+
+def _collect_at(dossier, agency):
+    desk = f"{RECEPTION_DESK} {getattr(agency, 'name', dossier.agency)}"
+    if dossier.channel == "online":
+        return f"Trực tuyến (kho dữ liệu cá nhân, bản điện tử có chữ ký số) hoặc tại {desk}"
+    return desk
+
+
+def _head(people, agency, apology):
+    """Who signs Mẫu 04: the agency's head (a leader; a deputy signs "KT.")."""
+    if not apology:
+        return {}
+    actor = people.get(apology.get("by") or "")
+    leader = actor if actor is not None and roles.LEADER in actor.roles else _agency_head(
+        people, agency)
+    if leader is None:
+        return {"signer_title": HEAD}
+    authority, title = signer_lines(getattr(leader, "title", "") or HEAD)
+    return {"signer_authority": authority, "signer_title": title, "signer_name": leader.full_name}
+
+
+def _agency_head(people, agency):
+    leaders = [a for a in people.values() if a.agency == agency and a.active
+               and roles.LEADER in a.roles]
+    leaders.sort(key=lambda a: (str(a.title or "").lower().startswith("phó "), a.login))
+    return leaders[0] if leaders else None
+
+
+#: action -> (giver, receiver) of the hand-over; "actor", "applicant", "desk",
+#: "assignee", "leader", "step" are resolved per entry.
+HANDOVERS = {
+    "receive": ("applicant", "actor"), "forward": ("actor", "assignee"),
+    "assign": ("actor", "assignee"), "approve": ("actor", "leader"),
+    "send_back": ("actor", "step"), "sign": ("actor", "desk"), "return": ("actor", "applicant"),
+    "request_supplement": ("actor", "applicant"), "supplement": ("applicant", "desk"),
+    "reject": ("actor", "applicant"), "apologize": ("actor", "applicant"),
+}
+
+
+def _handovers(people, dossier, history, due, calendar):
+    """Mẫu 05's rows from receipt on: giver, receiver, time, on time or not."""
+    started = False
+    previous = None
+    for entry in history:
+        action = entry.get("action")
+        started = started or action == "receive"
+        if not started or action not in HANDOVERS or entry.get("at") is None:
             continue
-        label = workflow.HISTORY_LABELS.get(entry.get("action"), entry.get("action"))
-        yield Step(entry["at"], label, _name(entry), entry.get("note", ""))
+        giver, receiver = (_party(role, people, dossier, entry) for role in HANDOVERS[action])
+        result = _on_time(entry, previous, dossier, due, calendar)
+        label = workflow.HISTORY_LABELS.get(action, action)
+        note = label + (f": {entry['note']}" if entry.get("note") else "")
+        yield Handover(giver, receiver, entry["at"], result, note)
+        previous = entry
+
+
+def _party(role, people, dossier, entry):
+    if role == "actor":
+        return _name(people, entry)
+    if role == "applicant":
+        return f"{APPLICANT} ({dossier.applicant_name or dossier.owner})"
+    if role == "desk":
+        return RECEPTION_DESK
+    if role == "assignee" and entry.get("assignee"):
+        account = people.get(entry["assignee"])
+        return getattr(account, "full_name", None) or entry["assignee"]
+    if role == "leader":
+        return "Lãnh đạo cơ quan (trình ký)"
+    step = _step(dossier, entry.get("step"))
+    return (step or {}).get("name") or "Chuyên viên xử lý"
+
+
+def _step(dossier, step_id):
+    return next((s for s in dossier.steps or () if s.get("id") == step_id), None)
+
+
+def _on_time(entry, previous, dossier, due, calendar):
+    """'Trước hạn', 'Đúng hạn' or 'Quá hạn' for the party handing over.
+
+    The step's own share of time when the giver carried a step (Circular
+    01/2018 Mẫu 05: the receiver writes it when taking the dossier over),
+    else the dossier's legal due date.
+    """
+    limit = due
+    step = _step(dossier, (previous or {}).get("step"))
+    if step and step.get("days") and calendar is not None and previous is not None:
+        limit = deadlines.due_at(previous["at"], int(step["days"]), calendar)
+    if limit is None:
+        return ""
+    at = entry["at"]
+    if at > limit:
+        return "Quá hạn"
+    same_day = at.astimezone(VN_TZ).date() == limit.astimezone(VN_TZ).date()
+    return "Đúng hạn" if same_day else "Trước hạn"

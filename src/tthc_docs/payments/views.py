@@ -17,6 +17,8 @@ from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
 from tthc_docs import timeutil
+from tthc_docs.config import public_url
+from tthc_docs.dossiers import press
 from tthc_docs.dossiers.content import Dossier
 from tthc_docs.errors import BadRequest, Invalid, NotAllowed, StateConflict
 from tthc_docs.payments import devgateway, provider_from_settings, service
@@ -123,8 +125,13 @@ class DossierPayment(ResourceViews):
 
     @view_config(name="pay", request_method="POST", permission=s.OWN)
     def pay(self):
-        """Open an attempt; a browser is sent to the gateway, a JSON client gets its URL."""
-        app = self.request.application_url
+        """Open an attempt; a browser is sent to the gateway, a JSON client gets its URL.
+
+        The gateway calls back at the one public address (``tthc_docs.public_url``),
+        never at whichever host the request named: a Host header is the
+        client's to choose, and the notification must reach this portal.
+        """
+        app = public_url(self.request.registry.settings)
         url = service.start(self.context, provider(self.request),
                             return_url=app + "/@@payment-return",
                             notify_url=app + "/@@payment-notify",
@@ -140,6 +147,7 @@ class DossierPayment(ResourceViews):
             raise NotAllowed("Chỉ cán bộ một cửa của cơ quan tiếp nhận được thu phí tại quầy.")
         receipt_no = read_data(self.request, {"receipt_no"}).get("receipt_no") or ""
         service.record_counter_payment(self.context, self.login, timeutil.now(), receipt_no)
+        issue_papers(self.request, self.context)
         return self.respond(payment_json(self.request, self.context),
                             redirect=self.request.resource_url(self.context))
 
@@ -173,6 +181,8 @@ class GatewayViews(ResourceViews):
                              remote=self.request.client_addr or "")
         if not ack.accepted:
             self.request.tm.doom()
+        elif service.dossier_code_of(ack.reference) in registry:
+            issue_papers(self.request, registry[service.dossier_code_of(ack.reference)])
         body = gateway.acknowledge(ack.code, ack.message)
         if ack.status >= 400:
             body["error"] = {"status": ack.status, "message": ack.message}
@@ -213,6 +223,12 @@ class RefundViews(ResourceViews):
 def refund_json(item):
     return dict(item, paid_at=timeutil.iso(item["paid_at"]),
                 noted_at=timeutil.iso(item["noted_at"]), done_at=timeutil.iso(item["done_at"]))
+
+
+def issue_papers(request, dossier):
+    """The payment receipt, issued when the payment is recorded (``dossiers.press``)."""
+    press.issue_pending(find_site(dossier), dossier, press.Press.from_settings(
+        request.registry.settings))
 
 
 def reference_in(url):

@@ -1,9 +1,13 @@
-"""DejaVu TrueType fonts for Vietnamese text in reportlab.
+"""TrueType fonts with Vietnamese glyphs for reportlab: Liberation Serif, else DejaVu.
 
-reportlab's built-in Type 1 fonts have no glyphs for Vietnamese diacritics
-(ệ, ữ, ơ ...); DejaVu has them all. Fonts are registered once per process
-and per directory under fixed names, so callers write ``FONT`` / ``FONT_BOLD``
-and ``<b>``/``<i>`` markup works in Paragraphs.
+Decree 30/2020/NĐ-CP (Phụ lục I) sets administrative documents in Times New
+Roman (Unicode, TCVN 6909:2001). Liberation Serif (Debian's
+fonts-liberation2) is metrically compatible with Times New Roman and has
+every Vietnamese glyph, so it is used when the font directory holds it;
+DejaVu (fonts-dejavu-core) is the fallback. reportlab's built-in Type 1
+fonts have no Vietnamese diacritics (ệ, ữ, ơ ...). Fonts are registered
+once per process and per directory under fixed names, so callers write
+``FONT`` / ``FONT_BOLD`` and ``<b>``/``<i>`` markup works in Paragraphs.
 """
 import os
 import threading
@@ -13,7 +17,9 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-DEFAULT_FONT_DIR = "/usr/share/fonts/truetype/dejavu/"
+LIBERATION_DIR = "/usr/share/fonts/truetype/liberation2"
+DEJAVU_DIR = "/usr/share/fonts/truetype/dejavu"
+DEFAULT_FONT_DIR = LIBERATION_DIR if os.path.isdir(LIBERATION_DIR) else DEJAVU_DIR
 SETTING = "tthc_docs.font_dir"
 
 FONT = "TTHC-Serif"
@@ -23,7 +29,15 @@ FONT_BOLD_ITALIC = "TTHC-Serif-BoldItalic"
 FONT_SANS = "TTHC-Sans"
 FONT_SANS_BOLD = "TTHC-Sans-Bold"
 
-FILES = {
+LIBERATION = {
+    FONT: "LiberationSerif-Regular.ttf",
+    FONT_BOLD: "LiberationSerif-Bold.ttf",
+    FONT_ITALIC: "LiberationSerif-Italic.ttf",
+    FONT_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
+    FONT_SANS: "LiberationSans-Regular.ttf",
+    FONT_SANS_BOLD: "LiberationSans-Bold.ttf",
+}
+FILES = DEJAVU = {
     FONT: "DejaVuSerif.ttf",
     FONT_BOLD: "DejaVuSerif-Bold.ttf",
     FONT_ITALIC: "DejaVuSerif-Italic.ttf",
@@ -37,7 +51,7 @@ _registered_from = None
 
 
 class FontsMissing(RuntimeError):
-    """The configured font directory lacks a DejaVu file (install fonts-dejavu-core)."""
+    """The configured font directory lacks a font file (install fonts-liberation2)."""
 
 
 def font_dir_from(settings):
@@ -56,7 +70,8 @@ def register_fonts(font_dir=None):
     with _lock:
         if _registered_from == font_dir:
             return font_dir
-        for name, filename in FILES.items():
+        files = family_in(font_dir)
+        for name, filename in files.items():
             path = os.path.join(font_dir, filename)
             if not os.path.isfile(path):
                 raise FontsMissing(f"font file missing: {path}")
@@ -71,6 +86,13 @@ def register_fonts(font_dir=None):
             addMapping(family, 1, 1, bold_italic)
         _registered_from = font_dir
     return font_dir
+
+
+def family_in(font_dir):
+    """The font files to use from ``font_dir``: Liberation when present, else DejaVu."""
+    if os.path.isfile(os.path.join(font_dir, LIBERATION[FONT])):
+        return LIBERATION
+    return DEJAVU
 
 
 def nfc(text):

@@ -11,6 +11,7 @@ public verification address, without query), ``replaces`` (title or id of
 the document this one corrects), ``recipients``.
 """
 import datetime
+import re
 from urllib.parse import urlencode
 
 from tthc_docs.pdf.layout import AdminDocument, render_document
@@ -25,13 +26,33 @@ def verify_link(verify_url, code, procedure_code):
 
 
 def result_number(result):
-    """The document number: given, else ``<dossier sequence>/KQ-<yymmdd of issue>``.
+    """The document number the caller drew (``dossiers.result_numbers``: ``15/2027/KQ-…``), or "".
 
-    The one format of a result's number (e.g. ``0001/KQ-270301``): the signing
-    service leaves ``number`` out and lets this build it.
+    The signing service draws it from the agency's yearly sequence; a
+    document rendered without one (a test, a bench) has no number line.
     """
-    issued = _issued_date(result.get("issued_at"))
-    return result.get("number") or f"{result['code'].rsplit('-', 1)[-1]}/KQ-{issued:%y%m%d}"
+    return result.get("number") or ""
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+WORDS = {"True": "Có", "False": "Không", "true": "Có", "false": "Không"}
+
+
+def vn_value(value):
+    """A declared value as a Vietnamese document writes it.
+
+    A tick box is a word ("Có"/"Không"), an ISO day is dd/mm/yyyy (Decree
+    30/2020 writes dates that way); anything else is printed as given.
+    """
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"{value:%d/%m/%Y}"
+    text = str(value)
+    match = _ISO_DAY.match(text)
+    if match:
+        return f"{match.group(3)}/{match.group(2)}/{match.group(1)}"
+    return WORDS.get(text, text)
 
 
 def _issued_date(value):
@@ -60,11 +81,11 @@ def result_document(result):
         agency=result.get("agency_name", ""),
         parent_agency=result.get("parent_agency", ""),
         number=result_number(result),
-        place=result.get("place", "Thái Nguyên"),
+        place=result.get("place", ""),
         date=_issued_date(result.get("issued_at")),
         title=result.get("result_title") or DEFAULT_TITLE,
         paragraphs=tuple(paragraphs),
-        facts=tuple((str(k), str(v)) for k, v in result.get("facts", ())),
+        facts=tuple((str(k), vn_value(v)) for k, v in result.get("facts", ())),
         closing=tuple(closing),
         signer_authority=result.get("signer_authority", ""),
         signer_title=result.get("signer_title", ""),

@@ -28,6 +28,17 @@ LEVEL_TITLES = {"central": "Cấp trung ương", "province": "Cấp tỉnh", "co
                 "district": "Cấp huyện (trước 01/7/2025)"}
 #: Decision 20/2020/QĐ-TTg, art. 4: level 4 (3 characters), 3 and 2 (2 each), level 1 (a letter, 2 digits).
 CODE_RE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$")
+#: A number line's abbreviation (Decree 30/2020 App. I: "QĐ-UBND", "KQ-TTPVHCC").
+SUFFIX_RE = re.compile(r"^[0-9A-ZĐ]+(?:[-.][0-9A-ZĐ]+)*$")
+
+
+def check_suffix(value):
+    """``value`` stripped if it is a number line's abbreviation (≤ 30 capitals, digits, - or .)."""
+    text = value.strip() if isinstance(value, str) else None
+    if text is None or len(text) > 30 or not SUFFIX_RE.match(text):
+        raise Invalid("Ký hiệu số văn bản không hợp lệ.", {
+            "result_suffix": "chữ in hoa, chữ số, nối bằng - hoặc . (ví dụ KQ-TTPVHCC), tối đa 30 ký tự"})
+    return text
 
 
 def check_code(code):
@@ -47,6 +58,9 @@ class Agency(Container):
     """
 
     commune_code = None  # older agencies have none
+    #: What follows the year in its results' numbers ("KQ-TTPVHCC" in 15/2027/KQ-TTPVHCC);
+    #: "" until the admin sets it (``dossiers.result_numbers`` then writes "KQ").
+    result_suffix = ""
 
     def __init__(self, code, name, level, commune_code=None):
         super().__init__()
@@ -59,7 +73,7 @@ class Agency(Container):
 
     def as_json(self):
         return {"code": self.code, "name": self.name, "level": self.level,
-                "commune_code": self.commune_code,
+                "commune_code": self.commune_code, "result_suffix": self.result_suffix,
                 "children": [c.as_json() for c in self.values()]}
 
 
@@ -99,11 +113,14 @@ class AgencyTree(Container):
             raise Invalid("Dữ liệu cơ quan không hợp lệ.", problems)
         if self.by_code(data["code"]) is not None:
             raise StateConflict("Mã đơn vị đã tồn tại.", fields={"code": "Đã tồn tại."})
+        suffix = check_suffix(data["result_suffix"]) if data.get("result_suffix") else ""
         try:
-            return self.add_agency(parent, Agency(data["code"].strip(), data["name"].strip(),
-                                                  data["level"]))
+            agency = Agency(data["code"].strip(), data["name"].strip(), data["level"])
         except ValueError as exc:
             raise Invalid("Mã đơn vị không hợp lệ.", {"code": str(exc)}) from None
+        if suffix:
+            agency.result_suffix = suffix
+        return self.add_agency(parent, agency)
 
     def by_code(self, code):
         """The Agency with this unit code, or None."""

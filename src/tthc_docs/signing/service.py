@@ -21,27 +21,25 @@ import logging
 
 from tthc_docs.catalog import doctypes
 from tthc_docs import errors, roles, timeutil
+from tthc_docs.config import place_name, public_url
 from tthc_docs.dossiers.content import applicant_name
+from tthc_docs.dossiers.result_facts import result_facts, result_title
+from tthc_docs.dossiers.result_numbers import next_number
 from tthc_docs.dossiers.states import AWAITING_SIGNATURE
 from tthc_docs.pdf.fonts import font_dir_from
+from tthc_docs.pdf.layout import signer_lines  # noqa: F401  (one rule, re-exported)
 from tthc_docs.pdf.result import render_result
 from tthc_docs.signing import csc
 from tthc_docs.signing.sign import (
-    LOCATION, async_sign_pdf, reason_for, sign_pdf, signing_from_settings, stamp_lines,
+    async_sign_pdf, reason_for, sign_pdf, signing_from_settings, stamp_lines,
 )
 from tthc_docs.signing.signer import SigningRefused, load_identity
 
 log = logging.getLogger(__name__)
 
-SETTING_PUBLIC_URL = "tthc_docs.public_url"
-DEFAULT_PUBLIC_URL = "http://127.0.0.1:6543"
-MAX_FACTS = 25
-
-
 def verify_url(settings):
     """The public verification page printed (as a QR code) on every result."""
-    base = (settings.get(SETTING_PUBLIC_URL) or DEFAULT_PUBLIC_URL).rstrip("/")
-    return f"{base}/@@verify"
+    return f"{public_url(settings)}/@@verify"
 
 
 def check_signer(dossier, account):
@@ -66,56 +64,12 @@ def owner_vault(site, dossier):
     return vault
 
 
-def signer_lines(title):
-    """(authority, title) of the signer block: a deputy signs "KT." for the head (NĐ 30)."""
-    title = (title or "").strip()
-    if title.lower().startswith("phó "):
-        return f"KT. {title[4:]}", title
-    return "", title
-
-
-def _field_labels(site, dossier):
-    """Form field titles for the dossier's data, best effort (raw keys otherwise)."""
-    try:
-        template = site["forms"][dossier.form_name]
-        version = template.published_version(dossier.form_version)
-        return {f["name"]: f.get("title") or f["name"] for f in version.fields}
-    except (KeyError, AttributeError, TypeError, ValueError, errors.DomainError):
-        return {}
-
-
-def _text(value):
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_text(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(_text(v) for v in value.values() if v)
-    return str(value)
-
-
-def result_facts(site, dossier, applicant):
-    """What the result page states: applicant, procedure, dossier, then the declared data."""
-    facts = [("Người nộp hồ sơ", applicant), ("Thủ tục", dossier.procedure_name),
-             ("Mã hồ sơ", dossier.code)]
-    if getattr(dossier, "received_at", None):
-        facts.append(("Ngày tiếp nhận", timeutil.format_date(dossier.received_at)))
-    labels = _field_labels(site, dossier)
-    for key, value in (dossier.data or {}).items():
-        if value not in (None, "", [], {}) and len(facts) < MAX_FACTS:
-            facts.append((labels.get(key, key), _text(value)))
-    return facts
-
-
-def result_title(site, dossier):
-    """The procedure's result name (e.g. 'Giấy chứng nhận ...'), else the generic title."""
-    try:
-        version = site["procedures"][dossier.procedure_code].published_version()
-        return getattr(version, "result_name", "") or ""
-    except (KeyError, AttributeError, TypeError):
-        return ""
-
-
 def result_dict(site, dossier, account, vault, now, settings):
-    """The dossier-like dict ``pdf.result`` renders."""
+    """The dossier-like dict ``pdf.result`` renders, with the agency's next result number.
+
+    The number is drawn here, in the signing transaction: a refused
+    signature drops the transaction and with it the number.
+    """
     agency = site["agencies"].by_code(dossier.agency)
     parent = getattr(agency, "__parent__", None)
     applicant = applicant_name(site, dossier)
@@ -127,10 +81,12 @@ def result_dict(site, dossier, account, vault, now, settings):
         "agency_name": agency.name if agency else dossier.agency,
         "parent_agency": getattr(parent, "name", "") if getattr(parent, "level", None) else "",
         "issued_at": now, "applicant_name": applicant,
+        "number": next_number(site, dossier.agency, now),
         "facts": result_facts(site, dossier, applicant),
         "result_title": result_title(site, dossier),
         "signer_name": account.full_name, "signer_title": title, "signer_authority": authority,
         "verify_url": verify_url(settings), "replaces": replaces,
+        "place": place_name(settings),
     }
 
 
@@ -168,7 +124,7 @@ def prepare(site, dossier, account, settings, now):
 
 def _sign_kwargs(item, identity, now):
     return dict(box=item.rendered.signature_box, reason=reason_for(item.dossier.code),
-                location=LOCATION,
+                location=item.result["place"],
                 lines=stamp_lines(identity.common_name, item.result["agency_name"], now))
 
 

@@ -36,15 +36,12 @@ from reportlab.pdfgen import canvas as rl_canvas
 
 from tthc_docs.pdf.fonts import FONT_SANS, FONT_SANS_BOLD, nfc, register_fonts
 from tthc_docs.signing.signer import SigningRefused
-from tthc_docs.text.addresses import HOME_PROVINCE
 
 FIELD_NAME = "ChuKySo"
 SETTING_TRUST_ROOTS = "tthc_docs.trust_roots"
 SETTING_TSA_URL = "tthc_docs.tsa_url"
 SETTING_CRLS = "tthc_docs.crls"
 REASON_PREFIX = "Ký duyệt kết quả giải quyết hồ sơ "
-#: The signature's /Location: the province this system serves ("Thái Nguyên").
-LOCATION = HOME_PROVINCE.removeprefix("Tỉnh ")
 
 
 def reason_for(dossier_code):
@@ -253,8 +250,11 @@ def _pdf_signer(identity, pyhanko_signer, signing, *, box, reason, location, lin
 
 
 async def async_sign_pdf(data, identity, signing, *, pyhanko_signer=None, box=None, reason="",
-                         location=LOCATION, lines=(), embed_validation=True):
+                         location=None, lines=(), embed_validation=True):
     """Sign ``data`` as ``identity`` inside a running event loop (remote signers batch here).
+
+    ``location``: the signature's /Location, the place name the caller
+    configures (``tthc_docs.place_name``); None writes none.
 
     ``pyhanko_signer`` defaults to ``identity.pyhanko_signer()``; a remote
     identity passes the one bound to its open HTTP session. Raises

@@ -120,6 +120,7 @@ def procedure_json(request, procedure, version):
         "methods": version.methods, "online_level": version.online_level,
         "target_group": version.target_group, "citizen_steps": version.citizen_steps,
         "result_doc_type": version.result_doc_type, "result_name": version.result_name,
+        "result_title": version.result_title,
         "url": request.resource_url(procedure),
         "superseded": state == "superseded",
     }

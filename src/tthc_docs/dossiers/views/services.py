@@ -5,6 +5,7 @@ is made here and handed to the domain, which never imports it.
 """
 from tthc_docs.dossiers.actions import Services
 from tthc_docs.dossiers.calendar import calendar_for
+from tthc_docs.dossiers.press import Press
 from tthc_docs.people import totp
 from tthc_docs.signing.service import ResultIssuer
 from tthc_docs.site.content import find_site
@@ -23,4 +24,5 @@ def services_for(request, resource):
     site = find_site(resource)
     return Services(site=site, calendar=calendar_for(site, request.registry.settings),
                     issuer=ResultIssuer(site, request.registry.settings),
-                    throttle=code_throttle(request))
+                    throttle=code_throttle(request),
+                    press=Press.from_settings(request.registry.settings))

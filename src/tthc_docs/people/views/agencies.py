@@ -2,7 +2,7 @@
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
-from tthc_docs.people.agencies import AgencyTree
+from tthc_docs.people.agencies import Agency, AgencyTree, check_suffix
 from tthc_docs.web.body import read_json, reject_unknown
 from tthc_docs.web.views import ResourceViews
 
@@ -15,9 +15,19 @@ OPENAPI_PATHS = {
                      "type": "object", "required": ["code", "name", "level"], "properties": {
                          "code": {"type": "string"}, "name": {"type": "string"},
                          "level": {"type": "string", "enum": ["province", "district", "commune"]},
-                         "parent": {"type": "string"}}}}}},
+                         "parent": {"type": "string"},
+                         "result_suffix": {"type": "string"}}}}}},
                  "responses": {"201": {"description": "agency"}, "409": {"description": "code taken"},
                                "422": {"description": "invalid fields"}}}},
+    "/agencies/{code}": {
+        "patch": {"summary": "Change a unit (admin): {result_suffix}, the abbreviation after the "
+                             "year in its results' numbers (15/2027/KQ-TTPVHCC)",
+                  "parameters": [{"name": "code", "in": "path", "required": True,
+                                  "schema": {"type": "string"}}],
+                  "requestBody": {"content": {"application/json": {"schema": {
+                      "type": "object", "properties": {"result_suffix": {"type": "string"}}}}}},
+                  "responses": {"200": {"description": "agency"},
+                                "422": {"description": "invalid fields"}}}},
 }
 
 
@@ -32,5 +42,18 @@ class AgencyViews(ResourceViews):
     @view_config(request_method="POST", permission=s.MANAGE)
     def add(self):
         data = read_json(self.request)
-        reject_unknown(data, {"code", "name", "level", "parent"})
+        reject_unknown(data, {"code", "name", "level", "parent", "result_suffix"})
         return self.respond(self.context.create(data).as_json(), status=201)
+
+
+@view_defaults(context=Agency)
+class OneAgencyViews(ResourceViews):
+    """One unit (``/agencies/<code>/…``): what the admin may change after creating it."""
+
+    @view_config(request_method="PATCH", permission=s.MANAGE)
+    def change(self):
+        data = read_json(self.request)
+        reject_unknown(data, {"result_suffix"})
+        if "result_suffix" in data:
+            self.context.result_suffix = check_suffix(data["result_suffix"])
+        return self.respond(self.context.as_json())
