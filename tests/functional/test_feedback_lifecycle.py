@@ -111,3 +111,43 @@ def test_the_pages_render_for_each_role(login, anon, dossier_code):
     assert "Qua biểu mẫu." in page.text
     assert "Qua biểu mẫu." not in reception.get("/feedback/@@queue").text
     assert page.request.path.split("/")[-1] in reception.get("/feedback/@@queue").text
+
+
+def _complaint_with_attachment(login, edit_site, dossier_code):
+    """citizen1 complains about their dossier with one vault document; (item, vault id, doc id)."""
+    with edit_site() as site:
+        vault = site["vaults"].for_owner("citizen1")
+        doc_id = next(iter(vault.documents))
+        vault_id = vault.id
+    item = login("citizen1").post_json("/@@feedback", {
+        "subject": "dossier", "ref": dossier_code, "text": "Xin xem lại giấy tờ đính kèm.",
+        "attachments": [doc_id]}, status=201).json
+    return item, vault_id, doc_id
+
+
+def test_the_agency_reads_a_complaints_attachment_and_the_read_is_logged(login, clock, edit_site,
+                                                                         dossier_code):
+    item, vault_id, doc_id = _complaint_with_attachment(login, edit_site, dossier_code)
+    reception = login("reception1")
+    shown = reception.get(f"/feedback/{item['id']}", headers=JSON).json["attachments"]
+    assert [a["document"] for a in shown] == [doc_id]
+    page = reception.get(f"/feedback/{item['id']}")
+    link = page.html.select_one("#attachments a")["href"]
+    assert link == shown[0]["url"] and f"?feedback={item['id']}" in link
+    assert reception.get(link, status=200).body
+    log = login("citizen1").get(f"/vaults/{vault_id}/@@access-log", headers=JSON).json["items"]
+    assert (log[0]["who"], log[0]["document"]) == ("reception1", doc_id)
+    assert item["id"] in log[0]["dossier"]
+
+
+def test_another_agencys_officer_is_refused_a_complaints_attachment(app, login, clock, edit_site,
+                                                                    dossier_code):
+    from conftest import logged_in
+    item, vault_id, doc_id = _complaint_with_attachment(login, edit_site, dossier_code)
+    url = login("citizen1").get(f"/feedback/{item['id']}", headers=JSON).json["attachments"][0]["url"]
+    with edit_site() as site:
+        site["people"].create("tuphap1", "demo-password", "Cán bộ Sở Tư pháp",
+                              ["reception"], agency="000.00.11.H55")
+    logged_in(app, "tuphap1").get(url, status=403)
+    log = login("citizen1").get(f"/vaults/{vault_id}/@@access-log", headers=JSON).json["items"]
+    assert all(e["who"] != "tuphap1" for e in log)

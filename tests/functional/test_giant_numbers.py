@@ -1,9 +1,8 @@
 """Digit strings past Python's int limit are a 4xx naming the parameter, never a 500.
 
-The query parameters are read in view modules being ported in another
-branch; the URLs they still break are marked ``xfail(strict=True)`` so that
-the switch to ``text.numbers.parse_bounded_int`` turns them green (and the
-marks must then go).  The e-form number fields are fixed here.
+Every number a view reads from the query goes through
+``text.numbers.parse_bounded_int`` (issue 13); the e-form number fields
+are bounded by their colander types.
 """
 import pytest
 
@@ -11,7 +10,6 @@ from dossier_support import clock, docs, procedure_data  # noqa: F401  (fixtures
 
 JSON = {"Accept": "application/json"}
 HUGE = "9" * 5000
-PORTED_LATER = pytest.mark.xfail(strict=True, reason="views ported after merge")
 CODE = "9.990077"
 FORM = "to-khai-so"
 FIELDS = [{"name": "so_ban", "title": "Số bản", "type": "integer", "required": True,
@@ -28,18 +26,35 @@ def demo(anon):
 
 
 @pytest.mark.parametrize("who,url", [
-    pytest.param(None, "/procedures/?page={huge}", marks=PORTED_LATER),
-    pytest.param(None, "/procedures/?limit={huge}", marks=PORTED_LATER),
-    pytest.param(None, "/procedures/{procedure}?version={huge}", marks=PORTED_LATER),
-    pytest.param("admin", "/procedures/@@calendar?year={huge}", marks=PORTED_LATER),
+    pytest.param(None, "/procedures/?page={huge}"),
+    pytest.param(None, "/procedures/?limit={huge}"),
+    pytest.param(None, "/procedures/{procedure}?version={huge}"),
+    pytest.param("admin", "/procedures/@@calendar?year={huge}"),
     ("citizen1", "/@@my-dossiers?limit={huge}"),
     ("citizen1", "/@@my-dossiers?offset={huge}"),
+    ("reception1", "/@@queue?offset={huge}"),
+    ("leader1", "/@@sign-queue?limit={huge}"),
     (None, "/forms/{form}?version={huge}"),
 ])
 def test_a_giant_query_number_is_a_4xx(anon, login, demo, who, url):
     client = login(who) if who else anon
     res = client.get(url.format(huge=HUGE, **demo), headers=JSON, status="*")
     assert 400 <= res.status_int < 500, res.status
+
+
+@pytest.mark.parametrize("who,url,name", [
+    (None, "/procedures/?page={huge}", "page"),
+    (None, "/procedures/?limit={huge}", "limit"),
+    (None, "/procedures/{procedure}?version={huge}", "version"),
+    ("admin", "/procedures/@@calendar?year={huge}", "year"),
+    ("citizen1", "/@@my-dossiers?offset={huge}", "offset"),
+    ("reception1", "/@@queue?limit={huge}", "limit"),
+])
+def test_a_giant_query_number_is_422_naming_the_parameter(anon, login, demo, who, url, name):
+    client = login(who) if who else anon
+    res = client.get(url.format(huge=HUGE, **demo), headers=JSON, status="*")
+    assert res.status_int == 422, res.status
+    assert list(res.json["error"]["fields"]) == [name]
 
 
 @pytest.fixture

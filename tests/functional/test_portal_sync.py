@@ -122,3 +122,13 @@ def test_every_event_is_delivered_once_through_faults_and_a_kill(portal, login, 
     assert [e["seq"] for e in events] == sorted(e["seq"] for e in events) == list(
         range(1, len(events) + 1))
     assert events[-1]["event"] == "handover" and events[-1]["status"] == "processing"
+
+
+def test_the_sync_share_is_the_indicator_the_decision_defines(login):
+    """The outbox's share carries the id of the indicator counted from the same figures."""
+    from tthc_docs.indicators.decision import INDICATORS
+    synced = [i.id for i in INDICATORS if i.num == "synced"]
+    admin = login("admin")
+    assert [status(admin)["share"]["indicator"]] == synced
+    labels = [dt.get_text() for dt in admin.get("/outbox").html.select("dt")]
+    assert f"Tỷ lệ hồ sơ được đồng bộ (chỉ số {synced[0]})" in labels

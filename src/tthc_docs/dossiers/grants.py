@@ -3,10 +3,17 @@
 The owner reads everything in their vault. Anyone else (an officer) reads a
 document only for a named dossier, and only when the vault holds a grant for
 that dossier and the officer's agency; every such read is logged by the
-caller. Grants are given at three moments, all through this module: filing
+caller. Grants are given at four moments, all through this module: filing
 (the attachments and the documents the e-form names), a supplement (the new
-attachments) and signing (the issued result, which the agency must be able
-to read for the hand-over).
+attachments), signing (the issued result, which the agency must be able
+to read for the hand-over) and a complaint's filing (its attachments, for
+the agency it is routed to: ``for_feedback``).
+
+A grant is keyed by what the reading is *for*: a dossier's code, or for a
+complaint ``feedback_purpose(id)`` (``phan-anh:<id>``), which no dossier
+code can equal (codes have no colon). The officer names it in the URL
+(``?dossier=<code>`` or ``?feedback=<id>``) and the owner's access log
+records it.
 
 Retention (how long a grant lasts), by document kind and dossier state:
 
@@ -39,12 +46,35 @@ def issued(vault, doc_id, dossier):
     vault.grant(doc_id, dossier.code, dossier.agency)
 
 
+FEEDBACK_PREFIX = 'phan-anh:'
+
+
+def feedback_purpose(feedback_id):
+    """The grant key's purpose for a complaint (Decree 20/2008/NĐ-CP: the agency handles it)."""
+    return FEEDBACK_PREFIX + feedback_id
+
+
+def for_feedback(vault, doc_id, feedback):
+    """A complaint's attachment: the agency it is routed to may read it for that complaint."""
+    vault.grant(doc_id, feedback_purpose(feedback.id), feedback.agency)
+
+
+def purpose_in(params):
+    """What a read is for, from the query: ``?dossier=<code>`` or ``?feedback=<id>``; else None."""
+    if params.get('dossier'):
+        return params['dossier']
+    if params.get('feedback'):
+        return feedback_purpose(params['feedback'])
+    return None
+
+
 def reading_for(vault, doc_id, account, dossier_code):
-    """The dossier code ``account`` reads ``doc_id`` for; None for the owner; else 403."""
+    """The purpose ``account`` reads ``doc_id`` for (``purpose_in``); None for the owner; else 403."""
     if account.login == vault.owner:
         return None
     if not dossier_code:
-        raise errors.NotAllowed('Cán bộ chỉ được xem giấy tờ kèm theo mã hồ sơ (?dossier=).')
+        raise errors.NotAllowed('Cán bộ chỉ được xem giấy tờ kèm theo mã hồ sơ (?dossier=) '
+                                'hoặc mã phản ánh (?feedback=).')
     if not vault.is_granted(doc_id, dossier_code, account.agency):
         raise errors.NotAllowed('Cơ quan của bạn không được cấp quyền xem giấy tờ này '
                                 'cho hồ sơ đã nêu.')

@@ -11,11 +11,14 @@ checked before anything is written:
 - about a procedure: to the first agency that settles it; about an agency:
   to that agency;
 - attachments are documents of the filer's own vault (403 for any other);
+  the agency it is routed to is granted each of them for this complaint
+  (``dossiers.grants.for_feedback``, the one grant rule), so its officers
+  can read them, every read logged in the filer's access log;
 - due: ``PROCESSING_DAYS`` working days from receipt, counted as dossier
   deadlines are (``dossiers.deadlines.due_at``, the one rule).
 """
 from tthc_docs import errors
-from tthc_docs.dossiers import deadlines
+from tthc_docs.dossiers import deadlines, grants
 from tthc_docs.feedback.content import MAX_TEXT, PROCESSING_DAYS, SUBJECTS, Feedback
 
 
@@ -39,7 +42,10 @@ def file_feedback(site, account, payload, now, calendar):
         public=payload.get('public') is True, filer=account.login if account else None,
         contact=contact, filed_at=now, due_at=deadlines.due_at(now, PROCESSING_DAYS, calendar),
         procedure=procedure)
-    return site['feedback'].file(feedback, now)
+    site['feedback'].file(feedback, now)
+    for ref in refs:
+        grants.for_feedback(site['vaults'][ref['vault']], ref['document'], feedback)
+    return feedback
 
 
 def _contact(account, contact):

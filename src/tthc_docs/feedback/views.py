@@ -95,9 +95,19 @@ def feedback_json(request, feedback, now):
         "answer": answer, "rating": feedback.rating and {"score": feedback.rating["score"]},
         "public": feedback.public, "published": feedback.published, "actions": []}
     if full:
-        body.update(attachments=list(feedback.attachments), contact=dict(feedback.contact),
+        body.update(attachments=[attachment_json(request, feedback, ref)
+                                 for ref in feedback.attachments],
+                    contact=dict(feedback.contact),
                     filer=feedback.filer, actions=_actions(request, feedback))
     return body
+
+
+def attachment_json(request, feedback, ref):
+    """One attachment with its download ``url``: the filer reads their own document; the
+    agency's officers read it for this complaint (``?feedback=``, granted at filing, logged)."""
+    url = "/".join([request.application_url, "vaults", ref["vault"], "documents",
+                    ref["document"], "@@download"])
+    return dict(ref, url=f"{url}?feedback={feedback.id}")
 
 
 def _actions(request, feedback):

@@ -60,6 +60,9 @@ class Indicator:
         return self.id.split('.')[0]
 
 
+#: The share of dossiers synchronised with the national portal; ``sync`` shows it by this id.
+SYNC_SHARE = '1.3'
+
 INDICATORS = (
     # -- 1. Publicity and transparency (18) ---------------------------------------
     Indicator('1.1', 'Tỷ lệ thủ tục hành chính được công bố, công khai đúng hạn',
@@ -70,7 +73,7 @@ INDICATORS = (
     Indicator('1.2', 'Tỷ lệ thủ tục hành chính được công khai đầy đủ',
               'procs_complete', 'procs_published', 4,
               basis='QĐ 766 nhóm 1; NĐ 63/2010 đ. 8 (nội dung thủ tục); ' + RECONSTRUCTED),
-    Indicator('1.3', 'Tỷ lệ hồ sơ được đồng bộ trạng thái lên Cổng Dịch vụ công quốc gia',
+    Indicator(SYNC_SHARE, 'Tỷ lệ hồ sơ được đồng bộ trạng thái lên Cổng Dịch vụ công quốc gia',
               'synced', 'filed', 10,
               basis='QĐ 766 nhóm 1; NĐ 107/2021 đ. 1 (sửa đ. 12, 22 NĐ 61/2018); ' + RECONSTRUCTED),
     # -- 2. Progress and results (20) ----------------------------------------------

@@ -161,7 +161,7 @@ class Outbox(Persistent):
             self.behind[rec.code] = left
         else:
             self.behind.pop(rec.code, None)
-            indicators.dossier_synced(self, rec.code)   # indicator 1.3
+            indicators.dossier_synced(self, rec.code)   # indicator decision.SYNC_SHARE
 
     def _dead(self, rec):
         self._dequeue(rec)
@@ -197,7 +197,7 @@ class Outbox(Persistent):
         return self.records[(code, seq)].recorded_at
 
     def share(self):
-        """Indicator 1.3's figures (province-wide, all time): ``(synchronised, received)`` dossiers."""
+        """Indicator ``decision.SYNC_SHARE``'s figures, province-wide: ``(synchronised, received)``."""
         received = self.dossiers()
         return received - len(self.behind), received
 

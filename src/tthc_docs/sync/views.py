@@ -12,6 +12,7 @@ from pyramid.view import view_config, view_defaults
 from tthc_docs import security as s
 from tthc_docs import timeutil
 from tthc_docs.errors import Invalid, NotAllowed, StateConflict
+from tthc_docs.indicators.decision import SYNC_SHARE
 from tthc_docs.site.content import Site
 from tthc_docs.sync import devportal, policy, protocol, setting
 from tthc_docs.sync.outbox import OUTCOMES, Outbox
@@ -28,12 +29,12 @@ _RECORD = {"type": "object", "properties": {k: {} for k in (
     "last_error", "delivered_at")}}
 OPENAPI_PATHS = {
     "/outbox": {"get": {
-        "summary": "Synchronisation with the national portal (admin): indicator 1.4, lag, alert, "
-                   "dead letters",
+        "summary": f"Synchronisation with the national portal (admin): indicator {SYNC_SHARE}, "
+                   "lag, alert, dead letters",
         "responses": {"200": {"description": "the state of the sync", "content": {
             "application/json": {"schema": {"type": "object", "properties": {
-                "share": {"type": "object", "description": "{indicator: '1.4', synchronised, "
-                          "received, value}"},
+                "share": {"type": "object", "description": f"{{indicator: '{SYNC_SHARE}', "
+                          "synchronised, received, value}"},
                 "pending": {"type": "integer"}, "delivered": {"type": "integer"},
                 "oldest_pending_at": {"type": "string", "nullable": True},
                 "lag_seconds": {"type": "integer"}, "threshold_seconds": {"type": "integer"},
@@ -69,7 +70,7 @@ def sync_status(request, outbox, now):
     lag = int((now - oldest).total_seconds()) if oldest is not None else 0
     threshold = setting(settings, "lag_alert_seconds", int)
     return {
-        "share": {"indicator": "1.4", "synchronised": synchronised, "received": received,
+        "share": {"indicator": SYNC_SHARE, "synchronised": synchronised, "received": received,
                   "value": round(synchronised / received, 4) if received else None},
         "pending": outbox.pending_count(), "delivered": outbox.delivered_count(),
         "oldest_pending_at": timeutil.iso(oldest), "lag_seconds": max(lag, 0),

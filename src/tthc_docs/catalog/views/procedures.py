@@ -19,11 +19,13 @@ from tthc_docs.errors import Invalid, NotFound
 from tthc_docs.roles import OFFICER_ROLES, ROLE_TITLES
 from tthc_docs.site.content import find_site
 from tthc_docs.text.folding import slug
+from tthc_docs.text.numbers import parse_bounded_int
 from tthc_docs.timeutil import iso, parse_date, today
 from tthc_docs.web.views import ResourceViews
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+MAX_VERSION = 10 ** 9   # far past any procedure's history; bounds ``?version=``
 METHOD_TITLES = {"counter": "Trực tiếp tại Bộ phận Một cửa", "post": "Qua dịch vụ bưu chính",
                  "online": "Trực tuyến trên Cổng Dịch vụ công"}
 ONLINE_LEVEL_TITLES = {"toan-trinh": "Dịch vụ công trực tuyến toàn trình",
@@ -95,10 +97,8 @@ def is_editor(request, context):
 def shown_version(request, procedure):
     """The version this user may see (``?version=N``), or 404."""
     wanted = request.params.get("version")
-    if wanted is not None:
-        if not (wanted.isascii() and wanted.isdigit()):  # "²".isdigit() but int("²") fails
-            raise Invalid("Số phiên bản không hợp lệ.", {"version": "Phải là số nguyên dương."})
-        wanted = int(wanted)
+    if wanted is not None:   # 0 and unknown versions stay a 404, as before
+        wanted = parse_bounded_int(wanted, "version", 0, MAX_VERSION)
     version = procedure.visible_version(wanted, is_editor(request, procedure))
     if version is None:
         raise NotFound(f"Không có thủ tục mã {procedure.code}.")
@@ -127,13 +127,8 @@ def procedure_json(request, procedure, version):
 
 
 def int_param(request, name, default, lo, hi):
-    """A whole-number query parameter in [lo, hi], or 422 naming it."""
-    raw = request.params.get(name)
-    if raw in (None, ""):
-        return default
-    if not (raw.isascii() and raw.isdigit()) or not lo <= int(raw) <= hi:
-        raise Invalid(f"Tham số {name} không hợp lệ.", {name: f"Phải là số nguyên từ {lo} đến {hi}."})
-    return int(raw)
+    """A whole-number query parameter in [lo, hi] (``default`` when absent), or 422 naming it."""
+    return parse_bounded_int(request.params.get(name), name, lo, hi, default=default)
 
 
 def day_param(request, name):

@@ -11,6 +11,7 @@ from tthc_docs.dossiers.calendar import holiday_names
 from tthc_docs.errors import Invalid
 from tthc_docs.dossiers.daysoff import KIND_TITLES
 from tthc_docs.catalog.content import ProcedureCatalog
+from tthc_docs.text.numbers import parse_bounded_int
 from tthc_docs.timeutil import iso, today
 from tthc_docs.web.body import read_data
 from tthc_docs.web.views import ResourceViews
@@ -40,10 +41,9 @@ OPENAPI_PATHS = {
 
 
 def _year(request):
-    raw = request.params.get("year") or str(today().year)
-    if not (raw.isascii() and raw.isdigit()) or not 2000 <= int(raw) <= 2100:
-        raise Invalid("Năm không hợp lệ.", {"year": "Phải là năm từ 2000 đến 2100."})
-    return int(raw)
+    """``?year=`` (this year when absent) in 2000..2100, or 422 naming it."""
+    return parse_bounded_int(request.params.get("year"), "year", 2000, 2100,
+                             default=today().year)
 
 
 def _entry_json(entry):

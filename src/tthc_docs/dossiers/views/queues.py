@@ -10,6 +10,7 @@ from tthc_docs.dossiers import states
 from tthc_docs import security as s
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.site.content import Site
+from tthc_docs.text.numbers import parse_bounded_int
 from tthc_docs.dossiers.serialise import summary_json
 from tthc_docs.web.views import ResourceViews
 
@@ -41,15 +42,9 @@ OPENAPI_PATHS = {
 
 
 def _paging(request):
-    try:
-        offset = int(request.params.get('offset', 0))
-        limit = int(request.params.get('limit', 20))
-    except ValueError:
-        raise errors.Invalid('Tham số phân trang không hợp lệ.',
-                             {'offset': 'số nguyên', 'limit': 'số nguyên'}) from None
-    if not 0 <= offset <= MAX_OFFSET or not 1 <= limit <= MAX_LIMIT:
-        raise errors.Invalid('Tham số phân trang không hợp lệ.',
-                             {'limit': f'từ 1 đến {MAX_LIMIT}', 'offset': f'từ 0 đến {MAX_OFFSET}'})
+    """``?offset=`` and ``?limit=`` within bounds, or 422 naming the wrong one."""
+    offset = parse_bounded_int(request.params.get('offset'), 'offset', 0, MAX_OFFSET, default=0)
+    limit = parse_bounded_int(request.params.get('limit'), 'limit', 1, MAX_LIMIT, default=20)
     return offset, limit
 
 

@@ -187,7 +187,7 @@ class DocumentViews(ResourceViews):
         Anyone else: 403 (``grants.reading_for``, the one grant rule).
         """
         dossier = grants.reading_for(self.vault, self.context.id, self.request.account,
-                                     self.request.params.get('dossier'))
+                                     grants.purpose_in(self.request.params))
         if dossier is not None:
             self.vault.log_access(self.login, self.context.id, dossier)
         return dossier
