@@ -4,18 +4,24 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: run test bench install system-packages translations clean
+.PHONY: run test e2e bench install system-packages translations clean
 
 # System packages the project needs: fonts with Vietnamese glyphs for PDFs; poppler's
-# pdfsig and NSS's certutil, with which the tests have signed results checked independently.
+# pdfsig and NSS's certutil, with which the tests have signed results checked independently;
+# Debian's Chromium, which the browser tests drive (Playwright never downloads a browser here).
 system-packages:
 	@if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || ! command -v pdfsig >/dev/null \
-	    || ! command -v certutil >/dev/null; then \
+	    || ! command -v certutil >/dev/null || [ ! -x /usr/bin/chromium ]; then \
 	  if command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      fonts-dejavu-core poppler-utils libnss3-tools; \
-	  else echo "install fonts-dejavu-core, poppler-utils and libnss3-tools" >&2; fi; \
+	      fonts-dejavu-core poppler-utils libnss3-tools chromium; \
+	  else echo "install fonts-dejavu-core, poppler-utils, libnss3-tools and chromium" >&2; fi; \
 	fi
+
+# axe-core, which the browser tests inject into pages (tests/e2e/package.json pins it).
+tests/e2e/node_modules/axe-core/axe.min.js: tests/e2e/package.json
+	cd tests/e2e && npm install --no-audit --no-fund --silent
+	touch $@
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +29,7 @@ $(STAMP): setup.cfg pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP) system-packages translations
+install: $(STAMP) system-packages translations tests/e2e/node_modules/axe-core/axe.min.js
 
 translations: $(STAMP)
 	@if ls src/tthc_docs/locale/*/LC_MESSAGES/tthc_docs.po >/dev/null 2>&1; then \

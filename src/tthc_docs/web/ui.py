@@ -29,6 +29,17 @@ def navigation(request):
             if who is None or roles & who]
 
 
+def flash_messages(request):
+    """The messages left for this page by the action before the redirect (shown once).
+
+    Only a session that exists is read: a page for a visitor without one
+    sets no cookie.
+    """
+    if request.cookies.get("tthc_session") is None:
+        return []
+    return request.session.pop_flash()
+
+
 def add_globals(event):
     request = event.get("request")
     if request is None:
@@ -41,6 +52,7 @@ def add_globals(event):
     event.setdefault("fmt_vnd", timeutil.format_vnd)
     event.setdefault("layout", get_renderer("tthc_docs.templates:layout.pt").implementation())
     event.setdefault("locale", request.locale_name)
+    event.setdefault("flash_messages", flash_messages)
 
 
 def includeme(config):

@@ -16,6 +16,7 @@ from tthc_docs.dossiers.schema import RateSchema, TransitionSchema, load
 from tthc_docs.dossiers.serialise import dossier_json, dossier_url
 from tthc_docs.dossiers.views.services import services_for
 from tthc_docs.web.body import read_json
+from tthc_docs.web.confirm import confirm_page, needs_confirmation
 from tthc_docs.web.views import ResourceViews
 
 _ERR = {'description': 'error', 'content': {'application/json': {
@@ -71,6 +72,11 @@ OPENAPI_PATHS = {
 
 
 VIEW_PT = 'tthc_docs.templates:dossiers/view.pt'
+# The inputs of the action form and the actions that use them (actions.js shows only these).
+ACTION_INPUTS = {
+    'note': ' '.join(a for a in workflow.ACTIONS if a != 'sign'),
+    'assignee': ' '.join(sorted(actions.ASSIGNING)), 'otp': 'sign', 'new_due': 'apologize',
+}
 
 
 def form_body(request):
@@ -100,22 +106,37 @@ class DossierViews(ResourceViews):
         """The history's words, the dossier itself and whom an assigning action may name."""
         assigning = actions.ASSIGNING & set(body['actions'])
         return {'labels': workflow.HISTORY_LABELS, 'dossier': self.context,
+                'inputs': ACTION_INPUTS,
                 'officers': (actions.assignable(find_site(self.context)['people'], self.context)
                              if assigning else [])}
 
     @view_config(name='transition', request_method='POST')
     def transition(self):
         body = load(TransitionSchema, form_body(self.request), 'Thao tác')
-        self.fire(body.pop('action'), body)
+        action = body.pop('action')
+        if action in workflow.ACTION_CONFIRM and needs_confirmation(self.request):
+            return self.confirm(action, body)
+        self.fire(action, body)
         return self.respond(lambda: dossier_json(self.request, self.context),
-                            redirect=dossier_url(self.request, self.context))
+                            redirect=dossier_url(self.request, self.context),
+                            flash=workflow.ACTION_DONE.get(action))
+
+    def confirm(self, action, body):
+        """The second page before an action that cannot be undone (browsers only)."""
+        title, message, button = workflow.ACTION_CONFIRM[action]
+        facts = [('Mã hồ sơ', self.context.code), ('Thủ tục', self.context.procedure_name)]
+        if body.get('note'):
+            facts.append(('Ghi chú, lý do', body['note']))
+        return confirm_page(self.request, title, message, dossier_url(self.request, self.context),
+                            button=button, facts=facts)
 
     @view_config(name='rate', request_method='POST')
     def rate(self):
         rating = self.fire(actions.RATE, load(RateSchema, form_body(self.request), 'Đánh giá'))
         return self.respond({'code': self.context.code, 'score': rating['score'],
                              'comment': rating['comment'], 'at': timeutil.iso(rating['at'])},
-                            redirect=dossier_url(self.request, self.context))
+                            redirect=dossier_url(self.request, self.context),
+                            flash='Cảm ơn bạn đã đánh giá.')
 
     def fire(self, action, params):
         """``actions.fire`` on this dossier, by this account, now."""
