@@ -45,10 +45,14 @@ def format_date(value):
 
 
 def format_datetime(value):
-    """14:05 27/11/2026."""
-    if value is None:
+    """27/11/2026 14:05, date first as on every other screen; an ISO text is read first."""
+    if value is None or value == "":
         return ""
-    return value.astimezone(VN_TZ).strftime("%H:%M %d/%m/%Y")
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=VN_TZ)
+    return value.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
 
 
 def format_date_long(value):

@@ -138,3 +138,37 @@ def enrolled_leader(edit_site):
         account = site['people']['leader1']
         account.totp_secret, account.totp_last_step = secret, None
     return lambda: totp.current_code(secret)
+
+
+HAPPY_PATH = [('receive', 'reception1'), ('forward', 'reception1'), ('forward', 'specialist1'),
+              ('approve', 'leader1'), ('sign', 'leader1'), ('return', 'reception1')]
+
+
+@pytest.fixture
+def walk(live_server, enrolled_leader):
+    """``walk(code, until)``: officers move a paid dossier along the happy path (JSON API).
+
+    The journeys test one person in the browser; the others' steps are the
+    API's, with their own tests in tests/functional.  They go over HTTP to the
+    live server: Playwright's loop owns this thread, and signing runs its own.
+    """
+    from live_server import Client
+
+    def client(login_name):
+        c = Client(live_server)
+        c.login(login_name)
+        return c
+
+    def state(code):
+        return client('reception1').get(f'/dossiers/{code}').json['status']
+
+    def run(code, until):
+        for action, who in HAPPY_PATH:
+            if state(code) == until:
+                return
+            extra = {'otp': enrolled_leader()} if action == 'sign' else {}
+            res = client(who).post_json(f'/dossiers/{code}/@@transition',
+                                        dict(action=action, **extra))
+            assert res.status == 200, res.body
+        assert state(code) == until
+    return run

@@ -106,9 +106,18 @@ class DossierViews(ResourceViews):
         """The history's words, the dossier itself and whom an assigning action may name."""
         assigning = actions.ASSIGNING & set(body['actions'])
         return {'labels': workflow.HISTORY_LABELS, 'dossier': self.context,
-                'inputs': ACTION_INPUTS,
+                'inputs': ACTION_INPUTS, 'result_titles': self.result_titles(),
                 'officers': (actions.assignable(find_site(self.context)['people'], self.context)
                              if assigning else [])}
+
+    def result_titles(self):
+        """{document id: title} of the dossier's results: a person reads names, not ids."""
+        vaults, titles = find_site(self.context)['vaults'], {}
+        for ref in self.context.results:
+            vault = vaults.get(ref['vault'])
+            doc = vault.documents.get(ref['document']) if vault is not None else None
+            titles[ref['document']] = doc.title if doc is not None else ref['document']
+        return titles
 
     @view_config(name='transition', request_method='POST')
     def transition(self):
