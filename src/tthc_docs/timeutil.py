@@ -36,9 +36,11 @@ def iso(value):
 
 
 def format_date(value):
-    """27/11/2026, as Vietnamese documents write a date."""
-    if value is None:
+    """27/11/2026, as Vietnamese documents write a date; an ISO text is read first."""
+    if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     if isinstance(value, datetime):
         value = value.astimezone(VN_TZ).date()
     return value.strftime("%d/%m/%Y")

@@ -12,11 +12,14 @@ screenshots under ``var/screenshots/`` (not committed), at the two widths
 the issue names: 1280×800 (a desk) and 360×740 (a phone).
 """
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from tthc_docs.people import totp
+
+sys.path.insert(0, str(Path(__file__).parents[1] / 'functional'))  # the journeys' helpers
 
 pytestmark = pytest.mark.e2e
 
@@ -172,3 +175,15 @@ def walk(live_server, enrolled_leader):
             assert res.status == 200, res.body
         assert state(code) == until
     return run
+
+
+@pytest.fixture
+def paid_dossier(edit_site):
+    """A dossier citizen1 filed online for 2.000635 and paid: its code."""
+    from payment_helpers import file_dossier
+    from tthc_docs import timeutil
+    with edit_site() as site:
+        dossier = file_dossier(site)
+        dossier.record_payment('devgateway', dossier.code + '_e2e', dossier.fee_amount,
+                               timeutil.now())
+        return dossier.code

@@ -13,6 +13,7 @@ NAVIGATION = [
     ("/@@verify", "Xác thực văn bản", None),
     ("/@@my-dossiers", "Hồ sơ của tôi", {s.CITIZEN}),
     ("/@@my-vault", "Kho dữ liệu", {s.CITIZEN}),
+    ("/vaults/@@find", "Quầy tiếp nhận", {s.RECEPTION}),
     ("/@@queue", "Hồ sơ cần xử lý", {s.RECEPTION, s.SPECIALIST, s.LEADER}),
     ("/@@sign-queue", "Chờ ký", {s.LEADER}),
     ("/forms/", "Biểu mẫu", {s.EDITOR}),
@@ -40,6 +41,21 @@ def flash_messages(request):
     return request.session.pop_flash()
 
 
+SYSTEM_LOGINS = {"system": "Hệ thống", "portal": "Cổng dịch vụ công quốc gia"}
+
+
+def names(request):
+    """``name_of(login)``: the person's full name, for pages (people by name, not by login)."""
+    people = getattr(request.root, "get", lambda _key: None)("people")
+
+    def name_of(login):
+        if not login:
+            return ""
+        account = people.get(login) if people is not None else None
+        return getattr(account, "full_name", None) or SYSTEM_LOGINS.get(login, login)
+    return name_of
+
+
 def add_globals(event):
     request = event.get("request")
     if request is None:
@@ -53,6 +69,7 @@ def add_globals(event):
     event.setdefault("layout", get_renderer("tthc_docs.templates:layout.pt").implementation())
     event.setdefault("locale", request.locale_name)
     event.setdefault("flash_messages", flash_messages)
+    event.setdefault("name_of", names(request))
 
 
 def includeme(config):
