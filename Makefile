@@ -50,8 +50,14 @@ run: install var/pki/root-ca.pem var/Data.fs
 	  trap 'kill $$CSC_PID $$SYNC_PID 2>/dev/null' EXIT INT TERM; \
 	  $(VENV)/bin/pserve development.ini
 
+# Everything, the journeys in headless Chromium too (about two minutes): a plain
+# `pytest` leaves those out (tests/conftest.py), so the marker is asked for here.
 test: install
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider -m "e2e or not e2e"
+
+# Only the journeys in headless Chromium (tests/e2e; screenshots in var/screenshots/).
+e2e: install
+	$(PY) -m pytest -q -p no:cacheprovider -m e2e tests/e2e
 
 bench: install
 	$(PY) tests/bench/run_all.py

@@ -46,11 +46,11 @@ SYSTEM_LOGINS = {"system": "Hệ thống", "portal": "Cổng dịch vụ công q
 
 def names(request):
     """``name_of(login)``: the person's full name, for pages (people by name, not by login)."""
-    people = getattr(request.root, "get", lambda _key: None)("people")
-
     def name_of(login):
         if not login:
             return ""
+        root = getattr(request, "root", None)   # none on an error page raised before traversal
+        people = root.get("people") if hasattr(root, "get") else None
         account = people.get(login) if people is not None else None
         return getattr(account, "full_name", None) or SYSTEM_LOGINS.get(login, login)
     return name_of

@@ -22,7 +22,7 @@ from tthc_docs.catalog.content import Procedure
 from tthc_docs.site.content import find_site
 from tthc_docs.dossiers.schema import ApplySchema, load
 from tthc_docs.web.body import read_json
-from tthc_docs.web.respond import render, show_again
+from tthc_docs.web.respond import render, show_again, wants_json
 from tthc_docs.web.views import ResourceViews
 from tthc_docs.dossiers.serialise import dossier_url, fee_json
 from tthc_docs.vaults.views.documents import upload_limit
@@ -135,6 +135,8 @@ class ApplyViews(ResourceViews):
                 _store_uploads(request, site, account, channel, payload)
             dossier, created = _file(request, site, account, channel, payload, key)
         except errors.Invalid as exc:  # the page again, as typed, nothing of this attempt kept
+            if wants_json(request):
+                raise
             return show_again(request, exc, APPLY_PT, self.page_values(payload, exc.fields),
                               doom=True)
         url = dossier_url(request, dossier)

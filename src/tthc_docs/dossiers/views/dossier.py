@@ -16,7 +16,7 @@ from tthc_docs.dossiers.schema import RateSchema, TransitionSchema, load
 from tthc_docs.dossiers.serialise import dossier_json, dossier_url
 from tthc_docs.dossiers.views.services import services_for
 from tthc_docs.web.body import read_json
-from tthc_docs.web.confirm import confirm_page, needs_confirmation
+from tthc_docs.web.confirm import CONFIRMED, confirm_page, needs_confirmation
 from tthc_docs.web.views import ResourceViews
 
 _ERR = {'description': 'error', 'content': {'application/json': {
@@ -83,11 +83,11 @@ def form_body(request):
     """JSON for JSON clients; the form fields of a browser's POST otherwise.
 
     The schemas (``dossiers.schema``) check either; a browser's empty box
-    means "not given" and its CSRF token is not a field.
+    means "not given", and its CSRF token and confirmation mark are not fields.
     """
     if request.content_type == 'application/json':
         return read_json(request)
-    data = {k: v for k, v in request.POST.items() if k != 'csrf_token' and v != ''}
+    data = {k: v for k, v in request.POST.items() if k not in ('csrf_token', CONFIRMED) and v != ''}
     if 'score' in data:
         data['score'] = data['score'].strip()
     return data
@@ -123,7 +123,9 @@ class DossierViews(ResourceViews):
     def transition(self):
         body = load(TransitionSchema, form_body(self.request), 'Thao tác')
         action = body.pop('action')
-        if action in workflow.ACTION_CONFIRM and needs_confirmation(self.request):
+        # A signature without its one-time code is refused at once, not asked about.
+        asks = action in workflow.ACTION_CONFIRM and (action != 'sign' or body.get('otp'))
+        if asks and needs_confirmation(self.request):
             return self.confirm(action, body)
         self.fire(action, body)
         return self.respond(lambda: dossier_json(self.request, self.context),

@@ -3,6 +3,7 @@ import re
 
 from playwright.sync_api import expect
 
+
 FORM = '/forms/to-khai-cap-ban-sao-trich-luc'
 
 

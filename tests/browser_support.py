@@ -10,6 +10,9 @@ Chromium is ``/usr/bin/chromium`` (``make install`` installs the Debian
 package); Playwright never downloads a browser here.  Pages are saved as
 screenshots under ``var/screenshots/`` (not committed), at the two widths
 the issue names: 1280×800 (a desk) and 360×740 (a phone).
+
+tests/conftest.py imports these fixtures (one session-wide browser for all
+modules) and marks everything under tests/e2e ``e2e``, left out of a plain run.
 """
 import re
 import sys
@@ -19,13 +22,11 @@ import pytest
 
 from tthc_docs.people import totp
 
-sys.path.insert(0, str(Path(__file__).parents[1] / 'functional'))  # the journeys' helpers
 
-pytestmark = pytest.mark.e2e
 
 CHROMIUM = '/usr/bin/chromium'
-AXE = Path(__file__).parent / 'node_modules' / 'axe-core' / 'axe.min.js'
-SHOTS = Path(__file__).resolve().parents[2] / 'var' / 'screenshots'
+AXE = Path(__file__).parent / 'e2e' / 'node_modules' / 'axe-core' / 'axe.min.js'
+SHOTS = Path(__file__).resolve().parents[1] / 'var' / 'screenshots'
 DESK = {'width': 1280, 'height': 800}
 PHONE = {'width': 360, 'height': 740}
 # Without the background-networking flags Chromium keeps calling home on a closed network.
@@ -34,12 +35,6 @@ ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-dev-shm-usage']
 MERCHANT, PAY_SECRET = 'TTHCE2E', 'e2e-payment-secret-0123456789abcdef'
 AGENCY = '000.00.20.H55'
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if '/e2e/' in str(item.fspath):
-            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope='session')
@@ -180,6 +175,9 @@ def walk(live_server, enrolled_leader):
 @pytest.fixture
 def paid_dossier(edit_site):
     """A dossier citizen1 filed online for 2.000635 and paid: its code."""
+    functional = str(Path(__file__).parent / 'functional')   # the journeys' helpers
+    if functional not in sys.path:
+        sys.path.append(functional)
     from payment_helpers import file_dossier
     from tthc_docs import timeutil
     with edit_site() as site:
