@@ -37,9 +37,14 @@ MERCHANT, PAY_SECRET = 'TTHCE2E', 'e2e-payment-secret-0123456789abcdef'
 AGENCY = '000.00.20.H55'
 
 
-@pytest.fixture(scope='session')
+@pytest.fixture(scope='module')
 def browser():
-    """One headless Chromium for the session."""
+    """One headless Chromium per test module.
+
+    Not per session: while Playwright's sync API is open it keeps an event loop
+    running in this thread, and the other tests' ``asyncio.run`` (signing) refuses
+    to start inside it.
+    """
     if not Path(CHROMIUM).exists():
         pytest.fail(f'{CHROMIUM} is missing: run `make install` (Debian package chromium)')
     from playwright.sync_api import sync_playwright
