@@ -4,22 +4,29 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: run test bench install system-packages translations clean wrk
+.PHONY: run test e2e bench install system-packages translations clean wrk
 
 # System packages the project needs: Liberation Serif (Times New Roman's metrics, as
 # Decree 30/2020 asks, with every Vietnamese glyph) and DejaVu as the fallback; poppler's
-# pdfsig and NSS's certutil, with which the tests have signed results checked independently.
+# pdfsig and NSS's certutil, with which the tests have signed results checked independently;
+# Debian's Chromium, which the browser tests drive (Playwright never downloads a browser here).
 SYSTEM_FONTS := /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf \
                 /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 system-packages:
 	@missing=0; for f in $(SYSTEM_FONTS); do [ -f $$f ] || missing=1; done; \
 	command -v pdfsig >/dev/null || missing=1; command -v certutil >/dev/null || missing=1; \
+	[ -x /usr/bin/chromium ] || missing=1; \
 	if [ $$missing = 1 ]; then \
 	  if command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      fonts-liberation2 fonts-dejavu-core poppler-utils libnss3-tools; \
-	  else echo "install fonts-liberation2, fonts-dejavu-core, poppler-utils and libnss3-tools" >&2; fi; \
+	      fonts-liberation2 fonts-dejavu-core poppler-utils libnss3-tools chromium; \
+	  else echo "install fonts-liberation2, fonts-dejavu-core, poppler-utils, libnss3-tools and chromium" >&2; fi; \
 	fi
+
+# axe-core, which the browser tests inject into pages (tests/e2e/package.json pins it).
+tests/e2e/node_modules/axe-core/axe.min.js: tests/e2e/package.json
+	cd tests/e2e && npm install --no-audit --no-fund --silent
+	touch $@
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +34,7 @@ $(STAMP): setup.cfg pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP) system-packages translations
+install: $(STAMP) system-packages translations tests/e2e/node_modules/axe-core/axe.min.js
 
 translations: $(STAMP)
 	@if ls src/tthc_docs/locale/*/LC_MESSAGES/tthc_docs.po >/dev/null 2>&1; then \
@@ -48,8 +55,14 @@ run: install var/pki/root-ca.pem var/Data.fs
 	  trap 'kill $$CSC_PID $$SYNC_PID 2>/dev/null' EXIT INT TERM; \
 	  $(VENV)/bin/pserve development.ini
 
+# Everything, the journeys in headless Chromium too (about two minutes): a plain
+# `pytest` leaves those out (tests/conftest.py), so the marker is asked for here.
 test: install
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider -m "e2e or not e2e"
+
+# Only the journeys in headless Chromium (tests/e2e; screenshots in var/screenshots/).
+e2e: install
+	$(PY) -m pytest -q -p no:cacheprovider -m e2e tests/e2e
 
 # The HTTP benchmark loads the servers with wrk (Debian's package).
 wrk:

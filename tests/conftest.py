@@ -17,6 +17,8 @@ from ZODB.FileStorage import FileStorage
 
 from tthc_docs.site.content import get_site
 from live_server import _served_app, live_server  # noqa: F401  (fixtures)
+from browser_support import (  # noqa: F401  (fixtures of the browser tests, tests/e2e)
+    base, browser, e2e_pki, enrolled_leader, paid_dossier, person, walk)
 
 SECRET = "test-secret-" + "x" * 40
 
@@ -130,3 +132,20 @@ def logged_in(app, login_name, password="demo-password", address="10.0.0.2"):
 def login(app, db):
     """``login('citizen1')`` -> a logged-in WebTest client (JSON-ready, CSRF header set)."""
     return lambda name, **kw: logged_in(app, name, **kw)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the browser tests ``e2e``; leave them out unless asked for.
+
+    They take minutes on a shared machine, so a plain ``pytest`` skips them;
+    ``make test`` (``-m "e2e or not e2e"``) and ``make e2e`` (``-m e2e``) run
+    them, as does naming tests/e2e or one of its files.
+    """
+    ours = [item for item in items if '/tests/e2e/' in str(item.fspath)]
+    for item in ours:
+        item.add_marker(pytest.mark.e2e)
+    asked = 'e2e' in (config.option.markexpr or '') or any(
+        'e2e' in str(arg) for arg in config.args)
+    if ours and not asked:
+        config.hook.pytest_deselected(items=ours)
+        items[:] = [item for item in items if item not in ours]

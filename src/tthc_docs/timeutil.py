@@ -36,19 +36,25 @@ def iso(value):
 
 
 def format_date(value):
-    """27/11/2026, as Vietnamese documents write a date."""
-    if value is None:
+    """27/11/2026, as Vietnamese documents write a date; an ISO text is read first."""
+    if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     if isinstance(value, datetime):
         value = value.astimezone(VN_TZ).date()
     return value.strftime("%d/%m/%Y")
 
 
 def format_datetime(value):
-    """14:05 27/11/2026."""
-    if value is None:
+    """27/11/2026 14:05, date first as on every other screen; an ISO text is read first."""
+    if value is None or value == "":
         return ""
-    return value.astimezone(VN_TZ).strftime("%H:%M %d/%m/%Y")
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=VN_TZ)
+    return value.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
 
 
 def format_date_long(value):

@@ -232,8 +232,15 @@ def test_the_browser_form_comes_back_with_what_is_missing(login, procedure, docs
     client = login('citizen1')
     form = client.get(f'/procedures/{CODE}/@@apply').forms['apply']
     form['attachments.khai-sinh'] = docs['giay-khai-sinh']
+    form['attachments.cu-tru'] = ''
     page = form.submit('submit', status=422)
     assert 'Giấy xác nhận cư trú' in page.text
+    assert page.forms['apply']['attachments.khai-sinh'].value == docs['giay-khai-sinh']
+
+
+def test_the_one_matching_vault_document_is_chosen_already(login, procedure, docs):
+    form = login('citizen1').get(f'/procedures/{CODE}/@@apply').forms['apply']
+    assert form['attachments.cu-tru'].value == docs['xac-nhan-cu-tru']
 
 
 def test_the_my_dossiers_page_lists_the_new_dossier(login, procedure, docs):

@@ -88,3 +88,10 @@ def test_procedure_page_says_when_the_result_is_due(anon, monkeypatch):
 def test_procedure_page_shows_counter_and_online_fees(anon):
     page = anon.get("/procedures/2.000488")
     assert "200.000 ₫" in page.text and "100.000 ₫" in page.text
+
+
+def test_level_facets_list_only_levels_with_results_and_mark_the_chosen_one(anon):
+    page = anon.get("/procedures/", {"level": "commune"}).html
+    facets = page.select_one(".facets")
+    assert not [li for li in facets.select("li") if not li.get_text(strip=True)]
+    assert [a.get_text(strip=True) for a in facets.select("a[aria-current]")] == ["Cấp xã"]

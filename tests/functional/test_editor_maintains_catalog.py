@@ -165,7 +165,9 @@ def test_add_page_refuses_a_negative_fee(editor):
 def test_publish_button_on_the_page(editor, anon):
     editor.put_json("/procedures/1.001193", _body(editor, "1.001193", processing_days=4), headers=JSON)
     page = editor.get("/procedures/1.001193/")
-    page.forms[[k for k, f in page.forms.items() if f.action.endswith("@@publish")][0]].submit().maybe_follow()
+    asked = page.forms[[k for k, f in page.forms.items() if f.action.endswith("@@publish")][0]].submit()
+    assert anon.get("/procedures/1.001193", headers=JSON).json["processing_days"] != 4
+    asked.forms["confirm-form"].submit().maybe_follow()
     assert anon.get("/procedures/1.001193", headers=JSON).json["processing_days"] == 4
 
 

@@ -69,7 +69,9 @@ def test_the_page_form_with_the_code_signs(login, edit_site, procedure, docs, si
     secret = enrol(edit_site)
     form = _page_form(login, code)
     form['otp'] = totp.current_code(secret)
-    assert form.submit().status_int == 303
+    asked = form.submit()
+    assert get(login('leader1'), code).json['status'] == 'awaiting_signature'  # asked first
+    assert asked.forms['confirm-form'].submit().status_int == 303
     assert get(login('leader1'), code).json['status'] == 'result_ready'
 
 

@@ -153,3 +153,20 @@ def test_the_last_page_holds_the_last_rows_with_the_signature(count):
 def test_a_result_is_dated_at_the_place_it_is_given():
     text = _text(render_result(_result(place="Phổ Yên")).data)
     assert "Phổ Yên, ngày 27 tháng 11 năm 2026" in text
+
+
+def test_documents_rendered_by_several_threads_at_once_are_all_whole():
+    """Server threads render papers at the same time; reportlab's shared fonts must not mix them."""
+    from concurrent.futures import ThreadPoolExecutor
+    names = ["Nguyễn Thị Lan", "Trần Văn Bảo", "Lê Thị Hồng Nhung", "Phạm Quốc Việt",
+             "Đặng Thùy Dương", "Hoàng Minh Khôi", "Vũ Ngọc Ánh", "Bùi Đức Thắng"]
+
+    def render(i):
+        name = names[i % len(names)]
+        return render_result(_result(applicant_name=name, facts=[
+            ("Họ và tên", name), ("Ghi chú", "ăâđêôơư ỹỷỵừứ" * (i % 5 + 1))])).data
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        pdfs = list(pool.map(render, range(40)))
+    for i, data in enumerate(pdfs):
+        assert names[i % len(names)] in _text(data)

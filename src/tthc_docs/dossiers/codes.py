@@ -90,6 +90,11 @@ def format_code(agency, day, seq):
     return f"{agency}-{day.strftime('%y%m%d')}-{seq:04d}"
 
 
+def as_typed(text):
+    """A code as a person types or reads it aloud: any case, spaces anywhere, to the stored form."""
+    return ''.join((text or '').split()).upper()
+
+
 def parse_code(code):
     """``(agency, date, seq)`` of a well-formed code; ``None`` otherwise."""
     m = CODE_RE.match(code or '')

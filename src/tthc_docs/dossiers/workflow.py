@@ -46,6 +46,26 @@ ACTION_LABELS = {
     'reject': 'Từ chối', 'withdraw': 'Rút hồ sơ', 'apologize': 'Xin lỗi và hẹn lại',
 }
 ACTIONS = tuple(ACTION_LABELS)
+# What a person reads once an action is done (the page's message after the redirect).
+ACTION_DONE = {
+    'receive': 'Đã tiếp nhận hồ sơ.', 'assign': 'Đã phân công xử lý hồ sơ.',
+    'forward': 'Đã chuyển hồ sơ sang bước tiếp theo.',
+    'request_supplement': 'Đã yêu cầu bổ sung hồ sơ.', 'supplement': 'Đã gửi hồ sơ bổ sung.',
+    'approve': 'Đã trình ký.', 'sign': 'Đã ký số và phát hành kết quả.',
+    'send_back': 'Đã trả lại hồ sơ để xử lý lại.', 'return': 'Đã trả kết quả cho người nộp.',
+    'reject': 'Đã từ chối hồ sơ.', 'withdraw': 'Đã rút hồ sơ.',
+    'apologize': 'Đã gửi thư xin lỗi và hẹn lại ngày trả kết quả.',
+}
+# Actions that cannot be undone: a browser asks first (title, what happens, button).
+ACTION_CONFIRM = {
+    'withdraw': ('Rút hồ sơ?', 'Hồ sơ sẽ được rút và không được xử lý tiếp. Muốn giải quyết '
+                 'thủ tục này, bạn sẽ phải nộp hồ sơ mới.', 'Rút hồ sơ'),
+    'reject': ('Từ chối giải quyết hồ sơ?', 'Hồ sơ sẽ bị từ chối; người nộp được báo lý do '
+               'ghi trong ô ghi chú. Không thể hoàn tác.', 'Từ chối hồ sơ'),
+    'sign': ('Ký số và phát hành kết quả?', 'Kết quả sẽ được ký số bằng chứng thư của bạn và '
+             'gửi vào kho dữ liệu của người nộp. Chữ ký đã ký không thể thu hồi.',
+             'Ký số và phát hành'),
+}
 # What a dossier's history may also hold besides actions (filing, payment, rating).
 HISTORY_LABELS = dict(ACTION_LABELS, submit='Nộp hồ sơ', pay='Nộp phí, lệ phí',
                       rate='Đánh giá mức độ hài lòng')

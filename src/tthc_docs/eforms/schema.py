@@ -22,6 +22,13 @@ TEMPLATE_NAME_RE = re.compile(r'[a-z0-9][a-z0-9-]{1,79}')
 PATTERN_TYPES = {'text', 'textarea'}
 LENGTH_TYPES = {'text', 'textarea'}
 RANGE_TYPES = {'integer', 'money'}
+# Which field types each optional setting applies to (the rest apply to every type):
+# the editor shows a setting only for these types, and ``_problems_of`` refuses it elsewhere.
+SETTING_TYPES = {
+    'options': {'choice'}, 'min_length': LENGTH_TYPES, 'max_length': LENGTH_TYPES,
+    'min': RANGE_TYPES, 'max': RANGE_TYPES, 'pattern': PATTERN_TYPES,
+    'pattern_hint': PATTERN_TYPES, 'doc_type': {'document'}, 'birth_date_field': {'id_number'},
+}
 
 
 def _text_node(name, title, required=True, widget=None, **kw):

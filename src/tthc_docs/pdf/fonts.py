@@ -17,6 +17,13 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+#: reportlab's TrueType fonts are registered once and shared by every document;
+#: their subsetting keeps state on the font object, so two documents rendered at
+#: once by two server threads corrupt each other (IndexError in makeSubset, seen
+#: under concurrent transitions). Every render takes this lock: one document at
+#: a time per process, a few tens of milliseconds each.
+RENDER_LOCK = threading.RLock()
+
 LIBERATION_DIR = "/usr/share/fonts/truetype/liberation2"
 DEJAVU_DIR = "/usr/share/fonts/truetype/dejavu"
 DEFAULT_FONT_DIR = LIBERATION_DIR if os.path.isdir(LIBERATION_DIR) else DEJAVU_DIR

@@ -35,6 +35,7 @@ from tthc_docs.pdf.fonts import (
     FONT_ITALIC,
     FONT_SANS,
     nfc,
+    RENDER_LOCK,
     register_fonts,
 )
 from tthc_docs.pdf.qr import draw_qr
@@ -350,6 +351,11 @@ def _page_decorations(doc):
 
 def render_document(doc, font_dir=None):
     """Render ``doc`` to PDF bytes; returns ``Rendered(data, signature_box)``."""
+    with RENDER_LOCK:
+        return _render(doc, font_dir)
+
+
+def _render(doc, font_dir):
     register_fonts(font_dir)
     buf = io.BytesIO()
     template = SimpleDocTemplate(

@@ -34,7 +34,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas as rl_canvas
 
-from tthc_docs.pdf.fonts import FONT_SANS, FONT_SANS_BOLD, nfc, register_fonts
+from tthc_docs.pdf.fonts import FONT_SANS, FONT_SANS_BOLD, RENDER_LOCK, nfc, register_fonts
 from tthc_docs.signing.signer import SigningRefused
 
 FIELD_NAME = "ChuKySo"
@@ -194,6 +194,11 @@ class _PdfBytesPage(content.PdfContent):
 
 def stamp_pdf(lines, width, height, font_dir=None):
     """The visible stamp as a one-page PDF: a frame and the lines, in DejaVu (Vietnamese)."""
+    with RENDER_LOCK:
+        return _draw_stamp(lines, width, height, font_dir)
+
+
+def _draw_stamp(lines, width, height, font_dir):
     register_fonts(font_dir)
     buf = io.BytesIO()
     c = rl_canvas.Canvas(buf, pagesize=(width, height), invariant=0)

@@ -8,6 +8,7 @@ Thin: verification is ``signing.verify``; signing is
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs import errors, timeutil
+from tthc_docs.dossiers.codes import as_typed
 from tthc_docs.people import totp
 from tthc_docs.vaults import uploads
 from tthc_docs.dossiers import actions, states
@@ -138,7 +139,7 @@ class VerifyViews(ResourceViews):
     @view_config(request_method="GET")
     def stored(self):
         """The upload form; with ``?code=`` the verification of that dossier's stored result."""
-        code = (self.request.params.get("code") or "").strip()
+        code = as_typed(self.request.params.get("code"))
         if not code:
             return self.respond({"report": None, "code": "", "hint": (
                 "Gửi tệp PDF bằng POST (trường file), hoặc nêu mã hồ sơ (?code=).")},

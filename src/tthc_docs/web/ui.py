@@ -13,6 +13,7 @@ NAVIGATION = [
     ("/@@verify", "Xác thực văn bản", None),
     ("/@@my-dossiers", "Hồ sơ của tôi", {s.CITIZEN}),
     ("/@@my-vault", "Kho dữ liệu", {s.CITIZEN}),
+    ("/vaults/@@find", "Quầy tiếp nhận", {s.RECEPTION}),
     ("/@@queue", "Hồ sơ cần xử lý", {s.RECEPTION, s.SPECIALIST, s.LEADER}),
     ("/@@sign-queue", "Chờ ký", {s.LEADER}),
     ("/forms/", "Biểu mẫu", {s.EDITOR}),
@@ -53,6 +54,33 @@ class CsrfToken:
     __hash__ = None
 
 
+def flash_messages(request):
+    """The messages left for this page by the action before the redirect (shown once).
+
+    Messages travel in their own signed cookie (``people.sessions``): without
+    it there is nothing to show and the session is not touched at all.
+    """
+    from tthc_docs.people.sessions import FLASH_COOKIE
+    if request.cookies.get(FLASH_COOKIE) is None:
+        return []
+    return request.session.pop_flash()
+
+
+SYSTEM_LOGINS = {"system": "Hệ thống", "portal": "Cổng dịch vụ công quốc gia"}
+
+
+def names(request):
+    """``name_of(login)``: the person's full name, for pages (people by name, not by login)."""
+    def name_of(login):
+        if not login:
+            return ""
+        root = getattr(request, "root", None)   # none on an error page raised before traversal
+        people = root.get("people") if hasattr(root, "get") else None
+        account = people.get(login) if people is not None else None
+        return getattr(account, "full_name", None) or SYSTEM_LOGINS.get(login, login)
+    return name_of
+
+
 def add_globals(event):
     request = event.get("request")
     if request is None or event.get("renderer_name") == "json":
@@ -65,6 +93,8 @@ def add_globals(event):
     event.setdefault("fmt_vnd", timeutil.format_vnd)
     event.setdefault("layout", _layout(request.registry))
     event.setdefault("locale", request.locale_name)
+    event.setdefault("flash_messages", flash_messages)
+    event.setdefault("name_of", names(request))
 
 
 def _layout(registry):

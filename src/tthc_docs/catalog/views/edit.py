@@ -20,6 +20,7 @@ from tthc_docs.catalog.views.procedures import procedure_json
 from tthc_docs.site.content import find_site
 from tthc_docs.timeutil import iso
 from tthc_docs.web.body import read_data, read_json, reject_unknown
+from tthc_docs.web.confirm import confirm_page, needs_confirmation
 from tthc_docs.web.forms import FormView
 from tthc_docs.web.views import ResourceViews
 
@@ -103,13 +104,26 @@ class ProcedureEditing(ResourceViews):
 
     @view_config(name="publish", request_method="POST", permission=s.PUBLISH)
     def publish(self):
+        if needs_confirmation(self.request):
+            return self.confirm('Công bố bản nháp?', 'Bản nháp sẽ có hiệu lực ngay: công dân '
+                                'nộp hồ sơ mới theo phiên bản này.', 'Công bố bản nháp')
         self.catalog.publish(self.context.code, self.login, self.note())
-        return self.changed()
+        return self.changed('Đã công bố thủ tục.')
 
     @view_config(name="retire", request_method="POST", permission=s.PUBLISH)
     def retire(self):
+        if needs_confirmation(self.request):
+            return self.confirm('Bãi bỏ thủ tục?', 'Thủ tục sẽ không còn nhận hồ sơ mới; hồ sơ '
+                                'đã nộp vẫn được giải quyết.', 'Bãi bỏ thủ tục')
         self.catalog.retire(self.context.code, self.login, self.note())
-        return self.changed()
+        return self.changed('Đã bãi bỏ thủ tục.')
+
+    def confirm(self, title, message, button):
+        """The second page before publishing or retiring (browsers only)."""
+        facts = [('Mã thủ tục', self.context.code),
+                 ('Tên thủ tục', self.context.latest_version().name)]
+        return confirm_page(self.request, title, message,
+                            self.request.resource_url(self.context), button, facts)
 
     @view_config(name="history", request_method="GET")
     def history(self):
@@ -124,11 +138,11 @@ class ProcedureEditing(ResourceViews):
             return ""
         return str(read_data(self.request, {"note"}).get("note") or "")
 
-    def changed(self):
-        """After a state change: the procedure as JSON, or back to its page."""
+    def changed(self, message):
+        """After a state change: the procedure as JSON, or back to its page with ``message``."""
         version = self.context.published_version() or self.context.latest_version()
         return self.respond(procedure_json(self.request, self.context, version),
-                       redirect=self.request.resource_url(self.context))
+                            redirect=self.request.resource_url(self.context), flash=message)
 
 
 # -- deform pages ----------------------------------------------------------

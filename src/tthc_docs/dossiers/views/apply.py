@@ -22,7 +22,7 @@ from tthc_docs.catalog.content import Procedure
 from tthc_docs.site.content import find_site
 from tthc_docs.dossiers.schema import ApplySchema, load
 from tthc_docs.web.body import read_json
-from tthc_docs.web.respond import render, show_again
+from tthc_docs.web.respond import render, show_again, wants_json
 from tthc_docs.web.views import ResourceViews
 from tthc_docs.dossiers.serialise import dossier_url, fee_json
 from tthc_docs.vaults.views.documents import upload_limit
@@ -127,6 +127,7 @@ class ApplyViews(ResourceViews):
         account, site = request.account, find_site(self.context)
         channel = filing.channel_for(account)
         key = _idempotency_key(request)
+        payload = None
         try:
             if request.content_type == 'application/json':
                 payload = load(ApplySchema, read_json(request), 'Hồ sơ')
@@ -134,15 +135,23 @@ class ApplyViews(ResourceViews):
                 payload = _form_payload(request)
                 _store_uploads(request, site, account, channel, payload)
             dossier, created = _file(request, site, account, channel, payload, key)
-        except errors.Invalid as exc:  # the page again, nothing of this attempt kept
-            return show_again(request, exc, APPLY_PT, self.page_values(), doom=True)
+        except errors.Invalid as exc:  # the page again, as typed, nothing of this attempt kept
+            if wants_json(request):
+                raise
+            return show_again(request, exc, APPLY_PT, self.page_values(payload, exc.fields),
+                              doom=True)
         url = dossier_url(request, dossier)
         return self.respond({'code': dossier.code, 'url': url, 'status': dossier.status,
                              'channel': dossier.channel, 'fee': fee_json(dossier)},
                             status=201 if created else 200, location=url, redirect=url)
 
-    def page_values(self):
-        """Form fields, agencies, and the documents offered for each requirement."""
+    def page_values(self, posted=None, problems=None):
+        """Form fields, agencies, and the documents offered for each requirement.
+
+        After a refused post, ``posted`` (the payload read from it) fills the
+        page again as the person typed it and chose, and ``problems`` ({field:
+        why}) sit beside their fields, named by label in the list on top.
+        """
         request = self.request
         account, site = request.account, find_site(self.context)
         channel = filing.channel_for(account)
@@ -151,8 +160,14 @@ class ApplyViews(ResourceViews):
                  else _counter_vault(request, site))
         documents = filing.offered_documents(
             list(vault.documents.values()) if vault is not None else [], {})
+        posted, problems = posted or {}, problems or {}
+        form = _published_form(site, version)
         return {'procedure': version, 'channel': channel,
-                'form_html': _form_html(request, site, version, vault, documents),
+                'form_html': _form_html(request, form, vault, documents, posted.get('data'),
+                                        problems),
+                'chosen': dict(posted.get('attachments') or {}, agency=posted.get('agency')),
+                'was_posted': bool(posted),
+                'problem_list': _problem_list(form, version, problems),
                 'agencies': [site['agencies'].by_code(c) for c in version.agencies or ()
                              if site['agencies'].by_code(c) is not None],
                 'requirements': [dict(r, documents=filing.offered_documents(documents, r),
@@ -188,14 +203,23 @@ def _counter_vault(request, site):
     return vault
 
 
-def _form_html(request, site, version, vault, documents):
-    """The form engineer's rendering of the published form, prefilled from the vault."""
-    if not version.form:
-        return None
-    template = site['forms'].get(version.form)
-    form = template.published_version() if template is not None else None
+def _published_form(site, version):
+    """The published form version of the procedure's e-form, or None."""
+    template = site['forms'].get(version.form) if version.form else None
+    return template.published_version() if template is not None else None
+
+
+def _form_html(request, form, vault, documents, data=None, problems=None):
+    """The published form prefilled from the vault, or as posted with its problems."""
     if form is None:
         return None
     profile = dict(vault.profile) if vault is not None else {}
-    return formrender.render_form(request, form, profile,
+    return formrender.render_form(request, form, profile, data=data, errors=problems,
                                   documents=[(d.id, d.title, d.doc_type) for d in documents])
+
+
+def _problem_list(form, version, problems):
+    """[(label, why)] of a refused post: each field and document named as the page names it."""
+    labels = {f['name']: f['title'] for f in (form.fields if form is not None else ())}
+    labels.update({f'attachments.{r["id"]}': r['name'] for r in version.requirements or ()})
+    return [(labels.get(name, name), why) for name, why in problems.items()]

@@ -16,6 +16,7 @@ from tthc_docs.dossiers.schema import RateSchema, TransitionSchema, load
 from tthc_docs.dossiers.serialise import dossier_json, dossier_url
 from tthc_docs.dossiers.views.services import services_for
 from tthc_docs.web.body import read_json
+from tthc_docs.web.confirm import CONFIRMED, confirm_page, needs_confirmation
 from tthc_docs.web.views import ResourceViews
 
 _ERR = {'description': 'error', 'content': {'application/json': {
@@ -71,17 +72,22 @@ OPENAPI_PATHS = {
 
 
 VIEW_PT = 'tthc_docs.templates:dossiers/view.pt'
+# The inputs of the action form and the actions that use them (actions.js shows only these).
+ACTION_INPUTS = {
+    'note': ' '.join(a for a in workflow.ACTIONS if a != 'sign'),
+    'assignee': ' '.join(sorted(actions.ASSIGNING)), 'otp': 'sign', 'new_due': 'apologize',
+}
 
 
 def form_body(request):
     """JSON for JSON clients; the form fields of a browser's POST otherwise.
 
     The schemas (``dossiers.schema``) check either; a browser's empty box
-    means "not given" and its CSRF token is not a field.
+    means "not given", and its CSRF token and confirmation mark are not fields.
     """
     if request.content_type == 'application/json':
         return read_json(request)
-    data = {k: v for k, v in request.POST.items() if k != 'csrf_token' and v != ''}
+    data = {k: v for k, v in request.POST.items() if k not in ('csrf_token', CONFIRMED) and v != ''}
     if 'score' in data:
         data['score'] = data['score'].strip()
     return data
@@ -100,22 +106,48 @@ class DossierViews(ResourceViews):
         """The history's words, the dossier itself and whom an assigning action may name."""
         assigning = actions.ASSIGNING & set(body['actions'])
         return {'labels': workflow.HISTORY_LABELS, 'dossier': self.context,
+                'inputs': ACTION_INPUTS, 'result_titles': self.result_titles(),
                 'officers': (actions.assignable(find_site(self.context)['people'], self.context)
                              if assigning else [])}
+
+    def result_titles(self):
+        """{document id: title} of the dossier's results: a person reads names, not ids."""
+        vaults, titles = find_site(self.context)['vaults'], {}
+        for ref in self.context.results:
+            vault = vaults.get(ref['vault'])
+            doc = vault.documents.get(ref['document']) if vault is not None else None
+            titles[ref['document']] = doc.title if doc is not None else ref['document']
+        return titles
 
     @view_config(name='transition', request_method='POST')
     def transition(self):
         body = load(TransitionSchema, form_body(self.request), 'Thao tác')
-        self.fire(body.pop('action'), body)
+        action = body.pop('action')
+        # A signature without its one-time code is refused at once, not asked about.
+        asks = action in workflow.ACTION_CONFIRM and (action != 'sign' or body.get('otp'))
+        if asks and needs_confirmation(self.request):
+            return self.confirm(action, body)
+        self.fire(action, body)
         return self.respond(lambda: dossier_json(self.request, self.context),
-                            redirect=dossier_url(self.request, self.context))
+                            redirect=dossier_url(self.request, self.context),
+                            flash=workflow.ACTION_DONE.get(action))
+
+    def confirm(self, action, body):
+        """The second page before an action that cannot be undone (browsers only)."""
+        title, message, button = workflow.ACTION_CONFIRM[action]
+        facts = [('Mã hồ sơ', self.context.code), ('Thủ tục', self.context.procedure_name)]
+        if body.get('note'):
+            facts.append(('Ghi chú, lý do', body['note']))
+        return confirm_page(self.request, title, message, dossier_url(self.request, self.context),
+                            button=button, facts=facts)
 
     @view_config(name='rate', request_method='POST')
     def rate(self):
         rating = self.fire(actions.RATE, load(RateSchema, form_body(self.request), 'Đánh giá'))
         return self.respond({'code': self.context.code, 'score': rating['score'],
                              'comment': rating['comment'], 'at': timeutil.iso(rating['at'])},
-                            redirect=dossier_url(self.request, self.context))
+                            redirect=dossier_url(self.request, self.context),
+                            flash='Cảm ơn bạn đã đánh giá.')
 
     def fire(self, action, params):
         """``actions.fire`` on this dossier, by this account, now."""

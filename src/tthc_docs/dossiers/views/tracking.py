@@ -29,8 +29,8 @@ TRACK_PT = 'tthc_docs.templates:dossiers/track.pt'
 
 
 def lookup(request, code):
-    """The dossier with ``code``; 422 when malformed, 404 when unknown."""
-    code = (code or '').strip()
+    """The dossier with ``code`` (any case, spaces ignored); 422 when malformed, 404 when unknown."""
+    code = codes.as_typed(code)
     if not code:
         raise errors.Invalid('Cần nhập mã hồ sơ.', {'code': 'bắt buộc'})
     if codes.parse_code(code) is None:

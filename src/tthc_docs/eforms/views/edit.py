@@ -8,6 +8,8 @@ renders the draft exactly as a citizen sees it (``formrender``), prefilled
 from a sample complete profile, and checks a test submission with the same
 validator that ``@@apply`` uses, without filing anything.
 """
+import json
+
 import deform
 import peppercorn
 from pyramid.httpexceptions import HTTPSeeOther
@@ -17,7 +19,7 @@ from tthc_docs import errors, timeutil
 from tthc_docs import security as s
 from tthc_docs.eforms import render as formrender
 from tthc_docs.eforms.content import FormLibrary, FormTemplate
-from tthc_docs.eforms.schema import clean_template, template_schema
+from tthc_docs.eforms.schema import SETTING_TYPES, clean_template, template_schema
 from tthc_docs.web.forms import FormView
 from tthc_docs.web.respond import render
 from tthc_docs.web.views import ResourceViews
@@ -88,6 +90,20 @@ class TemplateForm(FormView):
             add_subitem_text_template='Thêm phương án')
         return schema
 
+    def make_form(self):
+        """The form, with the browser's ``required`` check off the blank rows' inputs.
+
+        The blank trailing field and each blank option row are there to add one
+        without JavaScript; marked ``required`` they would stop the browser from
+        sending the form at all.  The schema still requires a name, a label and
+        an option's value of every row that is not wholly blank (``pstruct``).
+        """
+        form = super().make_form()
+        item = form['fields'].children[0]
+        for field in (item['name'], item['title'], item['options'].children[0]['value']):
+            field.required = False
+        return form
+
     def pstruct(self):
         """The post, with the blank trailing field and blank options dropped."""
         pstruct = peppercorn.parse(self.request.POST.items())
@@ -100,7 +116,9 @@ class TemplateForm(FormView):
         return pstruct
 
     def page(self):
-        return {'template': self.context if isinstance(self.context, FormTemplate) else None}
+        """The template, and which settings each field type needs (for editor.js)."""
+        return {'template': self.context if isinstance(self.context, FormTemplate) else None,
+                'setting_types': json.dumps({k: sorted(v) for k, v in SETTING_TYPES.items()})}
 
 
 @view_config(context=FormLibrary, name='add', request_method=('GET', 'POST'), permission=s.EDIT)

@@ -21,6 +21,7 @@ from tthc_docs.eforms.schema import clean_template, template_schema
 from tthc_docs.site.content import find_site
 from tthc_docs.web.body import read_json, reject_unknown
 from tthc_docs.web.fields import invalid_fields
+from tthc_docs.web.confirm import confirm_page, needs_confirmation
 from tthc_docs.web.respond import respond
 from tthc_docs.web.views import ResourceViews
 
@@ -212,10 +213,17 @@ class TemplateViews(ResourceViews):
 
     @view_config(name='publish', request_method='POST', permission=s.PUBLISH)
     def publish(self):
+        if needs_confirmation(self.request):
+            return confirm_page(
+                self.request, 'Công bố bản nháp?', 'Bản nháp sẽ thành phiên bản mới của biểu '
+                'mẫu: hồ sơ nộp từ nay dùng phiên bản này; hồ sơ đã nộp giữ phiên bản cũ.',
+                self.request.resource_url(self.context), 'Công bố bản nháp',
+                [('Biểu mẫu', self.context.title)])
         version = self.context.publish(self.login, timeutil.now())
         return self.respond(version_json(self.request, self.context, version),
                             redirect=self.request.resource_url(
-                                self.context, query={'version': version.version}))
+                                self.context, query={'version': version.version}),
+                            flash='Đã công bố phiên bản mới của biểu mẫu.')
 
     @view_config(name='diff', request_method='GET', permission=s.EDIT)
     def diff(self):

@@ -24,6 +24,7 @@ from tthc_docs.site.content import find_site
 from tthc_docs.vaults import quota, uploads
 from tthc_docs.vaults.content import find_vault
 from tthc_docs.vaults.documents import KINDS, Document, DocumentFolder, serialize_document
+from tthc_docs.web.confirm import confirm_page, needs_confirmation
 from tthc_docs.web.views import ResourceViews
 
 #: Room for the multipart envelope and the small form fields around the file.
@@ -224,7 +225,12 @@ class DocumentViews(ResourceViews):
 
     @view_config(name='delete', request_method='POST', permission=s.OWN)
     def delete_form(self):
-        """The page's form of DELETE: back to the vault."""
+        """The page's form of DELETE, once confirmed: back to the vault."""
+        if needs_confirmation(self.request):
+            return confirm_page(
+                self.request, 'Xóa giấy tờ khỏi kho?', 'Giấy tờ sẽ bị xóa khỏi kho dữ liệu '
+                'và không thể khôi phục.', self.request.resource_url(self.vault),
+                'Xóa giấy tờ', [('Giấy tờ', self.context.title)])
         vault = self.remove()
         return self.respond({'deleted': self.context.id, 'storage': vault.storage()},
                             redirect=self.request.resource_url(vault),
