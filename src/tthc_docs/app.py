@@ -14,6 +14,7 @@ from pyramid.session import SignedCookieSessionFactory  # noqa: E402
 from pyramid_zodbconn import get_connection  # noqa: E402
 
 from tthc_docs import config as app_config
+from tthc_docs import storage
 from tthc_docs.web.bodylimit import BodyLimit
 from tthc_docs.web.encoding import EncodingGuard
 from tthc_docs.migrations import check_class_paths, check_current
@@ -37,6 +38,7 @@ def root_factory(request):
 def main(global_config, **settings):
     settings = app_config.normalize(settings)
     settings.setdefault("tm.manager_hook", "pyramid_tm.explicit_manager")
+    storage.prepare(settings)   # a fresh folder: var/ and the blob folders
     configure_hasher(settings["tthc_docs.argon2_time_cost"],
                      settings["tthc_docs.argon2_memory_cost"])
     with Configurator(settings=settings, root_factory=root_factory) as config:
