@@ -141,13 +141,13 @@ def zeo_uri(port, folder, shared=True):
 def procedure_record():
     """One published procedure a generated citizen can file: one document of the vault."""
     return {
-        'code': PROCEDURE, 'name': 'Cấp bản sao trích lục khai sinh (kiểm thử tải)',
+        'code': PROCEDURE, 'name': 'Cấp bản sao trích lục hộ tịch (kiểm thử tải)',
         'field': 'Hộ tịch', 'level': 'province', 'agencies': [AGENCY],
         'processing_days': 5, 'fee': 0, 'online_fee': 0, 'form': None,
         'steps': [{'id': 'xu-ly', 'name': 'Thẩm định', 'role': 'specialist', 'days': 3},
                   {'id': 'phe-duyet', 'name': 'Ký duyệt', 'role': 'leader', 'days': 1}],
-        'requirements': [{'id': 'khai-sinh', 'name': 'Giấy khai sinh',
-                          'doc_type': 'giay-khai-sinh', 'copies': 1, 'required': True}],
+        'requirements': [{'id': 'cccd', 'name': 'Căn cước công dân',
+                          'doc_type': 'cccd', 'copies': 1, 'required': True}],
         'result_doc_type': 'other', 'legal_basis': ['Nghị định 123/2015/NĐ-CP']}
 
 
@@ -183,12 +183,12 @@ class Filer:
         vault_path = self.client.login(self.login, PASSWORD)['vault']
         vault = self.client.get(vault_path).json
         docs = vault.get('documents') or []
-        self.document = next(d['id'] for d in docs if d['doc_type'] == 'giay-khai-sinh')
+        self.document = next(d['id'] for d in docs if d['doc_type'] == 'cccd')
         return self
 
     def file(self, n):
         key = f'{self.login}-{n}'
-        body = json.dumps({'data': {'n': n}, 'attachments': {'khai-sinh': self.document}})
+        body = json.dumps({'data': {'n': n}, 'attachments': {'cccd': self.document}})
         res = self.client.request('POST', f'/procedures/{PROCEDURE}/@@apply', body.encode(),
                                   {'Content-Type': 'application/json', 'Idempotency-Key': key})
         if res.status == 201:
@@ -199,9 +199,10 @@ class Filer:
 
 
 def codes_in(ini):
-    """Every dossier code in the database of ``ini`` -> its owner and ``data['n']``."""
+    """Every dossier of the test procedure in the database of ``ini`` -> owner, ``data['n']``."""
     from tthc_docs.cli import load_settings, opened_root
     from tthc_docs.site.content import get_site
     with opened_root(load_settings(str(ini))) as root:
         registry = get_site(root._p_jar)['dossiers']
-        return {code: (d.owner, d.data.get('n')) for code, d in registry.items()}
+        return {code: (d.owner, d.data.get('n')) for code, d in registry.items()
+                if d.procedure_code == PROCEDURE}

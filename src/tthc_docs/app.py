@@ -52,6 +52,7 @@ def main(global_config, **settings):
         # joins the request's transaction manager and conflicts are retried.
         config.include("pyramid_tm")
         config.include("pyramid_retry")
+        config.include("tthc_docs.web.retry")
         config.include("pyramid_zodbconn")
         config.include("pyramid_chameleon")
         config.include("tthc_docs.security")

@@ -16,6 +16,10 @@ def read_json(request, max_bytes=JSON_MAX_BYTES):
     length = request.content_length
     if length is not None and length > max_bytes:
         raise TooLarge(f"Nội dung JSON quá lớn (tối đa {max_bytes} byte).")
+    if request.is_body_seekable:
+        # pyramid_retry replays a request after a conflict on the same, already
+        # read body (made seekable before the first attempt): read it from the start.
+        request.body_file_raw.seek(0)
     raw = request.body_file.read(max_bytes + 1)
     if len(raw) > max_bytes:
         raise TooLarge(f"Nội dung JSON quá lớn (tối đa {max_bytes} byte).")
