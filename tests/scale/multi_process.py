@@ -36,7 +36,7 @@ def prepared_apps(folder, uri, processes=2, citizens=CITIZENS):
 
 def file_concurrently(ports, citizens=CITIZENS, per_citizen=PER_CITIZEN, deadline=DEADLINE):
     """Each citizen files ``per_citizen`` dossiers alternating between the servers; the Filers."""
-    filers = [Filer(ports[i % len(ports)], citizen_login(i)).start() for i in range(citizens)]
+    filers = [Filer(ports[i % len(ports)], citizen_login(i), timeout=90).start() for i in range(citizens)]
     stop_at = time.monotonic() + deadline
     alt = [Filer(ports[(i + 1) % len(ports)], citizen_login(i)) for i in range(citizens)]
     for mine, other in zip(filers, alt):
@@ -44,6 +44,12 @@ def file_concurrently(ports, citizens=CITIZENS, per_citizen=PER_CITIZEN, deadlin
     start = threading.Barrier(citizens)
 
     def run(i):
+        try:
+            load(i)
+        except Exception as exc:   # a timeout or a refused connection: reported, not lost
+            filers[i].failures.append((citizen_login(i), type(exc).__name__, str(exc)))
+
+    def load(i):
         start.wait()
         for n in range(per_citizen):
             if time.monotonic() > stop_at:
