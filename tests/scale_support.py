@@ -33,6 +33,28 @@ tthc_docs.argon2_time_cost = 1
 tthc_docs.argon2_memory_cost = 8
 tthc_docs.login_throttle = 1000 1000 1000 900
 
+[loggers]
+keys = root
+
+[handlers]
+keys = console
+
+[formatters]
+keys = generic
+
+[logger_root]
+level = INFO
+handlers = console
+
+[handler_console]
+class = StreamHandler
+args = (sys.stderr,)
+level = NOTSET
+formatter = generic
+
+[formatter_generic]
+format = %(asctime)s %(levelname)-5.5s [%(name)s][%(threadName)s] %(message)s
+
 [server:main]
 use = egg:tthc-docs#main
 listen = 127.0.0.1:{port}

@@ -21,14 +21,17 @@ DEADLINE = 180   # seconds for the whole load: bounded in count and time
 
 @contextmanager
 def prepared_apps(folder, uri, processes=2, citizens=CITIZENS):
-    ini = write_ini(folder, uri, threads=4)
+    """``uri``: the zodburi, or ``uri(n)`` for process n's (its own blob cache)."""
+    uri_of = uri if callable(uri) else (lambda n: uri)
+    ini = write_ini(folder, uri_of(0), threads=4)
     prepare_site(ini, citizens)
     with ExitStack() as stack:
         ports = []
         for n in range(processes):
             port = free_port()
             log = stack.enter_context(open(folder / f'app{n}.log', 'ab'))
-            proc = start_app(ini, port, log)
+            own = write_ini(folder, uri_of(n), threads=4, name=f'app{n}.ini')
+            proc = start_app(own, port, log)
             stack.callback(stop, proc)
             ports.append(port)
         yield ini, ports

@@ -8,13 +8,16 @@ attempt (seen with two processes on ZEO: 500s after the last attempt).
 Waiting a random, growing time (full jitter, capped) spreads them out, so
 each attempt faces fewer rivals.
 """
+import logging
 import random
 import time
 
 from pyramid_retry import IBeforeRetry
 
-BASE_SECONDS = 0.01
-CAP_SECONDS = 0.5
+log = logging.getLogger(__name__)
+
+BASE_SECONDS = 0.05
+CAP_SECONDS = 1.0
 
 
 def pause_seconds(attempt, rng=random):
@@ -23,7 +26,13 @@ def pause_seconds(attempt, rng=random):
 
 
 def pause(event):
-    time.sleep(pause_seconds(event.environ.get('retry.attempt', 0)))
+    environ = event.environ
+    attempt = environ.get('retry.attempt', 0)
+    seconds = pause_seconds(attempt)
+    log.info('%s: replayed after %s (attempt %d of %d, pause %.3f s)',
+             environ.get('PATH_INFO'), str(event.exception)[:160], attempt + 2,
+             environ.get('retry.attempts', 0), seconds)
+    time.sleep(seconds)
 
 
 def includeme(config):
