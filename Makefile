@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: run test bench install system-packages translations clean
+.PHONY: run test test-slow bench install system-packages translations clean
 
 # System packages the project needs: fonts with Vietnamese glyphs for PDFs; poppler's
 # pdfsig and NSS's certutil, with which the tests have signed results checked independently.
@@ -44,8 +44,14 @@ run: install var/pki/root-ca.pem var/Data.fs
 	  trap 'kill $$CSC_PID $$SYNC_PID 2>/dev/null' EXIT INT TERM; \
 	  $(VENV)/bin/pserve development.ini
 
+# The slow tests (several processes, crashes, backups, load) run apart: `make test-slow`
+# (.ci/run runs both; the PostgreSQL ones need TTHC_TEST_POSTGRES, see .ci/postgres.sh).
 test: install
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider -m "not slow"
+
+# Exit code 5 (no test selected) is not a failure.
+test-slow: install
+	$(PY) -m pytest -q -p no:cacheprovider -m slow -rs || [ $$? -eq 5 ]
 
 bench: install
 	$(PY) tests/bench/run_all.py
