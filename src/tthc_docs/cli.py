@@ -142,6 +142,10 @@ COMMANDS = {
                  "fill a database at a province's scale (development and benchmarks)"),
     "pack": ("tthc_docs.storage.pack:cmd_pack", "tthc_docs.storage.pack:add_args",
              "pack the database, keeping history N days (--days N)"),
+    "backup": ("tthc_docs.storage.backup:cmd_backup", "tthc_docs.storage.backup:add_backup_args",
+               "back up the FileStorage (repozo, full or incremental) and its blobs"),
+    "restore": ("tthc_docs.storage.backup:cmd_restore", "tthc_docs.storage.backup:add_restore_args",
+                "restore a backup (at a date) into the configured, empty places"),
     "sync": ("tthc_docs.sync.sender:cmd_sync", "tthc_docs.sync.sender:add_args",
              "relay the outbox to the national portal (runs until stopped)"),
 }
