@@ -107,7 +107,7 @@ def latencies(port, codes, procedure):
         return json.dumps({'data': {'n': next(counter)}, 'attachments': {'cccd': doc}}).encode()
     apply_h = {'Content-Type': 'application/json', 'Accept': 'application/json'}
     return {
-        'procedure page': timed(anon, 'GET', f'/procedures/{procedure}', headers={}),
+        'procedure page': timed(anon, 'GET', f'/procedures/{procedure}', headers={'Accept': 'text/html'}),
         'catalog search': timed(anon, 'GET', '/procedures/?q=gi%E1%BA%A5y+ph%C3%A9p', headers=JSON_H),
         'vault listing': timed(citizen, 'GET', vault, headers=JSON_H),
         'GET /dossiers/<code>': timed(officer, 'GET', None, [f'/dossiers/{c}' for c in codes],
@@ -153,7 +153,8 @@ def throughput(port, codes, clients, total):
             t.join(600)
         elapsed = time.perf_counter() - started
         bad = [s for s in statuses if s not in (200, 201)]
-        out[name] = {'per_second': len(statuses) / elapsed, 'errors': len(bad)}
+        out[name] = {'per_second': len(statuses) / elapsed, 'errors': len(bad),
+                     'statuses': sorted(set(bad))}
     return out
 
 
