@@ -182,9 +182,10 @@ def prepare_site(ini, citizens):
     import transaction
     with opened_root(load_settings(str(ini))) as root:
         site = get_site(root._p_jar)
-        site['procedures'].create(procedure_record(), 'editor1')
-        site['procedures'].publish(PROCEDURE, 'editor1')
-        transaction.commit()
+        if PROCEDURE not in site['procedures']:   # a second run on the same database
+            site['procedures'].create(procedure_record(), 'editor1')
+            site['procedures'].publish(PROCEDURE, 'editor1')
+            transaction.commit()
 
 
 def citizen_login(i):

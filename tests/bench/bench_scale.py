@@ -119,14 +119,16 @@ def latencies(port, codes, procedure):
     }
 
 
-def throughput(port, codes, clients, total):
-    """Requests per second of the dossier page and of @@apply with ``clients`` at once."""
-    address = ('127.0.0.1', port)
+def throughput(ports, codes, clients, total):
+    """Requests per second of the dossier page and of @@apply with ``clients`` at once.
+
+    ``ports``: the server processes; client k talks to ``ports[k % len(ports)]``.
+    """
     out = {}
     for name in ('GET /dossiers/<code>', '@@apply'):
         users = []
         for i in range(clients):
-            c = Client(address, timeout=120)
+            c = Client(('127.0.0.1', ports[i % len(ports)]), timeout=120)
             if name == '@@apply':
                 vault = c.login(f'congdan{i + 1:06d}')['vault']
                 c.doc = next(d['id'] for d in c.get(vault).json['documents']
@@ -176,7 +178,7 @@ def run_size(size, baseline_address):
             base = Client(baseline_address)
             facts['baseline'] = measure(lambda: base.get('/'), n=N, warmup=5)
             facts['latency'] = latencies(port, codes, procedure)
-            facts['throughput'] = {c: throughput(port, codes, c, total=8 * c)
+            facts['throughput'] = {c: throughput([port], codes, c, total=8 * c)
                                    for c in (8, 32)}
         finally:
             stop(proc)

@@ -10,8 +10,8 @@ from scale_support import file_uri, tthc, write_ini
 
 
 def one_line_error(done):
-    lines = [line for line in done.stderr.splitlines() if 'pkg_resources' not in line
-             and line.strip() and not line.startswith('  import')]
+    """The command's one line of explanation (log records aside), and no traceback."""
+    lines = [line for line in done.stderr.splitlines() if line.startswith('tthc-docs ')]
     assert done.returncode == 1, done.stderr
     assert len(lines) == 1 and 'Traceback' not in done.stderr, done.stderr
     return lines[0]
