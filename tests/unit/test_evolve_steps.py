@@ -244,3 +244,17 @@ def test_step_9_pushes_the_legal_due_date_by_the_recorded_supplement_pause(site)
     _age(site, tm, 9, registry)
     _evolve(site, tm, 9)
     assert dossier.due_at.date() == dossier.appointment_at.date() == date(2027, 3, 8)
+
+
+def test_step_10_indexes_the_accounts_by_agency(site):
+    from tthc_docs.dossiers import actions
+    site, tm = site
+    people = site["people"]
+    officers = sorted(a.login for a in people.values() if a.agency == "000.00.20.H55")
+    _age(site, tm, 10, people, "by_agency")
+    _evolve(site, tm, 10)
+    assert sorted(a.login for a in people.of_agency("000.00.20.H55")) == officers
+    assert "reception1" in officers and "citizen1" not in officers
+    dossier = next(iter(site["dossiers"].values()))
+    assert [login for login, _ in actions.assignable(people, dossier)] == sorted(
+        a.login for a in people.values() if actions.may_be_assigned(a, dossier))
