@@ -173,6 +173,7 @@ def main(argv=None):
         reason = storage.explain(exc)
         if reason is None:
             raise
+        reason = reason.replace("CONFIG", getattr(args, "config", None) or "CONFIG")
         print(f"tthc-docs {args.command}: {reason}", file=sys.stderr)
         return 1
 

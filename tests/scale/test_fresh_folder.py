@@ -29,7 +29,7 @@ def test_init_makes_var_and_the_blob_folder(tmp_path):
 def test_a_command_before_init_says_to_run_init(tmp_path):
     line = one_line_error(tthc('export-procedures', write_ini(tmp_path, file_uri(tmp_path)),
                                tmp_path / 'out.json', check=False))
-    assert 'tthc-docs init' in line
+    assert f'tthc-docs init {tmp_path}/test.ini' in line
 
 
 def test_a_folder_that_cannot_be_made_is_named(tmp_path):
