@@ -136,12 +136,13 @@ def throughput(ports, codes, clients, total):
             else:
                 c.login('reception1')
             users.append(c)
-        statuses = []
+        statuses, run_id = [], time.time_ns()   # a new application each time, never a replay
 
         def run(c, k):
             for j in range(total // clients):
                 if name == '@@apply':
-                    body = json.dumps({'data': {'k': k, 'j': j}, 'attachments': {'cccd': c.doc}})
+                    body = json.dumps({'data': {'run': run_id, 'k': k, 'j': j},
+                                       'attachments': {'cccd': c.doc}})
                     res = c.request('POST', f'/procedures/{PROCEDURE}/@@apply', body.encode(),
                                     {'Content-Type': 'application/json', 'Accept': 'application/json'})
                 else:
@@ -154,7 +155,7 @@ def throughput(ports, codes, clients, total):
         for t in threads:
             t.join(600)
         elapsed = time.perf_counter() - started
-        bad = [s for s in statuses if s not in (200, 201)]
+        bad = [s for s in statuses if s != (201 if name == '@@apply' else 200)]
         out[name] = {'per_second': len(statuses) / elapsed, 'errors': len(bad),
                      'statuses': sorted(set(bad))}
     return out
@@ -167,9 +168,14 @@ def startup_seconds(ini, port, log):
     return proc, time.perf_counter() - started
 
 
-def run_size(size, baseline_address):
-    folder = Path(tempfile.mkdtemp(prefix=f'bench-scale-{size}-'))
-    ini, facts = build(folder, size)
+def run_size(size, baseline_address, built=None):
+    """Build (or reuse: ``built`` = (folder, facts) of an earlier run) and measure one size."""
+    if built:
+        folder, facts = built
+        ini = folder / 'test.ini'
+    else:
+        folder = Path(tempfile.mkdtemp(prefix=f'bench-scale-{size}-'))
+        ini, facts = build(folder, size)
     codes, procedure = sample(ini)
     port = free_port()
     with open(folder / 'app.log', 'ab') as log:
@@ -201,7 +207,8 @@ def report(results):
         for clients, by_name in r['throughput'].items():
             for name, t in by_name.items():
                 lines.append(f"{clients:>2} clients {name:<24} {t['per_second']:7.1f} req/s"
-                             + (f"  ({t['errors']} errors)" if t['errors'] else ''))
+                             + (f"  ({t['errors']} answered {t.get('statuses')})"
+                                if t['errors'] else ''))
         lines.append('')
     if len(results) > 1:
         first, last = results[0], results[-1]
@@ -212,12 +219,26 @@ def report(results):
     return '\n'.join(lines) + '\n'
 
 
+def _earlier(size):
+    """With BENCH_SCALE_REMEASURE=1: the database and generation facts of the last run."""
+    if not os.environ.get('BENCH_SCALE_REMEASURE') or not (OUT / 'scale.json').exists():
+        return None
+    facts = next((f for f in json.loads((OUT / 'scale.json').read_text())
+                  if f['dossiers'] == size), None)
+    folders = sorted(Path(tempfile.gettempdir()).glob(f'bench-scale-{size}-*'))
+    if facts is None or not folders:
+        return None
+    keep = ('dossiers', 'citizens_seconds', 'dossiers_per_second', 'data_fs_bytes',
+            'bytes_per_dossier')
+    return folders[-1], {k: facts[k] for k in keep}
+
+
 def main():
     results = []
     with serving(baseline_app().app, threads=8) as address:
         for size in SIZES:
             print(f'== {size:,} dossiers: generating (this takes a while)', flush=True)
-            results.append(run_size(size, address))
+            results.append(run_size(size, address, _earlier(size)))
             print(report(results[-1:]), flush=True)
     OUT.mkdir(parents=True, exist_ok=True)
     text = report(results)

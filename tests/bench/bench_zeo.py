@@ -41,8 +41,10 @@ def main():
                 figures[processes] = throughput(ports, codes, CLIENTS, total=CLIENTS * 10)
         for name in figures[1]:
             one, two = figures[1][name]['per_second'], figures[2][name]['per_second']
+            bad = {n: (figures[n][name]['errors'], figures[n][name]['statuses']) for n in (1, 2)
+                   if figures[n][name]['errors']}
             lines.append(f'{name:<24} 1 process {one:7.1f} req/s   2 processes {two:7.1f} req/s'
-                         f'   x{two / one:4.2f}')
+                         f'   x{two / one:4.2f}' + (f'   errors {bad}' if bad else ''))
     text = '\n'.join(lines) + '\n'
     print(text)
     OUT.mkdir(parents=True, exist_ok=True)
