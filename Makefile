@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: run test e2e bench install system-packages translations clean wrk
+.PHONY: run test test-slow e2e bench install system-packages translations clean wrk
 
 # System packages the project needs: Liberation Serif (Times New Roman's metrics, as
 # Decree 30/2020 asks, with every Vietnamese glyph) and DejaVu as the fallback; poppler's
@@ -31,7 +31,7 @@ tests/e2e/node_modules/axe-core/axe.min.js: tests/e2e/package.json
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip 'setuptools<81' wheel
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,scale]'
 	touch $(STAMP)
 
 install: $(STAMP) system-packages translations tests/e2e/node_modules/axe-core/axe.min.js
@@ -57,8 +57,16 @@ run: install var/pki/root-ca.pem var/Data.fs
 
 # Everything, the journeys in headless Chromium too (about two minutes): a plain
 # `pytest` leaves those out (tests/conftest.py), so the marker is asked for here.
+# The slow tests (several processes, crashes, backups, load) run apart: `make test-slow`
+# (.ci/run runs both; the PostgreSQL ones need TTHC_TEST_POSTGRES, see .ci/postgres.sh).
+# The journeys in headless Chromium are in `make test` (a plain `pytest` leaves them out:
+# tests/conftest.py), so the marker is asked for here.
 test: install
-	$(PY) -m pytest -q -p no:cacheprovider -m "e2e or not e2e"
+	$(PY) -m pytest -q -p no:cacheprovider -m "(e2e or not e2e) and not slow"
+
+# Exit code 5 (no test selected) is not a failure.
+test-slow: install
+	$(PY) -m pytest -q -p no:cacheprovider -m slow -rs || [ $$? -eq 5 ]
 
 # Only the journeys in headless Chromium (tests/e2e; screenshots in var/screenshots/).
 e2e: install

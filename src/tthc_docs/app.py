@@ -13,6 +13,7 @@ from pyramid.config import Configurator  # noqa: E402
 from pyramid_zodbconn import get_connection  # noqa: E402
 
 from tthc_docs import config as app_config
+from tthc_docs import storage
 from tthc_docs.web.bodylimit import BodyLimit
 from tthc_docs.web.encoding import EncodingGuard
 from tthc_docs.web.safetext import page_renderer_factory
@@ -39,6 +40,7 @@ def root_factory(request):
 def main(global_config, **settings):
     settings = app_config.normalize(settings, global_config)
     settings.setdefault("tm.manager_hook", "pyramid_tm.explicit_manager")
+    storage.prepare(settings)   # a fresh folder: var/ and the blob folders
     configure_hasher(settings["tthc_docs.argon2_time_cost"],
                      settings["tthc_docs.argon2_memory_cost"])
     with Configurator(settings=settings, root_factory=root_factory) as config:
@@ -49,6 +51,7 @@ def main(global_config, **settings):
         # joins the request's transaction manager and conflicts are retried.
         config.include("pyramid_tm")
         config.include("pyramid_retry")
+        config.include("tthc_docs.web.retry")
         config.include("pyramid_zodbconn")
         config.include("pyramid_chameleon")
         # main's own registration overrides the include's: pages survive a lone surrogate

@@ -15,6 +15,7 @@ from pyramid.paster import get_appsettings, setup_logging
 from ZODB import DB
 
 from tthc_docs import config as app_config
+from tthc_docs import storage
 from tthc_docs.people.content import configure_hasher
 from tthc_docs.site.content import SITE_KEY, Site, get_site
 
@@ -32,6 +33,7 @@ def load_settings(config_uri):
 
 def open_db(settings):
     """A ZODB.DB from the settings' zodburi (FileStorage, ZEO or RelStorage)."""
+    storage.prepare(settings)
     factory, dbkw = zodburi.resolve_uri(settings["zodbconn.uri"])
     return DB(factory(), **dbkw)
 
@@ -148,6 +150,14 @@ COMMANDS = {
                           "export the procedure catalog as JSON or CSV"),
     "generate-catalog": ("tthc_docs.catalog.generate:cmd_generate", "tthc_docs.catalog.generate:add_args",
                          "generate a province-scale procedure catalog (e.g. --procedures 1880)"),
+    "generate": ("tthc_docs.demo.generate:cmd_generate", "tthc_docs.demo.generate:add_args",
+                 "fill a database at a province's scale (development and benchmarks)"),
+    "pack": ("tthc_docs.storage.pack:cmd_pack", "tthc_docs.storage.pack:add_args",
+             "pack the database, keeping history N days (--days N)"),
+    "backup": ("tthc_docs.storage.backup:cmd_backup", "tthc_docs.storage.backup:add_backup_args",
+               "back up the FileStorage (repozo, full or incremental) and its blobs"),
+    "restore": ("tthc_docs.storage.backup:cmd_restore", "tthc_docs.storage.backup:add_restore_args",
+                "restore a backup (at a date) into the configured, empty places"),
     "sync": ("tthc_docs.sync.sender:cmd_sync", "tthc_docs.sync.sender:add_args",
              "relay the outbox to the national portal (runs until stopped)"),
     "rebuild-indicators": ("tthc_docs.indicators.rebuild:cmd_rebuild", "tthc_docs.indicators.rebuild:add_args",
@@ -170,7 +180,16 @@ def main(argv=None):
         _resolve(add_args)(p)
         p.set_defaults(func=func)
     args = parser.parse_args(argv)
-    return _resolve(args.func)(args)
+    try:
+        return _resolve(args.func)(args)
+    except Exception as exc:
+        # What an operator can fix is said in one line; a bug keeps its traceback.
+        reason = storage.explain(exc)
+        if reason is None:
+            raise
+        reason = reason.replace("CONFIG", getattr(args, "config", None) or "CONFIG")
+        print(f"tthc-docs {args.command}: {reason}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -366,3 +366,17 @@ def test_step_16_keeps_a_title_an_editor_gave(site):
     _age(site, tm, 16, site)
     _evolve(site, tm, 16)
     assert version.result_title == "Giấy xác nhận do biên tập viên đặt tên"
+
+
+def test_step_17_indexes_the_accounts_by_agency(site):
+    from tthc_docs.dossiers import actions
+    site, tm = site
+    people = site["people"]
+    officers = sorted(a.login for a in people.values() if a.agency == "000.00.20.H55")
+    _age(site, tm, 17, people, "by_agency")
+    _evolve(site, tm, 17)
+    assert sorted(a.login for a in people.of_agency("000.00.20.H55")) == officers
+    assert "reception1" in officers and "citizen1" not in officers
+    dossier = next(iter(site["dossiers"].values()))
+    assert [login for login, _ in actions.assignable(people, dossier)] == sorted(
+        a.login for a in people.values() if actions.may_be_assigned(a, dossier))

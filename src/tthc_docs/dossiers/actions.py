@@ -102,9 +102,11 @@ def may_be_assigned(account, dossier):
 def assignable(people, dossier):
     """``[(login, name)]`` of those who may be assigned, for the page's select.
 
-    Walks every account, so the page asks only when it offers the choice.
+    Only the handling agency's accounts are read (``People.of_agency``), never
+    every citizen's.
     """
-    return [(a.login, a.full_name) for a in people.values() if may_be_assigned(a, dossier)]
+    return [(a.login, a.full_name) for a in people.of_agency(dossier.agency)
+            if may_be_assigned(a, dossier)]
 
 
 def _check_assignee(site, dossier, login):

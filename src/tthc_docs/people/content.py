@@ -6,6 +6,7 @@ next successful login (``check_needs_rehash``).
 """
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 from pyramid.traversal import find_root
 
@@ -78,9 +79,12 @@ class Account(Persistent):
             _audit(self, by, audit.ACTIVE_CHANGED, {"from": self.active, "to": changes["active"]})
         if changes.get("password"):
             self.set_password(changes["password"])
+        old_agency = self.agency
         for name in ("full_name", "title", "agency"):
             if changes.get(name):
                 setattr(self, name, changes[name])
+        if self.agency != old_agency and isinstance(self.__parent__, People):
+            self.__parent__.index_agency(self.login, old_agency, self.agency)
         if changes.get("roles") is not None:
             self.roles = frozenset(changes["roles"])
         if "active" in changes:
@@ -124,6 +128,27 @@ class People(Container):
 
     __acl__ = [(s.Allow, s.role(s.ADMIN), (s.VIEW, s.MANAGE)), s.DENY_ALL]
 
+    def __init__(self):
+        super().__init__()
+        # agency code -> logins of the accounts that belong to it (officers): a
+        # province has a few thousand officers and millions of citizens, so
+        # "who may be assigned here" must not walk every account (evolve step 17).
+        self.by_agency = OOBTree()
+
+    def index_agency(self, login, old, new):
+        """Move ``login`` from agency ``old``'s set to ``new``'s (either may be None)."""
+        if old and old in self.by_agency:
+            self.by_agency[old].discard(login)
+        if new:
+            if new not in self.by_agency:
+                self.by_agency[new] = OOTreeSet()
+            self.by_agency[new].insert(login)
+
+    def of_agency(self, agency):
+        """The accounts of ``agency`` (its officers), without walking the citizens."""
+        logins = self.by_agency.get(agency) if agency else None
+        return [self[login] for login in logins or () if login in self]
+
     def create(self, login, password, full_name, roles, agency=None, title="", by=None):
         """Make an account; a citizen also gets an empty vault. 409 for a login in use.
 
@@ -135,6 +160,7 @@ class People(Container):
         account.set_password(password)
         self.add(login, account)
         _audit(account, by, audit.ROLES_CHANGED, {"from": [], "to": sorted(account.roles)})
+        self.index_agency(login, None, agency)
         if s.CITIZEN in account.roles:
             from tthc_docs.site.content import find_site
             vault = find_site(self)["vaults"].create(login)

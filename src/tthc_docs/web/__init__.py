@@ -18,4 +18,5 @@ Around views: ``errors`` (exception views), ``tweens``, ``bodylimit``, ``i18n``,
 
 def includeme(config):
     config.scan(".errors")
+    config.scan(".unavailable")
     config.scan(".openapi")

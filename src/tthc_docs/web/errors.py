@@ -14,7 +14,6 @@ from urllib.parse import quote
 
 from pyramid.csrf import get_csrf_token
 from pyramid.httpexceptions import HTTPException, HTTPForbidden, HTTPSeeOther
-from ZODB.POSException import ConflictError
 from pyramid.view import exception_view_config, notfound_view_config, forbidden_view_config
 
 from tthc_docs import errors
@@ -79,24 +78,6 @@ def http_error(exc, request):
         message = "Thiếu hoặc sai mã chống giả mạo (CSRF token) trong yêu cầu."
     return render_error(request, exc.status_int,
                         {"error": {"status": exc.status_int, "message": message}})
-
-
-BUSY = ("Nhiều người đang thay đổi cùng dữ liệu này; yêu cầu chưa được lưu. "
-        "Vui lòng gửi lại sau giây lát.")
-
-
-@exception_view_config(ConflictError, retryable_error=False)
-def write_conflict(exc, request):
-    """A ZODB conflict that outlived every retry: 409, nothing written, try again.
-
-    pyramid_retry replays a conflicting request ``retry.attempts`` times;
-    past the last one the writers were too many at once, which is the
-    client's cue to resend (``Retry-After``), not a server fault.
-    """
-    response = render_error(request, 409, {"error": {"status": 409, "message": BUSY,
-                                                     "allowed": []}})
-    response.headers["Retry-After"] = "1"
-    return response
 
 
 _ID_NUMBER = re.compile(r"(?<!\d)\d{12}(?!\d)")
