@@ -7,7 +7,16 @@ own form next to their other inputs.  Inputs are named ``data.<field>``
 reads; ``read_post`` turns such a post back into the ``data`` dict that
 ``FormVersion.validate`` takes.  Prefilled fields carry the mark "từ kho dữ
 liệu" and the CSS class ``from-vault``.
+
+A form version is immutable once stored, so the blank page of one version
+for one profile and one set of vault documents is always the same HTML:
+it is built once (deform's form, the prefill's parsing, the widgets'
+templates: most of the apply page's time) and kept in a small LRU in
+process memory, keyed by the version's ``_p_oid`` and ``_p_serial`` and
+by the profile and documents themselves (issue 15). A page shown again
+with the citizen's input or errors is rendered afresh.
 """
+import json
 import os
 
 import colander
@@ -16,12 +25,24 @@ from chameleon.utils import Markup
 
 from tthc_docs import templates
 from tthc_docs.eforms import formschema
+from tthc_docs.web.pagecache import PageStore
 
 _SEARCH_PATH = (os.path.join(os.path.dirname(templates.__file__), 'forms', 'deform'),
                 os.path.join(os.path.dirname(templates.__file__), 'deform'),
                 os.path.join(os.path.dirname(deform.__file__), 'templates'))
 RENDERER = deform.ZPTRendererFactory(_SEARCH_PATH, translator=formschema.translate)
 PREFIX = 'data.'
+#: The blank forms already rendered (a few MiB: a form's HTML is tens of KiB).
+BLANK_FORMS = PageStore(4 * 1024 * 1024)
+
+
+class _Html:
+    """A stored rendering, as ``PageStore`` keeps them (it measures ``body``)."""
+
+    __slots__ = ('body',)
+
+    def __init__(self, body):
+        self.body = body
 
 
 def render_form(request, form_version, profile, data=None, errors=None, documents=None,
@@ -33,6 +54,28 @@ def render_form(request, form_version, profile, data=None, errors=None, document
     vault documents as ``[(id, title, doc_type)]`` for document fields.
     ``request`` is accepted for symmetry with other helpers (unused).
     """
+    key = _blank_key(form_version, profile, documents, legend, prefix) \
+        if not data and not errors else None
+    hit = BLANK_FORMS.get(key) if key is not None else None
+    if hit is not None:
+        return Markup(hit.body)
+    html = _render(form_version, profile, data, errors, documents, legend, prefix)
+    if key is not None:
+        BLANK_FORMS.put(key, _Html(html))
+    return Markup(html)
+
+
+def _blank_key(form_version, profile, documents, legend, prefix):
+    """What a blank rendering depends on; None for a version not stored yet (a preview)."""
+    if getattr(form_version, '_p_oid', None) is None or form_version._p_changed:
+        return None
+    form_version._p_activate()   # a ghost's serial is not loaded yet
+    return (form_version._p_oid, form_version._p_serial,
+            json.dumps(profile or {}, sort_keys=True, default=str, ensure_ascii=False),
+            tuple(tuple(d) for d in documents or ()), str(legend), prefix)
+
+
+def _render(form_version, profile, data, errors, documents, legend, prefix):
     fields = form_version.fields
     prefill = formschema.prefill_values(fields, profile or {})
     schema = formschema.build_schema(fields, prefill, documents, prefix)
@@ -44,9 +87,8 @@ def render_form(request, form_version, profile, data=None, errors=None, document
         child = _child(form, prefix + name.split('.')[0])
         if child is not None:
             child.error = colander.Invalid(child.schema, message)
-    html = form.render(_prefixed(fields, values, prefix), legend=legend,
+    return form.render(_prefixed(fields, values, prefix), legend=legend,
                        prefilled=bool(prefill), datalists=_lists(fields))
-    return Markup(html)
 
 
 def _child(form, name):
