@@ -69,3 +69,38 @@ def test_calendar_for_site_uses_the_entries(registry):
 
     cal = calendar_for({"procedures": Catalog()})
     assert not cal.is_working_day(date(2027, 2, 11)) and cal.is_working_day(date(2027, 2, 20))
+
+
+# -- the calendar is kept per version of the registry (issue 15) ---------------
+
+@pytest.fixture
+def stored_site():
+    """A site-shaped root whose procedures' calendar is a committed registry (real ZODB)."""
+    import transaction
+    import ZODB
+    from persistent.mapping import PersistentMapping
+    db = ZODB.DB(None)
+    conn = db.open()
+    procedures = PersistentMapping()
+    procedures.calendar = DaysOffRegistry()
+    conn.root()["procedures"] = procedures
+    transaction.commit()
+    yield conn.root()
+    transaction.abort()
+    conn.close()
+    db.close()
+
+
+def test_the_calendar_is_built_once_per_version_of_the_registry(stored_site):
+    assert calendar_for(stored_site) is calendar_for(stored_site)
+
+
+def test_a_committed_change_gives_a_new_calendar_at_once(stored_site):
+    import transaction
+    before = calendar_for(stored_site)
+    stored_site["procedures"].calendar.set_day("2027-02-11", "off", DECISION, "admin")
+    assert not calendar_for(stored_site).is_working_day(date(2027, 2, 11))   # not yet committed
+    transaction.commit()
+    after = calendar_for(stored_site)
+    assert after is not before and not after.is_working_day(date(2027, 2, 11))
+    assert before.is_working_day(date(2027, 2, 11))

@@ -21,6 +21,7 @@ own rule sets the hour, setting ``tthc_docs.receipt_cutoff``) decide it.
 import datetime
 import functools
 import re
+import threading
 
 import holidays
 
@@ -157,14 +158,33 @@ def parse_cutoff(value):
     return datetime.time(int(match.group(1)), int(match.group(2)))
 
 
+_calendars = {}
+_calendars_lock = threading.Lock()
+
+
 def calendar_for(site, settings=None):
     """The calendar with the days off and make-up days entered in `site`.
 
     `settings` (the app's) supply the receipt cut-off; without them, the
-    end of office hours (17:00).
+    end of office hours (17:00). A calendar is immutable, so one is built
+    per version of the registry and kept in this process until the
+    registry changes: its ``changes`` counter and its ``_p_serial`` (the
+    commit that stored it) are in the key, and a registry changed in the
+    current transaction is never kept (issue 15: it was rebuilt per request).
     """
     cutoff = parse_cutoff((settings or {}).get("tthc_docs.receipt_cutoff") or DEFAULT_CUTOFF)
     registry = getattr(site["procedures"], "calendar", None)
     if registry is None:
         return WorkingCalendar(cutoff=cutoff)
-    return WorkingCalendar(registry.days_off(), registry.makeup_days(), cutoff)
+    changes = registry.changes          # loads a ghost, so the serial below is its own
+    if getattr(registry, "_p_oid", None) is None or registry._p_changed:
+        return WorkingCalendar(registry.days_off(), registry.makeup_days(), cutoff)
+    key = (registry._p_oid, registry._p_serial, changes, cutoff)
+    found = _calendars.get(key)
+    if found is None:
+        found = WorkingCalendar(registry.days_off(), registry.makeup_days(), cutoff)
+        with _calendars_lock:
+            if len(_calendars) > 64:
+                _calendars.clear()
+            _calendars[key] = found
+    return found
