@@ -44,9 +44,13 @@ TARGETS = {"public": 1.0, "json": 0.9, "personal": 0.6, "action": 0.3}
 
 def production_threads():
     """The thread count production.ini gives waitress (the same for both apps)."""
+    return int(_production_server().get("threads", "4"))
+
+
+def _production_server():
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(ROOT / "production.ini")
-    return int(parser["server:main"].get("threads", "4"))
+    return parser["server:main"]
 
 
 def production_cache():
@@ -66,9 +70,12 @@ def serve(kind, folder, port, threads):
     if kind == "bare":
         from http_baseline import make_app
         app = make_app(folder)
-    else:
+    else:   # as production's runner (tthc_docs/web/server.py) serves it
         from bench_app import demo_settings
         from tthc_docs import main
+        from tthc_docs.web.server import cap_malloc_arenas
+        if _production_server().get("malloc_arenas"):
+            cap_malloc_arenas(_production_server()["malloc_arenas"])
         settings = dict(demo_settings(Path(folder)), **{"pyramid.reload_templates": "false"})
         uri = re.sub(r"&connection_cache_size\w*=\d+", "", settings["zodbconn.uri"])
         settings["zodbconn.uri"] = uri + "".join(f"&{k}={v}" for k, v in production_cache())
