@@ -73,8 +73,8 @@ def serve(kind, folder, port, threads):
     else:   # as production's runner (tthc_docs/web/server.py) serves it
         from bench_app import demo_settings
         from tthc_docs import main
-        from tthc_docs.web.server import cap_malloc_arenas
         if _production_server().get("malloc_arenas"):
+            from tthc_docs.web.server import cap_malloc_arenas
             cap_malloc_arenas(_production_server()["malloc_arenas"])
         settings = dict(demo_settings(Path(folder)), **{"pyramid.reload_templates": "false"})
         uri = re.sub(r"&connection_cache_size\w*=\d+", "", settings["zodbconn.uri"])
