@@ -103,6 +103,7 @@ def test_the_officers_pages_write_nothing(db, login, demo):
     for login_name, urls in pages.items():
         urls = urls + [f"/dossiers/{code}" for code in codes]
         urls += [f"/dossiers/{code}#json" for code in codes]
+        urls += [f"/dossiers/{code}?verify=1" for code in codes]   # verify again: in memory
         writers[login_name] = _writers(db, login(login_name), urls)
     assert writers == {name: [] for name in pages}
 

@@ -2,8 +2,10 @@
 
 ``dossier_json`` is ``GET /dossiers/<code>``; ``summary_json`` a queue row;
 ``track_json`` what anyone may know. Verifying a signature reads and checks
-whole PDFs, so it happens only when the caller asks (``verify=True``: the
-dossier page), never as a side effect of answering a POST.
+whole PDFs, so it is done once, when a result is issued, and the verdict
+is stored with the document: the dossier page (``verify=True``) shows that
+verdict, and verifies again only when asked (``verify='fresh'``: the
+officer's "verify again", ``?verify=1``), never as a side effect of a POST.
 """
 from datetime import date, datetime
 
@@ -84,9 +86,9 @@ def is_officer(account, dossier):
     return bool(dossier.roles_for(account) & set(roles.OFFICER_ROLES))
 
 
-def verifications(request, dossier, refs):
-    """``{document id: report}`` for the signed documents among ``refs``."""
-    return verify_references(find_site(dossier), refs, request.registry.settings)
+def verifications(request, dossier, refs, fresh=False):
+    """``{document id: report}`` for the signed documents among ``refs`` (stored verdicts)."""
+    return verify_references(find_site(dossier), refs, request.registry.settings, fresh)
 
 
 def with_verification(items, reports):
@@ -161,7 +163,7 @@ def dossier_json(request, dossier, verify=False):
     (every paper issued) and ``history[].papers`` (the ids each event issued), and
     with ``verify`` for officers of the handling agency ``verification`` on
     each signed attachment and result (the system's own check of the stored
-    bytes).
+    bytes, made when it was issued; ``verify='fresh'`` checks them now).
     """
     now = timeutil.now()
     account = request.account
@@ -169,8 +171,10 @@ def dossier_json(request, dossier, verify=False):
     attachments = [attachment_json(request, dossier, a) for a in dossier.attachments]
     results = plain(list(dossier.results))
     if verify and is_officer(account, dossier):
-        with_verification(attachments, verifications(request, dossier, dossier.attachments))
-        with_verification(results, verifications(request, dossier, dossier.results))
+        fresh = verify == 'fresh'
+        with_verification(attachments,
+                          verifications(request, dossier, dossier.attachments, fresh))
+        with_verification(results, verifications(request, dossier, dossier.results, fresh))
     body.update({
         'procedure_version': dossier.procedure_version,
         'returned_at': timeutil.iso(dossier.returned_at),

@@ -27,6 +27,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
 
 from tthc_docs.signing.sign import signing_from_settings
+from tthc_docs.signing.verify import record_verification
 
 log = logging.getLogger(__name__)
 SETTING_MARGIN = "tthc_docs.retimestamp_margin_days"
@@ -80,8 +81,9 @@ def retimestamp_site(site, settings, now):
                 continue
             data = doc.read()
             if due(data, now, margin):
-                doc.revise(add_archive_timestamp(data, signing, moment=now),
-                           note="Bổ sung dấu thời gian lưu trữ (PAdES B-LTA)")
+                renewed_data = add_archive_timestamp(data, signing, moment=now)
+                doc.revise(renewed_data, note="Bổ sung dấu thời gian lưu trữ (PAdES B-LTA)")
+                record_verification(doc, settings, renewed_data)
                 renewed += 1
     return renewed
 

@@ -34,6 +34,7 @@ from tthc_docs.signing.sign import (
     async_sign_pdf, reason_for, sign_pdf, signing_from_settings, stamp_lines,
 )
 from tthc_docs.signing.signer import SigningRefused, load_identity
+from tthc_docs.signing.verify import record_verification
 
 log = logging.getLogger(__name__)
 
@@ -169,8 +170,12 @@ def sign_items(items, account, settings, now):
     return _sign_locally(items, account, settings, signing, now)
 
 
-def store(item, data, account, now):
-    """The signed result into the owner's vault, once."""
+def store(item, data, account, now, settings):
+    """The signed result into the owner's vault, once, with its verdict judged now.
+
+    Verifying here, once, is what lets the dossier page show the verdict
+    without reading and checking the PDF on every view (issue 15).
+    """
     dossier, result = item.dossier, item.result
     doc_type = dossier.result_doc_type if doctypes.is_known(dossier.result_doc_type) else "other"
     title = f"{result['result_title'] or 'Kết quả'} – hồ sơ {dossier.code}"
@@ -178,6 +183,8 @@ def store(item, data, account, now):
         data, title=title, doc_type=doc_type, kind="issued", added_by=account.login,
         content_type="application/pdf", signed=True, issued_by=result["agency_name"],
         issued_at=now, dossier=dossier.code, replaces=result["replaces"])
+    if doc.verification is None or doc.verification.get("sha256") != doc.sha256:
+        record_verification(doc, settings, data)
     log.info("result issued for dossier %s by %s", dossier.code, account.login)
     return doc
 
@@ -191,7 +198,7 @@ def issue_result(site, dossier, account, settings, now=None):
     """
     now = now or timeutil.now()
     item = prepare(site, dossier, account, settings, now)
-    return store(item, sign_items([item], account, settings, now)[0], account, now)
+    return store(item, sign_items([item], account, settings, now)[0], account, now, settings)
 
 
 class BatchIssuer:
@@ -212,5 +219,5 @@ class BatchIssuer:
 
     def issue(self, dossier, signer, now):
         item, data = self._signed.pop(dossier.code)
-        doc = store(item, data, self.site["people"].get(signer), now)
+        doc = store(item, data, self.site["people"].get(signer), now, self.settings)
         return {"vault": item.vault.id, "document": doc.id, "sha256": doc.sha256}

@@ -7,6 +7,7 @@ context built once from the settings; the output is the signed PDF bytes.
 import asyncio
 import binascii
 import dataclasses
+import hashlib
 import io
 import logging
 import threading
@@ -142,6 +143,19 @@ def _crl_paths(crls, pki_dir):
 def _stamp(paths):
     """(path, mtime) of each file: a new CRL or trust root is picked up without a restart."""
     return tuple((str(p), p.stat().st_mtime_ns) for p in paths if p.is_file())
+
+
+def trust_basis(settings):
+    """A short digest of the trust roots and CRLs in force (their paths and mtimes).
+
+    A verdict stored with a document holds while this is unchanged: a new
+    CRL or root file makes every stored verdict stale, so a revocation
+    shows at once (``verify.stored_or_fresh``). Stable across processes.
+    """
+    roots = [Path(p) for p in _paths(settings.get(SETTING_TRUST_ROOTS))]
+    crls = _crl_paths(settings.get(SETTING_CRLS), settings.get("tthc_docs.pki_dir"))
+    text = repr((_stamp(roots), _stamp(crls)))
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def signing_from_settings(settings):

@@ -63,6 +63,9 @@ class Document(Persistent):
     pages = None
     width = None
     height = None
+    #: The signature's verdict judged when the document was issued (``signing.verify``);
+    #: None for an unsigned document or one stored before verdicts were kept.
+    verification = None
 
     def __init__(self, *, checked, title, doc_type, kind, added_by, added_at):
         self.sha256 = checked.sha256

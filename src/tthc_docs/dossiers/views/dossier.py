@@ -99,7 +99,9 @@ class DossierViews(ResourceViews):
 
     @view_config(request_method='GET')
     def show(self):
-        body = dossier_json(self.request, self.context, verify=True)
+        """The dossier; officers see the verdicts stored at issuance, ``?verify=1`` checks anew."""
+        again = self.request.params.get('verify') in ('1', 'true')
+        body = dossier_json(self.request, self.context, verify='fresh' if again else True)
         return self.respond(body, template=VIEW_PT, page=lambda: self.page_extras(body))
 
     def page_extras(self, body):
