@@ -34,8 +34,14 @@ def edit(ini, change):
 
 
 def current_documents(site):
-    return {(v.owner, d.id): (d.sha256, hashlib.sha256(d.read()).hexdigest())
-            for v in site['vaults'].values() for d in v.documents.values()}
+    """Every current object that keeps a blob: vault documents and the dossiers' papers."""
+    documents = {(v.owner, d.id): (d.sha256, hashlib.sha256(d.read()).hexdigest())
+                 for v in site['vaults'].values() for d in v.documents.values()}
+    for dossier in site['dossiers'].values():
+        for paper in (getattr(dossier, 'papers', None) or {}).values():
+            documents[(dossier.code, paper.__name__)] = (
+                paper.sha256, hashlib.sha256(paper.read()).hexdigest())
+    return documents
 
 
 def test_pack_keeps_history_n_days_and_every_current_blob(tmp_path):
