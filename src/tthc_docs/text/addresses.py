@@ -98,10 +98,18 @@ def commune_by_code(code):
     return ward.name, province
 
 
+@functools.lru_cache(maxsize=None)
+def _official(name):
+    """(folded, bare) of an official name, worked out once: every address check
+    compares the typed text with a province's or the country's names."""
+    return fold(name), _bare(name)
+
+
 def _match(text, names):
     """The official name in ``names`` that ``text`` designates, or None."""
     folded, bare = fold(text), _bare(text)
-    hits = [n for n in names if fold(n) == folded] or [n for n in names if _bare(n) == bare]
+    hits = ([n for n in names if _official(n)[0] == folded]
+            or [n for n in names if _official(n)[1] == bare])
     return hits[0] if len(hits) == 1 else None
 
 
@@ -119,7 +127,7 @@ def find_communes(query, province=None, limit=20):
     wanted = _bare(query)
     found = []
     for code, (ward, title) in sorted(_wards()[1].items()):
-        if (province is None or title == province) and wanted in _bare(ward.name):
+        if (province is None or title == province) and wanted in _official(ward.name)[1]:
             found.append((code, ward.name, title))
             if len(found) >= limit:
                 break
