@@ -5,9 +5,11 @@ names them in its rule table, and the people, dossier and signing modules
 check them; all import the strings from here, so a role cannot be spelled
 two ways.
 
-Two pseudo-roles exist only for one dossier (``Dossier.roles_for`` adds
-them): ``owner``, the person whose dossier it is, and ``step``, which stands
-in the rule table for the role of the dossier's current processing step.
+Three pseudo-roles exist only for one dossier (``Dossier.roles_for`` adds
+them): ``owner``, the person whose dossier it is; ``step``, which stands
+in the rule table for the role of the dossier's current processing step;
+and ``desk``, a reception officer of the desk that received the dossier
+for another agency.
 """
 
 CITIZEN = "citizen"
@@ -25,6 +27,9 @@ ASSIGNABLE_ROLES = (SPECIALIST, LEADER)
 
 OWNER = "owner"   # pseudo-role: the person whose dossier it is
 STEP = "step"     # pseudo-role: the role of the dossier's current processing step
+#: pseudo-role: a reception officer of the desk that took the dossier in for
+#: another agency (location-independent filing): intake only, never processing.
+DESK = "desk"
 
 ROLE_TITLES = {
     CITIZEN: "Công dân",

@@ -49,6 +49,11 @@ def agency(code):
     return f"agency:{code}"
 
 
+def desk(code):
+    """The principal of one agency's reception officers (its one-stop desk)."""
+    return f"desk:{code}"
+
+
 def principals_for(account):
     """Every principal an account acts as (besides Everyone)."""
     if account is None:
@@ -59,6 +64,8 @@ def principals_for(account):
     # under an agency must not thereby read that agency's dossiers
     if account.agency and set(account.roles) & set(OFFICER_ROLES):
         found.append(agency(account.agency))
+    if account.agency and RECEPTION in account.roles:
+        found.append(desk(account.agency))
     return found
 
 

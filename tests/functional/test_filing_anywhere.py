@@ -4,12 +4,17 @@ Decree 61/2018/NĐ-CP (as amended by Decree 107/2021/NĐ-CP): dossiers are
 received regardless of the administrative boundary where a procedure allows
 it; the receiving desk and the handling agency are both on the record.
 """
-from dossier_support import AGENCY, application, clock, counter_find, docs, publish_procedure  # noqa: F401
+from dossier_support import (  # noqa: F401
+    AGENCY, act, application, clock, counter_find, docs, get, publish_procedure)
+from samples import pdf_text
 
 from conftest import logged_in
 from tthc_docs.demo.agencies import PHAN_DINH_PHUNG
 
-ANYWHERE, DESK_ONLY, COMMUNE = '9.990101', '9.990102', '9.990103'
+CENTRE_NAME = 'Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên'
+DESK_NAME = 'Ủy ban nhân dân phường Phan Đình Phùng'
+
+ANYWHERE, DESK_ONLY, COMMUNE, NOT_ANYWHERE = '9.990101', '9.990102', '9.990103', '9.990104'
 JSON = {'Accept': 'application/json'}
 
 
@@ -17,10 +22,13 @@ def _setup(edit_site):
     with edit_site() as site:
         publish_procedure(site, ANYWHERE, methods=['counter', 'online'])
         publish_procedure(site, DESK_ONLY, methods=['counter'])
+        publish_procedure(site, NOT_ANYWHERE, methods=['counter', 'online'], receivable_anywhere=False)
         publish_procedure(site, COMMUNE, level='commune', methods=['counter', 'online'],
                           agencies=[AGENCY, PHAN_DINH_PHUNG])
         site['people'].create('motcua.pdp', 'demo-password', 'Cán bộ một cửa phường Phan Đình Phùng',
                               ['reception'], agency=PHAN_DINH_PHUNG)
+        site['people'].create('chuyenvien.pdp', 'demo-password', 'Chuyên viên phường Phan Đình Phùng',
+                              ['specialist'], agency=PHAN_DINH_PHUNG)
 
 
 def _file(client, docs, code, status=201):
@@ -47,8 +55,92 @@ def test_a_procedure_that_does_not_allow_it_is_refused_at_another_desk(app, edit
     assert 'agency' in res.json['error']['fields']
 
 
+def test_an_online_procedure_its_editor_keeps_at_its_agencies_is_refused_naming_the_rule(
+        app, edit_site, clock, docs):
+    _setup(edit_site)
+    error = _file(logged_in(app, 'motcua.pdp'), docs, NOT_ANYWHERE, status=422).json['error']
+    assert 'không phụ thuộc địa giới hành chính' in error['message'] and AGENCY in error['message']
+    assert error['fields']['receivable_anywhere'] == 'false'
+
+
+def test_the_flag_is_in_the_procedure_json(app, edit_site, clock):
+    _setup(edit_site)
+    anon = logged_in(app, 'citizen1')
+    assert anon.get(f'/procedures/{ANYWHERE}', headers=JSON).json['receivable_anywhere'] is True
+    assert anon.get(f'/procedures/{NOT_ANYWHERE}', headers=JSON).json['receivable_anywhere'] is False
+
+
 def test_a_commune_procedure_goes_to_the_applicants_commune(app, edit_site, clock, docs):
     """citizen1 lives in phường Phan Đình Phùng; the centre's desk receives."""
     _setup(edit_site)
     res = _file(logged_in(app, 'reception1'), docs, COMMUNE)
     assert _dossier(edit_site, res.json['code']) == (PHAN_DINH_PHUNG, AGENCY)
+
+
+def _filed_at_the_commune_desk(app, edit_site, docs):
+    """motcua.pdp files, at its counter, a dossier the province centre handles: its code."""
+    _setup(edit_site)
+    desk = logged_in(app, 'motcua.pdp')
+    return desk, _file(desk, docs, ANYWHERE).json['code']
+
+
+def test_the_commune_desk_receives_and_both_names_are_on_the_receipt(app, edit_site, clock, docs):
+    desk, code = _filed_at_the_commune_desk(app, edit_site, docs)
+    assert act(desk, code, 'receive').json['status'] == 'received'
+    receipt = pdf_text(desk.get(f'/dossiers/{code}/@@slip/receipt').body)
+    assert f'Nơi tiếp nhận: Bộ phận tiếp nhận và trả kết quả {DESK_NAME}' in receipt
+    assert f'Cơ quan giải quyết: {CENTRE_NAME}' in receipt
+
+
+def test_the_dossier_code_is_the_receiving_desks(app, edit_site, clock, docs):
+    """Circular 01/2018/TT-VPCP art. 19: the code begins with the receiving unit's code."""
+    _, code = _filed_at_the_commune_desk(app, edit_site, docs)
+    assert code.startswith(PHAN_DINH_PHUNG + '-')
+
+
+def test_both_agencies_are_in_the_dossier_json_and_on_its_page(app, edit_site, clock, docs):
+    desk, code = _filed_at_the_commune_desk(app, edit_site, docs)
+    body = get(logged_in(app, 'citizen1'), code).json
+    assert (body['receiving_agency'], body['receiving_agency_name']) == (PHAN_DINH_PHUNG, DESK_NAME)
+    assert (body['agency'], body['agency_name']) == (AGENCY, CENTRE_NAME)
+    page = logged_in(app, 'reception1').get(f'/dossiers/{code}').text
+    assert 'Nơi tiếp nhận' in page and DESK_NAME in page and CENTRE_NAME in page
+
+
+def test_an_online_dossier_is_received_by_the_handling_agencys_desk(app, edit_site, clock, docs):
+    _setup(edit_site)
+    res = logged_in(app, 'citizen1').post_json(f'/procedures/{ANYWHERE}/@@apply', application(docs),
+                                               headers=JSON)
+    body = get(logged_in(app, 'citizen1'), res.json['code']).json
+    assert body['receiving_agency'] == body['agency'] == AGENCY
+
+
+def test_the_province_centre_processes_what_the_commune_desk_received(app, edit_site, clock, docs):
+    desk, code = _filed_at_the_commune_desk(app, edit_site, docs)
+    act(desk, code, 'receive')
+    act(desk, code, 'forward', status=403)
+    assert act(logged_in(app, 'reception1'), code, 'forward').json['status'] == 'processing'
+    assert act(logged_in(app, 'specialist1'), code, 'forward').json['current_step']['role'] == 'leader'
+    assert act(logged_in(app, 'leader1'), code, 'approve').json['status'] == 'awaiting_signature'
+
+
+def test_the_desk_may_do_what_intake_needs_and_nothing_more(app, edit_site, clock, docs):
+    desk, code = _filed_at_the_commune_desk(app, edit_site, docs)
+    assert set(get(desk, code).json['actions']) == {'receive', 'request_supplement', 'reject'}
+    act(desk, code, 'receive')
+    assert get(desk, code).json['actions'] == []
+    act(desk, code, 'apologize', status=403, note='chậm', new_due='2027-03-31')
+
+
+def test_other_officers_of_the_desks_unit_see_nothing(app, edit_site, clock, docs):
+    _, code = _filed_at_the_commune_desk(app, edit_site, docs)
+    get(logged_in(app, 'chuyenvien.pdp'), code, status=403)
+
+
+def test_the_desk_reads_the_papers_during_intake_only(app, edit_site, clock, docs):
+    desk, code = _filed_at_the_commune_desk(app, edit_site, docs)
+    url = get(desk, code).json['attachments'][0]['url']
+    assert desk.get(url).status_int == 200
+    act(desk, code, 'receive')
+    desk.get(url, status=403)
+    assert logged_in(app, 'reception1').get(url).status_int == 200

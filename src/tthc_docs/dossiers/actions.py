@@ -72,7 +72,9 @@ def fire(dossier, action, actor, params, now, services):
     transition = dossier.transition(action, ctx)
     if action == 'sign':
         _grant_result(services.site, dossier)
-    grants.release(services.site['vaults'][dossier.vault_id], dossier)  # when it has ended
+    vault = services.site['vaults'][dossier.vault_id]
+    grants.release(vault, dossier)  # when it has ended
+    grants.release_desk(vault, dossier)  # when intake is over
     issue_papers(dossier, services)
     return transition
 

@@ -56,6 +56,10 @@ class Dossier(Persistent):
     payment = None
     rating = None
     applicant_name = None   # dossiers filed before the name was kept show none
+    #: The desk that took the dossier in at its counter when it is not the
+    #: handling agency's (location-independent filing); None otherwise and in
+    #: older dossiers: ``receiving_desk`` reads it.
+    receiving_agency = None
 
     def __init__(self, *, owner, vault_id, procedure, agency, channel, data,
                  form_name, form_version, attachments, fee_amount, submitted_at,
@@ -91,11 +95,34 @@ class Dossier(Persistent):
         return self.__name__
 
     @property
+    def receiving_desk(self):
+        """The code of the desk that received the dossier: its counter, else the handling agency's.
+
+        An online filing, or a counter filing at the handling agency itself,
+        is received by the handling agency's own one-stop desk.
+        """
+        return self.receiving_agency or self.agency
+
+    @property
+    def other_desk(self):
+        """The receiving desk when it is not the handling agency (else None)."""
+        desk = self.receiving_desk
+        return desk if desk != self.agency else None
+
+    @property
     def __acl__(self):
-        """The owner and the handling agency's officers; nobody else."""
-        return [(s.Allow, s.user(self.owner), (s.VIEW, s.OWN)),
-                (s.Allow, s.agency(self.agency), (s.VIEW, s.HANDLE)),
-                s.DENY_ALL]
+        """The owner, the handling agency's officers, and the desk that received it (read only).
+
+        The desk's reception officers may view the dossier they took in (its page, its
+        papers) and take its fee at the counter (``RECEIVE``); what they may
+        *do* to it is the workflow's ``desk`` role, which only reception gets
+        (``roles_for``).
+        """
+        acl = [(s.Allow, s.user(self.owner), (s.VIEW, s.OWN)),
+               (s.Allow, s.agency(self.agency), (s.VIEW, s.HANDLE, s.RECEIVE))]
+        if self.other_desk:
+            acl.append((s.Allow, s.desk(self.other_desk), (s.VIEW, s.RECEIVE)))
+        return acl + [s.DENY_ALL]
 
     # -- who acts ------------------------------------------------------------
 
@@ -108,6 +135,9 @@ class Dossier(Persistent):
             found |= {roles.OWNER} | (set(account.roles) & {roles.CITIZEN})
         if account.agency and account.agency == self.agency:
             found |= set(account.roles) & set(roles.OFFICER_ROLES)
+        elif (account.agency and account.agency == self.other_desk
+              and roles.RECEPTION in account.roles):
+            found.add(roles.DESK)
         return frozenset(found)
 
     def actions_for(self, account):
@@ -224,7 +254,9 @@ class DossierRegistry(Container):
 
     def file(self, dossier, now, idempotency_key=None, fingerprint=None):
         """Give ``dossier`` its code, store and index it; returns the dossier."""
-        code = self.counters.next_code(dossier.agency, codes.code_day(now))
+        # the receiving desk's code (Circular 01/2018/TT-VPCP art. 19): a desk
+        # receiving for another agency numbers the dossier in its own series
+        code = self.counters.next_code(dossier.receiving_desk, codes.code_day(now))
         self.add(code, dossier)
         self.reindex(dossier)
         if idempotency_key:

@@ -62,6 +62,13 @@ def choose_agency(site, version, wanted, account=None, channel=ONLINE, residence
                                  {'agency': 'phải là cơ quan của cán bộ'})
         if jurisdiction.may_receive(site['agencies'], version, wanted):
             return jurisdiction.handling_agency(site['agencies'], version, residence, desk=wanted)
+        if not jurisdiction.allows_any_desk(version):
+            raise errors.Invalid(
+                f'Thủ tục {version.code} không tiếp nhận hồ sơ không phụ thuộc địa giới hành '
+                'chính (Nghị định 118/2025/NĐ-CP; thủ tục không cho phép): chỉ tiếp nhận tại '
+                + ', '.join(allowed) + '.',
+                {'agency': 'thủ tục chỉ tiếp nhận tại: ' + ', '.join(allowed),
+                 'receivable_anywhere': 'false'})
     if not wanted and len(allowed) == 1:
         wanted = allowed[0]
     if not wanted:

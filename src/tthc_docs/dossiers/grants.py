@@ -19,7 +19,8 @@ Retention (how long a grant lasts), by document kind and dossier state:
 
 - papers the citizen provided for the dossier (attachments, documents the
   e-form names, supplements; kinds ``uploaded`` and ``digitized``): readable
-  by the handling agency while the dossier is active; revoked when it ends
+  by the handling agency while the dossier is active, and by the desk that
+  received it for another agency only during intake (``DESK_READS``); revoked when it ends
   (``returned``, ``rejected``, ``withdrawn``).  The agency needed them to
   decide; once decided, they are the citizen's again (Decree 13/2023/NĐ-CP
   on personal data protection: processed only for, and only as long as,
@@ -32,13 +33,31 @@ Retention (how long a grant lasts), by document kind and dossier state:
   their keeping).
 """
 from tthc_docs import errors
-from tthc_docs.dossiers.states import ACTIVE, FINAL
+from tthc_docs.dossiers.states import ACTIVE, FINAL, SUBMITTED, SUPPLEMENT_REQUESTED
+
+#: While the dossier is in these states, the desk that received it for another
+#: agency checks its papers (Decree 118/2025/NĐ-CP: the one-stop desk checks
+#: completeness at intake); afterwards only the handling agency reads them.
+DESK_READS = frozenset({SUBMITTED, SUPPLEMENT_REQUESTED})
 
 
 def attach(vault, doc_id, dossier):
-    """``dossier`` references ``doc_id``: its handling agency may read it for that dossier."""
+    """``dossier`` references ``doc_id``: its handling agency (and, at intake, its desk) may read it."""
     vault.grant(doc_id, dossier.code, dossier.agency)
+    if dossier.other_desk and dossier.status in DESK_READS:
+        vault.grant(doc_id, dossier.code, dossier.other_desk)
     vault.note_reuse(doc_id, dossier.code)
+
+
+def release_desk(vault, dossier):
+    """Revoke the receiving desk's reads once intake is over; returns how many were revoked."""
+    desk = dossier.other_desk
+    if desk is None or dossier.status in DESK_READS:
+        return 0
+    ended = [key for key in vault.grants.keys() if key[1] == dossier.code and key[2] == desk]
+    for doc_id, code, agency in ended:
+        vault.revoke(doc_id, code, agency)
+    return len(ended)
 
 
 def issued(vault, doc_id, dossier):

@@ -51,6 +51,7 @@ def summary_json(request, dossier, now=None, calendar=None):
         'procedure': dossier.procedure_code, 'procedure_name': dossier.procedure_name,
         'status': dossier.status, 'status_label': states.STATE_LABELS[dossier.status],
         'channel': dossier.channel, 'agency': dossier.agency,
+        'receiving_agency': dossier.receiving_desk,
         'applicant_name': dossier.applicant_name,
         'step': dossier.current_step_id, 'assignee': dossier.assignee,
         'submitted_at': timeutil.iso(dossier.submitted_at),
@@ -66,6 +67,12 @@ def summary_json(request, dossier, now=None, calendar=None):
 def appointment_of(dossier):
     """The current appointment: the legal due date until an apology moved it."""
     return getattr(dossier, 'appointment_at', None) or dossier.due_at
+
+
+def agency_name(dossier, code):
+    """The name of the unit ``code`` in the agency tree (the code itself when unknown)."""
+    agency = find_site(dossier)['agencies'].by_code(code)
+    return agency.name if agency is not None else code
 
 
 def fee_json(dossier):
@@ -159,7 +166,8 @@ def _link_documents(request, dossier, form, rows):
 def dossier_json(request, dossier, verify=False):
     """``GET /dossiers/<code>`` as API.md fixes it, plus what the pages need.
 
-    Extensions: ``applicant_name``, ``form.{title,rows,url}``, ``slips``, ``papers``
+    Extensions: ``applicant_name``, ``agency_name``, ``receiving_agency`` (the desk
+    that received it, also in queue rows) and ``receiving_agency_name``, ``form.{title,rows,url}``, ``slips``, ``papers``
     (every paper issued) and ``history[].papers`` (the ids each event issued), and
     with ``verify`` for officers of the handling agency ``verification`` on
     each signed attachment and result (the system's own check of the stored
@@ -176,6 +184,8 @@ def dossier_json(request, dossier, verify=False):
                           verifications(request, dossier, dossier.attachments, fresh))
         with_verification(results, verifications(request, dossier, dossier.results, fresh))
     body.update({
+        'agency_name': agency_name(dossier, dossier.agency),
+        'receiving_agency_name': agency_name(dossier, dossier.receiving_desk),
         'procedure_version': dossier.procedure_version,
         'returned_at': timeutil.iso(dossier.returned_at),
         'finished_at': timeutil.iso(dossier.finished_at),

@@ -45,6 +45,7 @@ def facts_at(site, dossier, index, public_url, calendar=None, number="", place="
         code=dossier.code, procedure_code=dossier.procedure_code,
         procedure_name=dossier.procedure_name,
         agency_name=agency.name if agency else dossier.agency,
+        receiving_name=_name_of(site, dossier.receiving_desk),
         parent_agency=getattr(parent, "name", "") if getattr(parent, "code", None) else "",
         place=place,
         track_url=track_url(public_url, dossier.code), issued_at=entry["at"], number=number,
@@ -69,6 +70,11 @@ def facts_at(site, dossier, index, public_url, calendar=None, number="", place="
         handovers=tuple(_handovers(people, dossier, history, due, calendar)),
         payment_reference=payment.get("reference", ""), payment_amount=payment.get("amount", 0),
         payment_provider=payment.get("provider", ""), paid_at=payment.get("paid_at"))
+
+
+def _name_of(site, code):
+    agency = site["agencies"].by_code(code)
+    return agency.name if agency is not None else code
 
 
 def _profile(site, dossier):

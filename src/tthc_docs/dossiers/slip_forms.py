@@ -44,6 +44,14 @@ def _contact(f):
             ("Email", f.applicant_email or "Không kê khai"))
 
 
+def _places(f):
+    """Where the dossier was received and who settles it: two units under
+    location-independent filing (Decree 118/2025/NĐ-CP), both on every paper
+    that names the applicant's request."""
+    return (("Nơi tiếp nhận", f"{RECEPTION_DESK} {f.receiving_name or f.agency_name}"),
+            ("Cơ quan giải quyết", f.agency_name))
+
+
 def _fee(f):
     if not f.fee_amount:
         return "Không thu phí, lệ phí"
@@ -55,10 +63,10 @@ def _receipt(f):
     book, seq = f.register or ("...", "...")
     return _document(
         "receipt", f,
-        paragraphs=(f"{RECEPTION_DESK} {f.agency_name}",),
+        paragraphs=(f"{RECEPTION_DESK} {f.receiving_name or f.agency_name}",),
         body=(("facts", (("Tiếp nhận hồ sơ của", f"Ông/Bà {f.applicant_name}"),) + _contact(f)
-               + (("Nội dung yêu cầu giải quyết", f.procedure_name),
-                  ("Hình thức nộp", CHANNELS.get(f.channel, f.channel)))),
+               + (("Nội dung yêu cầu giải quyết", f.procedure_name),) + _places(f)
+               + (("Hình thức nộp", CHANNELS.get(f.channel, f.channel)),)),
               Para("1. Thành phần hồ sơ nộp gồm:", indent=False),
               Grid(("TT", "Tên giấy tờ", "Hình thức (bản chính, bản sao, bản điện tử)", "Số lượng"),
                    rows or (("", "(không có)", "", ""),), (0.07, 0.53, 0.28, 0.12)),
@@ -81,7 +89,8 @@ def _supplement(f):
     return _document(
         "supplement", f,
         body=(("facts", (("Hồ sơ của", f"Ông/Bà {f.applicant_name}"),
-                         ("Nội dung yêu cầu giải quyết", f.procedure_name)) + _contact(f)),
+                         ("Nội dung yêu cầu giải quyết", f.procedure_name)) + _contact(f)
+               + _places(f)),
               Para("Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:", indent=False),
               Para(f.supplement_note or "(không ghi rõ)"),
               Para(f"Lý do: {f.supplement_reason}", indent=False)),
@@ -97,9 +106,10 @@ def _supplement(f):
 def _refusal(f):
     return _document(
         "refusal", f,
-        body=(Para(f"{RECEPTION_DESK} {f.agency_name} tiếp nhận hồ sơ của:", indent=False),
+        body=(Para(f"{RECEPTION_DESK} {f.receiving_name or f.agency_name} tiếp nhận hồ sơ của:",
+                   indent=False),
               ("facts", (("Ông/Bà", f.applicant_name),) + _contact(f)
-               + (("Nội dung yêu cầu giải quyết", f.procedure_name),)),
+               + (("Nội dung yêu cầu giải quyết", f.procedure_name),) + _places(f)),
               Para(f"Qua xem xét, {f.agency_name} thông báo không tiếp nhận, giải quyết hồ sơ này "
                    f"với lý do cụ thể như sau: {f.refusal_note or '(không ghi rõ)'}")),
         closing=("Xin thông báo để ông/bà được biết và thực hiện./.",),
@@ -134,6 +144,7 @@ def _control(f):
                                    f"{f.register[1]})" if f.register else ")"),),
         body=(("facts", (("Người nộp hồ sơ", f"Ông/Bà {f.applicant_name}"),
                          ("Nội dung yêu cầu giải quyết", f.procedure_name),
+                         ("Nơi tiếp nhận", f"{RECEPTION_DESK} {f.receiving_name or f.agency_name}"),
                          ("Cơ quan (bộ phận) giải quyết hồ sơ", f.agency_name),
                          ("Cơ quan phối hợp giải quyết hồ sơ", f.partners or "Không"),
                          ("Thời hạn trả kết quả theo quy định", when(f.due_at)))

@@ -72,6 +72,7 @@ class SlipFacts:
     issued_at: datetime.datetime
     procedure_code: str = ""
     parent_agency: str = ""
+    receiving_name: str = ""      # the desk that received it (the handling agency's by default)
     place: str = ""
     system_name: str = SYSTEM_NAME
     number: str = ""

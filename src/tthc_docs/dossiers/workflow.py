@@ -13,7 +13,11 @@ state is refused (403); a failed guard conflicts (409, with its reason).
 
 Roles are the account's roles *for this dossier*: officer roles count only
 for officers of the handling agency, and the pseudo-role ``owner`` is added
-for the dossier's owner (the resource computes them). While ``processing``,
+for the dossier's owner (the resource computes them). ``desk`` is a reception
+officer of the desk that took the dossier in for another agency
+(location-independent filing, Decree 118/2025/NĐ-CP): it may do what intake
+needs (receive, ask for a supplement, refuse at intake, hand a supplement
+in) and nothing of the handling agency's process. While ``processing``,
 the procedure's internal steps decide who acts: the pseudo-role ``step``
 stands for the role of the current step, and a step assigned to a specialist
 is that person's alone (a leader may still act on it).
@@ -35,7 +39,7 @@ from tthc_docs.dossiers.states import (  # noqa: F401
     ACTIVE, AWAITING_SIGNATURE, FINAL, OPEN, PROCESSING, RECEIVED, REJECTED, RESULT_READY,
     RETURNED, STATE_LABELS, STATES, SUBMITTED, SUPPLEMENT_REQUESTED, WITHDRAWABLE, WITHDRAWN)
 from tthc_docs.roles import (  # noqa: F401
-    ADMIN, CITIZEN, EDITOR, LEADER, OFFICER_ROLES, OWNER, RECEPTION, ROLES, SPECIALIST, STEP)
+    ADMIN, CITIZEN, DESK, EDITOR, LEADER, OFFICER_ROLES, OWNER, RECEPTION, ROLES, SPECIALIST, STEP)
 
 # Actions ------------------------------------------------------------------
 ACTION_LABELS = {
@@ -113,7 +117,7 @@ class Transition:
 
 
 RULES = (
-    Rule('receive', frozenset({SUBMITTED}), RECEIVED, frozenset({RECEPTION}),
+    Rule('receive', frozenset({SUBMITTED}), RECEIVED, frozenset({RECEPTION, DESK}),
          guard=fx.fee_settled, effects=(fx.start_clock,)),
     Rule('assign', frozenset({RECEIVED, PROCESSING}), None, frozenset({LEADER}),
          effects=(fx.assign,)),
@@ -122,7 +126,7 @@ RULES = (
     Rule('forward', frozenset({PROCESSING}), PROCESSING, frozenset({STEP}),
          guard=fx.has_next_step, effects=(fx.enter_step,)),
     Rule('request_supplement', frozenset({SUBMITTED}), SUPPLEMENT_REQUESTED,
-         frozenset({RECEPTION}), effects=(fx.pause_clock,),
+         frozenset({RECEPTION, DESK}), effects=(fx.pause_clock,),
          needs_note='Cần ghi rõ giấy tờ phải bổ sung.'),
     Rule('request_supplement', frozenset({RECEIVED}), SUPPLEMENT_REQUESTED,
          frozenset({RECEPTION, SPECIALIST}), effects=(fx.pause_clock,),
@@ -131,7 +135,7 @@ RULES = (
          frozenset({STEP, SPECIALIST}), effects=(fx.pause_clock,),
          needs_note='Cần ghi rõ giấy tờ phải bổ sung.'),
     Rule('supplement', frozenset({SUPPLEMENT_REQUESTED}), RESUME,
-         frozenset({OWNER, RECEPTION}), effects=(fx.resume_clock,)),
+         frozenset({OWNER, RECEPTION, DESK}), effects=(fx.resume_clock,)),
     Rule('approve', frozenset({PROCESSING}), AWAITING_SIGNATURE, frozenset({STEP}),
          guard=fx.at_last_step),
     Rule('sign', frozenset({AWAITING_SIGNATURE}), RESULT_READY, frozenset({LEADER}),
@@ -140,7 +144,9 @@ RULES = (
          effects=(fx.rework,), needs_note='Cần ghi rõ nội dung phải xử lý lại.'),
     Rule('return', frozenset({RESULT_READY}), RETURNED, frozenset({RECEPTION}),
          effects=(fx.returned,)),
-    Rule('reject', frozenset({SUBMITTED, RECEIVED}), REJECTED, frozenset({RECEPTION}),
+    Rule('reject', frozenset({SUBMITTED}), REJECTED, frozenset({RECEPTION, DESK}),
+         effects=(fx.finish,), needs_note='Cần ghi rõ lý do từ chối.'),
+    Rule('reject', frozenset({RECEIVED}), REJECTED, frozenset({RECEPTION}),
          effects=(fx.finish,), needs_note='Cần ghi rõ lý do từ chối.'),
     Rule('reject', frozenset({PROCESSING}), REJECTED, frozenset({STEP, LEADER}),
          effects=(fx.finish,), needs_note='Cần ghi rõ lý do từ chối.'),

@@ -140,9 +140,9 @@ class DossierPayment(ResourceViews):
         return self.respond({"redirect": url, "amount": self.context.fee_amount,
                              "reference": reference_in(url)}, redirect=url)
 
-    @view_config(name="payment-counter", request_method="POST", permission=s.HANDLE)
+    @view_config(name="payment-counter", request_method="POST", permission=s.RECEIVE)
     def at_counter(self):
-        """Reception of the handling agency took the fee at the counter."""
+        """Reception took the fee at the counter: the handling agency's, or the desk that received it."""
         if s.RECEPTION not in self.request.account.roles:
             raise NotAllowed("Chỉ cán bộ một cửa của cơ quan tiếp nhận được thu phí tại quầy.")
         receipt_no = read_data(self.request, {"receipt_no"}).get("receipt_no") or ""
