@@ -235,3 +235,30 @@ def test_cli_import_creates_and_versions_then_export_shows_it(demo_config, tmp_p
 def test_page_tells_the_editor_about_a_pending_draft(editor):
     editor.put_json("/procedures/1.001193", _body(editor, "1.001193", processing_days=4), headers=JSON)
     assert "Có bản nháp chưa công bố" in editor.get("/procedures/1.001193").text
+
+
+def test_a_new_procedure_cannot_be_at_district_level(editor):
+    """Law on Organisation of Local Government 2025: two levels since 1 July 2025."""
+    res = editor.post_json("/procedures/", _new(level="district"), headers=JSON, status=422)
+    assert "level" in res.json["error"]["fields"]
+
+
+def test_the_editor_says_whether_any_desk_may_receive_it(editor):
+    editor.post_json("/procedures/", _new(methods=["counter", "online"]), headers=JSON, status=201)
+    assert editor.get("/procedures/9.000001", headers=JSON).json["receivable_anywhere"] is True
+    editor.put_json("/procedures/9.000001", _body(editor, "9.000001", receivable_anywhere=False),
+                    headers=JSON)
+    assert editor.get("/procedures/9.000001", headers=JSON).json["receivable_anywhere"] is False
+
+
+def test_receivable_anywhere_must_be_true_or_false(editor):
+    res = editor.post_json("/procedures/", _new(receivable_anywhere="maybe"), headers=JSON, status=422)
+    assert "receivable_anywhere" in res.json["error"]["fields"]
+
+
+def test_the_edit_form_offers_receivable_anywhere(editor):
+    editor.post_json("/procedures/", _new(methods=["counter", "online"]), headers=JSON, status=201)
+    form = _edit_form(editor, "9.000001")
+    form["receivable_anywhere"] = "false"
+    form.submit("save").maybe_follow()
+    assert editor.get("/procedures/9.000001", headers=JSON).json["receivable_anywhere"] is False

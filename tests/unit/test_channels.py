@@ -41,3 +41,16 @@ def test_an_online_only_procedure_refuses_the_counter():
 def test_a_procedure_that_lists_no_way_refuses_nothing():
     assert channels.offered(version()) is None
     channels.check(version(), ONLINE)
+
+
+def test_by_default_a_procedure_filed_online_is_received_at_any_desk():
+    """Decree 118/2025/NĐ-CP, as Thái Nguyên applies it: the online services first."""
+    assert channels.receivable_anywhere(version('counter', 'online'))
+    assert not channels.receivable_anywhere(version('counter'))
+
+
+def test_the_editors_flag_wins_over_the_default():
+    online_but_not_anywhere = SimpleNamespace(methods=['counter', 'online'], receivable_anywhere=False)
+    paper_but_anywhere = SimpleNamespace(methods=['counter'], receivable_anywhere=True)
+    assert not channels.receivable_anywhere(online_but_not_anywhere)
+    assert channels.receivable_anywhere(paper_but_anywhere)

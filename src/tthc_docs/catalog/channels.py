@@ -16,6 +16,35 @@ METHODS = (("counter", "Trực tiếp"), ("post", "Qua bưu chính"), ("online",
 CHANNEL_METHODS = {ONLINE: frozenset({"online"}), COUNTER: frozenset({"counter", "post"})}
 
 
+#: The words of the flag (defined once): Decree 118/2025/NĐ-CP on the one-stop mechanism.
+ANYWHERE_TITLE = "Tiếp nhận không phụ thuộc địa giới hành chính"
+
+
+def default_anywhere(methods):
+    """Whether a procedure is received at any desk of the province when its editor did not say.
+
+    Thái Nguyên receives "không phụ thuộc vào địa giới hành chính" (Decree
+    118/2025/NĐ-CP on the one-stop mechanism, in force from 1 July 2025, and
+    the province's plan for the two-level government) the procedures it
+    offers as online public services: one that accepts online filing is
+    already independent of the applicant's place, so any desk may take it
+    in on the applicant's behalf. A procedure filed only on paper (chứng
+    thực, where the signer appears before the certifying officer) stays at
+    the agencies it lists unless its editor says otherwise.
+    """
+    return "online" in set(methods or ())
+
+
+def receivable_anywhere(version):
+    """True when any desk of the province may receive ``version``'s dossiers.
+
+    The version's own ``receivable_anywhere`` when its editor set it (every
+    version saved since the field exists has it); else the default above.
+    """
+    flag = getattr(version, "receivable_anywhere", None)
+    return default_anywhere(version.methods) if flag is None else bool(flag)
+
+
 def offered(version):
     """The filing channels a procedure version admits, or None when it lists no way.
 

@@ -24,7 +24,7 @@ from tthc_docs import timeutil
 from tthc_docs.container import Container
 from tthc_docs.dossiers.daysoff import DaysOffRegistry
 from tthc_docs.catalog.index import ProcedureIndex
-from tthc_docs.catalog import levels as _levels
+from tthc_docs.catalog import channels, levels as _levels
 from tthc_docs.indicators import hooks as indicators
 
 DRAFT, PUBLISHED, RETIRED, SUPERSEDED = "draft", "published", "retired", "superseded"
@@ -37,7 +37,8 @@ STATE_TITLES = {DRAFT: "Bản nháp", PUBLISHED: "Đã công bố", RETIRED: "Đ
 CONTENT_FIELDS = ("code", "name", "field", "level", "agencies", "processing_days", "fee",
                   "online_fee", "online_fee_set", "requirements", "form", "steps",
                   "citizen_steps", "methods", "online_level", "target_group",
-                  "result_doc_type", "result_name", "result_title", "legal_basis")
+                  "result_doc_type", "result_name", "result_title", "legal_basis",
+                  "receivable_anywhere")
 _LIST_FIELDS = ("agencies", "requirements", "steps", "citizen_steps", "methods", "legal_basis")
 
 
@@ -49,6 +50,9 @@ class ProcedureVersion(Persistent):
     """
 
     result_title = ""  # versions stored before evolve step 16 (which fills it)
+    #: Any desk of the province may receive it; None in versions saved before
+    #: the field (``catalog.channels.receivable_anywhere`` then applies the default).
+    receivable_anywhere = None
 
     def __init__(self, number, data, created_by, created_at):
         data = _with_defaults(data)
@@ -308,6 +312,8 @@ def _with_defaults(data):
         data["online_fee_set"] = data.get("online_fee") is not None
     if data.get("online_fee") is None:
         data["online_fee"] = default_online_fee(data["fee"])
+    if data.get("receivable_anywhere") is None:
+        data["receivable_anywhere"] = channels.default_anywhere(data["methods"])
     return data
 
 

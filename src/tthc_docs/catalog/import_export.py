@@ -12,6 +12,10 @@ CSV: one row per procedure; scalar columns as text, list columns
 (agencies, methods, requirements, steps, citizen_steps, legal_basis) as
 JSON arrays in their cells.
 
+``receivable_anywhere`` (true/false; optional): whether any desk of the
+province may receive the procedure's dossiers (``catalog.channels``: left
+out, it follows the default, procedures that accept online filing).
+
 An optional ``effective_from`` (YYYY-MM-DD) says when the procedure took
 effect. The rule of 1 July 2025 (`catalog.levels`) is applied here: a
 district-level record in force on or after that day (or undated) is
@@ -26,12 +30,12 @@ import os
 import transaction
 
 from tthc_docs.errors import Invalid
-from tthc_docs.catalog import levels
+from tthc_docs.catalog import channels, levels
 from tthc_docs.catalog.schema import validate
 
 SCALARS = ("code", "name", "field", "level", "processing_days", "fee", "online_fee", "form",
            "online_level", "target_group", "result_doc_type", "result_name",
-           "result_title")
+           "result_title", "receivable_anywhere")
 LISTS = ("agencies", "methods", "requirements", "steps", "citizen_steps", "legal_basis")
 COLUMNS = SCALARS + LISTS
 
@@ -226,6 +230,7 @@ def export_records(site, include_unpublished=False):
         data = version.content()
         if not data.pop("online_fee_set"):
             data["online_fee"] = None
+        data["receivable_anywhere"] = channels.receivable_anywhere(version)
         records.append({k: data[k] for k in COLUMNS})
     return records
 

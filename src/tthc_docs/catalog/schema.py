@@ -19,7 +19,7 @@ from tthc_docs.web.fields import deserialize
 from tthc_docs.catalog.fees import round_dong
 from tthc_docs.catalog.levels import LEVELS  # two levels since 1 July 2025 (+ central)
 from tthc_docs.catalog.fees import default_online_fee
-from tthc_docs.catalog.channels import METHODS
+from tthc_docs.catalog.channels import ANYWHERE_TITLE, METHODS, default_anywhere
 
 CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-]{0,39}$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -116,6 +116,27 @@ class Lines(colander.SequenceSchema):
     line = colander.SchemaNode(colander.String(), title="Dòng", preparer=_strip)
 
 
+#: The editor's three answers; "" leaves it to ``channels.default_anywhere``.
+ANYWHERE_CHOICES = (("", "Theo mặc định (có, nếu thủ tục nhận hồ sơ trực tuyến)"),
+                    ("true", "Có: mọi Bộ phận Một cửa trong tỉnh tiếp nhận"),
+                    ("false", "Không: chỉ cơ quan thực hiện tiếp nhận"))
+
+
+class StrictBool(colander.Boolean):
+    """true or false (JSON), "true"/"false"/"1"/"0" (CSV, forms); anything else is a 422."""
+
+    def __init__(self):
+        super().__init__(false_choices=("false", "0"), true_choices=("true", "1"))
+
+    def deserialize(self, node, cstruct):
+        if cstruct is not colander.null and not isinstance(cstruct, (bool, str)):
+            raise colander.Invalid(node, "Phải là true hoặc false.")
+        try:
+            return super().deserialize(node, cstruct)
+        except colander.Invalid:
+            raise colander.Invalid(node, "Phải là true hoặc false.") from None
+
+
 class TextSet(colander.Set):
     """A set of codes: JSON items that are not text (numbers, lists, objects) are a 422."""
 
@@ -189,6 +210,9 @@ class ProcedureSchema(colander.MappingSchema):
     methods = colander.SchemaNode(TextSet(), name="methods", title="Cách thức thực hiện",
                                   missing=("counter",), widget=deform.widget.CheckboxChoiceWidget(values=METHODS),
                                   validator=lambda node, v: _all_in(node, v, METHODS, "Cách thức"))
+    receivable_anywhere = colander.SchemaNode(
+        StrictBool(), name="receivable_anywhere", title=ANYWHERE_TITLE, missing=None,
+        widget=deform.widget.SelectWidget(values=ANYWHERE_CHOICES))
     online_level = _text("online_level", "Mức độ dịch vụ công trực tuyến", required=False,
                          validator=_choice(ONLINE_LEVELS, "Mức độ"),
                          widget=deform.widget.SelectWidget(values=ONLINE_LEVELS))
@@ -249,6 +273,8 @@ def finish(clean):
     clean = dict(clean)
     clean["agencies"] = sorted(clean["agencies"])
     clean["methods"] = [m for m, _ in METHODS if m in set(clean["methods"])]
+    if clean.get("receivable_anywhere") is None:
+        clean["receivable_anywhere"] = default_anywhere(clean["methods"])
     clean["online_fee_set"] = clean.get("online_fee") is not None
     if clean.get("online_fee") is None:
         clean["online_fee"] = default_online_fee(clean["fee"] or 0)

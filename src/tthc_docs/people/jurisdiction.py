@@ -16,20 +16,13 @@ and both belong on the record:
 
 Pure over the agency tree and a procedure version: no web, no dossiers.
 """
+from tthc_docs.catalog import channels
 from tthc_docs.text import addresses
 from tthc_docs.text.validators import ValidationError
 
-ONLINE = "online"
-
-
 def allows_any_desk(version):
-    """True when any desk of the province may receive the procedure's dossiers.
-
-    Procedures carry no flag of their own yet: one that accepts online
-    filing is already independent of the applicant's place, so a desk may
-    receive it on the applicant's behalf.
-    """
-    return ONLINE in (version.methods or ())
+    """True when any desk of the province may receive the procedure's dossiers (its flag)."""
+    return channels.receivable_anywhere(version)
 
 
 def residence_commune(profile):

@@ -210,6 +210,8 @@ def form_values(version):
     data["methods"] = set(data["methods"])
     if not data.pop("online_fee_set"):
         data["online_fee"] = colander.null
+    if data.get("receivable_anywhere") is None:
+        data["receivable_anywhere"] = colander.null
     for key in ("form", "online_level", "target_group", "result_name", "result_title"):
         data[key] = data[key] or colander.null
     return data

@@ -11,7 +11,10 @@ from urllib.parse import quote
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
-from tthc_docs.catalog import doctypes
+from tthc_docs.catalog import channels, doctypes
+from tthc_docs.catalog.channels import METHODS
+# two levels since 1 July 2025 (+ central): "district" is never offered for a new procedure
+from tthc_docs.catalog.content import LEVELS as LEVEL_CODES
 from tthc_docs.catalog.content import LEVEL_TITLES, STATE_TITLES, Procedure, ProcedureCatalog
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.dossiers.deadlines import due_day
@@ -33,7 +36,7 @@ ONLINE_LEVEL_TITLES = {"toan-trinh": "Dịch vụ công trực tuyến toàn tr�
 
 _PROCEDURE_SCHEMA = {"type": "object", "properties": {
     "code": {"type": "string"}, "name": {"type": "string"}, "field": {"type": "string"},
-    "level": {"type": "string", "enum": ["province", "district", "commune"]},
+    "level": {"type": "string", "enum": list(LEVEL_CODES)},
     "agencies": {"type": "array", "items": {"type": "string"}},
     "processing_days": {"type": "integer"},
     "fee": {"type": "object", "properties": {"amount": {"type": "integer"},
@@ -47,6 +50,9 @@ _PROCEDURE_SCHEMA = {"type": "object", "properties": {
         "role": {"type": "string", "enum": list(OFFICER_ROLES)},
         "days": {"type": "integer"}}}},
     "legal_basis": {"type": "array", "items": {"type": "string"}},
+    "methods": {"type": "array", "items": {"type": "string", "enum": [m for m, _ in METHODS]}},
+    "receivable_anywhere": {"type": "boolean", "description": "any one-stop desk of the province "
+                            "may receive its dossiers (tiếp nhận không phụ thuộc địa giới hành chính)"},
     "state": {"type": "string", "enum": ["draft", "published", "retired"]},
     "version": {"type": "integer"}}}
 
@@ -59,7 +65,7 @@ OPENAPI_PATHS = {
             {"name": "field", "in": "query", "schema": {"type": "string"},
              "description": "lĩnh vực: its name or slug (ho-tich)"},
             {"name": "level", "in": "query", "schema": {"type": "string",
-                                                          "enum": ["province", "district", "commune"]}},
+                                                          "enum": list(LEVEL_CODES)}},
             {"name": "agency", "in": "query", "schema": {"type": "string"}},
             {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
             {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1,
@@ -118,6 +124,7 @@ def procedure_json(request, procedure, version):
         "state": "published" if state == "superseded" else state,
         "version": version.version,
         "methods": version.methods, "online_level": version.online_level,
+        "receivable_anywhere": channels.receivable_anywhere(version),
         "target_group": version.target_group, "citizen_steps": version.citizen_steps,
         "result_doc_type": version.result_doc_type, "result_name": version.result_name,
         "result_title": version.result_title,

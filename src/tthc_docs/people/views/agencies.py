@@ -2,7 +2,7 @@
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
-from tthc_docs.people.agencies import Agency, AgencyTree, check_suffix
+from tthc_docs.people.agencies import LEVELS, Agency, AgencyTree, check_suffix
 from tthc_docs.web.body import read_json, reject_unknown
 from tthc_docs.web.views import ResourceViews
 
@@ -14,7 +14,7 @@ OPENAPI_PATHS = {
                  "requestBody": {"content": {"application/json": {"schema": {
                      "type": "object", "required": ["code", "name", "level"], "properties": {
                          "code": {"type": "string"}, "name": {"type": "string"},
-                         "level": {"type": "string", "enum": ["province", "district", "commune"]},
+                         "level": {"type": "string", "enum": list(LEVELS)},
                          "parent": {"type": "string"},
                          "result_suffix": {"type": "string"}}}}}},
                  "responses": {"201": {"description": "agency"}, "409": {"description": "code taken"},
