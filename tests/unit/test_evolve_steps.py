@@ -380,3 +380,15 @@ def test_step_17_indexes_the_accounts_by_agency(site):
     dossier = next(iter(site["dossiers"].values()))
     assert [login for login, _ in actions.assignable(people, dossier)] == sorted(
         a.login for a in people.values() if actions.may_be_assigned(a, dossier))
+
+
+def test_step_18_indexes_the_agencies_by_commune(site):
+    """A tree of before the index (no ``by_commune_index``) answers ``for_commune`` after the step."""
+    from tthc_docs.demo.agencies import PHAN_DINH_PHUNG
+    site, tm = site
+    tree = site["agencies"]
+    commune = tree.by_code(PHAN_DINH_PHUNG).commune_code
+    _age(site, tm, 18, tree, "by_commune_index")
+    _evolve(site, tm, 18)
+    assert commune and tree.for_commune(commune).code == PHAN_DINH_PHUNG
+    assert len(tree.by_commune_index) == sum(1 for a in tree.all() if a.commune_code)

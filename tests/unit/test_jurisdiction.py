@@ -42,3 +42,10 @@ def test_any_desk_may_receive_only_what_allows_it():
     assert may_receive(tree, _version("province", [DEPT]), CHO_RA)
     assert not may_receive(tree, _version("province", [DEPT], methods=["counter"]), CHO_RA)
     assert not may_receive(tree, _version("province", [DEPT]), "000.00.99.H55")
+
+
+def test_for_commune_is_an_index_kept_by_add_agency():
+    tree = _tree()
+    assert tree.for_commune("01912").code == CHO_RA
+    assert dict(tree.by_commune_index.items()).keys() == {"05443", "01912"}
+    assert tree.for_commune("99999") is None and tree.for_commune(None) is None

@@ -11,8 +11,9 @@ The code is the electronic identifier of Decision 20/2020/QĐ-TTg
 first, ``LLL.33.22.H55``; ``H55`` is the level-1 code of Thái Nguyên's
 People's Committee. It is the first block of every dossier code, and the
 principal ``agency:<code>`` is how officers are matched with the dossiers
-their agency handles. The tree keeps an index code -> agency so that
-look-ups by code never walk the tree.
+their agency handles. The tree keeps two indexes, code -> agency and
+official commune code -> agency, both written by ``add_agency``, so that
+look-ups by code or by commune never walk the tree.
 """
 import re
 
@@ -85,14 +86,21 @@ class AgencyTree(Container):
     def __init__(self):
         super().__init__()
         self.by_code_index = OOBTree()
+        self.by_commune_index = OOBTree()   # trees of before evolve step 18 lack it
 
     def add_agency(self, parent, agency):
-        """Add ``agency`` under ``parent`` (self or an Agency) and index its code."""
+        """Add ``agency`` under ``parent`` (self or an Agency) and index its code and commune."""
         if agency.code in self.by_code_index:
             raise KeyError(f"mã đơn vị đã tồn tại: {agency.code}")
         parent.add(agency.code, agency)
         self.by_code_index[agency.code] = agency
+        self.index_commune(agency)
         return agency
+
+    def index_commune(self, agency):
+        """Record ``agency`` as the one serving its commune (the first one added keeps it)."""
+        if agency.commune_code and agency.commune_code not in self.by_commune_index:
+            self.by_commune_index[agency.commune_code] = agency
 
     def create(self, data):
         """A new agency from the admin's ``{code, name, level, parent}``; 422/409 say why not.
@@ -131,8 +139,7 @@ class AgencyTree(Container):
         return list(self.by_code_index.values())
 
     def for_commune(self, commune_code):
-        """The agency serving the commune with this official code, or None."""
+        """The agency serving the commune with this official code, or None (an index look-up)."""
         if not commune_code:
             return None
-        return next((a for a in self.by_code_index.values()
-                     if a.commune_code == commune_code), None)
+        return self.by_commune_index.get(commune_code)
