@@ -22,18 +22,18 @@ N = int(os.environ.get("BENCH_N", 300))
 JSON = {"Accept": "application/json"}
 PROFILE = {
     'full_name': 'Nguyễn Thị Lan', 'birth_date': '1988-05-12', 'sex': 'Nữ',
-    'id_number': '056188012345', 'phone': '0905123456', 'email': 'lan@example.vn',
-    'permanent_address': '12 Lê Thánh Tôn, phường Lộc Thọ, thành phố Nha Trang, tỉnh Khánh Hòa',
-    'current_address': '12 Lê Thánh Tôn, phường Lộc Thọ, thành phố Nha Trang, tỉnh Khánh Hòa',
+    'id_number': '019188012345', 'phone': '0905123456', 'email': 'lan@example.vn',
+    'permanent_address': '12 Hoàng Văn Thụ, phường Phan Đình Phùng, tỉnh Thái Nguyên',
+    'current_address': '12 Hoàng Văn Thụ, phường Phan Đình Phùng, tỉnh Thái Nguyên',
 }
 TYPED = {
     'quan_he': 'Mẹ', 'ks_ho_ten': 'Trần Minh Khôi', 'ks_gioi_tinh': 'Nam',
-    'ks_ngay_sinh': '02/03/2027', 'ks_noi_sinh': 'Bệnh viện Đa khoa tỉnh Khánh Hòa',
-    'ks_dan_toc': 'Kinh', 'ks_quoc_tich': 'Việt Nam', 'ks_que_quan': 'Nha Trang, Khánh Hòa',
+    'ks_ngay_sinh': '02/03/2027', 'ks_noi_sinh': 'Bệnh viện Trung ương Thái Nguyên',
+    'ks_dan_toc': 'Kinh', 'ks_quoc_tich': 'Việt Nam', 'ks_que_quan': 'Xã Đại Từ, Thái Nguyên',
     'cha_ho_ten': 'Trần Văn Hùng', 'cha_nam_sinh': '1985', 'cha_dan_toc': 'Kinh',
-    'cha_quoc_tich': 'Việt Nam', 'cha_noi_cu_tru': 'Nha Trang',
+    'cha_quoc_tich': 'Việt Nam', 'cha_noi_cu_tru': 'Phường Phan Đình Phùng',
     'me_ho_ten': 'Nguyễn Thị Lan', 'me_nam_sinh': '1988', 'me_dan_toc': 'Kinh',
-    'me_quoc_tich': 'Việt Nam', 'me_noi_cu_tru': 'Nha Trang', 'so_ban_sao': '2',
+    'me_quoc_tich': 'Việt Nam', 'me_noi_cu_tru': 'Phường Phan Đình Phùng', 'so_ban_sao': '2',
     'cam_doan': 'true',
 }
 

@@ -7,7 +7,7 @@ import pytest
 
 JSON = {'Accept': 'application/json'}
 CITIZEN1_ID = '019188012345'
-UNUSED = '056190001234'
+UNUSED = '019190001234'
 
 
 @pytest.mark.parametrize('number', [UNUSED, '006085067890'])   # unused, and citizen2's

@@ -4,7 +4,7 @@ import re
 
 from dossier_support import AGENCY, clock, docs, filed, procedure  # noqa: F401
 
-ID_NUMBER = "056190001234"
+ID_NUMBER = "019190001234"
 TWELVE_DIGITS = re.compile(r"(?<!\d)\d{12}(?!\d)")
 
 

@@ -32,7 +32,7 @@ def facts(**over):
         agency_name="Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên",
         parent_agency="Ủy ban nhân dân tỉnh Thái Nguyên", track_url=TRACK, place="Thái Nguyên",
         applicant_name="Nguyễn Thị Hường", issued_at=at(27, 9, 30), number="7/PXL",
-        applicant_id="056190001234", applicant_address="12 Hoàng Văn Thụ, phường Phan Đình Phùng",
+        applicant_id="019190001234", applicant_address="12 Hoàng Văn Thụ, phường Phan Đình Phùng",
         applicant_phone="0905123456", applicant_email="huong@example.vn", status="received",
         received_at=at(27, 9, 30), due_at=at(2, 17, month=12), appointment_at=at(2, 17, month=12),
         processing_days=3,
@@ -151,7 +151,7 @@ def test_qr_carries_what_circular_01_2023_asks(rendered, name):
     assert text is not None
     lines = text.splitlines()
     assert lines[0] == TRACK
-    for wanted in (f"Mã hồ sơ: {CODE}", "Mã TTHC: 1.001193", "Mã định danh: 056190001234",
+    for wanted in (f"Mã hồ sơ: {CODE}", "Mã TTHC: 1.001193", "Mã định danh: 019190001234",
                    f"Giấy tờ: {slips.TITLES[name]}", f"Hệ thống: {slips.SYSTEM_NAME}",
                    "Thời điểm xuất bản: 09:30 27/11/2026"):
         assert wanted in lines
@@ -162,7 +162,7 @@ def test_receipt_qr_adds_the_appointment(rendered):
 
 
 def test_the_identifier_stays_out_of_the_address(rendered):
-    assert "056190001234" not in qr_of(rendered["receipt"]).splitlines()[0]
+    assert "019190001234" not in qr_of(rendered["receipt"]).splitlines()[0]
 
 
 def test_decomposed_input_extracts_as_nfc():

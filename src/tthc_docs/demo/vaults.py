@@ -116,7 +116,7 @@ def _documents_of_citizen1(vault, settings):
         ], settings),
         title='Giấy xác nhận thông tin về cư trú', doc_type='xac-nhan-cu-tru',
         kind='digitized', added_by='reception1', certified_by='reception1',
-        original='Bản chính do Công an phường Lộc Thọ cấp (mẫu)',
+        original='Bản chính do Công an phường Phan Đình Phùng cấp (mẫu)',
         filename='xac-nhan-cu-tru.pdf')
     _identity_card(vault, PROFILES['citizen1'], settings)
 

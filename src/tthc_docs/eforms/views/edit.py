@@ -45,13 +45,15 @@ OPENAPI_PATHS = {
                  'responses': _HTML}},
 }
 
-# A complete profile, for previews: what a citizen's vault may hold.
+# A complete profile, for previews: what a citizen's vault may hold (a Thái Nguyên
+# resident: 019 is the province's code in the ID number, 46 its tax codes' prefix;
+# the places are in the official list of 1 July 2025).
 SAMPLE_PROFILE = {
     'full_name': 'Nguyễn Thị Mẫu', 'birth_date': '1990-05-01', 'sex': 'Nữ',
-    'id_number': '056190001234', 'origin': 'Xã Diên An, Huyện Diên Khánh, Tỉnh Khánh Hòa',
-    'permanent_address': '12 Trần Phú, Phường Lộc Thọ, Thành phố Nha Trang, Tỉnh Khánh Hòa',
-    'current_address': '12 Trần Phú, Phường Lộc Thọ, Thành phố Nha Trang, Tỉnh Khánh Hòa',
-    'phone': '0912345678', 'email': 'mau@example.vn', 'tax_code': '4201234567',
+    'id_number': '019190001234', 'origin': 'Xã Đại Từ, Tỉnh Thái Nguyên',
+    'permanent_address': '12 Hoàng Văn Thụ, Phường Phan Đình Phùng, Tỉnh Thái Nguyên',
+    'current_address': '12 Hoàng Văn Thụ, Phường Phan Đình Phùng, Tỉnh Thái Nguyên',
+    'phone': '0912345678', 'email': 'mau@example.vn', 'tax_code': '4601234567',
 }
 BLANK_FIELD = {'name': '', 'title': '', 'type': 'text', 'options': [{'value': '', 'title': ''}]}
 
