@@ -9,7 +9,13 @@ communes are former Bắc Kạn ones.
 Codes follow Decision 20/2020/QĐ-TTg under ``H55`` (Thái Nguyên's level-1
 code). The departments keep level-2 codes under the province; the communes,
 now directly under the province, get level-2 codes from 41. They are
-plausible, not the province's official list. Commune names are looked up in
+plausible, not the province's official list: the official codes are
+published in the province's decisions on its units' electronic
+identifiers (under Decision 20/2020/QĐ-TTg), which were not found in the
+reference sources searched for issue 12 (national and provincial pages for
+"000.00.00.H55", "mã định danh điện tử cơ quan Thái Nguyên"). Only the
+level-1 code H55 is taken from a published procedure code
+(``2.000815.000.00.00.H55``); replace the rest when the list is at hand. Commune names are looked up in
 the official 2025 list, so a misspelt one fails loudly at load time.
 """
 from tthc_docs.people.agencies import Agency

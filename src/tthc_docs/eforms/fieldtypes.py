@@ -22,7 +22,7 @@ FIELD_TYPES = {
     'email': 'Thư điện tử',
     'phone': 'Số điện thoại',
     'id_number': 'Số định danh cá nhân',
-    'address': 'Địa chỉ (tỉnh, huyện, xã)',
+    'address': 'Địa chỉ (số nhà, đường; xã/phường; tỉnh)',  # two levels since 1 July 2025
     'document': 'Giấy tờ trong kho dữ liệu',
 }
 

@@ -20,13 +20,14 @@ import re
 from BTrees.OOBTree import OOBTree
 
 from tthc_docs import security as s
+from tthc_docs.catalog import levels
 from tthc_docs.container import Container
 from tthc_docs.errors import Invalid, StateConflict
 
-LEVELS = ("central", "province", "commune")
-LEGACY_LEVELS = ("district",)  # before 1 July 2025; only old databases hold it
-LEVEL_TITLES = {"central": "Cấp trung ương", "province": "Cấp tỉnh", "commune": "Cấp xã",
-                "district": "Cấp huyện (trước 01/7/2025)"}
+# The levels are the catalog's (one definition, ``catalog.levels``: the rule of 1 July 2025).
+LEVELS = tuple(key for key, _ in levels.LEVELS)
+LEGACY_LEVELS = (levels.DISTRICT,)  # before 1 July 2025; only old databases hold it
+LEVEL_TITLES = levels.LEVEL_TITLES
 #: Decision 20/2020/QĐ-TTg, art. 4: level 4 (3 characters), 3 and 2 (2 each), level 1 (a letter, 2 digits).
 CODE_RE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$")
 #: A number line's abbreviation (Decree 30/2020 App. I: "QĐ-UBND", "KQ-TTPVHCC").
