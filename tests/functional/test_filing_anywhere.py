@@ -1,9 +1,12 @@
 """Journey: location-independent filing. Any desk of the province receives; the procedure's rules pick the handler.
 
-Decree 61/2018/NĐ-CP (as amended by Decree 107/2021/NĐ-CP): dossiers are
-received regardless of the administrative boundary where a procedure allows
-it; the receiving desk and the handling agency are both on the record.
+Decree 118/2025/NĐ-CP (the one-stop mechanism since 1 July 2025, after Decree
+61/2018/NĐ-CP as amended by Decree 107/2021/NĐ-CP): dossiers are received
+regardless of the administrative boundary where a procedure allows it; the
+receiving desk and the handling agency are both on the record. The dossier
+code begins with the receiving unit's code (Circular 01/2018/TT-VPCP art. 19).
 """
+import pytest
 from dossier_support import (  # noqa: F401
     AGENCY, act, application, clock, counter_find, docs, get, publish_procedure)
 from samples import pdf_text
@@ -144,3 +147,28 @@ def test_the_desk_reads_the_papers_during_intake_only(app, edit_site, clock, doc
     act(desk, code, 'receive')
     desk.get(url, status=403)
     assert logged_in(app, 'reception1').get(url).status_int == 200
+
+
+#: What the desk's reception officer gets for each action on a dossier it filed (still submitted):
+#: intake is its own (Decree 118/2025/NĐ-CP), the rest the handling agency's.
+DESK_MAY = {'receive': 200, 'request_supplement': 200, 'reject': 200, 'supplement': 409,
+            'forward': 403, 'assign': 403, 'approve': 403, 'sign': 403, 'send_back': 403,
+            'return': 403, 'withdraw': 403, 'apologize': 403}
+NOTES = {'note': 'Lý do', 'new_due': '2027-03-31', 'assignee': 'specialist1'}
+
+
+def test_the_desk_table_names_every_action():
+    from tthc_docs.dossiers.workflow import ACTIONS
+    assert set(DESK_MAY) == set(ACTIONS)
+
+
+@pytest.mark.parametrize('action', sorted(DESK_MAY))
+def test_the_desks_reception_may_do_intake_only(app, edit_site, clock, docs, action):
+    desk, code = _filed_at_the_commune_desk(app, edit_site, docs)
+    act(desk, code, action, status=DESK_MAY[action], **NOTES)
+
+
+@pytest.mark.parametrize('action', sorted(DESK_MAY))
+def test_another_officer_of_the_desks_unit_may_do_nothing(app, edit_site, clock, docs, action):
+    _, code = _filed_at_the_commune_desk(app, edit_site, docs)
+    act(logged_in(app, 'chuyenvien.pdp'), code, action, status=403, **NOTES)

@@ -2,12 +2,15 @@
 
 Thái Nguyên receives dossiers "không phụ thuộc vào địa giới hành chính": any
 one-stop desk of the province may receive a dossier of a procedure that
-allows it, whatever the applicant's address (Decree 61/2018/NĐ-CP on the
-one-stop mechanism, as amended by Decree 107/2021/NĐ-CP, art. 14). The desk
+allows it (its ``receivable_anywhere``, ``catalog.channels``), whatever the
+applicant's address (Decree 118/2025/NĐ-CP on the one-stop mechanism, in
+force since 1 July 2025, after Decree 61/2018/NĐ-CP as amended by Decree
+107/2021/NĐ-CP, art. 14). The desk
 that receives and the agency that settles are then two different things,
 and both belong on the record:
 
-- the receiving desk is the officer's own unit;
+- the receiving desk is the officer's own unit (``Dossier.receiving_agency``);
+  its reception officers do the intake, nothing more (``roles.DESK``);
 - the handling agency follows the procedure's rules: a commune-level
   procedure is settled by the commune where the applicant lives when that
   commune is one of the procedure's agencies; otherwise by the desk itself
