@@ -18,6 +18,7 @@ CENTRE_NAME = 'Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên'
 DESK_NAME = 'Ủy ban nhân dân phường Phan Đình Phùng'
 
 ANYWHERE, DESK_ONLY, COMMUNE, NOT_ANYWHERE = '9.990101', '9.990102', '9.990103', '9.990104'
+WITH_FEE = '9.990105'
 JSON = {'Accept': 'application/json'}
 
 
@@ -26,6 +27,7 @@ def _setup(edit_site):
         publish_procedure(site, ANYWHERE, methods=['counter', 'online'])
         publish_procedure(site, DESK_ONLY, methods=['counter'])
         publish_procedure(site, NOT_ANYWHERE, methods=['counter', 'online'], receivable_anywhere=False)
+        publish_procedure(site, WITH_FEE, fee=20000, methods=['counter', 'online'])
         publish_procedure(site, COMMUNE, level='commune', methods=['counter', 'online'],
                           agencies=[AGENCY, PHAN_DINH_PHUNG])
         site['people'].create('motcua.pdp', 'demo-password', 'Cán bộ một cửa phường Phan Đình Phùng',
@@ -172,3 +174,14 @@ def test_the_desks_reception_may_do_intake_only(app, edit_site, clock, docs, act
 def test_another_officer_of_the_desks_unit_may_do_nothing(app, edit_site, clock, docs, action):
     _, code = _filed_at_the_commune_desk(app, edit_site, docs)
     act(logged_in(app, 'chuyenvien.pdp'), code, action, status=403, **NOTES)
+
+
+def test_the_desk_takes_the_fee_at_its_counter_then_receives(app, edit_site, clock, docs):
+    _setup(edit_site)
+    desk = logged_in(app, 'motcua.pdp')
+    code = _file(desk, docs, WITH_FEE).json['code']
+    act(desk, code, 'receive', status=409)   # the fee first
+    logged_in(app, 'chuyenvien.pdp').post_json(f'/dossiers/{code}/@@payment-counter',
+                                                {'receipt_no': 'BL-1'}, headers=JSON, status=403)
+    desk.post_json(f'/dossiers/{code}/@@payment-counter', {'receipt_no': 'BL-1'}, headers=JSON)
+    assert act(desk, code, 'receive').json['status'] == 'received'
