@@ -37,6 +37,11 @@ _DOSSIER = {'description': 'the dossier', 'content': {'application/json': {'sche
                         'description': 'the current appointment: due_at until an '
                                        'apology moved it later'},
         applicant_name={'type': 'string', 'nullable': True},
+        agency={'type': 'string', 'description': 'the handling agency (unit code)'},
+        agency_name={'type': 'string'},
+        receiving_agency={'type': 'string', 'description': 'the desk that received it (unit '
+                          'code): its counter, or the handling agency for an online filing'},
+        receiving_agency_name={'type': 'string'},
         attachments=_VERIFIED, results=_VERIFIED,
         form={'type': 'object', 'description': '{name, version, title, rows: [{name, title, '
               'value}] labelled by the version the dossier was filled with, url}'},
@@ -45,7 +50,8 @@ _DOSSIER = {'description': 'the dossier', 'content': {'application/json': {'sche
                    'name': {'type': 'string'}, 'url': {'type': 'string'}}}})}}}}
 OPENAPI_PATHS = {
     '/dossiers/{code}': {'get': {
-        'summary': 'A dossier (owner, officers of the handling agency)',
+        'summary': 'A dossier (owner, officers of the handling agency, reception of the desk '
+                   'that received it)',
         'parameters': [{'name': 'code', 'in': 'path', 'required': True,
                         'schema': {'type': 'string'}}],
         'responses': {'200': _DOSSIER, '403': _ERR, '404': _ERR}}},
