@@ -43,6 +43,9 @@ SETTING_TRUST_ROOTS = "tthc_docs.trust_roots"
 SETTING_TSA_URL = "tthc_docs.tsa_url"
 SETTING_CRLS = "tthc_docs.crls"
 REASON_PREFIX = "Ký duyệt kết quả giải quyết hồ sơ "
+TSA_DOWN = "Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian; thử lại sau ít phút."
+NOT_VALIDATED = ("Không ký được văn bản: chứng thư số của người ký không được xác thực "
+                 "(đã bị thu hồi, hết hạn hoặc không thuộc tổ chức chứng thực tin cậy).")
 
 
 def reason_for(dossier_code):
@@ -318,13 +321,10 @@ async def async_sign_pdf(data, identity, signing, *, pyhanko_signer=None, box=No
         await pdf_signer.async_sign_pdf(writer, output=out, bytes_reserved=identity.bytes_reserved)
     except (TimestampRequestError, OSError) as exc:
         log.warning("timestamp authority unavailable: %s", type(exc).__name__)
-        raise SigningRefused("Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian; "
-                             "thử lại sau ít phút.") from None
+        raise SigningRefused(TSA_DOWN) from None
     except SigningError as exc:
         log.warning("signing refused for %s: %s: %s", identity.name, type(exc).__name__, exc)
-        raise SigningRefused(
-            "Không ký được văn bản: chứng thư số của người ký không được xác thực "
-            "(đã bị thu hồi, hết hạn hoặc không thuộc tổ chức chứng thực tin cậy).") from None
+        raise SigningRefused(NOT_VALIDATED) from None
     return out.getvalue()
 
 
