@@ -132,3 +132,55 @@ def test_a_credential_revoked_after_approval_signs_nothing(asked, edit_site, rem
     revoked = _finish(leader, res.json["id"])
     assert revoked.status_int == 409 and "thu hồi" in revoked.json["error"]["message"]
     assert _unchanged(edit_site, code)
+
+
+def test_an_expired_request_signs_nothing_and_may_be_asked_again(login, edit_site, procedure,
+                                                                  docs, remote_signing,
+                                                                  fresh_throttle, clock):
+    code = awaiting(login, edit_site, docs)
+    leader = login("leader1")
+    first = _ask(leader, [code], edit_site)
+    clock.set(clock.value + timedelta(seconds=16))   # approval_seconds is 15 in these tests
+    assert _phone(remote_signing)[0] == 200          # approved too late
+    late = _finish(leader, first.json["id"])
+    assert late.status_int == 409 and "thời gian cho phép" in late.json["error"]["message"]
+    assert _unchanged(edit_site, code)
+    with edit_site() as site:
+        drawn = site.signing_requests.get(first.json["id"]).items[code]["result"]["number"]
+    clock.set(clock.value + timedelta(seconds=31))   # a new one-time code step
+    second = _ask(leader, [code], edit_site)
+    assert second.json["id"] != first.json["id"]
+    with edit_site() as site:   # the number drawn for the unsigned request is used again
+        again = site.signing_requests.get(second.json["id"]).items[code]["result"]["number"]
+    assert again == drawn
+    assert _finish(leader, first.json["id"], status=404).status_int == 404
+
+
+def test_only_a_leader_asks(login, edit_site, procedure, docs, remote_signing, fresh_throttle):
+    code = awaiting(login, edit_site, docs)
+    res = login("specialist1").post_json("/@@sign-requests", {"codes": [code], "code": "123456"},
+                                         status=403)
+    assert res.json["error"]["status"] == 403
+
+
+def _finish_form(page):
+    return next(f for f in page.forms.values() if f.action.endswith("/@@sign-finish"))
+
+
+def test_the_leaders_pages_ask_then_finish(login, edit_site, procedure, docs, remote_signing,
+                                          fresh_throttle):
+    code = awaiting(login, edit_site, docs)
+    secret = enrol(edit_site)
+    leader = login("leader1")
+    form = leader.get(f"/dossiers/{code}/@@sign").forms["ask-form"]
+    form["code"] = totp.current_code(secret)
+    page = form.submit().maybe_follow()
+    assert "Đã gửi yêu cầu ký đến điện thoại" in page.text and code in page.text
+    page = _finish_form(page).submit().maybe_follow()          # not approved yet
+    assert "chưa phê duyệt" in page.text
+    assert _unchanged(edit_site, code)
+    assert _phone(remote_signing)[0] == 200
+    done = _finish_form(page).submit()
+    assert done.status_int == 303 and done.location.endswith(f"/dossiers/{code}/@@sign?done=1")
+    with edit_site() as site:
+        assert site["dossiers"][code].status == "result_ready"

@@ -380,3 +380,20 @@ def test_step_17_indexes_the_accounts_by_agency(site):
     dossier = next(iter(site["dossiers"].values()))
     assert [login for login, _ in actions.assignable(people, dossier)] == sorted(
         a.login for a in people.values() if actions.may_be_assigned(a, dossier))
+
+
+def test_step_18_makes_the_signing_requests_registry(site):
+    from tthc_docs.signing.pending import SigningRequests
+    site, tm = site
+    _age(site, tm, 18, site, "signing_requests")
+    _evolve(site, tm, 18)
+    assert isinstance(site.signing_requests, SigningRequests)
+    assert len(site.signing_requests.items) == 0
+
+
+def test_step_18_keeps_the_requests_a_current_database_has(site):
+    site, tm = site
+    kept = site.signing_requests
+    _age(site, tm, 18, site)
+    _evolve(site, tm, 18)
+    assert site.signing_requests is kept

@@ -65,6 +65,14 @@ class SigningRequests(Persistent):
     def get(self, request_id):
         return self.items.get(request_id) if isinstance(request_id, str) else None
 
+    def unsigned_number(self, code, now):
+        """The result number an earlier, never signed request drew for ``code`` this year."""
+        found = self.get(self.by_dossier.get(code))
+        result = found.items[code]["result"] if found is not None else None
+        if result and result["issued_at"].year == now.year:
+            return result["number"]
+        return None
+
     def live_for(self, code, now):
         found = self.get(self.by_dossier.get(code))
         return found if found is not None and not found.expired(now) else None
@@ -118,7 +126,8 @@ def request_signing(site, dossiers, account, params, settings, now, services):
     identity.check_valid_at(now)
     items, digests = {}, []
     for dossier in dossiers:
-        item = prepare(site, dossier, account, settings, now)
+        item = prepare(site, dossier, account, settings, now,
+                       registry.unsigned_number(dossier.code, now))
         ready = deferred.prepare(
             item.rendered.data, identity, signing, box=item.rendered.signature_box,
             reason=reason_for(dossier.code), location=item.result["place"],

@@ -22,7 +22,8 @@ from tthc_docs.signing.views import require_leader
 from tthc_docs.signing.views_csc import _codes, _dossiers
 from tthc_docs.site.content import Site
 from tthc_docs.web.body import read_data
-from tthc_docs.web.respond import respond
+from tthc_docs.dossiers.serialise import dossier_url
+from tthc_docs.web.respond import respond, show_again, wants_json
 
 AWAITING, SIGNED = "awaiting_phone", "signed"
 _ERR = {"description": "error", "content": {"application/json": {
@@ -48,8 +49,15 @@ OPENAPI_PATHS = {
             "properties": {"request": {"type": "string"}}}}}},
         "responses": {"200": {"description": "{state: signed, items: [{code, status, result}]}"},
                       "202": {"description": "{state: awaiting_phone}"},
-                      "401": _ERR, "403": _ERR, "404": _ERR, "409": _ERR, "503": _ERR}}},
+                      "401": _ERR, "403": _ERR, "404": _ERR, "409": _ERR, "422": _ERR,
+                      "503": _ERR}}},
 }
+
+
+REQUESTS_PT = "tthc_docs.templates:signing/requests.pt"
+NOTE = "tthc.sign-requests"   # the flash queue of the requests page
+ASKED = "Đã gửi yêu cầu ký đến điện thoại; phê duyệt rồi bấm Hoàn tất."
+NOT_YET = "Điện thoại chưa phê duyệt yêu cầu; hãy phê duyệt rồi bấm Hoàn tất lại."
 
 
 def _summary(request):
@@ -58,38 +66,74 @@ def _summary(request):
             "expires_at": timeutil.iso(request.expires)}
 
 
+def _list(request, account):
+    now = timeutil.now()
+    items = [_summary(r) for r in request.context.signing_requests.items.values()
+             if r.leader == account.login and not r.expired(now)]
+    return {"items": items, "total": len(items)}
+
+
+def _page(request):
+    return {"messages": request.session.pop_flash(NOTE), "error": None, "field_errors": {}}
+
+
+def _codes_posted(data):
+    codes = data.getall("codes") if hasattr(data, "getall") else data.get("codes")
+    return _codes(codes)
+
+
 @view_config(context=Site, name="sign-requests", request_method="POST", permission=s.VIEW)
 def ask(request):
     """Step one; answers at once, before the leader touches the phone."""
     account = require_leader(request)
     data = read_data(request, {"codes", "code", "note"})
-    dossiers = _dossiers(request.context, _codes(data.get("codes")))
-    params = {"otp": data.get("code"), "note": str(data.get("note") or "")}
-    made = pending.request_signing(request.context, dossiers, account, params,
-                                   request.registry.settings, timeutil.now(),
-                                   services_for(request, request.context))
-    return respond(request, _summary(made), status=202)
+    try:
+        dossiers = _dossiers(request.context, _codes_posted(data))
+        params = {"otp": data.get("code"), "note": str(data.get("note") or "")}
+        made = pending.request_signing(request.context, dossiers, account, params,
+                                       request.registry.settings, timeutil.now(),
+                                       services_for(request, request.context))
+    except errors.DomainError as exc:   # the requests page with the reason; nothing was kept
+        if isinstance(exc, errors.Invalid) and "otp" in exc.fields:
+            exc = errors.Invalid(exc.message, {"code": exc.fields["otp"]}) \
+                if not wants_json(request) else exc
+        return show_again(request, exc, REQUESTS_PT, dict(_list(request, account), messages=[]),
+                          doom=True)
+    return respond(request, _summary(made), status=202, flash=ASKED,
+                   redirect=request.application_url + "/@@sign-requests")
 
 
 @view_config(context=Site, name="sign-requests", request_method="GET", permission=s.VIEW)
 def waiting(request):
-    account, now = require_leader(request), timeutil.now()
-    items = [_summary(r) for r in request.context.signing_requests.items.values()
-             if r.leader == account.login and not r.expired(now)]
-    return respond(request, {"items": items, "total": len(items)})
+    """The leader's requests still waiting for the phone (the page polls from here)."""
+    account = require_leader(request)
+    return respond(request, _list(request, account), template=REQUESTS_PT,
+                   page=lambda: _page(request))
 
 
 @view_config(context=Site, name="sign-finish", request_method="POST", permission=s.VIEW)
 def finish(request):
     """Step two, polled: 202 while the phone has not answered, else the signed dossiers."""
     account = require_leader(request)
+    try:
+        dossiers, found = _finish(request, account)
+    except errors.DomainError as exc:
+        return show_again(request, exc, REQUESTS_PT, dict(_list(request, account), messages=[]),
+                          doom=True)
+    if dossiers is None:
+        return respond(request, dict(_summary(found)), status=202, flash=NOT_YET,
+                       redirect=request.application_url + "/@@sign-requests")
+    body = {"state": SIGNED, "items": [
+        {"code": d.code, "status": d.status, "result": dict(d.results[-1])} for d in dossiers]}
+    return respond(request, body, redirect=dossier_url(request, dossiers[0]) + "/@@sign?done=1")
+
+
+def _finish(request, account):
     request_id = read_data(request, {"request"}).get("request")
+    if not isinstance(request_id, str) or not request_id:
+        raise errors.Invalid("Thiếu mã yêu cầu ký.", {"request": "Mã yêu cầu ký (id) đã nhận."})
     found = request.context.signing_requests.get(request_id)
     if found is None:
         raise errors.NotFound("Không có yêu cầu ký này (đã hoàn tất, hết hạn hoặc bị thay).")
-    dossiers = pending.finish(request.context, found, account, request.registry.settings,
-                              timeutil.now(), services_for(request, request.context))
-    if dossiers is None:
-        return respond(request, dict(_summary(found)), status=202)
-    return respond(request, {"state": SIGNED, "items": [
-        {"code": d.code, "status": d.status, "result": dict(d.results[-1])} for d in dossiers]})
+    return pending.finish(request.context, found, account, request.registry.settings,
+                          timeutil.now(), services_for(request, request.context)), found
