@@ -11,7 +11,8 @@ the leader's authenticator (TOTP, ``people.totp``; the secret lives in the
 service's state folder, ``<identity>.totp``, mode 0600).
 
 The authorize call waits (up to ``wait_seconds``) for that approval; the
-SAD it returns is pinned to the approved hashes, used once, and expires.
+SAD it returns is pinned to the approved hashes, used once, and expires;
+with ``asynchronous: true`` it answers at once and ``credentials/authorizeCheck`` polls.
 For tests (``test_api=True``): ``POST /dev/approve`` ``{"user", "otp"}``
 approves the oldest waiting request with a code, ``/dev/refuse``,
 ``GET /dev/pending``, and ``POST /dev/faults`` makes it slow, return a
@@ -187,14 +188,8 @@ class DevCscService:
         return {"SAD": sad, "expiresIn": self.sad_seconds}
 
     def _start(self, cred, hashes_b64, body):
-        """Asynchronous authorisation: the request waits on the phone; the caller polls.
-
-        As Vietnamese remote signing services work (the system sends the
-        hashes, the officer approves in the app later): ``authorize`` with
-        ``asynchronous: true`` answers at once with a ``requestID``;
-        ``credentials/authorizeCheck`` answers ``{"status": "pending"}``, the
-        SAD once approved, or the refusal / expiry error.
-        """
+        """Asynchronous authorisation, as Vietnamese services work: a ``requestID`` at once;
+        ``credentials/authorizeCheck`` answers ``pending``, the SAD, or the refusal/expiry."""
         request = Pending(cred, hashes_b64, str(body.get("description") or "")[:500])
         with self.lock:
             self.pending[request.id] = request
@@ -254,9 +249,11 @@ class DevCscService:
         cred.last_step = step
 
     def waiting(self, identity):
+        """The identity's requests still open (an asynchronous one closes after ``wait``)."""
+        live = time.time() - self.wait
         with self.lock:
-            return sorted((p for p in self.pending.values() if p.credential.identity == identity),
-                          key=lambda p: p.created)
+            return sorted((p for p in self.pending.values() if p.credential.identity == identity
+                           and p.created >= live), key=lambda p: p.created)
 
     def answer(self, identity, request_id, approve, code=None):
         """Approve (with the leader's code) or refuse a waiting request; False if none."""
