@@ -124,15 +124,6 @@ def test_one_approval_signs_a_batch(login, edit_site, procedure, docs, remote_si
     assert [i["status"] for i in done.json["items"]] == ["result_ready", "result_ready"]
 
 
-# last: the revocation is published in the module's PKI and stays there
-def test_a_credential_revoked_after_approval_signs_nothing(asked, edit_site, remote_signing):
-    code, leader, res, _ = asked
-    remote_signing.faults = {"revoke_after_authorize": True}
-    assert _phone(remote_signing)[0] == 200
-    revoked = _finish(leader, res.json["id"])
-    assert revoked.status_int == 409 and "thu hồi" in revoked.json["error"]["message"]
-    assert _unchanged(edit_site, code)
-
 
 def test_an_expired_request_signs_nothing_and_may_be_asked_again(login, edit_site, procedure,
                                                                   docs, remote_signing,
@@ -184,3 +175,12 @@ def test_the_leaders_pages_ask_then_finish(login, edit_site, procedure, docs, re
     assert done.status_int == 303 and done.location.endswith(f"/dossiers/{code}/@@sign?done=1")
     with edit_site() as site:
         assert site["dossiers"][code].status == "result_ready"
+
+# last: the revocation is published in the module's PKI and stays there
+def test_a_credential_revoked_after_approval_signs_nothing(asked, edit_site, remote_signing):
+    code, leader, res, _ = asked
+    remote_signing.faults = {"revoke_after_authorize": True}
+    assert _phone(remote_signing)[0] == 200
+    revoked = _finish(leader, res.json["id"])
+    assert revoked.status_int == 409 and "thu hồi" in revoked.json["error"]["message"]
+    assert _unchanged(edit_site, code)
