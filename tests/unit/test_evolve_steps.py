@@ -392,3 +392,20 @@ def test_step_18_indexes_the_agencies_by_commune(site):
     _evolve(site, tm, 18)
     assert commune and tree.for_commune(commune).code == PHAN_DINH_PHUNG
     assert len(tree.by_commune_index) == sum(1 for a in tree.all() if a.commune_code)
+
+
+def test_step_19_makes_the_signing_requests_registry(site):
+    from tthc_docs.signing.pending import SigningRequests
+    site, tm = site
+    _age(site, tm, 19, site, "signing_requests")
+    _evolve(site, tm, 19)
+    assert isinstance(site.signing_requests, SigningRequests)
+    assert len(site.signing_requests.items) == 0
+
+
+def test_step_19_keeps_the_requests_a_current_database_has(site):
+    site, tm = site
+    kept = site.signing_requests
+    _age(site, tm, 19, site)
+    _evolve(site, tm, 19)
+    assert site.signing_requests is kept

@@ -68,7 +68,7 @@ def fire(dossier, action, actor, params, now, services):
         vault = services.site['vaults'][dossier.vault_id]
         filing.supplement_attachments(dossier, vault, params['attachments'])
     if action == 'sign':
-        _confirm_code(actor, params.get('otp'), services)
+        _confirm(actor, dossier, params, services)
     transition = dossier.transition(action, ctx)
     if action == 'sign':
         _grant_result(services.site, dossier)
@@ -134,6 +134,29 @@ def _confirm_code(leader, code, services):
     except errors.Invalid as exc:
         raise errors.Invalid(exc.message, {'otp': exc.fields.get('code', exc.message)}) from None
     leader.totp_last_step = step
+
+
+def _confirm(actor, dossier, params, services):
+    """The leader's confirmation: an approval from two-step signing, else the one-time code.
+
+    ``approval`` (``signing.pending.Approval``) exists only after the code was
+    checked when the leader asked and the phone approved; no request body
+    can carry one.
+    """
+    approval = params.get('approval')
+    if approval is not None:
+        if not approval.confirms(actor, dossier):
+            raise errors.NotAllowed('Phê duyệt ký không thuộc lãnh đạo hoặc hồ sơ này.')
+        return
+    _confirm_code(actor, params.get('otp'), services)
+
+
+def confirm_signing(dossiers, actor, params, now, services):
+    """Step one of two-step signing: what ``sign`` checks (403/409), then the one-time code."""
+    for dossier in dossiers:
+        ctx = _context(dossier, actor, params, now, services)
+        workflow.fire(dossier.status, 'sign', ctx.roles, dossier, actor.login)
+    _confirm_code(actor, params.get('otp'), services)
 
 
 def fire_signing_batch(dossiers, actor, params, now, services):

@@ -14,3 +14,4 @@ Views never import pyHanko: they call ``service`` and ``verify``.
 def includeme(config):
     config.scan(".views")
     config.scan(".views_csc")
+    config.scan(".views_pending")

@@ -25,6 +25,7 @@ import logging
 import transaction
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
+from pyhanko_certvalidator import ValidationContext
 
 from tthc_docs.signing.sign import signing_from_settings
 from tthc_docs.signing.verify import record_verification
@@ -58,13 +59,26 @@ def due(data, now, margin_days=DEFAULT_MARGIN_DAYS):
     return digest in WEAK_DIGESTS or expires - now < datetime.timedelta(days=margin_days)
 
 
+def crls_for(cert, crls):
+    """The CRLs of ``cert``'s issuer only.
+
+    An archive timestamp must carry the validation data of the timestamp it
+    protects, nothing else. A newer CRL of the signer's own CA, issued after
+    the signer's certificate expired, proves nothing about it and would stop a
+    future validator's time slide at that CRL (past the certificate's end).
+    """
+    issuer = cert.issuer
+    return [c for c in crls if c["tbs_cert_list"]["issuer"] == issuer]
+
+
 def add_archive_timestamp(data, signing, moment=None):
     """``data`` with the last timestamp's validation data and a new document timestamp."""
     reader = PdfFileReader(io.BytesIO(data), strict=False)
-    context = signing.validation_context()
-    if moment is not None:
-        context = type(context)(trust_roots=list(signing.trust_roots), crls=list(signing.crls),
-                                allow_fetching=False, revocation_mode="soft-fail", moment=moment)
+    found = _last_timestamp(reader)
+    crls = crls_for(found[0], signing.crls) if found else list(signing.crls)
+    context = ValidationContext(trust_roots=list(signing.trust_roots), crls=crls,
+                                allow_fetching=False, revocation_mode="soft-fail",
+                                moment=moment)
     out = PdfTimeStamper(signing.timestamper).update_archival_timestamp_chain(
         reader, context, in_place=False, output=io.BytesIO())
     return out.getvalue()

@@ -280,3 +280,87 @@ async def sign_all(remote, name, credential_id, count, make_coroutines, descript
         if problem is not None:
             raise problem
         return credential_id, [t.result() for t in tasks]
+
+
+# -- two steps: ask now, sign once the phone has approved (``signing.pending``) ------------
+
+async def _identity(remote, name, credential_id):
+    async with aiohttp.ClientSession() as http:
+        credential_id = credential_id or await find_credential(http, remote, name)
+        if not credential_id:
+            raise NoCredential(f"Dịch vụ ký số từ xa chưa có chứng thư số của {name}; "
+                               "liên hệ quản trị.")
+        return await load_remote_identity(http, remote, name, credential_id)
+
+
+def identity_for(remote, name, credential_id):
+    """The leader's credential at the service (its certificate chain, its status): 409 if unusable."""
+    return asyncio.run(_identity(remote, name, credential_id))
+
+
+async def _ask(remote, identity, digests, description):
+    async with aiohttp.ClientSession() as http:
+        body = {"credentialID": identity.credential_id, "numSignatures": len(digests),
+                "hash": [base64.b64encode(d).decode() for d in digests],
+                "hashAlgo": "2.16.840.1.101.3.4.2.1", "description": description[:500],
+                "asynchronous": True}
+        answer = await call(http, remote, "credentials/authorize", body)
+    if not isinstance(answer.get("requestID"), str):
+        raise errors.Unavailable(BAD_ANSWER)
+    return answer["requestID"]
+
+
+def ask(remote, identity, digests, description):
+    """Send the hashes for approval on the phone; the service's request id, at once.
+
+    ``credentials/authorize`` with ``asynchronous: true``: the service
+    answers before the leader does. Faults as ``call``: 409 or 503.
+    """
+    return asyncio.run(_ask(remote, identity, digests, description))
+
+
+async def _collect(remote, name, credential_id, request_id, digests):
+    async with aiohttp.ClientSession() as http:
+        answer = await call(http, remote, "credentials/authorizeCheck",
+                            {"credentialID": credential_id, "requestID": request_id})
+        if answer.get("status") == "pending":
+            return None, None
+        if not isinstance(answer.get("SAD"), str):
+            raise errors.Unavailable(BAD_ANSWER)
+        # the key's and certificate's status again: revoked between approval and signing -> 409
+        identity = await load_remote_identity(http, remote, name, credential_id)
+        signed = await call(http, remote, "signatures/signHash", {
+            "credentialID": credential_id, "SAD": answer["SAD"],
+            "hash": [base64.b64encode(d).decode() for d in digests],
+            "hashAlgo": "2.16.840.1.101.3.4.2.1", "signAlgo": "1.2.840.113549.1.1.11"})
+    values = signed.get("signatures")
+    if not isinstance(values, list) or len(values) != len(digests):
+        raise errors.Unavailable(BAD_ANSWER)
+    try:
+        return identity, [base64.b64decode(v, validate=True) for v in values]
+    except (ValueError, TypeError):
+        raise errors.Unavailable(BAD_ANSWER) from None
+
+
+def collect(remote, name, credential_id, request_id, digests):
+    """``(None, None)`` while the phone has not answered; else ``(identity, [signatures])``.
+
+    A refusal or expiry is a ``RemoteRefused`` (409); each signature is
+    checked against its hash by ``check_signature`` before any PDF is written.
+    """
+    return asyncio.run(_collect(remote, name, credential_id, request_id, digests))
+
+
+def check_signature(certificate, digest, signature):
+    """The raw signature must verify over the SHA-256 ``digest`` with the credential's key."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import utils
+    key = load_der_public_key(certificate.public_key.dump())
+    try:
+        if isinstance(key, rsa.RSAPublicKey):
+            key.verify(signature, digest, padding.PKCS1v15(), utils.Prehashed(hashes.SHA256()))
+        else:
+            key.verify(signature, digest, ec.ECDSA(utils.Prehashed(hashes.SHA256())))
+    except (InvalidSignature, ValueError, TypeError):
+        log.warning("CSC service returned a signature that does not match its hash")
+        raise errors.Unavailable(WRONG_SIGNATURE) from None

@@ -11,7 +11,8 @@ the leader's authenticator (TOTP, ``people.totp``; the secret lives in the
 service's state folder, ``<identity>.totp``, mode 0600).
 
 The authorize call waits (up to ``wait_seconds``) for that approval; the
-SAD it returns is pinned to the approved hashes, used once, and expires.
+SAD it returns is pinned to the approved hashes, used once, and expires;
+with ``asynchronous: true`` it answers at once and ``credentials/authorizeCheck`` polls.
 For tests (``test_api=True``): ``POST /dev/approve`` ``{"user", "otp"}``
 approves the oldest waiting request with a code, ``/dev/refuse``,
 ``GET /dev/pending``, and ``POST /dev/faults`` makes it slow, return a
@@ -43,7 +44,7 @@ SHA256_RSA = "1.2.840.113549.1.1.11"
 SHA256 = "2.16.840.1.101.3.4.2.1"
 CSRF_COOKIE = "csc_csrf"   # the phone page's double-submit token (cookie + hidden field)
 METHODS = ["info", "credentials/list", "credentials/info", "credentials/authorize",
-           "signatures/signHash"]
+           "credentials/authorizeCheck", "signatures/signHash"]
 
 
 class Credential:
@@ -97,7 +98,7 @@ class DevCscService:
             if passfile.is_file():
                 cred = Credential(identity, p12, passfile, load_secret(state_dir, identity))
                 self.credentials[cred.id] = cred
-        self.pending, self.sads, self.faults = {}, {}, {}
+        self.pending, self.sads, self.faults, self.started = {}, {}, {}, {}
         self.lock = threading.Lock()
 
     # -- WSGI ----------------------------------------------------------------
@@ -160,6 +161,8 @@ class DevCscService:
             raise _Fail(400, "invalid_request", "hash and numSignatures must agree (SCAL 2)")
         if body.get("OTP") is not None:
             self._check_code(cred, body["OTP"])
+        elif body.get("asynchronous"):
+            return self._start(cred, hashes_b64, body)
         else:
             request = Pending(cred, hashes_b64, str(body.get("description") or "")[:500])
             with self.lock:
@@ -171,6 +174,10 @@ class DevCscService:
                 raise _Fail(400, "approval_timeout", "not approved in time")
             if request.outcome != "approved":
                 raise _Fail(400, "access_denied", "the signer refused")
+        return self._grant(cred, hashes_b64)
+
+    def _grant(self, cred, hashes_b64):
+        """A SAD for exactly these hashes, used once (revoked first if the test asks)."""
         if self.faults.get("revoke_after_authorize"):
             cred.revoked = True
             if self.revoke:
@@ -179,6 +186,34 @@ class DevCscService:
         with self.lock:
             self.sads[sad] = (cred.id, set(hashes_b64), time.time() + self.sad_seconds)
         return {"SAD": sad, "expiresIn": self.sad_seconds}
+
+    def _start(self, cred, hashes_b64, body):
+        """Asynchronous authorisation, as Vietnamese services work: a ``requestID`` at once;
+        ``credentials/authorizeCheck`` answers ``pending``, the SAD, or the refusal/expiry."""
+        request = Pending(cred, hashes_b64, str(body.get("description") or "")[:500])
+        with self.lock:
+            self.pending[request.id] = request
+            self.started[request.id] = request
+        return {"requestID": request.id, "status": "pending", "expiresIn": self.wait}
+
+    def csc_credentials_authorizeCheck(self, body):   # noqa: N802 - the CSC endpoint's name
+        cred = self._credential(body)
+        with self.lock:
+            request = self.started.get(str(body.get("requestID")))
+        if request is None or request.credential is not cred:
+            raise _Fail(400, "invalid_request", "unknown requestID")
+        if request.outcome is None and time.time() - request.created > self.wait:
+            with self.lock:
+                self.pending.pop(request.id, None)
+                self.started.pop(request.id, None)
+            raise _Fail(400, "approval_timeout", "not approved in time")
+        if request.outcome is None:
+            return {"status": "pending"}
+        if request.outcome != "approved":
+            raise _Fail(400, "access_denied", "the signer refused")
+        with self.lock:
+            self.started.pop(request.id, None)
+        return dict(self._grant(cred, request.hashes), status="approved")
 
     def csc_signatures_signHash(self, body):   # noqa: N802 - the CSC endpoint's name
         cred = self._credential(body)
@@ -214,9 +249,11 @@ class DevCscService:
         cred.last_step = step
 
     def waiting(self, identity):
+        """The identity's requests still open (an asynchronous one closes after ``wait``)."""
+        live = time.time() - self.wait
         with self.lock:
-            return sorted((p for p in self.pending.values() if p.credential.identity == identity),
-                          key=lambda p: p.created)
+            return sorted((p for p in self.pending.values() if p.credential.identity == identity
+                           and p.created >= live), key=lambda p: p.created)
 
     def answer(self, identity, request_id, approve, code=None):
         """Approve (with the leader's code) or refuse a waiting request; False if none."""

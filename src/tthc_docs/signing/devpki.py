@@ -90,6 +90,13 @@ def _new_key():
 
 NO_SERVER = "http://pki.tthc-docs.invalid"
 ROOT_DAYS = 9125   # 25 years: the anchor outlives the archive timestamps it anchors
+# 20 years: an issuing CA outlives every certificate it issues, as real CAs do; only
+# the leaf (the leader's 2 years, the TSA's about 8) expires within a result's keeping
+# period, and past validation through the archive timestamps covers an expired leaf
+# (pyHanko treats an expired intermediate as a chain failure, not as "no proof yet").
+AGENCY_CA_DAYS = 7300
+LEADER_DAYS = 730
+TSA_DAYS = 3000
 
 
 def crl_url(issuer, base_url=NO_SERVER):
@@ -217,7 +224,7 @@ class DevPki:
         key = _new_key()
         cert = _build(_name("tthc-docs Development TSA", "tthc-docs (development)"),
                       root_cert.subject, key.public_key(), root_key,
-                      now - datetime.timedelta(days=1), now + datetime.timedelta(days=3000),
+                      now - datetime.timedelta(days=1), now + datetime.timedelta(days=TSA_DAYS),
                       ca=False, usages=dict(digital_signature=True),
                       eku=[ExtendedKeyUsageOID.TIME_STAMPING], crl_from="root",
                       base_url=self.base_url)
@@ -234,7 +241,7 @@ class DevPki:
         key = _new_key()
         cert = _build(_name(f"CA {code}", name, ORGANIZATIONAL_UNIT_NAME=code),
                       root_cert.subject, key.public_key(), root_key,
-                      now - datetime.timedelta(days=1), now + datetime.timedelta(days=3000),
+                      now - datetime.timedelta(days=1), now + datetime.timedelta(days=AGENCY_CA_DAYS),
                       ca=True, path_length=0, usages=dict(key_cert_sign=True, crl_sign=True),
                       crl_from="root", base_url=self.base_url)
         _write_private(folder / "ca.key", _key_pem(key))
@@ -257,7 +264,7 @@ class DevPki:
             TITLE=spec.title, USER_ID=spec.identity)
         cert = _build(subject, ca_cert.subject, key.public_key(), ca_key,
                       not_before or now - datetime.timedelta(days=1),
-                      not_after or now + datetime.timedelta(days=730), ca=False,
+                      not_after or now + datetime.timedelta(days=LEADER_DAYS), ca=False,
                       issuer_key=ca_key,
                       usages=dict(digital_signature=True, content_commitment=True),
                       crl_from=spec.agency, base_url=self.base_url, ocsp=True)
@@ -314,6 +321,11 @@ class DevPki:
             published.append(out.read_bytes())
             out.unlink()
         return published
+
+    def publish_crls(self, moment):
+        """Re-issue every CA's CRL as of ``moment`` (same revocations), as CAs do on schedule."""
+        for path, data in zip(self.crl_paths(), self.crls_at(moment)):
+            _write_public(path, data)
 
     # reading ------------------------------------------------------------
     def crl_paths(self):

@@ -63,6 +63,24 @@ class RevocationApp:
         return Response(body=crl.public_bytes(serialization.Encoding.DER),
                         content_type="application/pkix-crl")
 
+    def status_of(self, cert, issuer_cert):
+        """An OCSP response (asn1crypto) for ``cert`` as this responder answers it now, or None.
+
+        Signing calls this in process to embed the signer's status in the
+        result (PAdES B-LT): a response issued at signing time, which a
+        validator ten years on can still use for the signer's certificate
+        (the archive timestamps prove when it existed).
+        """
+        from asn1crypto import ocsp as asn1_ocsp
+        pyca = x509.load_der_x509_certificate(cert.dump())
+        issuer = x509.load_der_x509_certificate(issuer_cert.dump())
+        units = issuer.subject.get_attributes_for_oid(x509.NameOID.ORGANIZATIONAL_UNIT_NAME)
+        code = units[0].value if units else "root"
+        request = ocsp.OCSPRequestBuilder().add_certificate(pyca, issuer, hashes.SHA1()).build()
+        answer = self._ocsp(code, request.public_bytes(serialization.Encoding.DER))
+        parsed = asn1_ocsp.OCSPResponse.load(answer.body)
+        return parsed if parsed["response_status"].native == "successful" else None
+
     def _ocsp(self, issuer, data):
         ca = self._ca(issuer)
         try:

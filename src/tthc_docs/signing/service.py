@@ -65,11 +65,13 @@ def owner_vault(site, dossier):
     return vault
 
 
-def result_dict(site, dossier, account, vault, now, settings):
+def result_dict(site, dossier, account, vault, now, settings, number=None):
     """The dossier-like dict ``pdf.result`` renders, with the agency's next result number.
 
     The number is drawn here, in the signing transaction: a refused
-    signature drops the transaction and with it the number.
+    signature drops the transaction and with it the number. ``number``: one
+    drawn earlier for this dossier and never signed (a two-step request
+    that expired), used again so the register has no gap.
     """
     agency = site["agencies"].by_code(dossier.agency)
     parent = getattr(agency, "__parent__", None)
@@ -82,7 +84,7 @@ def result_dict(site, dossier, account, vault, now, settings):
         "agency_name": agency.name if agency else dossier.agency,
         "parent_agency": getattr(parent, "name", "") if getattr(parent, "level", None) else "",
         "issued_at": now, "applicant_name": applicant,
-        "number": next_number(site, dossier.agency, now),
+        "number": number or next_number(site, dossier.agency, now),
         "facts": result_facts(site, dossier, applicant),
         "result_title": result_title(site, dossier),
         "signer_name": account.full_name, "signer_title": title, "signer_authority": authority,
@@ -115,11 +117,11 @@ class Prepared:
     rendered: object
 
 
-def prepare(site, dossier, account, settings, now):
+def prepare(site, dossier, account, settings, now, number=None):
     """Check who signs what, then render the result: 403/409 before anything else."""
     check_signer(dossier, account)
     vault = owner_vault(site, dossier)
-    result = result_dict(site, dossier, account, vault, now, settings)
+    result = result_dict(site, dossier, account, vault, now, settings, number)
     return Prepared(dossier, vault, result, render_result(result, font_dir=font_dir_from(settings)))
 
 

@@ -43,6 +43,9 @@ SETTING_TRUST_ROOTS = "tthc_docs.trust_roots"
 SETTING_TSA_URL = "tthc_docs.tsa_url"
 SETTING_CRLS = "tthc_docs.crls"
 REASON_PREFIX = "Ký duyệt kết quả giải quyết hồ sơ "
+TSA_DOWN = "Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian; thử lại sau ít phút."
+NOT_VALIDATED = ("Không ký được văn bản: chứng thư số của người ký không được xác thực "
+                 "(đã bị thu hồi, hết hạn hoặc không thuộc tổ chức chứng thực tin cậy).")
 
 
 def reason_for(dossier_code):
@@ -90,12 +93,28 @@ class Signing:
     crls: tuple
     timestamper: object
     font_dir: str | None = None
+    #: ``(certificate, issuer) -> OCSP response or None``: the signer's status at signing
+    ocsp_responder: object = None
 
-    def validation_context(self, extra_certs=()):
+    def validation_context(self, extra_certs=(), ocsps=()):
         """For B-LT: pyHanko validates the signer now and embeds what it used (no fetching)."""
         return ValidationContext(trust_roots=list(self.trust_roots), crls=list(self.crls),
-                                 other_certs=list(extra_certs), allow_fetching=False,
-                                 revocation_mode="soft-fail")
+                                 ocsps=list(ocsps), other_certs=list(extra_certs),
+                                 allow_fetching=False, revocation_mode="soft-fail")
+
+    def signer_status(self, certificate, chain):
+        """The OCSP response for the signer's certificate, obtained at signing, as a list.
+
+        Why OCSP and not only the CRL: a validator after the signer's
+        certificate expired (the ten-year check) judges it in the past, and
+        pyHanko's past validation finds an OCSP response for the leaf where it
+        does not match an intermediate CA's CRL to its issuer path.
+        """
+        issuer = next((c for c in chain if c.subject == certificate.issuer), None)
+        if self.ocsp_responder is None or issuer is None:
+            return []
+        found = self.ocsp_responder(certificate, issuer)
+        return [found] if found is not None else []
 
 
 def load_certs(paths):
@@ -176,12 +195,21 @@ def signing_from_settings(settings):
     else:
         timestamper = None  # verification still works; signing refuses (sign_pdf)
     signing = Signing(trust_roots=load_certs(root_paths), crls=load_crls(crl_paths),
-                      timestamper=timestamper, font_dir=font_dir or None)
+                      timestamper=timestamper, font_dir=font_dir or None,
+                      ocsp_responder=_dev_responder(pki_dir))
     with _signing_lock:
         if len(_signing_cache) > 32:
             _signing_cache.clear()
         _signing_cache[key] = signing
     return signing
+
+
+def _dev_responder(pki_dir):
+    """The development PKI's OCSP responder, in process, when ``pki_dir`` holds its CA keys."""
+    if not pki_dir or not (Path(pki_dir) / "root-ca.key").is_file():
+        return None
+    from tthc_docs.signing.revocation import RevocationApp
+    return RevocationApp(pki_dir).status_of
 
 
 _FILL = layout.SimpleBoxLayoutRule(
@@ -261,7 +289,9 @@ def _pdf_signer(identity, pyhanko_signer, signing, *, box, reason, location, lin
         dss_settings=DSSContentSettings(
             placement=SigDSSPlacementPreference.TOGETHER_WITH_SIGNATURE, include_vri=False),
         use_pades_lta=embed_validation,
-        validation_context=signing.validation_context(getattr(identity, "chain", ()))
+        validation_context=signing.validation_context(
+            getattr(identity, "chain", ()),
+            signing.signer_status(identity.certificate, getattr(identity, "chain", ())))
         if embed_validation else None,
     )
     return signers.PdfSigner(meta, signer=pyhanko_signer, timestamper=signing.timestamper,
@@ -291,13 +321,10 @@ async def async_sign_pdf(data, identity, signing, *, pyhanko_signer=None, box=No
         await pdf_signer.async_sign_pdf(writer, output=out, bytes_reserved=identity.bytes_reserved)
     except (TimestampRequestError, OSError) as exc:
         log.warning("timestamp authority unavailable: %s", type(exc).__name__)
-        raise SigningRefused("Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian; "
-                             "thử lại sau ít phút.") from None
+        raise SigningRefused(TSA_DOWN) from None
     except SigningError as exc:
         log.warning("signing refused for %s: %s: %s", identity.name, type(exc).__name__, exc)
-        raise SigningRefused(
-            "Không ký được văn bản: chứng thư số của người ký không được xác thực "
-            "(đã bị thu hồi, hết hạn hoặc không thuộc tổ chức chứng thực tin cậy).") from None
+        raise SigningRefused(NOT_VALIDATED) from None
     return out.getvalue()
 
 

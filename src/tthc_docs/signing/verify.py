@@ -30,7 +30,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from tthc_docs import errors, timeutil
-from tthc_docs.signing import levels
+from tthc_docs.signing import levels, longterm
 from tthc_docs.signing.sign import REASON_PREFIX, signing_from_settings, trust_basis
 
 log = logging.getLogger(__name__)
@@ -153,7 +153,8 @@ def _unsigned():
     return {"signed": False, "intact": False, "trusted": False, "timestamped": False,
             "signer": None, "signer_agency": None, "signed_at": None, "dossier": None,
             "revoked": False, "signatures": 0, "problems": [UNSIGNED], "level": None,
-            "modified_after_signing": False, "added_after_signing": [], "signed_part_intact": False}
+            "modified_after_signing": False, "added_after_signing": [], "signed_part_intact": False,
+            "archive_timestamps": [], "long_term": None}
 
 
 def _status(reader, sig, trust_roots, crls, moment):
@@ -164,6 +165,24 @@ def _status(reader, sig, trust_roots, crls, moment):
         if ts is not None and ts.trusted:
             status = _validate(reader, sig, trust_roots, crls, ts.timestamp)
     return status
+
+
+def _long_term(report, reader, sig, trust_roots, crls, moment):
+    """Judge every archive timestamp; an untrusted but intact B-LTA result gets the LTA process.
+
+    Years on, the signer's and the first TSA's certificates have expired:
+    the signature is then trusted only if the chain of archive timestamps
+    proves it (``longterm.validate``). A revoked signer stays untrusted.
+    """
+    report["archive_timestamps"] = longterm.document_timestamps(reader, trust_roots, crls)
+    report["long_term"] = None
+    if report["archive_timestamps"] and report["intact"] and not report["revoked"] \
+            and not report["trusted"]:
+        report["long_term"] = longterm.validate(sig, trust_roots, moment)
+        if report["long_term"]["valid"]:
+            report["trusted"] = True
+            report["timestamped"] = True
+    return report
 
 
 def verify_pdf(data, trust_roots, crls=(), moment=None, max_bytes=MAX_BYTES):
@@ -180,7 +199,8 @@ def verify_pdf(data, trust_roots, crls=(), moment=None, max_bytes=MAX_BYTES):
         if not sigs:
             return _unsigned()
         status = _status(reader, sigs[-1], trust_roots, crls, moment)
-        report = _report(status, sigs[-1], len(sigs), reader)
+        report = _long_term(_report(status, sigs[-1], len(sigs), reader), reader, sigs[-1],
+                            trust_roots, crls, moment)
     except errors.DomainError:
         raise
     except Exception as exc:  # noqa: BLE001 - untrusted input: any parser failure is the file's

@@ -16,6 +16,7 @@ from tthc_docs import security as s
 from tthc_docs.dossiers.content import Dossier, applicant_name
 from tthc_docs.dossiers.views.services import code_throttle, services_for
 from tthc_docs.site.content import Site, find_site
+from tthc_docs.signing import csc
 from tthc_docs.signing.verify import verify_document, verify_with_settings
 from tthc_docs.web.body import read_data
 from tthc_docs.web.respond import show_again
@@ -188,7 +189,8 @@ class LeaderViews(ResourceViews):
         if dossier.results and dossier.status != states.AWAITING_SIGNATURE:
             report = verify_document(stored_result(find_site(dossier), dossier.code),
                                      self.request.registry.settings)
-        body.update(enrolled=bool(account.totp_secret), error=None, report=report)
+        body.update(enrolled=bool(account.totp_secret), error=None, report=report,
+                    two_step=csc.enabled(self.request.registry.settings))
         return body
 
     @view_config(context=Dossier, name="sign", request_method="POST")

@@ -1,0 +1,196 @@
+"""Two-step remote signing: the leader asks, approves on the phone, and the app finishes.
+
+Step one (``request_signing``, one short transaction): the checks ``sign``
+makes (403/409), the leader's one-time code, the result rendered and
+numbered, the signature field prepared and its hash sent to the signing
+service (``credentials/authorize``, asynchronous). Nothing is signed and
+no dossier changes: the request is kept here, in ``site.signing_requests``.
+
+Step two (``finish``, another short transaction, when the leader's page
+polls): ask the service whether the phone approved; if so, ``signHash``
+with the SAD, check each signature against its own hash (another hash's
+signature is refused before any PDF is written), embed it (B-LTA), store
+the result once and fire ``sign`` through ``dossiers.actions.fire`` with
+the approval as the leader's confirmation. Refused, expired, revoked: a
+409 with the reason and nothing written; the request stays until it
+expires or a new one replaces it.
+
+Legal basis: Decree 23/2025/NĐ-CP (remote signing: the key held by the
+trust service, activated by the signer alone, here the approval on the
+phone after the one-time code) and the Law on Electronic Transactions
+2023 (20/2023/QH15).
+"""
+import dataclasses
+import datetime
+import secrets
+
+from BTrees.OOBTree import OOBTree
+from persistent import Persistent
+from ZODB.blob import Blob
+
+from tthc_docs import errors
+from tthc_docs.signing import csc, deferred
+from tthc_docs.signing.sign import reason_for, signing_from_settings, stamp_lines
+
+PENDING_MESSAGE = ("Hồ sơ {code} đang chờ lãnh đạo phê duyệt ký trên điện thoại (đến {until}); "
+                   "hãy phê duyệt hoặc chờ hết hạn rồi yêu cầu lại.")
+
+
+class SigningRequest(Persistent):
+    """One authorisation at the service for one or several dossiers' results."""
+
+    def __init__(self, leader, codes, credential, service_id, created, expires, items):
+        self.id = secrets.token_urlsafe(12)
+        self.leader, self.codes, self.credential = leader, tuple(codes), credential
+        self.service_id, self.created, self.expires = service_id, created, expires
+        self.items = items   # per code: {pdf: Blob, signed_attrs, digest, region, result, vault}
+
+    def expired(self, now):
+        return now >= self.expires
+
+    def prepared(self, code):
+        item = self.items[code]
+        with item["pdf"].open("r") as handle:
+            pdf = handle.read()
+        return deferred.Prepared(pdf, item["signed_attrs"], item["digest"], tuple(item["region"]))
+
+
+class SigningRequests(Persistent):
+    """request id -> ``SigningRequest``; dossier code -> request id (the latest)."""
+
+    def __init__(self):
+        self.items = OOBTree()
+        self.by_dossier = OOBTree()
+
+    def get(self, request_id):
+        return self.items.get(request_id) if isinstance(request_id, str) else None
+
+    def unsigned_number(self, code, now):
+        """The result number an earlier, never signed request drew for ``code`` this year."""
+        found = self.get(self.by_dossier.get(code))
+        result = found.items[code]["result"] if found is not None else None
+        if result and result["issued_at"].year == now.year:
+            return result["number"]
+        return None
+
+    def live_for(self, code, now):
+        found = self.get(self.by_dossier.get(code))
+        return found if found is not None and not found.expired(now) else None
+
+    def add(self, request):
+        for code in request.codes:
+            old = self.get(self.by_dossier.get(code))
+            if old is not None:
+                self.forget(old)
+        self.items[request.id] = request
+        for code in request.codes:
+            self.by_dossier[code] = request.id
+
+    def forget(self, request):
+        self.items.pop(request.id, None)
+        for code in request.codes:
+            if self.by_dossier.get(code) == request.id:
+                del self.by_dossier[code]
+
+
+@dataclasses.dataclass
+class Approval:
+    """The leader's confirmation of a two-step signature: code at the request, phone approval now."""
+
+    request: SigningRequest
+    leader: str
+
+    def confirms(self, actor, dossier):
+        return actor.login == self.leader == self.request.leader and dossier.code in self.request.codes
+
+
+def _remote(settings):
+    if not csc.enabled(settings):
+        raise errors.StateConflict("Ký hai bước cần dịch vụ ký số từ xa (tthc_docs.csc.url).")
+    return csc.Remote.from_settings(settings)
+
+
+def request_signing(site, dossiers, account, params, settings, now, services):
+    """Step one: checks, the one-time code, hashes sent; the new ``SigningRequest``."""
+    from tthc_docs.dossiers import actions
+    from tthc_docs.signing.service import prepare
+    remote, registry = _remote(settings), site.signing_requests
+    for dossier in dossiers:
+        live = registry.live_for(dossier.code, now)
+        if live is not None:
+            raise errors.StateConflict(PENDING_MESSAGE.format(
+                code=dossier.code, until=f"{live.expires:%H:%M:%S}"), allowed=())
+    actions.confirm_signing(dossiers, account, params, now, services)
+    signing = signing_from_settings(settings)
+    identity = csc.identity_for(remote, account.signer, account.csc_credential)
+    identity.check_valid_at(now)
+    items, digests = {}, []
+    for dossier in dossiers:
+        item = prepare(site, dossier, account, settings, now,
+                       registry.unsigned_number(dossier.code, now))
+        ready = deferred.prepare(
+            item.rendered.data, identity, signing, box=item.rendered.signature_box,
+            reason=reason_for(dossier.code), location=item.result["place"],
+            lines=stamp_lines(identity.common_name, item.result["agency_name"], now))
+        blob = Blob()
+        with blob.open("w") as handle:
+            handle.write(ready.pdf)
+        items[dossier.code] = {"pdf": blob, "signed_attrs": ready.signed_attrs,
+                               "digest": ready.document_digest, "region": ready.region,
+                               "result": item.result, "vault": item.vault.id}
+        digests.append(ready.to_sign)
+    description = "Ký kết quả hồ sơ " + ", ".join(d.code for d in dossiers)
+    service_id = csc.ask(remote, identity, digests, description)
+    if account.csc_credential != identity.credential_id:
+        account.csc_credential = identity.credential_id
+    request = SigningRequest(account.login, [d.code for d in dossiers], identity.credential_id,
+                             service_id, now, now + datetime.timedelta(
+                                 seconds=remote.approval_seconds), items)
+    registry.add(request)
+    return request
+
+
+class Finisher:
+    """The ``workflow.Issuer`` of step two: stores the results signed from the phone's approval."""
+
+    def __init__(self, site, settings, request, signed):
+        self.site, self.settings, self.request, self.signed = site, settings, request, signed
+
+    def issue(self, dossier, signer, now):
+        from tthc_docs.signing.service import Prepared, store
+        item = self.request.items[dossier.code]
+        vault = self.site["vaults"][item["vault"]]
+        prepared = Prepared(dossier, vault, item["result"], None)
+        doc = store(prepared, self.signed[dossier.code], self.site["people"].get(signer),
+                    now, self.settings)
+        return {"vault": vault.id, "document": doc.id, "sha256": doc.sha256}
+
+
+def finish(site, request, account, settings, now, services):
+    """Step two: None while the phone has not answered; else the signed dossiers.
+
+    Raises 409 (refused, expired, revoked) or 503 (service down, a
+    signature over another hash) before anything is written.
+    """
+    from tthc_docs.dossiers import actions
+    if account is None or account.login != request.leader:
+        raise errors.NotAllowed("Chỉ lãnh đạo đã yêu cầu ký mới hoàn tất được yêu cầu này.")
+    if request.expired(now):
+        raise csc.RemoteRefused(csc.SERVICE_ERRORS["approval_timeout"][1])
+    ready = [request.prepared(code) for code in request.codes]
+    identity, signatures = csc.collect(_remote(settings), account.signer, request.credential,
+                                       request.service_id, [p.to_sign for p in ready])
+    if identity is None:
+        return None
+    for prepared, signature in zip(ready, signatures):
+        csc.check_signature(identity.certificate, prepared.to_sign, signature)
+    signing = signing_from_settings(settings)
+    signed = {code: deferred.finish(p, sig, identity, signing)
+              for code, p, sig in zip(request.codes, ready, signatures)}
+    dossiers = [site["dossiers"][code] for code in request.codes]
+    services = dataclasses.replace(services, issuer=Finisher(site, settings, request, signed))
+    approval = Approval(request, account.login)
+    for dossier in dossiers:
+        actions.fire(dossier, "sign", account, {"approval": approval}, now, services)
+    site.signing_requests.forget(request)
+    return dossiers
