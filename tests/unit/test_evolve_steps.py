@@ -380,3 +380,17 @@ def test_step_17_indexes_the_accounts_by_agency(site):
     dossier = next(iter(site["dossiers"].values()))
     assert [login for login, _ in actions.assignable(people, dossier)] == sorted(
         a.login for a in people.values() if actions.may_be_assigned(a, dossier))
+
+
+def test_step_18_indexes_the_dossiers_by_search_term(site):
+    from tthc_docs.dossiers import queues
+    from tthc_docs.text.folding import fold
+    site, tm = site
+    registry = site["dossiers"]
+    dossier = next(d for d in registry.values() if d.applicant_name)
+    _age(site, tm, 18, registry.indexes, "terms")
+    _evolve(site, tm, 18)
+    query = queues.QueueQuery(statuses=(dossier.status,), text=fold(dossier.applicant_name))
+    now = datetime(2027, 3, 1, tzinfo=VN_TZ)
+    codes_found, total = queues.search(registry.indexes, dossier.agency, query, now, now, 0, 50)
+    assert dossier.code in codes_found and total >= 1
