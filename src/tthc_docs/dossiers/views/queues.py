@@ -94,11 +94,12 @@ def _query(request, statuses):
     urgency = request.params.get('urgency') or None
     if urgency is not None and urgency not in queues.URGENCIES:
         raise errors.Invalid('Mức khẩn không hợp lệ.',
-                             {'urgency': 'một trong: ' + ', '.join(queues.URGENCIES)})
+                             {'urgency': errors.Words('một trong: ${choices}',
+                                                      choices=', '.join(queues.URGENCIES))})
     text = (request.params.get('q') or '').strip()
     if len(text) > MAX_QUERY:
         raise errors.Invalid('Nội dung tìm kiếm quá dài.',
-                             {'q': f'tối đa {MAX_QUERY} ký tự'})
+                             {'q': errors.Words('tối đa ${n} ký tự', n=MAX_QUERY)})
     return queues.QueueQuery(statuses=tuple(statuses), step=request.params.get('step') or None,
                              procedure=request.params.get('procedure') or None,
                              text=text, urgency=urgency)
