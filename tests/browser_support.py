@@ -118,6 +118,22 @@ class Person:
         return [(v['id'], v['help'], [n['target'] for n in v['nodes']][:3])
                 for v in result['violations'] if v['impact'] in ('serious', 'critical')]
 
+    def contrast_doubts(self):
+        """axe's colour-contrast findings, failed or undecided ("incomplete"): [(kind, target, why)]."""
+        self.page.evaluate(AXE.read_text(encoding='utf-8') + '\n;void 0')
+        result = self.page.evaluate(
+            'axe.run(document, {runOnly: ["color-contrast"],'
+            ' resultTypes: ["violations", "incomplete"]})')
+        return [(kind, n['target'], (n.get('any') or [{}])[0].get('message', ''))
+                for kind in ('violations', 'incomplete')
+                for rule in result[kind] for n in rule['nodes']]
+
+    def requests(self):
+        """Every URL this tab asks for from now on (a list that grows)."""
+        seen = []
+        self.page.on('request', lambda request: seen.append(request.url))
+        return seen
+
 
 @pytest.fixture
 def person(browser, base, request):
