@@ -137,11 +137,11 @@ class Person:
 
 @pytest.fixture
 def person(browser, base, request):
-    """``person('citizen', phone=False)``: a fresh browser context at a desk or phone width."""
+    """``person('citizen', phone=False, locale='vi-VN')``: a fresh browser context at a desk or phone width."""
     contexts = []
 
-    def make(name, phone=False):
-        context = browser.new_context(viewport=PHONE if phone else DESK, locale='vi-VN',
+    def make(name, phone=False, locale='vi-VN'):
+        context = browser.new_context(viewport=PHONE if phone else DESK, locale=locale,
                                       timezone_id='Asia/Ho_Chi_Minh')
         context.set_default_timeout(15000)
         contexts.append(context)
