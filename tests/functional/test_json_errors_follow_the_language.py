@@ -62,3 +62,10 @@ def test_english_variants_are_english(anon, header):
     res = anon.get('/@@queue', headers={'Accept': 'application/json',
                                         'Accept-Language': header}, status=401)
     assert res.json['error']['message'] == 'You need to log in.'
+
+
+def test_the_error_page_reads_a_message_with_values_in_english(login):
+    page = login('reception1').get('/@@queue?limit=5000', headers={'Accept-Language': 'en'},
+                                   status=422)
+    assert 'The parameter limit is not valid.' in page.text
+    assert 'Must be a whole number from 1 to 100.' in page.text

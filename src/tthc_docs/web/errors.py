@@ -30,8 +30,9 @@ MESSAGES[500] = SERVER_ERROR
 
 def render_error(request, status, body):
     """One answer for every error: JSON or the error page, with ``status``."""
+    body = in_language(request, body)
     if wants_json(request):
-        return render(request, "json", in_language(request, body), status)
+        return render(request, "json", body, status)
     try:
         csrf = get_csrf_token(request)
     except Exception:  # a broken session must not hide the real error

@@ -123,6 +123,8 @@ def _filters(request, body):
     """What the page's search form offers: states, the queue's procedures, urgencies."""
     registry, catalog = request.context['dossiers'], request.context['procedures']
     counts = registry.procedures_in_queue(body['agency'], DEFAULT_STATES)
+    if body['procedure']:          # the chosen one stays offered, even with no open dossier
+        counts.setdefault(body['procedure'], 0)
     procedures = sorted(((code, _procedure_name(catalog, code), n) for code, n in counts.items()),
                         key=lambda p: p[1])
     kept = {k: v for k, v in (('q', body['q']), ('procedure', body['procedure']),
