@@ -188,6 +188,10 @@ def page(iterator, offset, limit):
 class DossierIndexes(Persistent):
     """Every index the registry keeps, updated by :meth:`reindex`."""
 
+    #: None in indexes made before evolve step 18, which builds it: the steps
+    #: before it re-index dossiers of such a database and must leave it alone.
+    terms = None
+
     def __init__(self):
         self.status = SortedIndex()     # status -> by code
         self.agency = SortedIndex()     # agency -> by filing time
@@ -212,12 +216,14 @@ class DossierIndexes(Persistent):
         else:
             self.due.unindex(code)
         self.queue.index(code, (dossier.agency, dossier.status, step), due)
-        self.terms.index(code, dossier.agency, dossier.status, due, search_terms(dossier))
+        if self.terms is not None:
+            self.terms.index(code, dossier.agency, dossier.status, due, search_terms(dossier))
 
     def unindex(self, code):
         for index in (self.status, self.agency, self.owner, self.step, self.due, self.queue,
                       self.terms):
-            index.unindex(code)
+            if index is not None:
+                index.unindex(code)
 
     def queue_values(self, agency, statuses=None, step=None):
         """The composite queue keys of an agency, narrowed by statuses and step."""
