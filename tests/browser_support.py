@@ -118,14 +118,30 @@ class Person:
         return [(v['id'], v['help'], [n['target'] for n in v['nodes']][:3])
                 for v in result['violations'] if v['impact'] in ('serious', 'critical')]
 
+    def contrast_doubts(self):
+        """axe's colour-contrast findings, failed or undecided ("incomplete"): [(kind, target, why)]."""
+        self.page.evaluate(AXE.read_text(encoding='utf-8') + '\n;void 0')
+        result = self.page.evaluate(
+            'axe.run(document, {runOnly: ["color-contrast"],'
+            ' resultTypes: ["violations", "incomplete"]})')
+        return [(kind, n['target'], (n.get('any') or [{}])[0].get('message', ''))
+                for kind in ('violations', 'incomplete')
+                for rule in result[kind] for n in rule['nodes']]
+
+    def requests(self):
+        """Every URL this tab asks for from now on (a list that grows)."""
+        seen = []
+        self.page.on('request', lambda request: seen.append(request.url))
+        return seen
+
 
 @pytest.fixture
 def person(browser, base, request):
-    """``person('citizen', phone=False)``: a fresh browser context at a desk or phone width."""
+    """``person('citizen', phone=False, locale='vi-VN')``: a fresh browser context at a desk or phone width."""
     contexts = []
 
-    def make(name, phone=False):
-        context = browser.new_context(viewport=PHONE if phone else DESK, locale='vi-VN',
+    def make(name, phone=False, locale='vi-VN'):
+        context = browser.new_context(viewport=PHONE if phone else DESK, locale=locale,
                                       timezone_id='Asia/Ho_Chi_Minh')
         context.set_default_timeout(15000)
         contexts.append(context)

@@ -86,9 +86,13 @@ def test_error_page_is_in_english(anon):
     assert "Back to the home page" in page
 
 
-def test_json_error_messages_stay_vietnamese(anon):
-    res = anon.get("/no-such-page", headers=dict(EN, **JSON), status=404)
-    assert res.json["error"]["message"] == "Không tìm thấy trang hoặc đối tượng yêu cầu."
+def test_json_error_messages_follow_the_language_asked_for(anon):
+    """Issue 16 (was: JSON errors always Vietnamese); more kinds in test_json_errors_follow_the_language."""
+    english = anon.get("/no-such-page", headers=dict(EN, **JSON), status=404).json
+    vietnamese = anon.get("/no-such-page", headers=JSON, status=404).json
+    assert (english["error"]["message"], vietnamese["error"]["message"]) == (
+        "The page or object you asked for was not found.",
+        "Không tìm thấy trang hoặc đối tượng yêu cầu.")
 
 
 def test_vietnamese_is_the_default_home_page(anon):

@@ -181,3 +181,12 @@ def test_a_second_apology_must_move_the_appointment_later_still():
     current = datetime(2027, 3, 15, 17, 0, tzinfo=TZ)
     with pytest.raises(errors.Invalid):
         deadlines.check_new_appointment(LEGAL, current, date(2027, 3, 12), date(2027, 3, 8))
+
+
+def test_due_soon_ends_where_the_second_working_day_after_today_begins():
+    """Friday 5 March 2027: "due soon" covers Monday 8 March, not Tuesday 9 (the weekend skipped)."""
+    vn = timezone(timedelta(hours=7))
+    friday = datetime(2027, 3, 5, 10, 0, tzinfo=vn)
+    assert deadlines.due_soon_before(friday, CAL) == datetime(2027, 3, 9, 0, 0, tzinfo=vn)
+    assert deadlines.is_due_soon('received', datetime(2027, 3, 8, 17, 0, tzinfo=vn), friday, CAL)
+    assert not deadlines.is_due_soon('received', datetime(2027, 3, 9, 8, 0, tzinfo=vn), friday, CAL)

@@ -126,3 +126,34 @@ def test_a_payment_of_the_wrong_amount_is_refused(registry):
     d.fee_amount = 10000
     with pytest.raises(errors.Invalid):
         d.record_payment('dev', 'R1', 5000, T0)
+
+
+def _search(registry, text='', statuses=('submitted', 'received'), **query):
+    from tthc_docs.dossiers import queues
+    q = queues.QueueQuery(statuses=statuses, text=text, **query)
+    found, total = registry.search_queue(AGENCY, q, T0, T0, 0, 20)
+    return [d.code for d in found], total
+
+
+def test_a_name_word_beginning_two_words_lists_the_dossier_once(registry):
+    d = new(registry)
+    d.applicant_name = 'Nguyễn Nguyệt'      # "nguy" begins both words
+    registry.reindex(d)
+    assert _search(registry, 'nguy') == ([d.code], 1)
+
+
+def test_a_transition_moves_the_search_terms_with_the_status(registry):
+    d = new(registry)
+    d.applicant_name = 'Lê Văn Tám'
+    registry.reindex(d)
+    receive(d, T0)
+    assert (_search(registry, 'le van tam', statuses=('submitted',))[1],
+            _search(registry, 'le van tam', statuses=('received',))[1]) == (0, 1)
+
+
+def test_every_word_must_match(registry):
+    a, b = new(registry), new(registry)
+    a.applicant_name, b.applicant_name = 'Lê Văn Tám', 'Lê Thị Hoa'
+    registry.reindex(a)
+    registry.reindex(b)
+    assert _search(registry, 'le hoa') == ([b.code], 1)

@@ -409,3 +409,17 @@ def test_step_19_keeps_the_requests_a_current_database_has(site):
     _age(site, tm, 19, site)
     _evolve(site, tm, 19)
     assert site.signing_requests is kept
+
+
+def test_step_20_indexes_the_dossiers_by_search_term(site):
+    from tthc_docs.dossiers import queues
+    from tthc_docs.text.folding import fold
+    site, tm = site
+    registry = site["dossiers"]
+    dossier = next(d for d in registry.values() if d.applicant_name)
+    _age(site, tm, 20, registry.indexes, "terms")
+    _evolve(site, tm, 20)
+    query = queues.QueueQuery(statuses=(dossier.status,), text=fold(dossier.applicant_name))
+    now = datetime(2027, 3, 1, tzinfo=VN_TZ)
+    codes_found, total = queues.search(registry.indexes, dossier.agency, query, now, now, 0, 50)
+    assert dossier.code in codes_found and total >= 1

@@ -12,7 +12,7 @@ from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from persistent.list import PersistentList
 
-from tthc_docs.dossiers import codes, deadlines, states, workflow
+from tthc_docs.dossiers import codes, deadlines, queues, states, workflow
 from tthc_docs import errors, roles
 from tthc_docs import security as s
 from tthc_docs.container import Container
@@ -309,6 +309,16 @@ class DossierRegistry(Container):
         ix = self.indexes
         found = page(ix.queue_codes(agency, statuses, step), offset, limit)
         return [self[c] for c in found], ix.queue_count(agency, statuses, step)
+
+    def search_queue(self, agency, query, now, soon_before, offset=0, limit=20):
+        """An agency's queue narrowed by a ``queues.QueueQuery``; ``(dossiers, total)``."""
+        found, total = queues.search(self.indexes, agency, query, now, soon_before,
+                                     offset, limit)
+        return [self[c] for c in found], total
+
+    def procedures_in_queue(self, agency, statuses):
+        """``{procedure code: dossiers}`` in an agency's queue (what its filter offers)."""
+        return queues.procedures_in(self.indexes, agency, statuses)
 
     def for_owner(self, login, offset=0, limit=20):
         """A citizen's dossiers, newest first; ``(dossiers, total)``."""

@@ -127,10 +127,19 @@ def is_due_soon(status, due, now, calendar, within=1):
         return False
     if now > due:
         return False
-    # "at most `within` working days in (today, due]" is "due before the
-    # (within + 1)-th working day after today": a few steps, not a walk to due
-    # (queues ask this of every row).
-    return _local(due).date() < add_after(_local(now).date(), within + 1, calendar)
+    return due < due_soon_before(now, calendar, within)
+
+
+def due_soon_before(now, calendar, within=1):
+    """The moment before which a due date is "due soon": the start of that working day.
+
+    "At most ``within`` working days in (today, due]" is "due before the
+    (within + 1)-th working day after today": a few steps, not a walk to due
+    (queues ask this of every row, and their "due soon" filter reads the
+    due-date index up to this moment).
+    """
+    day = add_after(_local(now).date(), within + 1, calendar)
+    return datetime.combine(day, time.min, tzinfo=VN_TZ)
 
 
 def check_new_appointment(legal_due, current, new_day, today):

@@ -15,6 +15,8 @@ from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 
+from tthc_docs.text.folding import tokenize
+
 #: Sorts after every real due date: dossiers without one come last.
 NO_DUE = '~'
 
@@ -89,6 +91,94 @@ class SortedIndex(Persistent):
         streams = [iter(self._sets[v]) for v in values if v in self._sets]
         return (code for _, code in heapq.merge(*streams))
 
+    def pairs_between(self, value, low, high):
+        """``(sort key, code)`` pairs under ``value`` with the key in ``[low, high)``."""
+        members = self._sets.get(value)
+        if members is None:
+            return iter(())
+        return iter(members.keys((low, ''), (high, ''), excludemax=True))
+
+    def value_of(self, code):
+        """What ``code`` is indexed under now (None when it is not)."""
+        old = self._rev.get(code)
+        return old[0] if old is not None else None
+
+
+class TermIndex(Persistent):
+    """``(agency, status, term)`` -> sorted set of ``(due key, code)``; a code under several terms.
+
+    The queues' search (``dossiers/queues.py``): a term is a folded word of the
+    applicant's name (``w:nguyen``) or the procedure (``p:1.001193``).  The
+    reverse map keeps each code's ``(agency, status, due key, terms)``, so a
+    candidate found under one term is checked against the others without
+    loading the dossier.
+    """
+
+    def __init__(self):
+        self._sets = OOBTree()
+        self._counts = OOBTree()
+        self._rev = OOBTree()
+
+    def index(self, code, agency, status, due, terms):
+        entry = (agency, status, due, tuple(sorted(set(terms))))
+        old = self._rev.get(code)
+        if old == entry:
+            return
+        if old is not None:
+            self._drop(code, old)
+        for term in entry[3]:
+            key = (agency, status, term)
+            members = self._sets.get(key)
+            if members is None:
+                members = self._sets[key] = OOTreeSet()
+                self._counts[key] = Length()
+            members.insert((due, code))
+            self._counts[key].change(1)
+        self._rev[code] = entry
+
+    def unindex(self, code):
+        old = self._rev.get(code)
+        if old is not None:
+            self._drop(code, old)
+            del self._rev[code]
+
+    def _drop(self, code, entry):
+        agency, status, due, terms = entry
+        for term in terms:
+            key = (agency, status, term)
+            members = self._sets.get(key)
+            if members is not None and (due, code) in members:
+                members.remove((due, code))
+                self._counts[key].change(-1)
+
+    def entry(self, code):
+        """``(agency, status, due key, terms)`` of ``code``, or None."""
+        return self._rev.get(code)
+
+    def keys(self, agency, status, term, prefix=False):
+        """The index keys of ``term`` (every term it begins, with ``prefix``)."""
+        if prefix:
+            return list(self._sets.keys((agency, status, term),
+                                        (agency, status, term + '\uffff')))
+        key = (agency, status, term)
+        return [key] if key in self._sets else []
+
+    def count(self, key):
+        counter = self._counts.get(key)
+        return counter() if counter is not None else 0
+
+    def pairs_between(self, key, low, high):
+        members = self._sets.get(key)
+        if members is None:
+            return iter(())
+        return iter(members.keys((low, ''), (high, ''), excludemax=True))
+
+
+def search_terms(dossier):
+    """What a queue's search finds ``dossier`` by: its applicant's words, its procedure."""
+    words = ['w:' + word for word in tokenize(dossier.applicant_name or '')]
+    return words + ['p:' + dossier.procedure_code]
+
 
 def page(iterator, offset, limit):
     """One page of a lazy listing."""
@@ -98,6 +188,10 @@ def page(iterator, offset, limit):
 class DossierIndexes(Persistent):
     """Every index the registry keeps, updated by :meth:`reindex`."""
 
+    #: None in indexes made before evolve step 20, which builds it: the steps
+    #: before it re-index dossiers of such a database and must leave it alone.
+    terms = None
+
     def __init__(self):
         self.status = SortedIndex()     # status -> by code
         self.agency = SortedIndex()     # agency -> by filing time
@@ -105,6 +199,7 @@ class DossierIndexes(Persistent):
         self.step = SortedIndex()       # step id ('' outside processing) -> by due
         self.due = SortedIndex()        # 'open' -> by due (the overdue dashboard)
         self.queue = SortedIndex()      # (agency, status, step) -> by due
+        self.terms = TermIndex()        # (agency, status, term) -> by due (the queues' search)
 
     def reindex(self, dossier, open_):
         """Index ``dossier`` as it is now; ``open_``: still owes a result."""
@@ -121,10 +216,14 @@ class DossierIndexes(Persistent):
         else:
             self.due.unindex(code)
         self.queue.index(code, (dossier.agency, dossier.status, step), due)
+        if self.terms is not None:
+            self.terms.index(code, dossier.agency, dossier.status, due, search_terms(dossier))
 
     def unindex(self, code):
-        for index in (self.status, self.agency, self.owner, self.step, self.due, self.queue):
-            index.unindex(code)
+        for index in (self.status, self.agency, self.owner, self.step, self.due, self.queue,
+                      self.terms):
+            if index is not None:
+                index.unindex(code)
 
     def queue_values(self, agency, statuses=None, step=None):
         """The composite queue keys of an agency, narrowed by statuses and step."""

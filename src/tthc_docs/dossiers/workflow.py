@@ -50,6 +50,8 @@ ACTION_LABELS = {
     'reject': 'Từ chối', 'withdraw': 'Rút hồ sơ', 'apologize': 'Xin lỗi và hẹn lại',
 }
 ACTIONS = tuple(ACTION_LABELS)
+#: The catalog's msgctxt of an action's label (a label may also be a state's: "Yêu cầu bổ sung").
+ACTION_CONTEXT = {'action': 'action'}
 # What a person reads once an action is done (the page's message after the redirect).
 ACTION_DONE = {
     'receive': 'Đã tiếp nhận hồ sơ.', 'assign': 'Đã phân công xử lý hồ sơ.',
@@ -214,8 +216,10 @@ def _assignment_refusal(rule, dossier, roles, login):
 def _conflict(state, action):
     allowed = actions_in(state)
     names = ', '.join(allowed) or 'không có'
-    msg = (f'Hồ sơ đang ở trạng thái «{STATE_LABELS[state]}»: không thể '
-           f'«{ACTION_LABELS[action]}». Trạng thái này cho phép: {names}.')
+    msg = errors.Words('Hồ sơ đang ở trạng thái «${state}»: không thể «${action}». '
+                       'Trạng thái này cho phép: ${allowed}.',
+                       state=STATE_LABELS[state], action=ACTION_LABELS[action], allowed=names,
+                       contexts=ACTION_CONTEXT)
     return errors.StateConflict(msg, allowed=allowed)
 
 
@@ -234,14 +238,16 @@ def fire(state, action, roles, dossier=None, login=None):
     roles = frozenset(roles)
     candidates = [r for r in RULES if r.action == action]
     if not any(roles & _rule_roles(r, dossier) for r in candidates):
-        raise errors.NotAllowed(f'Bạn không có quyền «{ACTION_LABELS[action]}» hồ sơ này.')
+        raise errors.NotAllowed(errors.Words('Bạn không có quyền «${action}» hồ sơ này.',
+                                             action=ACTION_LABELS[action],
+                                             contexts=ACTION_CONTEXT))
     rule = next((r for r in candidates if state in r.sources), None)
     if rule is None:
         raise _conflict(state, action)
     if not roles & _rule_roles(rule, dossier):
-        raise errors.NotAllowed(
-            f'Ở trạng thái «{STATE_LABELS[state]}», bạn không có quyền '
-            f'«{ACTION_LABELS[action]}».')
+        raise errors.NotAllowed(errors.Words(
+            'Ở trạng thái «${state}», bạn không có quyền «${action}».',
+            state=STATE_LABELS[state], action=ACTION_LABELS[action], contexts=ACTION_CONTEXT))
     refusal = _assignment_refusal(rule, dossier, roles, login)
     if refusal:
         raise errors.NotAllowed(refusal)

@@ -18,7 +18,7 @@ from tthc_docs import errors
 from tthc_docs.text import addresses
 from tthc_docs.eforms.fieldtypes import FIELD_TYPES, PREFILL_KEYS, field_type
 from tthc_docs.text.validators import ValidationError, check_id_number, nfc
-from tthc_docs.web.fields import invalid_fields
+from tthc_docs.web.fields import REQUIRED, in_vietnamese, invalid_fields
 
 __all__ = ['normalize_field', 'build_schema',
            'prefill_values', 'prefill_share', 'validate_data', 'display_rows',
@@ -26,7 +26,7 @@ __all__ = ['normalize_field', 'build_schema',
            'PREFILL_KEYS']
 
 FROM_VAULT = 'từ kho dữ liệu'
-REQUIRED_MSG = 'Bắt buộc nhập.'
+REQUIRED_MSG = REQUIRED
 
 # Keys a field definition may carry, with their defaults.
 FIELD_DEFAULTS = {
@@ -232,34 +232,8 @@ def _locked_changes(fields, data, prefill, schema):
     return problems
 
 
-# colander's own messages (the few our schemas can still raise), in Vietnamese.
-COLANDER_VI = {
-    'Required': REQUIRED_MSG,
-    '"${val}" is not iterable': 'Phải là một danh sách.',
-    '${cstruct} is not iterable': 'Phải là một danh sách.',
-    '"${val}" is not a mapping type: ${err}': 'Phải là một đối tượng gồm các trường.',
-    'Shorter than minimum length ${min}': 'Cần ít nhất ${min} mục.',
-    'Longer than maximum length ${max}': 'Tối đa ${max} mục.',
-    'Invalid value': 'Giá trị không hợp lệ.',
-    # deform's page-level messages
-    'There was a problem with your submission': 'Dữ liệu đã nhập có lỗi',
-    'Errors have been highlighted below': 'Các lỗi được đánh dấu ở từng trường bên dưới.',
-    'There was a problem with this section': 'Phần này có lỗi',
-    'Add ${subitem_title}': 'Thêm ${subitem_title}',
-}
-
-
-def translate(message):
-    """Vietnamese for colander's messages; ours are plain strings already.
-
-    Used for JSON errors and as the deform renderer's translator.
-    """
-    msgid = getattr(message, 'default', None) or str(message)
-    mapping = getattr(message, 'mapping', None) or {}
-    text = COLANDER_VI.get(msgid, str(message) if not mapping else msgid)
-    for key, value in mapping.items():
-        text = text.replace('${%s}' % key, str(value))
-    return text
+#: colander's messages in Vietnamese, for JSON errors and the e-form's renderer (web/fields.py).
+translate = in_vietnamese
 
 
 def display_rows(fields, data):

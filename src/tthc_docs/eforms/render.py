@@ -25,12 +25,13 @@ from chameleon.utils import Markup
 
 from tthc_docs import templates
 from tthc_docs.eforms import formschema
+from tthc_docs.web.i18n import deform_translator
 from tthc_docs.web.pagecache import PageStore
 
 _SEARCH_PATH = (os.path.join(os.path.dirname(templates.__file__), 'forms', 'deform'),
                 os.path.join(os.path.dirname(templates.__file__), 'deform'),
                 os.path.join(os.path.dirname(deform.__file__), 'templates'))
-RENDERER = deform.ZPTRendererFactory(_SEARCH_PATH, translator=formschema.translate)
+RENDERER = deform.ZPTRendererFactory(_SEARCH_PATH, translator=deform_translator)
 PREFIX = 'data.'
 #: The blank forms already rendered (a few MiB: a form's HTML is tens of KiB).
 BLANK_FORMS = PageStore(4 * 1024 * 1024)
@@ -52,10 +53,12 @@ def render_form(request, form_version, profile, data=None, errors=None, document
     ``data``: what the citizen posted (shown again, even if wrong); ``errors``:
     {field name: reason} as in a 422's ``fields``; ``documents``: the owner's
     vault documents as ``[(id, title, doc_type)]`` for document fields.
-    ``request`` is accepted for symmetry with other helpers (unused).
+    ``request``: its language is part of what a blank rendering is kept under.
     """
     key = _blank_key(form_version, profile, documents, legend, prefix) \
         if not data and not errors else None
+    if key is not None:
+        key += (getattr(request, 'locale_name', 'vi'),)
     hit = BLANK_FORMS.get(key) if key is not None else None
     if hit is not None:
         return Markup(hit.body)

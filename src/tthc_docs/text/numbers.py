@@ -8,7 +8,7 @@ first, then the range, and a refusal is the API's 422 naming the parameter.
 
 Pure: no web imports.
 """
-from tthc_docs.errors import Invalid
+from tthc_docs.errors import Invalid, Words
 
 #: No number this application reads from a person needs more digits than this
 #: (money in đồng fits in 15; IDs are text, not numbers).
@@ -42,5 +42,5 @@ def parse_bounded_int(text, name, lo, hi, default=None):
 
 
 def _refusal(name, lo, hi):
-    return Invalid(f"Tham số {name} không hợp lệ.",
-                   {name: f"Phải là số nguyên từ {lo} đến {hi}."})
+    return Invalid(Words("Tham số ${name} không hợp lệ.", name=name),
+                   {name: Words("Phải là số nguyên từ ${lo} đến ${hi}.", lo=lo, hi=hi)})

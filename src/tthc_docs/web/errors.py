@@ -17,6 +17,7 @@ from pyramid.httpexceptions import HTTPException, HTTPForbidden, HTTPSeeOther
 from pyramid.view import exception_view_config, notfound_view_config, forbidden_view_config
 
 from tthc_docs import errors
+from tthc_docs.web.i18n import _
 from tthc_docs.web.respond import render, wants_json
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ MESSAGES[500] = SERVER_ERROR
 
 def render_error(request, status, body):
     """One answer for every error: JSON or the error page, with ``status``."""
+    body = in_language(request, body)
     if wants_json(request):
         return render(request, "json", body, status)
     try:
@@ -37,6 +39,35 @@ def render_error(request, status, body):
         csrf = ""
     return render(request, "tthc_docs.templates:error.pt",
                   {"status": status, "error": body["error"], "csrf_token": csrf}, status)
+
+
+def in_language(request, body):
+    """``body`` with its message and field reasons in the request's language.
+
+    Vietnamese by default: the messages are the catalog's ids, so a client
+    that asks for English (``Accept-Language: en``, or the ``_LOCALE_``
+    cookie) gets the catalog's English; the shape of API.md's error does not
+    change, only its words.  A message the catalog lacks stays Vietnamese.
+    """
+    if request.locale_name == "vi":
+        return body
+    words = dict(body["error"])
+    words["message"] = translated(request.localizer, words["message"])
+    if isinstance(words.get("fields"), dict):
+        words["fields"] = {name: translated(request.localizer, why)
+                           for name, why in words["fields"].items()}
+    return dict(body, error=words)
+
+
+def translated(localizer, text, context=None):
+    """``text`` from the catalog; an ``errors.Words`` by its template, its values filled in."""
+    if isinstance(text, errors.Words):
+        values = {k: translated(localizer, v, text.contexts.get(k))
+                  for k, v in text.values.items()}
+        return localizer.translate(_(text.template, mapping=values))
+    if isinstance(text, str):
+        return localizer.translate(_(text, context=context))
+    return text
 
 
 @exception_view_config(errors.DomainError)

@@ -13,6 +13,46 @@ from tthc_docs import errors
 
 #: The key of an error that belongs to the whole object, not to one field.
 WHOLE = "_form"
+#: What a required field left empty says (colander's "Required").
+REQUIRED = "Bắt buộc nhập."
+#: colander's and deform's own English messages (their msgids) in Vietnamese: neither
+#: ships a Vietnamese catalog.  English needs none: the msgids are English.
+COLANDER_VI = {
+    "Required": REQUIRED,
+    '"${val}" is not iterable': "Phải là một danh sách.",
+    "${cstruct} is not iterable": "Phải là một danh sách.",
+    '"${val}" is not a mapping type: ${err}': "Phải là một đối tượng gồm các trường.",
+    "Shorter than minimum length ${min}": "Quá ngắn: cần ít nhất ${min}.",
+    "Longer than maximum length ${max}": "Quá dài: tối đa ${max}.",
+    "Invalid value": "Giá trị không hợp lệ.",
+    '"${val}" is not a number': '"${val}" không phải là số.',
+    "${val} is less than minimum value ${min}": "${val} nhỏ hơn giá trị tối thiểu ${min}.",
+    "${val} is greater than maximum value ${max}": "${val} lớn hơn giá trị tối đa ${max}.",
+    '"${val}" is not one of ${choices}': '"${val}" không thuộc các lựa chọn: ${choices}.',
+    "Invalid date": "Ngày không hợp lệ.",
+    "Incomplete date": "Ngày chưa đủ.",
+    "Invalid email address": "Địa chỉ thư điện tử không hợp lệ.",
+    "String does not match expected pattern": "Chuỗi không đúng dạng yêu cầu.",
+    # deform's page-level messages
+    "There was a problem with your submission": "Dữ liệu đã nhập có lỗi",
+    "Errors have been highlighted below": "Các lỗi được đánh dấu ở từng trường bên dưới.",
+    "There was a problem with this section": "Phần này có lỗi",
+    "Add ${subitem_title}": "Thêm ${subitem_title}",
+}
+
+
+def in_vietnamese(message):
+    """Vietnamese for colander's and deform's messages; ours are plain Vietnamese strings already.
+
+    ``message``: a colander TranslationString (its English msgid and values)
+    or a plain string; a msgid this table lacks stays English, filled in.
+    """
+    msgid = getattr(message, "default", None) or str(message)
+    mapping = getattr(message, "mapping", None) or {}
+    text = COLANDER_VI.get(msgid, str(message) if not mapping else msgid)
+    for key, value in mapping.items():
+        text = text.replace("${%s}" % key, str(value))
+    return text
 
 
 def invalid_fields(exc, translate=None, whole=WHOLE, key=None):

@@ -37,13 +37,14 @@ from pyramid.csrf import get_csrf_token
 
 from tthc_docs import templates
 from tthc_docs.errors import DomainError
+from tthc_docs.web.i18n import _, deform_translator
 from tthc_docs.web.respond import render
 
 #: deform's templates, but the sequence widgets from ``templates/deform`` (no inline
 #: script, which the Content-Security-Policy forbids; ``static/deform-init.js``).
 DEFORM_TEMPLATES = (os.path.join(os.path.dirname(templates.__file__), "deform"),
                     os.path.join(os.path.dirname(deform.__file__), "templates"))
-RENDERER = deform.ZPTRendererFactory(DEFORM_TEMPLATES)
+RENDERER = deform.ZPTRendererFactory(DEFORM_TEMPLATES, translator=deform_translator)
 
 CSRF = "csrf_token"
 
@@ -103,7 +104,7 @@ class FormView:
                                        default=get_csrf_token(self.request),
                                        widget=deform.widget.HiddenWidget()))
         schema = schema.bind(request=self.request, context=self.context, **self.bindings())
-        buttons = [deform.Button(name, title) for name, title in self.buttons]
+        buttons = [deform.Button(name, _(title)) for name, title in self.buttons]
         return deform.Form(schema, buttons=buttons, **dict({"renderer": RENDERER},
                                                            **self.form_options))
 

@@ -11,11 +11,15 @@ request's localizer and runs gettext for each of them on every render.
 A message without values to fill in has one translation per language, so it
 is translated once per language and kept (issue 15).
 """
-from pyramid.i18n import TranslationStringFactory
+from pyramid.i18n import TranslationString, TranslationStringFactory
 from pyramid.threadlocal import get_current_request
 from pyramid_chameleon.interfaces import IChameleonTranslate
 
+from tthc_docs.web.fields import COLANDER_VI
+
 _ = TranslationStringFactory("tthc_docs")
+#: The translation domains of deform's templates and colander's messages (English msgids).
+LIBRARY_DOMAINS = ("colander", "deform")
 
 #: Above this many kept translations the table starts again (a template may
 #: translate a value from the data, which has no bound).
@@ -62,6 +66,39 @@ class Translate:
                 self.kept.clear()
             self.kept[key] = text
         return text
+
+
+def deform_translator(term):
+    """deform's renderer translator: its words and colander's in the request's language.
+
+    deform and colander write English and ship no Vietnamese catalog, so
+    Vietnamese comes from ``web.fields.COLANDER_VI``; English is their own
+    msgid.  Our own words (button titles, messages of our validators, texts
+    of the overridden deform templates) are Vietnamese msgids: English from
+    the project's catalog.  Values filled into a message are translated the
+    same way (deform's ``${msg}`` carries colander's error).
+    """
+    request = get_current_request()
+    language = request.locale_name if request is not None else "vi"
+    return _in(language, request, term)
+
+
+def _in(language, request, term):
+    if not isinstance(term, str):
+        return term
+    mapping = {k: _in(language, request, v) for k, v in (getattr(term, "mapping", None) or {}).items()}
+    msgid = str(getattr(term, "default", None) or term)
+    if language == "vi":
+        library = getattr(term, "domain", None) in LIBRARY_DOMAINS
+        text = COLANDER_VI.get(msgid, msgid) if library else msgid
+    else:
+        # colander wraps our own Vietnamese messages (missing_msg=...) in its domain too:
+        # the project's catalog first; a library's English msgid is left as it is
+        text = request.localizer.translate(TranslationString(
+            msgid, domain="tthc_docs", context=getattr(term, "context", None)))
+    for key, value in mapping.items():
+        text = text.replace("${%s}" % key, str(value))
+    return text
 
 
 def _keep_translations(registry):

@@ -17,10 +17,11 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-    # No inline script: deform's sequence widgets are overridden (templates/deform/)
-    # and set up by static/deform-init.js.  Inline styles remain (deform's markup).
+    # Nothing inline: deform's sequence widgets are overridden (templates/deform/) and
+    # set up by static/deform-init.js, small behaviours are static/page.js, every style
+    # is in a stylesheet (tests/functional/test_no_inline_script.py scans the pages).
     "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; "
-                                "style-src 'self' 'unsafe-inline'; "
+                                "style-src 'self'; "
                                 "script-src 'self'; object-src 'none'; "
                                 "frame-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
                                 "form-action 'self'"),

@@ -3,10 +3,12 @@
 Read from the registry's indexes (sorted by due date, overdue first), a page
 at a time; nothing here scans all dossiers.
 """
+from urllib.parse import urlencode
+
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs import errors, timeutil
-from tthc_docs.dossiers import states
+from tthc_docs.dossiers import deadlines, queues, states
 from tthc_docs import security as s
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.site.content import Site
@@ -15,12 +17,23 @@ from tthc_docs.dossiers.serialise import summary_json
 from tthc_docs.web.views import ResourceViews
 
 MAX_LIMIT = 100
+MAX_QUERY = 200
+#: The urgency filter's words (the rule: ``dossiers/queues.py``).
+URGENCY_LABELS = (('overdue', 'Quá hạn'), ('due_soon', 'Sắp đến hạn'))
 MAX_OFFSET = 10 ** 9   # past any real listing; islice refuses huge stops
 #: The default queue: every dossier something may still happen to (``states.ACTIVE``).
 DEFAULT_STATES = states.in_order(states.ACTIVE)
 _PAGE = [{'name': 'offset', 'in': 'query', 'schema': {'type': 'integer', 'minimum': 0,
                                                          'maximum': MAX_OFFSET}},
          {'name': 'limit', 'in': 'query', 'schema': {'type': 'integer', 'maximum': MAX_LIMIT}}]
+_SEARCH = [
+    {'name': 'q', 'in': 'query', 'schema': {'type': 'string', 'maxLength': MAX_QUERY},
+     'description': "a dossier code, or words of the applicant's name (with or without "
+                    'diacritics)'},
+    {'name': 'procedure', 'in': 'query', 'schema': {'type': 'string'},
+     'description': "one procedure's code"},
+    {'name': 'urgency', 'in': 'query', 'schema': {'type': 'string', 'enum': ['overdue', 'due_soon']},
+     'description': 'overdue, or due by the end of the next working day'}]
 _LIST = {'description': '{items: [...], total, offset, limit}'}
 OPENAPI_PATHS = {
     '/@@queue': {'get': {
@@ -28,14 +41,14 @@ OPENAPI_PATHS = {
         'parameters': _PAGE + [
             {'name': 'status', 'in': 'query', 'schema': {'type': 'string'},
              'description': 'comma-separated states (default: every state that is not final)'},
-            {'name': 'step', 'in': 'query', 'schema': {'type': 'string'}}],
+            {'name': 'step', 'in': 'query', 'schema': {'type': 'string'}}] + _SEARCH,
         'responses': {'200': _LIST, '401': {'description': 'not logged in'},
                       '403': {'description': 'not an officer'},
-                      '422': {'description': 'bad paging or state'}}}},
+                      '422': {'description': 'bad paging, state, urgency or search'}}}},
     '/@@sign-queue': {'get': {
         'summary': "Dossiers awaiting the leader's signature; each item's `sign_url` is its "
                    "one-time-code page, `mobile_url` the phone-sized list (/@@sign-mobile)",
-        'parameters': _PAGE, 'responses': {'200': _LIST}}},
+        'parameters': _PAGE + _SEARCH, 'responses': {'200': _LIST}}},
     '/@@my-dossiers': {'get': {'summary': "The citizen's own dossiers, newest first",
                                'parameters': _PAGE, 'responses': {'200': _LIST}}},
 }
@@ -76,15 +89,57 @@ def _listing(request, dossiers, total, offset, limit):
             'labels': states.STATE_LABELS}
 
 
+def _query(request, statuses):
+    """The queue's search and filters (``q``, ``procedure``, ``step``, ``urgency``)."""
+    urgency = request.params.get('urgency') or None
+    if urgency is not None and urgency not in queues.URGENCIES:
+        raise errors.Invalid('Mức khẩn không hợp lệ.',
+                             {'urgency': errors.Words('một trong: ${choices}',
+                                                      choices=', '.join(queues.URGENCIES))})
+    text = (request.params.get('q') or '').strip()
+    if len(text) > MAX_QUERY:
+        raise errors.Invalid('Nội dung tìm kiếm quá dài.',
+                             {'q': errors.Words('tối đa ${n} ký tự', n=MAX_QUERY)})
+    return queues.QueueQuery(statuses=tuple(statuses), step=request.params.get('step') or None,
+                             procedure=request.params.get('procedure') or None,
+                             text=text, urgency=urgency)
+
+
 def _queue(request, statuses, roles=s.OFFICER_ROLES):
     account = _officer(request, roles)
     offset, limit = _paging(request)
-    step = request.params.get('step') or None
-    dossiers, total = request.context['dossiers'].queue(
-        account.agency, statuses, step, offset, limit)
+    query = _query(request, statuses)
+    now = timeutil.now()
+    soon = deadlines.due_soon_before(now, calendar_for(request.context))
+    dossiers, total = request.context['dossiers'].search_queue(
+        account.agency, query, now, soon, offset, limit)
     body = _listing(request, dossiers, total, offset, limit)
-    body.update(agency=account.agency, statuses=list(statuses), step=step)
+    body.update(agency=account.agency, statuses=list(statuses), step=query.step,
+                q=query.text, procedure=query.procedure, urgency=query.urgency)
     return body
+
+
+def _filters(request, body):
+    """What the page's search form offers: states, the queue's procedures, urgencies."""
+    registry, catalog = request.context['dossiers'], request.context['procedures']
+    counts = registry.procedures_in_queue(body['agency'], DEFAULT_STATES)
+    if body['procedure']:          # the chosen one stays offered, even with no open dossier
+        counts.setdefault(body['procedure'], 0)
+    procedures = sorted(((code, _procedure_name(catalog, code), n) for code, n in counts.items()),
+                        key=lambda p: p[1])
+    kept = {k: v for k, v in (('q', body['q']), ('procedure', body['procedure']),
+                              ('urgency', body['urgency']), ('step', body['step']),
+                              ('status', request.params.get('status'))) if v}
+    return {'state_choices': [(x, states.STATE_LABELS[x]) for x in states.STATES],
+            'procedure_choices': procedures, 'chosen_status': request.params.get('status', ''),
+            'urgency_choices': URGENCY_LABELS, 'kept_query': urlencode(kept),
+            'pager_prefix': urlencode(kept) + '&' if kept else ''}
+
+
+def _procedure_name(catalog, code):
+    procedure = catalog.get(code)
+    version = procedure.latest_version() if procedure is not None else None
+    return version.name if version is not None else code
 
 
 QUEUE_PT = 'tthc_docs.templates:dossiers/queue.pt'
@@ -97,7 +152,8 @@ class QueueViews(ResourceViews):
 
     @view_config(name='queue')
     def queue(self):
-        return self.respond(_queue(self.request, _statuses(self.request)), template=QUEUE_PT)
+        body = _queue(self.request, _statuses(self.request))
+        return self.respond(body, template=QUEUE_PT, page=lambda: _filters(self.request, body))
 
     @view_config(name='sign-queue')
     def sign_queue(self):
@@ -110,7 +166,7 @@ class QueueViews(ResourceViews):
         for item in body['items']:
             item['sign_url'] = item['url'] + '/@@sign'
         body['mobile_url'] = self.request.application_url + '/@@sign-mobile'
-        return self.respond(body, template=QUEUE_PT)
+        return self.respond(body, template=QUEUE_PT, page=lambda: _filters(self.request, body))
 
     @view_config(name='my-dossiers')
     def my_dossiers(self):
