@@ -7,39 +7,16 @@ receiving desk and the handling agency are both on the record. The dossier
 code begins with the receiving unit's code (Circular 01/2018/TT-VPCP art. 19).
 """
 import pytest
+from desk_support import (  # noqa: F401
+    ANYWHERE, CENTRE_NAME, COMMUNE, DESK_NAME, DESK_ONLY, JSON, NOT_ANYWHERE, WITH_FEE,
+    file_at as _file, filed_at_the_commune_desk as _filed_at_the_commune_desk,
+    setup_desk as _setup)
 from dossier_support import (  # noqa: F401
-    AGENCY, act, application, clock, counter_find, docs, get, publish_procedure)
+    AGENCY, act, application, clock, docs, get)
 from samples import pdf_text
 
 from conftest import logged_in
 from tthc_docs.demo.agencies import PHAN_DINH_PHUNG
-
-CENTRE_NAME = 'Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên'
-DESK_NAME = 'Ủy ban nhân dân phường Phan Đình Phùng'
-
-ANYWHERE, DESK_ONLY, COMMUNE, NOT_ANYWHERE = '9.990101', '9.990102', '9.990103', '9.990104'
-WITH_FEE = '9.990105'
-JSON = {'Accept': 'application/json'}
-
-
-def _setup(edit_site):
-    with edit_site() as site:
-        publish_procedure(site, ANYWHERE, methods=['counter', 'online'])
-        publish_procedure(site, DESK_ONLY, methods=['counter'])
-        publish_procedure(site, NOT_ANYWHERE, methods=['counter', 'online'], receivable_anywhere=False)
-        publish_procedure(site, WITH_FEE, fee=20000, methods=['counter', 'online'])
-        publish_procedure(site, COMMUNE, level='commune', methods=['counter', 'online'],
-                          agencies=[AGENCY, PHAN_DINH_PHUNG])
-        site['people'].create('motcua.pdp', 'demo-password', 'Cán bộ một cửa phường Phan Đình Phùng',
-                              ['reception'], agency=PHAN_DINH_PHUNG)
-        site['people'].create('chuyenvien.pdp', 'demo-password', 'Chuyên viên phường Phan Đình Phùng',
-                              ['specialist'], agency=PHAN_DINH_PHUNG)
-
-
-def _file(client, docs, code, status=201):
-    counter_find(client)
-    return client.post_json(f'/procedures/{code}/@@apply', application(docs, citizen='citizen1'),
-                            headers=JSON, status=status)
 
 
 def _dossier(edit_site, code):
@@ -80,13 +57,6 @@ def test_a_commune_procedure_goes_to_the_applicants_commune(app, edit_site, cloc
     _setup(edit_site)
     res = _file(logged_in(app, 'reception1'), docs, COMMUNE)
     assert _dossier(edit_site, res.json['code']) == (PHAN_DINH_PHUNG, AGENCY)
-
-
-def _filed_at_the_commune_desk(app, edit_site, docs):
-    """motcua.pdp files, at its counter, a dossier the province centre handles: its code."""
-    _setup(edit_site)
-    desk = logged_in(app, 'motcua.pdp')
-    return desk, _file(desk, docs, ANYWHERE).json['code']
 
 
 def test_the_commune_desk_receives_and_both_names_are_on_the_receipt(app, edit_site, clock, docs):

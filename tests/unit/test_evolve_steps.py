@@ -392,3 +392,20 @@ def test_step_18_indexes_the_agencies_by_commune(site):
     _evolve(site, tm, 18)
     assert commune and tree.for_commune(commune).code == PHAN_DINH_PHUNG
     assert len(tree.by_commune_index) == sum(1 for a in tree.all() if a.commune_code)
+
+
+def test_step_19_indexes_what_each_desk_received_for_another_agency(site):
+    """A registry of before the desk index (no ``indexes.desk``) gives the desk its queue after the step."""
+    from tthc_docs.demo.agencies import PHAN_DINH_PHUNG
+    from tthc_docs.dossiers.states import SUBMITTED
+    site, tm = site
+    registry = site["dossiers"]
+    dossier = next(d for d in registry.values() if d.status == SUBMITTED)
+    dossier.receiving_agency = PHAN_DINH_PHUNG     # as a commune desk would have taken it in
+    registry.indexes.desk = None
+    registry.reindex(dossier)                       # an old registry: nothing to index into
+    _age(site, tm, 19, registry.indexes, "desk")
+    _evolve(site, tm, 19)
+    found, total = registry.queue(PHAN_DINH_PHUNG, (SUBMITTED,), desk_statuses=(SUBMITTED,))
+    assert (found, total) == ([dossier], 1)
+    assert registry.queue(PHAN_DINH_PHUNG, (SUBMITTED,))[1] == 0

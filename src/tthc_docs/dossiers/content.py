@@ -304,11 +304,15 @@ class DossierRegistry(Container):
 
     # -- listings -----------------------------------------------------------
 
-    def queue(self, agency, statuses=None, step=None, offset=0, limit=20):
-        """An agency's work queue: earliest due first; ``(dossiers, total)``."""
+    def queue(self, agency, statuses=None, step=None, offset=0, limit=20, desk_statuses=()):
+        """An agency's work queue: earliest due first; ``(dossiers, total)``.
+
+        ``desk_statuses``: also the dossiers the agency's desk received for
+        another agency, in those states (its reception's intake and hand-back).
+        """
         ix = self.indexes
-        found = page(ix.queue_codes(agency, statuses, step), offset, limit)
-        return [self[c] for c in found], ix.queue_count(agency, statuses, step)
+        found = page(ix.work_codes(agency, statuses, step, desk_statuses), offset, limit)
+        return [self[c] for c in found], ix.work_count(agency, statuses, step, desk_statuses)
 
     def for_owner(self, login, offset=0, limit=20):
         """A citizen's dossiers, newest first; ``(dossiers, total)``."""

@@ -84,10 +84,13 @@ class SortedIndex(Persistent):
         """The distinct values in ``[low, high]`` (for composite prefixes)."""
         return list(self._sets.keys(low, high))
 
+    def streams(self, values):
+        """One sorted stream of ``(sort key, code)`` per value that holds any."""
+        return [iter(self._sets[v]) for v in values if v in self._sets]
+
     def merged(self, values):
         """Codes under any of ``values``, merged in sort order (lazily)."""
-        streams = [iter(self._sets[v]) for v in values if v in self._sets]
-        return (code for _, code in heapq.merge(*streams))
+        return (code for _, code in heapq.merge(*self.streams(values)))
 
 
 def page(iterator, offset, limit):
@@ -98,6 +101,11 @@ def page(iterator, offset, limit):
 class DossierIndexes(Persistent):
     """Every index the registry keeps, updated by :meth:`reindex`."""
 
+    #: (receiving desk, status) -> by due, for the dossiers a desk received for
+    #: another agency (location-independent filing); None in registries made
+    #: before evolve step 19, which builds it.
+    desk = None
+
     def __init__(self):
         self.status = SortedIndex()     # status -> by code
         self.agency = SortedIndex()     # agency -> by filing time
@@ -105,6 +113,7 @@ class DossierIndexes(Persistent):
         self.step = SortedIndex()       # step id ('' outside processing) -> by due
         self.due = SortedIndex()        # 'open' -> by due (the overdue dashboard)
         self.queue = SortedIndex()      # (agency, status, step) -> by due
+        self.desk = SortedIndex()       # (receiving desk, status) -> by due
 
     def reindex(self, dossier, open_):
         """Index ``dossier`` as it is now; ``open_``: still owes a result."""
@@ -121,10 +130,23 @@ class DossierIndexes(Persistent):
         else:
             self.due.unindex(code)
         self.queue.index(code, (dossier.agency, dossier.status, step), due)
+        self.index_desk(dossier)
+
+    def index_desk(self, dossier):
+        """Index ``dossier`` under the desk that received it for another agency (else not)."""
+        if self.desk is None:
+            return   # before evolve step 19, which indexes every dossier at once
+        if dossier.other_desk:
+            self.desk.index(dossier.code, (dossier.other_desk, dossier.status),
+                            due_key(dossier.due_at))
+        else:
+            self.desk.unindex(dossier.code)
 
     def unindex(self, code):
-        for index in (self.status, self.agency, self.owner, self.step, self.due, self.queue):
-            index.unindex(code)
+        for index in (self.status, self.agency, self.owner, self.step, self.due, self.queue,
+                      self.desk):
+            if index is not None:
+                index.unindex(code)
 
     def queue_values(self, agency, statuses=None, step=None):
         """The composite queue keys of an agency, narrowed by statuses and step."""
@@ -138,3 +160,24 @@ class DossierIndexes(Persistent):
 
     def queue_count(self, agency, statuses=None, step=None):
         return sum(self.queue.count(v) for v in self.queue_values(agency, statuses, step))
+
+    def desk_values(self, desk, statuses):
+        """The desk index's keys for ``desk`` in ``statuses`` that hold dossiers."""
+        if self.desk is None:
+            return []
+        return [(desk, status) for status in statuses if self.desk.count((desk, status))]
+
+    def work_codes(self, agency, statuses=None, step=None, desk_statuses=()):
+        """An agency's queue merged with what its desk received for others, earliest due first.
+
+        ``desk_statuses``: the states in which the desk's rows belong in the
+        list (none for an officer who is not the desk's reception).
+        """
+        streams = self.queue.streams(self.queue_values(agency, statuses, step))
+        if self.desk is not None:
+            streams += self.desk.streams(self.desk_values(agency, desk_statuses))
+        return (code for _, code in heapq.merge(*streams))
+
+    def work_count(self, agency, statuses=None, step=None, desk_statuses=()):
+        return (self.queue_count(agency, statuses, step)
+                + sum(self.desk.count(v) for v in self.desk_values(agency, desk_statuses)))

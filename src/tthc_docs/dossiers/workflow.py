@@ -158,6 +158,11 @@ RULES = (
          needs_note='Cần ghi rõ lý do chậm trả kết quả.'),
 )
 
+#: The states in which the desk that received a dossier for another agency has
+#: something to do: read from the table, so that the desk's queue
+#: (``DossierRegistry.queue``) follows the desk's rights.
+DESK_STATES = frozenset(state for rule in RULES if DESK in rule.roles for state in rule.sources)
+
 
 def working_steps(steps):
     """The steps that ``processing`` walks through.

@@ -6,12 +6,12 @@ at a time; nothing here scans all dossiers.
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs import errors, timeutil
-from tthc_docs.dossiers import states
+from tthc_docs.dossiers import states, workflow
 from tthc_docs import security as s
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.site.content import Site
 from tthc_docs.text.numbers import parse_bounded_int
-from tthc_docs.dossiers.serialise import summary_json
+from tthc_docs.dossiers.serialise import received_for_json, summary_json
 from tthc_docs.web.views import ResourceViews
 
 MAX_LIMIT = 100
@@ -24,7 +24,10 @@ _PAGE = [{'name': 'offset', 'in': 'query', 'schema': {'type': 'integer', 'minimu
 _LIST = {'description': '{items: [...], total, offset, limit}'}
 OPENAPI_PATHS = {
     '/@@queue': {'get': {
-        'summary': "The officer's agency queue, earliest due first (overdue on top)",
+        'summary': "The officer's agency queue, earliest due first (overdue on top); a "
+                   "reception officer's also holds what the desk received for another agency "
+                   "while the desk has something to do (intake, hand-back), each such row with "
+                   "`received_for: {agency, agency_name, label}` (else null)",
         'parameters': _PAGE + [
             {'name': 'status', 'in': 'query', 'schema': {'type': 'string'},
              'description': 'comma-separated states (default: every state that is not final)'},
@@ -76,13 +79,29 @@ def _listing(request, dossiers, total, offset, limit):
             'labels': states.STATE_LABELS}
 
 
+def _desk_states(account, statuses, step):
+    """The states in which the desk's rows join the queue: its reception's, never by step.
+
+    Location-independent filing (Decree 118/2025/NĐ-CP): a desk that received
+    a dossier for another agency does its intake and may hand the result back
+    (``workflow.DESK_STATES``); a step filter is about processing, never the desk's.
+    """
+    if step or s.RECEPTION not in account.roles:
+        return ()
+    return tuple(x for x in statuses if x in workflow.DESK_STATES)
+
+
 def _queue(request, statuses, roles=s.OFFICER_ROLES):
     account = _officer(request, roles)
     offset, limit = _paging(request)
     step = request.params.get('step') or None
     dossiers, total = request.context['dossiers'].queue(
-        account.agency, statuses, step, offset, limit)
+        account.agency, statuses, step, offset, limit,
+        desk_statuses=_desk_states(account, statuses, step))
     body = _listing(request, dossiers, total, offset, limit)
+    for item, dossier in zip(body['items'], dossiers):
+        item['received_for'] = (received_for_json(dossier)
+                                if dossier.other_desk == account.agency else None)
     body.update(agency=account.agency, statuses=list(statuses), step=step)
     return body
 
