@@ -121,11 +121,20 @@ def test_the_desk_reads_the_papers_during_intake_only(app, edit_site, clock, doc
     assert logged_in(app, 'reception1').get(url).status_int == 200
 
 
+def test_another_officer_of_the_desks_unit_never_reads_the_papers(app, edit_site, clock, docs):
+    """The desk's grant names its reception (``desk:<unit>``), not the unit's every officer."""
+    desk, code = _filed_at_the_commune_desk(app, edit_site, docs)
+    url = get(desk, code).json['attachments'][0]['url']
+    logged_in(app, 'chuyenvien.pdp').get(url, status=403)
+
+
 #: What the desk's reception officer gets for each action on a dossier it filed (still submitted):
-#: intake is its own (Decree 118/2025/NĐ-CP), the rest the handling agency's.
+#: intake is its own (Decree 118/2025/NĐ-CP), and handing the result back once it is ready
+#: (409 here: not yet; Decree 61/2018/NĐ-CP art. 19; see test_desk_returns_result.py); the
+#: rest the handling agency's.
 DESK_MAY = {'receive': 200, 'request_supplement': 200, 'reject': 200, 'supplement': 409,
             'forward': 403, 'assign': 403, 'approve': 403, 'sign': 403, 'send_back': 403,
-            'return': 403, 'withdraw': 403, 'apologize': 403}
+            'return': 409, 'withdraw': 403, 'apologize': 403}
 NOTES = {'note': 'Lý do', 'new_due': '2027-03-31', 'assignee': 'specialist1'}
 
 

@@ -409,3 +409,22 @@ def test_step_19_indexes_what_each_desk_received_for_another_agency(site):
     found, total = registry.queue(PHAN_DINH_PHUNG, (SUBMITTED,), desk_statuses=(SUBMITTED,))
     assert (found, total) == ([dossier], 1)
     assert registry.queue(PHAN_DINH_PHUNG, (SUBMITTED,))[1] == 0
+
+
+def test_step_20_gives_the_desks_reads_to_its_reception_only(site):
+    """A grant of before (naming the desk's agency code) names ``desk:<unit>`` after the step."""
+    from tthc_docs.demo.agencies import PHAN_DINH_PHUNG
+    from tthc_docs.dossiers import grants
+    from tthc_docs.dossiers.states import SUBMITTED
+    site, tm = site
+    dossier = next(d for d in site["dossiers"].values()
+                   if d.status == SUBMITTED and d.attachments)
+    dossier.receiving_agency = PHAN_DINH_PHUNG
+    vault = site["vaults"][dossier.vault_id]
+    doc_id = dossier.attachments[0]["document"]
+    vault.grant(doc_id, dossier.code, PHAN_DINH_PHUNG)   # as the desk's grants were given
+    _age(site, tm, 20, site)
+    _evolve(site, tm, 20)
+    assert not vault.is_granted(doc_id, dossier.code, PHAN_DINH_PHUNG)
+    assert vault.is_granted(doc_id, dossier.code, grants.desk_grantee(PHAN_DINH_PHUNG))
+    assert vault.is_granted(doc_id, dossier.code, dossier.agency)
