@@ -7,39 +7,16 @@ receiving desk and the handling agency are both on the record. The dossier
 code begins with the receiving unit's code (Circular 01/2018/TT-VPCP art. 19).
 """
 import pytest
+from desk_support import (  # noqa: F401
+    ANYWHERE, CENTRE_NAME, COMMUNE, DESK_NAME, DESK_ONLY, JSON, NOT_ANYWHERE, WITH_FEE,
+    file_at as _file, filed_at_the_commune_desk as _filed_at_the_commune_desk,
+    setup_desk as _setup)
 from dossier_support import (  # noqa: F401
-    AGENCY, act, application, clock, counter_find, docs, get, publish_procedure)
+    AGENCY, act, application, clock, docs, get)
 from samples import pdf_text
 
 from conftest import logged_in
 from tthc_docs.demo.agencies import PHAN_DINH_PHUNG
-
-CENTRE_NAME = 'Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên'
-DESK_NAME = 'Ủy ban nhân dân phường Phan Đình Phùng'
-
-ANYWHERE, DESK_ONLY, COMMUNE, NOT_ANYWHERE = '9.990101', '9.990102', '9.990103', '9.990104'
-WITH_FEE = '9.990105'
-JSON = {'Accept': 'application/json'}
-
-
-def _setup(edit_site):
-    with edit_site() as site:
-        publish_procedure(site, ANYWHERE, methods=['counter', 'online'])
-        publish_procedure(site, DESK_ONLY, methods=['counter'])
-        publish_procedure(site, NOT_ANYWHERE, methods=['counter', 'online'], receivable_anywhere=False)
-        publish_procedure(site, WITH_FEE, fee=20000, methods=['counter', 'online'])
-        publish_procedure(site, COMMUNE, level='commune', methods=['counter', 'online'],
-                          agencies=[AGENCY, PHAN_DINH_PHUNG])
-        site['people'].create('motcua.pdp', 'demo-password', 'Cán bộ một cửa phường Phan Đình Phùng',
-                              ['reception'], agency=PHAN_DINH_PHUNG)
-        site['people'].create('chuyenvien.pdp', 'demo-password', 'Chuyên viên phường Phan Đình Phùng',
-                              ['specialist'], agency=PHAN_DINH_PHUNG)
-
-
-def _file(client, docs, code, status=201):
-    counter_find(client)
-    return client.post_json(f'/procedures/{code}/@@apply', application(docs, citizen='citizen1'),
-                            headers=JSON, status=status)
 
 
 def _dossier(edit_site, code):
@@ -80,13 +57,6 @@ def test_a_commune_procedure_goes_to_the_applicants_commune(app, edit_site, cloc
     _setup(edit_site)
     res = _file(logged_in(app, 'reception1'), docs, COMMUNE)
     assert _dossier(edit_site, res.json['code']) == (PHAN_DINH_PHUNG, AGENCY)
-
-
-def _filed_at_the_commune_desk(app, edit_site, docs):
-    """motcua.pdp files, at its counter, a dossier the province centre handles: its code."""
-    _setup(edit_site)
-    desk = logged_in(app, 'motcua.pdp')
-    return desk, _file(desk, docs, ANYWHERE).json['code']
 
 
 def test_the_commune_desk_receives_and_both_names_are_on_the_receipt(app, edit_site, clock, docs):
@@ -151,11 +121,20 @@ def test_the_desk_reads_the_papers_during_intake_only(app, edit_site, clock, doc
     assert logged_in(app, 'reception1').get(url).status_int == 200
 
 
+def test_another_officer_of_the_desks_unit_never_reads_the_papers(app, edit_site, clock, docs):
+    """The desk's grant names its reception (``desk:<unit>``), not the unit's every officer."""
+    desk, code = _filed_at_the_commune_desk(app, edit_site, docs)
+    url = get(desk, code).json['attachments'][0]['url']
+    logged_in(app, 'chuyenvien.pdp').get(url, status=403)
+
+
 #: What the desk's reception officer gets for each action on a dossier it filed (still submitted):
-#: intake is its own (Decree 118/2025/NĐ-CP), the rest the handling agency's.
+#: intake is its own (Decree 118/2025/NĐ-CP), and handing the result back once it is ready
+#: (409 here: not yet; Decree 61/2018/NĐ-CP art. 19; see test_desk_returns_result.py); the
+#: rest the handling agency's.
 DESK_MAY = {'receive': 200, 'request_supplement': 200, 'reject': 200, 'supplement': 409,
             'forward': 403, 'assign': 403, 'approve': 403, 'sign': 403, 'send_back': 403,
-            'return': 403, 'withdraw': 403, 'apologize': 403}
+            'return': 409, 'withdraw': 403, 'apologize': 403}
 NOTES = {'note': 'Lý do', 'new_due': '2027-03-31', 'assignee': 'specialist1'}
 
 

@@ -157,3 +157,44 @@ def test_every_word_must_match(registry):
     registry.reindex(a)
     registry.reindex(b)
     assert _search(registry, 'le hoa') == ([b.code], 1)
+
+
+DESK = '000.00.41.H55'
+
+
+def new_at_desk(registry, at=T0):
+    """A dossier the commune desk ``DESK`` took in at its counter for ``AGENCY``."""
+    d = Dossier(owner='citizen1', vault_id='v-1', procedure=Version(), agency=AGENCY,
+                channel='counter', data={}, form_name=None, form_version=None,
+                attachments=[], fee_amount=0, submitted_at=at, submitted_by='motcua')
+    d.receiving_agency = DESK
+    return registry.file(d, at)
+
+
+def test_the_desk_index_holds_what_a_desk_received_for_another_agency(registry):
+    mine, other = new_at_desk(registry), new(registry, owner='citizen2')
+    found, total = registry.queue(DESK, ('submitted',), desk_statuses=('submitted',))
+    assert (found, total) == ([mine], 1)
+    assert sorted(d.code for d in registry.queue(AGENCY, ('submitted',))[0]) == sorted(
+        [mine.code, other.code])     # the handling agency's own queue has both
+
+
+def test_the_desk_index_follows_the_state(registry):
+    d = new_at_desk(registry)
+    receive(d, T0 + timedelta(hours=1))
+    assert registry.queue(DESK, ('submitted',), desk_statuses=('submitted',))[1] == 0
+    assert registry.queue(DESK, ('received',), desk_statuses=('received',))[0] == [d]
+
+
+def test_without_desk_states_the_desk_sees_only_its_own_agencys_queue(registry):
+    new_at_desk(registry)
+    assert registry.queue(DESK, ('submitted',)) == ([], 0)
+
+
+def test_the_desk_rows_merge_into_the_agencys_queue_in_due_order(registry):
+    own = new(registry, agency=DESK)
+    received_for = new_at_desk(registry, at=T0 + timedelta(minutes=5))
+    found, total = registry.queue(DESK, ('submitted',), desk_statuses=('submitted',), limit=1)
+    assert total == 2 and len(found) == 1
+    rest = registry.queue(DESK, ('submitted',), offset=1, desk_statuses=('submitted',))[0]
+    assert {found[0].code, rest[0].code} == {own.code, received_for.code}

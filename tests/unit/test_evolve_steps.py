@@ -423,3 +423,45 @@ def test_step_20_indexes_the_dossiers_by_search_term(site):
     now = datetime(2027, 3, 1, tzinfo=VN_TZ)
     codes_found, total = queues.search(registry.indexes, dossier.agency, query, now, now, 0, 50)
     assert dossier.code in codes_found and total >= 1
+
+
+def test_step_21_indexes_what_each_desk_received_for_another_agency(site):
+    """A registry of before the desk index (no ``indexes.desk``) gives the desk its queue after the step."""
+    from tthc_docs.demo.agencies import PHAN_DINH_PHUNG
+    from tthc_docs.dossiers.states import SUBMITTED
+    site, tm = site
+    registry = site["dossiers"]
+    dossier = next(d for d in registry.values() if d.status == SUBMITTED)
+    dossier.receiving_agency = PHAN_DINH_PHUNG     # as a commune desk would have taken it in
+    registry.indexes.desk = None
+    registry.reindex(dossier)                       # an old registry: nothing to index into
+    _age(site, tm, 21, registry.indexes, "desk", "desk_terms")
+    _evolve(site, tm, 21)
+    found, total = registry.queue(PHAN_DINH_PHUNG, (SUBMITTED,), desk_statuses=(SUBMITTED,))
+    assert (found, total) == ([dossier], 1)
+    from tthc_docs.dossiers import queues
+    from tthc_docs.text.folding import fold
+    query = queues.QueueQuery(statuses=(SUBMITTED,), text=fold(dossier.applicant_name))
+    now = datetime(2027, 3, 1, tzinfo=VN_TZ)
+    assert registry.search_queue(PHAN_DINH_PHUNG, query, now, now,
+                                 desk_statuses=(SUBMITTED,))[0] == [dossier]
+    assert registry.queue(PHAN_DINH_PHUNG, (SUBMITTED,))[1] == 0
+
+
+def test_step_22_gives_the_desks_reads_to_its_reception_only(site):
+    """A grant of before (naming the desk's agency code) names ``desk:<unit>`` after the step."""
+    from tthc_docs.demo.agencies import PHAN_DINH_PHUNG
+    from tthc_docs.dossiers import grants
+    from tthc_docs.dossiers.states import SUBMITTED
+    site, tm = site
+    dossier = next(d for d in site["dossiers"].values()
+                   if d.status == SUBMITTED and d.attachments)
+    dossier.receiving_agency = PHAN_DINH_PHUNG
+    vault = site["vaults"][dossier.vault_id]
+    doc_id = dossier.attachments[0]["document"]
+    vault.grant(doc_id, dossier.code, PHAN_DINH_PHUNG)   # as the desk's grants were given
+    _age(site, tm, 22, site)
+    _evolve(site, tm, 22)
+    assert not vault.is_granted(doc_id, dossier.code, PHAN_DINH_PHUNG)
+    assert vault.is_granted(doc_id, dossier.code, grants.desk_grantee(PHAN_DINH_PHUNG))
+    assert vault.is_granted(doc_id, dossier.code, dossier.agency)

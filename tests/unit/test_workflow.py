@@ -17,20 +17,20 @@ S = 'specialist'   # the role of the current step in the exhaustive dossier
 
 # (action, state) -> the roles that may fire it there.
 ALLOWED = {
-    ('receive', 'submitted'): {'reception'},
+    ('receive', 'submitted'): {'reception', 'desk'},
     ('assign', 'received'): {'leader'},
     ('assign', 'processing'): {'leader'},
     ('forward', 'received'): {'reception'},
     ('forward', 'processing'): {S},
-    ('request_supplement', 'submitted'): {'reception'},
+    ('request_supplement', 'submitted'): {'reception', 'desk'},
     ('request_supplement', 'received'): {'reception', 'specialist'},
     ('request_supplement', 'processing'): {'specialist', S},
-    ('supplement', 'supplement_requested'): {'owner', 'reception'},
+    ('supplement', 'supplement_requested'): {'owner', 'reception', 'desk'},
     ('approve', 'processing'): {S},
     ('sign', 'awaiting_signature'): {'leader'},
     ('send_back', 'awaiting_signature'): {'leader'},
-    ('return', 'result_ready'): {'reception'},
-    ('reject', 'submitted'): {'reception'},
+    ('return', 'result_ready'): {'reception', 'desk'},
+    ('reject', 'submitted'): {'reception', 'desk'},
     ('reject', 'received'): {'reception'},
     ('reject', 'processing'): {S, 'leader'},
     ('reject', 'awaiting_signature'): {'leader'},
@@ -46,7 +46,7 @@ TARGET = {
 }
 ROLE_SETS = [frozenset(), frozenset({'citizen'}), frozenset({'citizen', 'owner'}),
              frozenset({'editor'}), frozenset({'reception'}), frozenset({'specialist'}),
-             frozenset({'leader'}), frozenset({'admin'})]
+             frozenset({'leader'}), frozenset({'admin'}), frozenset({'desk'})]
 
 
 class Paper:
@@ -290,6 +290,25 @@ def test_return_records_when_the_result_was_handed_over():
     paper = Paper('result_ready')
     wf.apply(paper, 'return', ctx())
     assert paper.returned_at == MONDAY
+
+
+def test_the_return_records_the_desk_that_handed_the_result_back():
+    """Decree 61/2018/NĐ-CP art. 19: returned at the one-stop desk, the receiving one may."""
+    paper = Paper('result_ready')
+    paper.agency, paper.other_desk = '000.00.20.H55', '000.00.41.H55'
+    wf.apply(paper, 'return', ctx(roles=('desk',)))
+    assert paper.history[-1]['desk'] == '000.00.41.H55'
+
+
+def test_the_handling_agencys_reception_returns_at_its_own_desk():
+    paper = Paper('result_ready')
+    paper.agency, paper.other_desk = '000.00.20.H55', '000.00.41.H55'
+    wf.apply(paper, 'return', ctx())
+    assert paper.history[-1]['desk'] == '000.00.20.H55'
+
+
+def test_the_desk_states_are_where_the_table_gives_the_desk_an_action():
+    assert wf.DESK_STATES == {'submitted', 'supplement_requested', 'result_ready'}
 
 
 def test_apologize_moves_the_appointment_not_the_legal_due_date():

@@ -14,6 +14,7 @@ from datetime import date
 
 LEVELS = (("province", "Cấp tỉnh"), ("commune", "Cấp xã"), ("central", "Cấp trung ương"))
 DISTRICT = "district"
+COMMUNE = "commune"   # the level whose units serve one commune, ward or special zone
 #: Titles for every level a stored version may carry, the abolished one included.
 LEVEL_TITLES = dict(LEVELS, district="Cấp huyện (trước 01/7/2025)")
 TWO_LEVELS_SINCE = date(2025, 7, 1)

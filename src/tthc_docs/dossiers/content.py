@@ -304,21 +304,29 @@ class DossierRegistry(Container):
 
     # -- listings -----------------------------------------------------------
 
-    def queue(self, agency, statuses=None, step=None, offset=0, limit=20):
-        """An agency's work queue: earliest due first; ``(dossiers, total)``."""
-        ix = self.indexes
-        found = page(ix.queue_codes(agency, statuses, step), offset, limit)
-        return [self[c] for c in found], ix.queue_count(agency, statuses, step)
+    def queue(self, agency, statuses=None, step=None, offset=0, limit=20, desk_statuses=()):
+        """An agency's work queue: earliest due first; ``(dossiers, total)``.
 
-    def search_queue(self, agency, query, now, soon_before, offset=0, limit=20):
-        """An agency's queue narrowed by a ``queues.QueueQuery``; ``(dossiers, total)``."""
+        ``desk_statuses``: also the dossiers the agency's desk received for
+        another agency, in those states (its reception's intake and hand-back).
+        """
+        ix = self.indexes
+        found = page(ix.work_codes(agency, statuses, step, desk_statuses), offset, limit)
+        return [self[c] for c in found], ix.work_count(agency, statuses, step, desk_statuses)
+
+    def search_queue(self, agency, query, now, soon_before, offset=0, limit=20,
+                     desk_statuses=()):
+        """An agency's queue narrowed by a ``queues.QueueQuery``; ``(dossiers, total)``.
+
+        ``desk_statuses``: as for :meth:`queue`, the desk's rows join in those states.
+        """
         found, total = queues.search(self.indexes, agency, query, now, soon_before,
-                                     offset, limit)
+                                     offset, limit, desk_statuses)
         return [self[c] for c in found], total
 
-    def procedures_in_queue(self, agency, statuses):
+    def procedures_in_queue(self, agency, statuses, desk_statuses=()):
         """``{procedure code: dossiers}`` in an agency's queue (what its filter offers)."""
-        return queues.procedures_in(self.indexes, agency, statuses)
+        return queues.procedures_in(self.indexes, agency, statuses, desk_statuses)
 
     def for_owner(self, login, offset=0, limit=20):
         """A citizen's dossiers, newest first; ``(dossiers, total)``."""

@@ -86,10 +86,13 @@ class SortedIndex(Persistent):
         """The distinct values in ``[low, high]`` (for composite prefixes)."""
         return list(self._sets.keys(low, high))
 
+    def streams(self, values):
+        """One sorted stream of ``(sort key, code)`` per value that holds any."""
+        return [iter(self._sets[v]) for v in values if v in self._sets]
+
     def merged(self, values):
         """Codes under any of ``values``, merged in sort order (lazily)."""
-        streams = [iter(self._sets[v]) for v in values if v in self._sets]
-        return (code for _, code in heapq.merge(*streams))
+        return (code for _, code in heapq.merge(*self.streams(values)))
 
     def pairs_between(self, value, low, high):
         """``(sort key, code)`` pairs under ``value`` with the key in ``[low, high)``."""
@@ -191,6 +194,13 @@ class DossierIndexes(Persistent):
     #: None in indexes made before evolve step 20, which builds it: the steps
     #: before it re-index dossiers of such a database and must leave it alone.
     terms = None
+    #: (receiving desk, status) -> by due, for the dossiers a desk received for
+    #: another agency (location-independent filing); None in registries made
+    #: before evolve step 21, which builds it.
+    desk = None
+    #: the same search terms for the desk's rows, keyed by the receiving desk
+    #: (``(desk, status, term)``); None before the step that builds ``desk``.
+    desk_terms = None
 
     def __init__(self):
         self.status = SortedIndex()     # status -> by code
@@ -200,6 +210,8 @@ class DossierIndexes(Persistent):
         self.due = SortedIndex()        # 'open' -> by due (the overdue dashboard)
         self.queue = SortedIndex()      # (agency, status, step) -> by due
         self.terms = TermIndex()        # (agency, status, term) -> by due (the queues' search)
+        self.desk = SortedIndex()       # (receiving desk, status) -> by due
+        self.desk_terms = TermIndex()   # (receiving desk, status, term) -> by due
 
     def reindex(self, dossier, open_):
         """Index ``dossier`` as it is now; ``open_``: still owes a result."""
@@ -218,10 +230,26 @@ class DossierIndexes(Persistent):
         self.queue.index(code, (dossier.agency, dossier.status, step), due)
         if self.terms is not None:
             self.terms.index(code, dossier.agency, dossier.status, due, search_terms(dossier))
+        self.index_desk(dossier)
+
+    def index_desk(self, dossier):
+        """Index ``dossier`` under the desk that received it for another agency (else not)."""
+        if self.desk is None:
+            return   # before the evolve step that indexes every dossier at once
+        if dossier.other_desk:
+            due = due_key(dossier.due_at)
+            self.desk.index(dossier.code, (dossier.other_desk, dossier.status), due)
+            if self.desk_terms is not None:
+                self.desk_terms.index(dossier.code, dossier.other_desk, dossier.status, due,
+                                      search_terms(dossier))
+        else:
+            self.desk.unindex(dossier.code)
+            if self.desk_terms is not None:
+                self.desk_terms.unindex(dossier.code)
 
     def unindex(self, code):
         for index in (self.status, self.agency, self.owner, self.step, self.due, self.queue,
-                      self.terms):
+                      self.terms, self.desk, self.desk_terms):
             if index is not None:
                 index.unindex(code)
 
@@ -237,3 +265,24 @@ class DossierIndexes(Persistent):
 
     def queue_count(self, agency, statuses=None, step=None):
         return sum(self.queue.count(v) for v in self.queue_values(agency, statuses, step))
+
+    def desk_values(self, desk, statuses):
+        """The desk index's keys for ``desk`` in ``statuses`` that hold dossiers."""
+        if self.desk is None:
+            return []
+        return [(desk, status) for status in statuses if self.desk.count((desk, status))]
+
+    def work_codes(self, agency, statuses=None, step=None, desk_statuses=()):
+        """An agency's queue merged with what its desk received for others, earliest due first.
+
+        ``desk_statuses``: the states in which the desk's rows belong in the
+        list (none for an officer who is not the desk's reception).
+        """
+        streams = self.queue.streams(self.queue_values(agency, statuses, step))
+        if self.desk is not None:
+            streams += self.desk.streams(self.desk_values(agency, desk_statuses))
+        return (code for _, code in heapq.merge(*streams))
+
+    def work_count(self, agency, statuses=None, step=None, desk_statuses=()):
+        return (self.queue_count(agency, statuses, step)
+                + sum(self.desk.count(v) for v in self.desk_values(agency, desk_statuses)))

@@ -66,20 +66,35 @@ def as_code(text, agency):
     return None
 
 
-def search(ix, agency, query, now, soon_before, offset, limit):
-    """``(codes of the page, total)`` of ``agency``'s queue narrowed by ``query``."""
-    statuses = query.statuses
-    if query.urgency:
-        statuses = tuple(s for s in statuses if s in CLOCK_RUNS)
+def search(ix, agency, query, now, soon_before, offset, limit, desk_statuses=()):
+    """``(codes of the page, total)`` of ``agency``'s queue narrowed by ``query``.
+
+    ``desk_statuses``: the states in which what the agency's desk received
+    for another agency joins the listing (location-independent filing,
+    Decree 118/2025/NĐ-CP; none for an officer who is not the desk's
+    reception, and none when a processing step is asked for).
+    """
+    sources = _sources(ix, agency, query, desk_statuses)
     low, high = due_range(query.urgency, now, soon_before)
     code = as_code(query.text, agency)
     if code is not None:
-        found = [code] if _keeps(ix, code, agency, statuses, query, low, high) else []
+        found = [code] if any(_keeps(ix, terms, code, agency, statuses, query, low, high)
+                              for _, terms, statuses in sources) else []
         return found[offset:offset + limit], len(found)
     terms = _terms(query)
     if not terms:
-        return _by_queue_key(ix, agency, statuses, query.step, low, high, offset, limit)
-    return _by_terms(ix, agency, statuses, query.step, terms, low, high, offset, limit)
+        return _by_queue_key(ix, agency, sources, query.step, low, high, offset, limit)
+    return _by_terms(ix, agency, sources, query.step, terms, low, high, offset, limit)
+
+
+def _sources(ix, agency, query, desk_statuses):
+    """``[(sorted index, term index, statuses)]``: the agency's own queue, then its desk's rows."""
+    def narrowed(statuses):
+        return tuple(s for s in statuses if s in CLOCK_RUNS) if query.urgency else tuple(statuses)
+    sources = [(ix.queue, ix.terms, narrowed(query.statuses))]
+    if desk_statuses and not query.step and ix.desk is not None and ix.desk_terms is not None:
+        sources.append((ix.desk, ix.desk_terms, narrowed(desk_statuses)))
+    return sources
 
 
 def _terms(query):
@@ -91,9 +106,9 @@ def _terms(query):
     return terms
 
 
-def _keeps(ix, code, agency, statuses, query, low, high):
+def _keeps(ix, term_index, code, agency, statuses, query, low, high):
     """Whether the one dossier a code names belongs in this listing."""
-    entry = ix.terms.entry(code)
+    entry = term_index.entry(code)
     if entry is None:
         return False
     where, status, due, terms = entry
@@ -102,21 +117,27 @@ def _keeps(ix, code, agency, statuses, query, low, high):
             and (not query.step or ix.queue.value_of(code)[2] == query.step))
 
 
-def _by_queue_key(ix, agency, statuses, step, low, high, offset, limit):
-    values = ix.queue_values(agency, statuses, step)
-    merged = heapq.merge(*(ix.queue.pairs_between(v, low, high) for v in values))
-    return _counted(ix.queue, values, merged, low, high, offset, limit)
+def _by_queue_key(ix, agency, sources, step, low, high, offset, limit):
+    keyed = [(index, ix.queue_values(agency, statuses, step) if index is ix.queue
+              else [(agency, s) for s in statuses])
+             for index, _, statuses in sources]
+    merged = heapq.merge(*(index.pairs_between(v, low, high)
+                           for index, values in keyed for v in values))
+    return _counted(keyed, merged, low, high, offset, limit)
 
 
-def _by_terms(ix, agency, statuses, step, terms, low, high, offset, limit):
+def _by_terms(ix, agency, sources, step, terms, low, high, offset, limit):
     """Walk the rarest term's dossiers in due order; keep those the other terms match."""
-    keyed = [(term, prefix, [k for s in statuses for k in ix.terms.keys(agency, s, term, prefix)])
-             for term, prefix in terms]
-    keyed.sort(key=lambda t: sum(ix.terms.count(k) for k in t[2]))
+    def keys_of(term, prefix):
+        return [(index, [k for s in statuses for k in index.keys(agency, s, term, prefix)])
+                for _, index, statuses in sources]
+    keyed = [(term, prefix, keys_of(term, prefix)) for term, prefix in terms]
+    keyed.sort(key=lambda t: sum(index.count(k) for index, keys in t[2] for k in keys))
     (_, driver_prefix, driver), others = keyed[0], keyed[1:]
-    merged = heapq.merge(*(ix.terms.pairs_between(k, low, high) for k in driver))
+    merged = heapq.merge(*(index.pairs_between(k, low, high)
+                           for index, keys in driver for k in keys))
     if not others and not step and not driver_prefix:   # one whole term: nothing to check
-        return _counted(ix.terms, driver, merged, low, high, offset, limit)
+        return _counted(driver, merged, low, high, offset, limit)
 
     def matching():
         last = None
@@ -133,12 +154,16 @@ def _by_terms(ix, agency, statuses, step, terms, low, high, offset, limit):
     return found[offset:offset + limit], len(found)
 
 
-def _counted(index, keys, merged, low, high, offset, limit):
-    """A page of ``merged`` and the total, counted from the index's counters when it can."""
+def _counted(keyed, merged, low, high, offset, limit):
+    """A page of ``merged`` and the total, counted from the indexes' counters when it can.
+
+    ``keyed``: ``[(index, keys)]``, the ranges ``merged`` was made of.
+    """
     if (low, high) == ('', _AFTER_ALL):
-        total = sum(index.count(k) for k in keys)
+        total = sum(index.count(k) for index, keys in keyed for k in keys)
     else:
-        total = sum(1 for k in keys for _ in index.pairs_between(k, low, high))
+        total = sum(1 for index, keys in keyed for k in keys
+                    for _ in index.pairs_between(k, low, high))
     return [code for _, code in islice(merged, offset, offset + limit)], total
 
 
@@ -148,10 +173,14 @@ def _has(terms, term, prefix):
     return term in terms
 
 
-def procedures_in(ix, agency, statuses):
+def procedures_in(ix, agency, statuses, desk_statuses=()):
     """``{procedure code: dossiers}`` of an agency's queue in ``statuses`` (the filter's choices)."""
     counts = {}
-    for status in statuses:
-        for key in ix.terms.keys(agency, status, 'p:', prefix=True):
-            counts[key[2][2:]] = counts.get(key[2][2:], 0) + ix.terms.count(key)
+    sources = [(ix.terms, statuses)]
+    if desk_statuses and ix.desk_terms is not None:
+        sources.append((ix.desk_terms, desk_statuses))
+    for index, chosen in sources:
+        for status in chosen:
+            for key in index.keys(agency, status, 'p:', prefix=True):
+                counts[key[2][2:]] = counts.get(key[2][2:], 0) + index.count(key)
     return counts

@@ -64,6 +64,17 @@ def summary_json(request, dossier, now=None, calendar=None):
     }
 
 
+#: How a desk's queue marks a dossier it received for another agency (the words
+#: before the handling agency's name; the page translates them).
+RECEIVED_FOR = 'Tiếp nhận hộ'
+
+
+def received_for_json(dossier):
+    """The mark of a row the desk received for ``dossier.agency``: ``{agency, agency_name, label}``."""
+    name = agency_name(dossier, dossier.agency)
+    return {'agency': dossier.agency, 'agency_name': name, 'label': f'{RECEIVED_FOR} {name}'}
+
+
 def appointment_of(dossier):
     """The current appointment: the legal due date until an apology moved it."""
     return getattr(dossier, 'appointment_at', None) or dossier.due_at

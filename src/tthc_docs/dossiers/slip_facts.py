@@ -39,6 +39,7 @@ def facts_at(site, dossier, index, public_url, calendar=None, number="", place="
     people = site["people"]
     receive, supplement = _last(history, "receive"), _last(history, "request_supplement")
     refusal, apology = _last(history, "reject"), _last(history, "apologize")
+    handed_back = _last(history, "return")
     due, appointment = _dates(history)
     payment = dossier.payment or {}
     return SlipFacts(
@@ -46,6 +47,8 @@ def facts_at(site, dossier, index, public_url, calendar=None, number="", place="
         procedure_name=dossier.procedure_name,
         agency_name=agency.name if agency else dossier.agency,
         receiving_name=_name_of(site, dossier.receiving_desk),
+        returned_name=(_name_of(site, handed_back.get("desk") or dossier.agency)
+                       if handed_back else ""),
         parent_agency=getattr(parent, "name", "") if getattr(parent, "code", None) else "",
         place=place,
         track_url=track_url(public_url, dossier.code), issued_at=entry["at"], number=number,
@@ -56,7 +59,8 @@ def facts_at(site, dossier, index, public_url, calendar=None, number="", place="
         channel=dossier.channel, status=entry.get("target") or dossier.status,
         received_at=(receive or {}).get("at"), due_at=due, appointment_at=appointment,
         processing_days=getattr(dossier, "processing_days", 0),
-        papers=tuple(_papers(site, dossier)), collect_at=_collect_at(dossier, agency),
+        papers=tuple(_papers(site, dossier)),
+        collect_at=_collect_at(dossier, _name_of(site, dossier.receiving_desk)),
         register=tuple(getattr(dossier, "register_entry", None) or ()),
         officer_name=_name(people, entry), receiver_name=_name(people, receive),
         fee_amount=dossier.fee_amount, paid=bool(dossier.payment),
@@ -132,8 +136,15 @@ def _papers(site, dossier):
                        FORMS.get(kind, UPLOADED_FORM), int(copies.get(ref.get("requirement")) or 1))
 
 
-def _collect_at(dossier, agency):
-    desk = f"{RECEPTION_DESK} {getattr(agency, 'name', dossier.agency)}"
+def _collect_at(dossier, desk_name):
+    """Where the result is collected (Mẫu 01 item 6): the desk that received the dossier.
+
+    Under location-independent filing the applicant collects the result at
+    the desk where the dossier was handed in, whichever agency settles it
+    (Decree 61/2018/NĐ-CP art. 19, returning results at the one-stop desk;
+    Decree 118/2025/NĐ-CP); online, also in the vault.
+    """
+    desk = f"{RECEPTION_DESK} {desk_name}"
     if dossier.channel == "online":
         return f"Trực tuyến (kho dữ liệu cá nhân, bản điện tử có chữ ký số) hoặc tại {desk}"
     return desk

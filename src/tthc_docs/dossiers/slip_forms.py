@@ -148,7 +148,7 @@ def _control(f):
                          ("Cơ quan (bộ phận) giải quyết hồ sơ", f.agency_name),
                          ("Cơ quan phối hợp giải quyết hồ sơ", f.partners or "Không"),
                          ("Thời hạn trả kết quả theo quy định", when(f.due_at)))
-               + _new_appointment(f)),
+               + _new_appointment(f) + _returned_at(f)),
               Grid(("Tên cơ quan", "Thời gian giao, nhận hồ sơ",
                     "Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn)", "Ghi chú"),
                    rows, (0.36, 0.26, 0.19, 0.19), size=10.5),
@@ -156,6 +156,14 @@ def _control(f):
                    indent=False)),
         signer_title="Người tiếp nhận hồ sơ", signer_hint=SIGN_HINT,
         signer_name=f.receiver_name or f.officer_name)
+
+
+def _returned_at(f):
+    """Once the result was handed back, the desk that did it (the receiving desk may:
+    Decree 61/2018/NĐ-CP art. 19; Decree 118/2025/NĐ-CP)."""
+    if not f.returned_name:
+        return ()
+    return (("Nơi trả kết quả", f"{RECEPTION_DESK} {f.returned_name}"),)
 
 
 def _new_appointment(f):

@@ -73,6 +73,7 @@ class SlipFacts:
     procedure_code: str = ""
     parent_agency: str = ""
     receiving_name: str = ""      # the desk that received it (the handling agency's by default)
+    returned_name: str = ""       # the unit whose desk handed the result back ("" until then)
     place: str = ""
     system_name: str = SYSTEM_NAME
     number: str = ""

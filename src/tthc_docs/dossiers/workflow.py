@@ -17,7 +17,10 @@ for the dossier's owner (the resource computes them). ``desk`` is a reception
 officer of the desk that took the dossier in for another agency
 (location-independent filing, Decree 118/2025/NĐ-CP): it may do what intake
 needs (receive, ask for a supplement, refuse at intake, hand a supplement
-in) and nothing of the handling agency's process. While ``processing``,
+in) and hand the result back to the applicant where the dossier was handed
+in (``return``: Decree 61/2018/NĐ-CP art. 19 on returning results at the
+one-stop desk, carried into Decree 118/2025/NĐ-CP), and nothing of the
+handling agency's process. While ``processing``,
 the procedure's internal steps decide who acts: the pseudo-role ``step``
 stands for the role of the current step, and a step assigned to a specialist
 is that person's alone (a leader may still act on it).
@@ -144,7 +147,7 @@ RULES = (
          effects=(fx.issue_result, fx.finish)),
     Rule('send_back', frozenset({AWAITING_SIGNATURE}), PROCESSING, frozenset({LEADER}),
          effects=(fx.rework,), needs_note='Cần ghi rõ nội dung phải xử lý lại.'),
-    Rule('return', frozenset({RESULT_READY}), RETURNED, frozenset({RECEPTION}),
+    Rule('return', frozenset({RESULT_READY}), RETURNED, frozenset({RECEPTION, DESK}),
          effects=(fx.returned,)),
     Rule('reject', frozenset({SUBMITTED}), REJECTED, frozenset({RECEPTION, DESK}),
          effects=(fx.finish,), needs_note='Cần ghi rõ lý do từ chối.'),
@@ -159,6 +162,11 @@ RULES = (
          frozenset({RECEPTION, SPECIALIST, LEADER}), effects=(fx.apologize,),
          needs_note='Cần ghi rõ lý do chậm trả kết quả.'),
 )
+
+#: The states in which the desk that received a dossier for another agency has
+#: something to do: read from the table, so that the desk's queue
+#: (``DossierRegistry.queue``) follows the desk's rights.
+DESK_STATES = frozenset(state for rule in RULES if DESK in rule.roles for state in rule.sources)
 
 
 def working_steps(steps):
@@ -307,10 +315,11 @@ def current_step_id(dossier):
 
 
 def _history_extra(action, dossier, ctx):
-    """What a slip needs beyond who/when/note (assignee, the dates it set).
+    """What a slip needs beyond who/when/note (assignee, the dates it set, the desk).
 
     An apology's entry keeps the appointments before and after and the legal
-    due date it left alone; receipt and supplement keep both dates as set.
+    due date it left alone; receipt and supplement keep both dates as set;
+    a return keeps the unit whose desk handed the result over.
     """
     if action in ('assign', 'forward') and getattr(dossier, 'assignee', None):
         return {'assignee': dossier.assignee}
@@ -321,4 +330,12 @@ def _history_extra(action, dossier, ctx):
     if action in ('receive', 'supplement'):
         return {'due_at': dossier.due_at,
                 'appointment_at': getattr(dossier, 'appointment_at', None)}
+    if action == 'return':
+        return {'desk': returning_desk(dossier, ctx.roles)}
     return {}
+
+
+def returning_desk(dossier, roles):
+    """The unit whose desk hands the result back: the receiving desk when its reception acts."""
+    desk = getattr(dossier, 'other_desk', None)
+    return desk if desk and DESK in roles else getattr(dossier, 'agency', None)

@@ -23,6 +23,8 @@ from tthc_docs import security as s
 from tthc_docs.catalog import levels
 from tthc_docs.container import Container
 from tthc_docs.errors import Invalid, StateConflict
+from tthc_docs.text import addresses
+from tthc_docs.text.validators import ValidationError
 
 # The levels are the catalog's (one definition, ``catalog.levels``: the rule of 1 July 2025).
 LEVELS = tuple(key for key, _ in levels.LEVELS)
@@ -51,6 +53,32 @@ def check_code(code):
     return code
 
 
+def check_commune(value, level):
+    """The official code of the commune an agency of ``level`` serves; None clears it.
+
+    The code must be in the official list of 2025 (``text.addresses``, from the
+    ``vietnam-provinces`` data) and in the province this system serves; only a
+    commune-level agency (a commune's People's Committee) serves one. 422 naming
+    ``commune_code`` otherwise.
+    """
+    if value in (None, ""):
+        return None
+    if level != levels.COMMUNE:
+        raise Invalid("Chỉ cơ quan cấp xã gắn với một xã/phường.", {
+            "commune_code": f"{LEVEL_TITLES.get(level, level)}: không gắn với xã/phường"})
+    if not isinstance(value, str):
+        raise Invalid("Mã xã/phường không hợp lệ.", {"commune_code": "phải là chuỗi 5 chữ số"})
+    try:
+        name, province = addresses.commune_by_code(value)
+    except ValidationError as exc:
+        raise Invalid(str(exc), {"commune_code": str(exc)}) from None
+    if province != addresses.HOME_PROVINCE:
+        why = (f'xã/phường "{name}" (mã {value.strip()}) thuộc {province}, '
+               f"không thuộc {addresses.HOME_PROVINCE}")
+        raise Invalid(f"Mã xã/phường {value.strip()} không thuộc tỉnh.", {"commune_code": why})
+    return value.strip().zfill(5)
+
+
 class Agency(Container):
     """An administrative unit; sub-units are its children.
 
@@ -76,7 +104,16 @@ class Agency(Container):
     def as_json(self):
         return {"code": self.code, "name": self.name, "level": self.level,
                 "commune_code": self.commune_code, "result_suffix": self.result_suffix,
+                "parent": getattr(self.__parent__, "code", None),
                 "children": [c.as_json() for c in self.values()]}
+
+
+def tree_of(agency):
+    """The ``AgencyTree`` that holds ``agency``."""
+    node = agency
+    while node is not None and not isinstance(node, AgencyTree):
+        node = node.__parent__
+    return node
 
 
 class AgencyTree(Container):
@@ -104,10 +141,11 @@ class AgencyTree(Container):
             self.by_commune_index[agency.commune_code] = agency
 
     def create(self, data):
-        """A new agency from the admin's ``{code, name, level, parent}``; 422/409 say why not.
+        """A new agency from the admin's ``{code, name, level, parent, commune_code}``; 422/409 say why not.
 
         ``parent`` is a unit code (the tree's root when absent); a code
-        already in the tree is a 409, as the state of the tree forbids it.
+        already in the tree, or a commune another unit serves, is a 409, as
+        the state of the tree forbids it (``check_commune`` for the commune).
         """
         problems = {name: "Bắt buộc." for name in ("code", "name", "level")
                     if not isinstance(data.get(name), str) or not data[name].strip()}
@@ -123,13 +161,76 @@ class AgencyTree(Container):
         if self.by_code(data["code"]) is not None:
             raise StateConflict("Mã đơn vị đã tồn tại.", fields={"code": "Đã tồn tại."})
         suffix = check_suffix(data["result_suffix"]) if data.get("result_suffix") else ""
+        commune = check_commune(data.get("commune_code"), data["level"])
         try:
             agency = Agency(data["code"].strip(), data["name"].strip(), data["level"])
         except ValueError as exc:
             raise Invalid("Mã đơn vị không hợp lệ.", {"code": str(exc)}) from None
+        self._not_served_by_another(commune, agency)
+        agency.commune_code = commune
         if suffix:
             agency.result_suffix = suffix
         return self.add_agency(parent, agency)
+
+    def change(self, agency, data):
+        """The admin's changes to a unit: ``result_suffix``, ``commune_code``, ``parent``.
+
+        Every value is checked before anything is written (422 naming the
+        field, 409 for a commune another unit serves), so a refused change
+        leaves the unit as it was.
+        """
+        suffix = (check_suffix(data["result_suffix"]) if "result_suffix" in data
+                  else agency.result_suffix)
+        commune = (check_commune(data["commune_code"], agency.level) if "commune_code" in data
+                   else agency.commune_code)
+        parent = self._parent_for(agency, data["parent"]) if "parent" in data else agency.__parent__
+        self._not_served_by_another(commune, agency)
+        agency.result_suffix = suffix
+        self._set_commune(agency, commune)
+        if parent is not agency.__parent__:
+            agency.__parent__.remove(agency.code)
+            parent.add(agency.code, agency)
+        return agency
+
+    def _not_served_by_another(self, commune, agency):
+        other = self.by_commune_index.get(commune) if commune else None
+        if other is not None and other is not agency:
+            raise StateConflict(f"Xã/phường mã {commune} đã gắn với {other.name} ({other.code}).",
+                                fields={"commune_code": f"đã gắn với {other.code}"})
+
+    def _set_commune(self, agency, commune):
+        """Give ``agency`` its commune and keep ``by_commune_index`` true to it.
+
+        When the agency gives up a commune, another unit of that commune (only
+        a tree of before the API refused a second one has it) takes the index
+        entry; agencies are a few hundred, and this is an admin's rare write.
+        """
+        old = agency.commune_code
+        if old == commune:
+            return
+        if old and self.by_commune_index.get(old) is agency:
+            del self.by_commune_index[old]
+            heir = next((a for a in self.by_code_index.values()
+                         if a is not agency and a.commune_code == old), None)
+            if heir is not None:
+                self.by_commune_index[old] = heir
+        agency.commune_code = commune
+        self.index_commune(agency)
+
+    def _parent_for(self, agency, code):
+        """The unit ``code`` that ``agency`` may move under (the root for null); 422 otherwise."""
+        if code in (None, ""):
+            return self
+        parent = self.by_code(code) if isinstance(code, str) else None
+        if parent is None:
+            raise Invalid("Không có cơ quan cấp trên này.", {"parent": "Không có cơ quan với mã này."})
+        node = parent
+        while node is not None and node is not self:
+            if node is agency:
+                raise Invalid("Không thể đặt một cơ quan dưới chính nó.", {
+                    "parent": "là chính cơ quan này hoặc một đơn vị trực thuộc nó"})
+            node = node.__parent__
+        return parent
 
     def by_code(self, code):
         """The Agency with this unit code, or None."""

@@ -7,7 +7,8 @@ For ``make run`` and the tests, mounted by the app at ``/_devportal/`` when
   checked (401), a malformed message is refused (422), a key seen before is
   answered ``{"duplicate": true}`` and not stored again;
 - ``GET dossiers/<code>``: ``{"code", "events": [{"status", "event", "at",
-  "key", "seq"}]}``, each key once, in the dossier's order;
+  "key", "seq", "agency_code", "receiving_agency_code"}]}``, each key once,
+  in the dossier's order;
 - ``POST faults`` ``{"mode", "count", "delay"}``: the next ``count`` messages
   get ``fail`` (500 before storing), ``timeout`` (stored, then the answer is
   held ``delay`` seconds), ``twice`` (stored, then 500, so the same message
@@ -125,6 +126,8 @@ class DevPortal:
             root['events'][message['key']] = {
                 'key': message['key'], 'seq': message['seq'], 'event': message['event'],
                 'status': message['status'], 'at': message['event_at'],
+                'agency_code': message['agency_code'],
+                'receiving_agency_code': message.get('receiving_agency_code'),
                 'received_at': timeutil.iso(timeutil.now())}
             root['by_code'][(message['dossier_code'], message['seq'],
                              root['arrivals'])] = message['key']

@@ -5,7 +5,9 @@ event (Decree 61/2018/NĐ-CP art. 12 and Decree 107/2021/NĐ-CP: the one-stop
 office's electronic system synchronises each dossier's status with the
 national portal, so that people can follow it there): the dossier code,
 procedure code, agency code, status, the times, the channel, the fee and its
-payment. Each message carries an idempotency key; the portal keeps the first
+payment; beside the handling agency's code, the code of the desk that received
+the dossier (``receiving_agency_code``: another desk under location-independent
+filing, Decree 118/2025/NĐ-CP; else the handling agency's own). Each message carries an idempotency key; the portal keeps the first
 message of a key and answers every later one as a duplicate.
 
 Messages are signed with HMAC-SHA256 over ``<timestamp>.<body>``; a message
@@ -62,7 +64,8 @@ def message(dossier, entry, seq):
     body = {
         'seq': seq, 'event': event_for(entry.get('action')),
         'dossier_code': dossier.code, 'procedure_code': dossier.procedure_code,
-        'agency_code': dossier.agency, 'status': status,
+        'agency_code': dossier.agency, 'receiving_agency_code': dossier.receiving_desk,
+        'status': status,
         'status_label': states.STATE_LABELS.get(status, status),
         'event_at': timeutil.iso(entry.get('at')),
         'submitted_at': timeutil.iso(dossier.submitted_at),

@@ -8,12 +8,12 @@ from urllib.parse import urlencode
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs import errors, timeutil
-from tthc_docs.dossiers import deadlines, queues, states
+from tthc_docs.dossiers import deadlines, queues, states, workflow
 from tthc_docs import security as s
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.site.content import Site
 from tthc_docs.text.numbers import parse_bounded_int
-from tthc_docs.dossiers.serialise import summary_json
+from tthc_docs.dossiers.serialise import received_for_json, summary_json
 from tthc_docs.web.views import ResourceViews
 
 MAX_LIMIT = 100
@@ -37,7 +37,10 @@ _SEARCH = [
 _LIST = {'description': '{items: [...], total, offset, limit}'}
 OPENAPI_PATHS = {
     '/@@queue': {'get': {
-        'summary': "The officer's agency queue, earliest due first (overdue on top)",
+        'summary': "The officer's agency queue, earliest due first (overdue on top); a "
+                   "reception officer's also holds what the desk received for another agency "
+                   "while the desk has something to do (intake, hand-back), each such row with "
+                   "`received_for: {agency, agency_name, label}` (else null)",
         'parameters': _PAGE + [
             {'name': 'status', 'in': 'query', 'schema': {'type': 'string'},
              'description': 'comma-separated states (default: every state that is not final)'},
@@ -105,15 +108,31 @@ def _query(request, statuses):
                              text=text, urgency=urgency)
 
 
+def _desk_states(account, statuses, step):
+    """The states in which the desk's rows join the queue: its reception's, never by step.
+
+    Location-independent filing (Decree 118/2025/NĐ-CP): a desk that received
+    a dossier for another agency does its intake and may hand the result back
+    (``workflow.DESK_STATES``); a step filter is about processing, never the desk's.
+    """
+    if step or s.RECEPTION not in account.roles:
+        return ()
+    return tuple(x for x in statuses if x in workflow.DESK_STATES)
+
+
 def _queue(request, statuses, roles=s.OFFICER_ROLES):
     account = _officer(request, roles)
     offset, limit = _paging(request)
     query = _query(request, statuses)
     now = timeutil.now()
     soon = deadlines.due_soon_before(now, calendar_for(request.context))
+    desk_statuses = _desk_states(account, statuses, query.step)
     dossiers, total = request.context['dossiers'].search_queue(
-        account.agency, query, now, soon, offset, limit)
+        account.agency, query, now, soon, offset, limit, desk_statuses=desk_statuses)
     body = _listing(request, dossiers, total, offset, limit)
+    for item, dossier in zip(body['items'], dossiers):
+        item['received_for'] = (received_for_json(dossier)
+                                if dossier.other_desk == account.agency else None)
     body.update(agency=account.agency, statuses=list(statuses), step=query.step,
                 q=query.text, procedure=query.procedure, urgency=query.urgency)
     return body
@@ -122,7 +141,8 @@ def _queue(request, statuses, roles=s.OFFICER_ROLES):
 def _filters(request, body):
     """What the page's search form offers: states, the queue's procedures, urgencies."""
     registry, catalog = request.context['dossiers'], request.context['procedures']
-    counts = registry.procedures_in_queue(body['agency'], DEFAULT_STATES)
+    desk_statuses = _desk_states(request.account, DEFAULT_STATES, body['step'])
+    counts = registry.procedures_in_queue(body['agency'], DEFAULT_STATES, desk_statuses)
     if body['procedure']:          # the chosen one stays offered, even with no open dossier
         counts.setdefault(body['procedure'], 0)
     procedures = sorted(((code, _procedure_name(catalog, code), n) for code, n in counts.items()),
