@@ -115,12 +115,20 @@ class Filer:
     def __init__(self, site, settings, rng, start, span):
         from tthc_docs.dossiers.calendar import calendar_for
         self.site, self.rng, self.start, self.span = site, rng, start, span
+        self.period = timeutil.now() - start
+        self.created = 0
         self.by_extra = fitting_procedures(site)
         self.reception = site['people'].get('reception1')
         self.calendar = calendar_for(site, settings)
 
     def file(self, n, citizens):
-        """Dossier ``n`` of ``span``, dated in order across the period."""
+        """Dossier ``n`` of ``span``, dated in order from ``start`` to now.
+
+        A resumed run dates its dossiers among the earlier ones; one that
+        meets an earlier filing of the same citizen, procedure and papers
+        minutes apart is that filing replayed (``DossierRegistry.replay``),
+        so it is skipped, not counted.
+        """
         from tthc_docs.dossiers import actions, filing
         i = self.rng.randrange(citizens)
         account = self.site['people'][citizen_login(i)]
@@ -132,12 +140,15 @@ class Filer:
         attachments = {r['id']: docs[r['doc_type']] for r in version.requirements
                        if r.get('doc_type') in docs}
         agency = DEMO_AGENCY if DEMO_AGENCY in version.agencies else self.rng.choice(version.agencies)
-        now = self.start + timedelta(seconds=n * 365 * 86400 // max(self.span, 1))
-        dossier, _ = filing.file_application(
+        now = self.start + self.period * n / max(self.span, 1)
+        dossier, created = filing.file_application(
             self.site, account, code, {'data': {}, 'attachments': attachments, 'agency': agency},
             now)
+        if not created:
+            return dossier
+        self.created += 1
         if dossier.fee_amount:   # paid online through the gateway, as most are
-            dossier.record_payment('devgateway', f'GEN-{n}', dossier.fee_amount, now)
+            dossier.record_payment('devgateway', f'GEN-{dossier.code}', dossier.fee_amount, now)
         if n % RECEIVED_SHARE == 0 and agency == DEMO_AGENCY and self.reception is not None:
             actions.fire(dossier, 'receive', self.reception, {}, now + timedelta(hours=2),
                          actions.Services(site=self.site, calendar=self.calendar))
@@ -217,7 +228,7 @@ def generate(conn, settings, procedures, citizens, dossiers, seed=2026, batch=50
         start = timeutil.now() - timedelta(days=365)
         filer = Filer(site, settings, rng, start, already + dossiers)
         batches('Hồ sơ', dossiers, batch, lambda k: filer.file(already + k, have_citizens), conn)
-        added['dossiers'] = dossiers
+        added['dossiers'] = filer.created
     return added
 
 
