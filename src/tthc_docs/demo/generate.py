@@ -18,6 +18,7 @@ cheapest argon2 cost to keep generation fast; the first login rehashes it at
 the configured cost (``Account.check_password``). Refused unless
 ``tthc_docs.allow_demo = true``: fake citizens never enter a real database.
 """
+import gc
 import random
 import sys
 import time
@@ -185,14 +186,25 @@ def progress(label, done, total, started, out=sys.stderr, width=30):
 
 
 def batches(label, total, batch, step, conn):
-    """Run ``step(k)`` for k in range(total), committing every ``batch``; a progress bar."""
+    """Run ``step(k)`` for k in range(total), committing every ``batch``; a progress bar.
+
+    Python's cyclic collector runs between batches, not inside one: with
+    the generator's large cache a full collection takes seconds, and one
+    that landed inside an upload check overran the check's wall-clock
+    budget (``vaults.pdfcheck``) and refused a one-page PDF.
+    """
     started = time.perf_counter()
-    for first in range(0, total, batch):
-        for k in range(first, min(first + batch, total)):
-            step(k)
-        transaction.commit()
-        conn.cacheGC()
-        progress(label, min(first + batch, total), total, started)
+    gc.disable()
+    try:
+        for first in range(0, total, batch):
+            for k in range(first, min(first + batch, total)):
+                step(k)
+            transaction.commit()
+            conn.cacheGC()
+            gc.collect()
+            progress(label, min(first + batch, total), total, started)
+    finally:
+        gc.enable()
     return time.perf_counter() - started
 
 

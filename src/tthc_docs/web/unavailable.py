@@ -6,7 +6,9 @@ attempt (a burst of filings on one daily code counter), and the database
 server away (ZEO's ``ClientDisconnected``; RelStorage's lost connection).
 The transaction was aborted, so nothing is half-written; the client is told
 to try again shortly (``Retry-After``), and the next request after the
-server is back is served without restarting the process.
+server is back is served without restarting the process. RelStorage asks
+its server for invalidations when pyramid_tm opens the request's
+connection, above the exception views: ``away_tween`` answers there.
 
 A third, not transient but not the request's fault either: the disk is full
 (or the file too large for the system's limit) when the commit writes. The
@@ -33,10 +35,17 @@ FULL = ('Máy chủ đã hết dung lượng lưu trữ: yêu cầu chưa đư�
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
+#: RelStorage on PostgreSQL: the driver's errors when the server stopped, restarts
+#: or cannot be reached (they are not TransientErrors, so nothing replays them).
+PG_AWAY = ('OperationalError', 'InterfaceError')
+
+
 def database_away(exc):
     """True when the storage lost its server (not a mere conflict)."""
     name = type(exc).__name__
-    return name in ('ClientDisconnected', 'DisconnectedError') or 'Disconnected' in name
+    if name in ('ClientDisconnected', 'DisconnectedError') or 'Disconnected' in name:
+        return True
+    return type(exc).__module__.split('.')[0] in ('psycopg2', 'psycopg') and name in PG_AWAY
 
 
 @exception_view_config(TransientError, retryable_error=False)
@@ -61,3 +70,28 @@ def disk_full(exc, request):
     response = domain_error(answer, request)
     response.headers['Retry-After'] = str(answer.retry_after)
     return response
+
+
+def away_tween_factory(handler, registry):
+    """Above pyramid_tm: a database server lost while the request's connection opens is a 503."""
+    def away_tween(request):
+        try:
+            return handler(request)
+        except Exception as exc:
+            if not database_away(exc):
+                raise
+            return database_unavailable(exc, request)
+    return away_tween
+
+
+def includeme(config):
+    """The tween, and the PostgreSQL driver's errors as 503s where the driver is installed."""
+    config.scan(__name__)
+    config.add_tween('tthc_docs.web.unavailable.away_tween_factory',
+                     over='pyramid_tm.tm_tween_factory')
+    try:
+        import psycopg2
+    except ImportError:
+        return
+    for name in PG_AWAY:
+        config.add_exception_view(database_unavailable, context=getattr(psycopg2, name))
