@@ -48,12 +48,12 @@ def build(folder, dossiers):
          '--dossiers', 0, timeout=None)
     citizens_s = time.perf_counter() - started
     _add_test_procedure(ini)
-    tthc('pack', ini, '--days', 0)
+    tthc('pack', ini, '--days', 0, timeout=None)
     before = (folder / 'var' / 'Data.fs').stat().st_size
     started = time.perf_counter()
     tthc('generate', ini, '--procedures', 0, '--citizens', 0, '--dossiers', dossiers, timeout=None)
     dossiers_s = time.perf_counter() - started
-    tthc('pack', ini, '--days', 0)
+    tthc('pack', ini, '--days', 0, timeout=None)
     after = (folder / 'var' / 'Data.fs').stat().st_size
     return ini, {'dossiers': dossiers, 'citizens_seconds': citizens_s,
                  'dossiers_per_second': dossiers / dossiers_s, 'data_fs_bytes': after,

@@ -6,8 +6,9 @@ So nothing here writes an object directly: procedures come from
 `generate-catalog`'s builder (the import's own checks), citizens from
 ``People.create`` (account and vault) with ``Vault.update_profile`` and
 ``Vault.add_document`` (the upload checks), dossiers from
-``filing.file_application`` (codes, indexes, grants, the outbox), and a
-third of them are received by the desk through ``actions.fire``. Batches
+``filing.file_application`` (codes, indexes, grants, the outbox), a third
+of them are received by the desk through ``actions.fire``, and their outbox
+records are reported delivered through ``Outbox.settle``, as the relay does. Batches
 are committed one by one, so the run can be stopped and resumed (it counts
 what is there already).
 
@@ -17,6 +18,7 @@ cheapest argon2 cost to keep generation fast; the first login rehashes it at
 the configured cost (``Account.check_password``). Refused unless
 ``tthc_docs.allow_demo = true``: fake citizens never enter a real database.
 """
+import gc
 import random
 import sys
 import time
@@ -114,12 +116,20 @@ class Filer:
     def __init__(self, site, settings, rng, start, span):
         from tthc_docs.dossiers.calendar import calendar_for
         self.site, self.rng, self.start, self.span = site, rng, start, span
+        self.period = timeutil.now() - start
+        self.created = 0
         self.by_extra = fitting_procedures(site)
         self.reception = site['people'].get('reception1')
         self.calendar = calendar_for(site, settings)
 
     def file(self, n, citizens):
-        """Dossier ``n`` of ``span``, dated in order across the period."""
+        """Dossier ``n`` of ``span``, dated in order from ``start`` to now.
+
+        A resumed run dates its dossiers among the earlier ones; one that
+        meets an earlier filing of the same citizen, procedure and papers
+        minutes apart is that filing replayed (``DossierRegistry.replay``),
+        so it is skipped, not counted.
+        """
         from tthc_docs.dossiers import actions, filing
         i = self.rng.randrange(citizens)
         account = self.site['people'][citizen_login(i)]
@@ -131,16 +141,35 @@ class Filer:
         attachments = {r['id']: docs[r['doc_type']] for r in version.requirements
                        if r.get('doc_type') in docs}
         agency = DEMO_AGENCY if DEMO_AGENCY in version.agencies else self.rng.choice(version.agencies)
-        now = self.start + timedelta(seconds=n * 365 * 86400 // max(self.span, 1))
-        dossier, _ = filing.file_application(
+        now = self.start + self.period * n / max(self.span, 1)
+        dossier, created = filing.file_application(
             self.site, account, code, {'data': {}, 'attachments': attachments, 'agency': agency},
             now)
+        if not created:
+            return dossier
+        self.created += 1
         if dossier.fee_amount:   # paid online through the gateway, as most are
-            dossier.record_payment('devgateway', f'GEN-{n}', dossier.fee_amount, now)
+            dossier.record_payment('devgateway', f'GEN-{dossier.code}', dossier.fee_amount, now)
         if n % RECEIVED_SHARE == 0 and agency == DEMO_AGENCY and self.reception is not None:
             actions.fire(dossier, 'receive', self.reception, {}, now + timedelta(hours=2),
                          actions.Services(site=self.site, calendar=self.calendar))
+        self.delivered(dossier, now + timedelta(hours=3))
         return dossier
+
+    def delivered(self, dossier, when):
+        """The relay's report for each of the dossier's records: delivered.
+
+        A running relay hands every event to the national portal within
+        seconds (``sync.sender``), so a province's database holds delivered
+        records, not a year of pending ones; reporting through
+        ``Outbox.settle`` gives the generated database that steady state.
+        """
+        from tthc_docs.sync.outbox import PENDING
+        box = self.site['outbox']
+        code = dossier.code
+        for rec in list(box.records.values((code, 0), (code, 10 ** 9))):
+            if rec.state == PENDING:
+                box.settle(rec.key, rec.attempts + 1, 'delivered', when)
 
 
 def progress(label, done, total, started, out=sys.stderr, width=30):
@@ -157,23 +186,42 @@ def progress(label, done, total, started, out=sys.stderr, width=30):
 
 
 def batches(label, total, batch, step, conn):
-    """Run ``step(k)`` for k in range(total), committing every ``batch``; a progress bar."""
+    """Run ``step(k)`` for k in range(total), committing every ``batch``; a progress bar.
+
+    Python's cyclic collector runs between batches, not inside one: with
+    the generator's large cache a full collection takes seconds, and one
+    that landed inside an upload check overran the check's wall-clock
+    budget (``vaults.pdfcheck``) and refused a one-page PDF.
+    """
     started = time.perf_counter()
-    for first in range(0, total, batch):
-        for k in range(first, min(first + batch, total)):
-            step(k)
-        transaction.commit()
-        conn.cacheGC()
-        progress(label, min(first + batch, total), total, started)
+    gc.disable()
+    try:
+        for first in range(0, total, batch):
+            for k in range(first, min(first + batch, total)):
+                step(k)
+            transaction.commit()
+            conn.cacheGC()
+            gc.collect()
+            progress(label, min(first + batch, total), total, started)
+    finally:
+        gc.enable()
     return time.perf_counter() - started
 
 
-def generate(conn, settings, procedures, citizens, dossiers, seed=2026, batch=1000):
+#: Objects the generator's connection keeps between batches: the indexes' and
+#: the outbox's BTree buckets, the procedures and the vaults a batch touches
+#: again. With the default (5,000) most of a batch's time went to reloading
+#: what the last batch had just written (issue 14: profile in docs/bench/NOTES.md).
+CACHE_OBJECTS = 300_000
+
+
+def generate(conn, settings, procedures, citizens, dossiers, seed=2026, batch=5000):
     """Fill the site of ``conn`` up to the numbers asked; returns what was added."""
     from tthc_docs.catalog import generate as catalog
     from tthc_docs.people.content import configure_hasher
     from tthc_docs.site.content import get_site
     site = get_site(conn)
+    conn.db().setCacheSize(max(conn.db().getCacheSize(), CACHE_OBJECTS))
     rng = random.Random(seed)
     configure_hasher(1, 8)   # rehashed at the configured cost on first login
     added = {'procedures': 0, 'citizens': 0, 'dossiers': 0}
@@ -192,7 +240,7 @@ def generate(conn, settings, procedures, citizens, dossiers, seed=2026, batch=10
         start = timeutil.now() - timedelta(days=365)
         filer = Filer(site, settings, rng, start, already + dossiers)
         batches('Hồ sơ', dossiers, batch, lambda k: filer.file(already + k, have_citizens), conn)
-        added['dossiers'] = dossiers
+        added['dossiers'] = filer.created
     return added
 
 
@@ -202,7 +250,7 @@ def add_args(parser):
                         help='generated catalog size, made once (0: keep the catalog)')
     parser.add_argument('--citizens', type=int, default=200000, help='citizens with vaults')
     parser.add_argument('--dossiers', type=int, default=1000000, help='dossiers to add')
-    parser.add_argument('--batch', type=int, default=1000, help='objects per transaction')
+    parser.add_argument('--batch', type=int, default=5000, help='objects per transaction')
     parser.add_argument('--seed', type=int, default=2026)
 
 

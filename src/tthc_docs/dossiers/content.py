@@ -1,8 +1,10 @@
 """Dossiers (hồ sơ): the registry at ``/dossiers`` and one ``Dossier`` per code.
 
 A dossier is a snapshot of what was filed (form data, the form version, the
-procedure's steps and processing time, references to vault documents, never
-copies) plus the state the workflow moves. Every write goes through a method
+processing time, references to vault documents, never copies) plus the state
+the workflow moves. The procedure's steps and requirements are read from the
+immutable ``ProcedureVersion`` filed against, referenced, not copied: a copy
+cost about 900 bytes per dossier (issue 14; evolve step 23 slims older ones). Every write goes through a method
 here that re-indexes the dossier, so work queues and the citizen's list read
 sorted BTree ranges (``dossier_indexes``) instead of scanning.
 """
@@ -60,6 +62,9 @@ class Dossier(Persistent):
     #: handling agency's (location-independent filing); None otherwise and in
     #: older dossiers: ``receiving_desk`` reads it.
     receiving_agency = None
+    #: The stored ``ProcedureVersion`` filed against; None for dossiers that keep
+    #: copies (filed before evolve step 23, or against a bare object in unit tests).
+    filed_version = None
 
     def __init__(self, *, owner, vault_id, procedure, agency, channel, data,
                  form_name, form_version, attachments, fee_amount, submitted_at,
@@ -72,9 +77,11 @@ class Dossier(Persistent):
         self.procedure_name = procedure.name
         self.procedure_version = getattr(procedure, 'version', None)
         self.processing_days = int(procedure.processing_days or 0)
-        self.procedure_steps = [dict(step) for step in (procedure.steps or ())]
-        self.steps = workflow.working_steps(self.procedure_steps)
-        self.requirements = [dict(r) for r in (procedure.requirements or ())]
+        if isinstance(procedure, Persistent):     # a version is immutable: refer to it
+            self.filed_version = procedure
+        else:
+            self.__dict__.update(procedure_steps=[dict(s) for s in (procedure.steps or ())],
+                                 requirements=[dict(r) for r in (procedure.requirements or ())])
         self.result_doc_type = getattr(procedure, 'result_doc_type', None)
         self.agency = agency
         self.channel = channel
@@ -93,6 +100,27 @@ class Dossier(Persistent):
     @property
     def code(self):
         return self.__name__
+
+    # -- what was filed against ------------------------------------------------
+
+    @property
+    def procedure_steps(self):
+        """The procedure's internal process (quy trình nội bộ) as filed."""
+        if self.filed_version is not None:
+            return self.filed_version.steps
+        return list(self.__dict__.get('procedure_steps') or ())
+
+    @property
+    def requirements(self):
+        """The procedure's required papers (thành phần hồ sơ) as filed."""
+        if self.filed_version is not None:
+            return self.filed_version.requirements
+        return list(self.__dict__.get('requirements') or ())
+
+    @property
+    def steps(self):
+        """The steps ``processing`` walks (``workflow.working_steps``): fresh copies each time."""
+        return workflow.working_steps(self.procedure_steps)
 
     @property
     def receiving_desk(self):

@@ -18,5 +18,5 @@ Around views: ``errors`` (exception views), ``tweens``, ``bodylimit``, ``i18n``,
 
 def includeme(config):
     config.scan(".errors")
-    config.scan(".unavailable")
+    config.include(".unavailable")
     config.scan(".openapi")

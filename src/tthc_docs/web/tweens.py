@@ -40,8 +40,10 @@ def headers_tween_factory(handler, registry):
             response.headers.setdefault(name, value)
         if secure:
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-        if "Cache-Control" not in response.headers and session_login(request):
-            # Personal pages must not stay in a shared (counter, kiosk) browser's cache.
+        if "Cache-Control" not in response.headers and (
+                response.status_code >= 500 or session_login(request)):
+            # Personal pages must not stay in a shared (counter, kiosk) browser's cache;
+            # nor a server error, whose session may be out of reach (the database away).
             response.headers["Cache-Control"] = "no-store"
         response.headers["X-Request-Id"] = request_id
         return response

@@ -6,26 +6,46 @@ attempt (a burst of filings on one daily code counter), and the database
 server away (ZEO's ``ClientDisconnected``; RelStorage's lost connection).
 The transaction was aborted, so nothing is half-written; the client is told
 to try again shortly (``Retry-After``), and the next request after the
-server is back is served without restarting the process.
+server is back is served without restarting the process. RelStorage asks
+its server for invalidations when pyramid_tm opens the request's
+connection, above the exception views: ``away_tween`` answers there.
+
+A third, not transient but not the request's fault either: the disk is full
+(or the file too large for the system's limit) when the commit writes. The
+storage aborts the transaction and truncates what it had begun to write
+(FileStorage's ``tpc_abort``), so the answer is a 503 naming the problem,
+logged as an error for the operator, never a 500 nor a half-written record.
 """
+import errno
 import logging
 
 from pyramid.view import exception_view_config
 from transaction.interfaces import TransientError
 
 from tthc_docs import errors
-from tthc_docs.web.errors import domain_error
+from tthc_docs.web.errors import domain_error, unexpected
 
 log = logging.getLogger(__name__)
 
 BUSY = 'Hệ thống đang bận xử lý nhiều yêu cầu cùng lúc, vui lòng thử lại sau ít giây.'
 AWAY = 'Cơ sở dữ liệu tạm thời không kết nối được, vui lòng thử lại sau ít phút.'
+FULL = ('Máy chủ đã hết dung lượng lưu trữ: yêu cầu chưa được ghi, không có gì bị ghi dở. '
+        'Vui lòng thử lại sau.')
+#: ENOSPC: no space left; EDQUOT: quota reached; EFBIG: the file size limit (RLIMIT_FSIZE).
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+#: RelStorage on PostgreSQL: the driver's errors when the server stopped, restarts
+#: or cannot be reached (they are not TransientErrors, so nothing replays them).
+PG_AWAY = ('OperationalError', 'InterfaceError')
 
 
 def database_away(exc):
     """True when the storage lost its server (not a mere conflict)."""
     name = type(exc).__name__
-    return name in ('ClientDisconnected', 'DisconnectedError') or 'Disconnected' in name
+    if name in ('ClientDisconnected', 'DisconnectedError') or 'Disconnected' in name:
+        return True
+    return type(exc).__module__.split('.')[0] in ('psycopg2', 'psycopg') and name in PG_AWAY
 
 
 @exception_view_config(TransientError, retryable_error=False)
@@ -37,3 +57,41 @@ def database_unavailable(exc, request):
     response = domain_error(answer, request)
     response.headers['Retry-After'] = str(answer.retry_after)
     return response
+
+
+@exception_view_config(OSError)
+def disk_full(exc, request):
+    """A full disk during the commit: 503 with Retry-After; any other OSError stays a 500."""
+    if exc.errno not in DISK_FULL:
+        return unexpected(exc, request)
+    log.error('503 for %s %s: the disk is full (%s)', request.method, request.path,
+              errno.errorcode.get(exc.errno, exc.errno))
+    answer = errors.Unavailable(FULL, retry_after=300)
+    response = domain_error(answer, request)
+    response.headers['Retry-After'] = str(answer.retry_after)
+    return response
+
+
+def away_tween_factory(handler, registry):
+    """Above pyramid_tm: a database server lost while the request's connection opens is a 503."""
+    def away_tween(request):
+        try:
+            return handler(request)
+        except Exception as exc:
+            if not database_away(exc):
+                raise
+            return database_unavailable(exc, request)
+    return away_tween
+
+
+def includeme(config):
+    """The tween, and the PostgreSQL driver's errors as 503s where the driver is installed."""
+    config.scan(__name__)
+    config.add_tween('tthc_docs.web.unavailable.away_tween_factory',
+                     over='pyramid_tm.tm_tween_factory')
+    try:
+        import psycopg2
+    except ImportError:
+        return
+    for name in PG_AWAY:
+        config.add_exception_view(database_unavailable, context=getattr(psycopg2, name))
