@@ -50,6 +50,8 @@ def _po_syntax_errors(text):
         match = PO_LINE.match(line)
         keyword = match.group(1) if match else None
         allowed = {"msgid": ("msgctxt", "msgid"), "msgstr": ("msgid_plural", "msgstr")}[expect]
+        if expect == "msgid" and (current or "").startswith("msgstr["):
+            allowed += ("msgstr[",)   # a plural entry lists one msgstr per form
         if not match or (keyword and not keyword.startswith(allowed)):
             errors.append(f"{number}: {line}")
         elif keyword == "msgctxt":
@@ -60,6 +62,8 @@ def _po_syntax_errors(text):
             expect, msgid, current, context = "msgstr", context + line, keyword, ""
         elif keyword is None and current == "msgid":
             msgid += line
+        elif keyword and keyword.startswith("msgstr[") and (current or "").startswith("msgstr["):
+            current = keyword   # the next plural form of the same message
         elif keyword and keyword.startswith("msgstr"):
             if msgid in seen:
                 errors.append(f"{number}: duplicate {msgid}")
@@ -138,10 +142,39 @@ def test_catalog_compiles_to_a_loadable_mo():
     assert translations.gettext("Đăng nhập") == "Log in"
 
 
+def _texts(value):
+    """A message's id or string as one text (a plural entry has one per form)."""
+    return " ".join(value) if isinstance(value, (tuple, list)) else value
+
+
 def test_every_msgstr_keeps_the_mappings_of_its_msgid():
-    wrong = {m.id: m.string for m in _catalog()
-             if m.id and m.string and set(MAPPING.findall(m.id)) != set(MAPPING.findall(m.string))}
+    wrong = {m.id: m.string for m in _catalog() if m.id and m.string
+             and set(MAPPING.findall(_texts(m.id))) != set(MAPPING.findall(_texts(m.string)))}
     assert wrong == {}
+
+
+PLURAL_CALL = re.compile(r"plural\('([^']*)', '([^']*)', ")
+
+
+def test_counted_template_messages_have_english_plural_forms():
+    """``plural('${n} bản', '${n} bản', n)`` in a template needs both English forms
+    (the catalog's Plural-Forms chooses; "1 copies" must not appear)."""
+    plurals = {m.id: m.string for m in _catalog() if isinstance(m.id, tuple)}
+    used = {match for path in TEMPLATES.rglob("*.pt")
+            for match in PLURAL_CALL.findall(path.read_text(encoding="utf-8"))}
+    assert used, "no plural() call found: the pattern no longer matches the templates"
+    missing = sorted(f"{one} / {many}" for one, many in used
+                     if not all(plurals.get((one, many)) or ("",)))
+    assert missing == []
+
+
+def test_english_plural_forms_choose_by_number():
+    buffer = io.BytesIO()
+    write_mo(buffer, _catalog())
+    buffer.seek(0)
+    english = gettext.GNUTranslations(buffer)
+    assert english.ngettext("${n} bản", "${n} bản", 1) == "${n} copy"
+    assert english.ngettext("${n} bản", "${n} bản", 2) == "${n} copies"
 
 
 def test_catalog_has_no_fuzzy_entries():

@@ -14,7 +14,8 @@ from pyramid.view import view_config, view_defaults
 
 from tthc_docs.vaults import counter, uploads
 from tthc_docs import errors, timeutil
-from tthc_docs.dossiers import filing
+from tthc_docs.dossiers import filing, terms
+from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.eforms import render as formrender
 from tthc_docs import security as s
 from tthc_docs.dossiers.content import COUNTER, ONLINE
@@ -163,6 +164,8 @@ class ApplyViews(ResourceViews):
         posted, problems = posted or {}, problems or {}
         form = _published_form(site, version)
         return {'procedure': version, 'channel': channel,
+                'terms': terms.terms(version, channel, timeutil.now(),
+                                     calendar_for(site, request.registry.settings)),
                 'form_html': _form_html(request, form, vault, documents, posted.get('data'),
                                         problems),
                 'chosen': dict(posted.get('attachments') or {}, agency=posted.get('agency')),
