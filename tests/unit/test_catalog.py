@@ -7,6 +7,7 @@ same one ``pot-create`` uses); values of the controlled vocabularies that the
 templates translate by value (``<td i18n:translate="">${level_title}</td>``)
 and the error messages are listed from the Python modules that define them.
 """
+import ast
 import gettext
 import io
 import re
@@ -108,6 +109,13 @@ def _vocabulary_messages():
     from tthc_docs.dossiers.timeline import HOLDER_TITLES, STAGE_NAMES, STATE_WORDS
     values = [title for _id, title in DOC_TYPES] + [label for _path, label, _who in NAVIGATION]
     values += list(PROBLEMS) + [text for texts in ACTION_CONFIRM.values() for text in texts]
+    from tthc_docs.payments.views import NOT_CONFIGURED, RETURN_REFUSED, RETURN_REFUSED_OTHER
+    from tthc_docs.vaults.uploads import _REFUSED_MAGIC
+    from tthc_docs.eforms.formschema import FROM_VAULT
+    values += list(RETURN_REFUSED.values()) + [RETURN_REFUSED_OTHER, NOT_CONFIGURED]
+    values += [name for _magic, name in _REFUSED_MAGIC] + [FROM_VAULT.capitalize()]
+    values += ['ảnh SVG', 'trang HTML', 'định dạng không xác định', 'Nam', 'Nữ',
+               'Số định danh cá nhân', 'Số điện thoại']
     from tthc_docs.indicators.decision import GROUP_NAMES, NAMES
     from tthc_docs.indicators.views import PERIOD_LABELS
     values += list(NAMES.values()) + list(GROUP_NAMES.values()) + list(PERIOD_LABELS)
@@ -117,6 +125,66 @@ def _vocabulary_messages():
                        HOLDER_TITLES, STAGE_NAMES, STATE_WORDS):
         values.extend(vocabulary.values())
     return values
+
+
+def _python_messages():
+    """(module, msgid) of every ``Message('...')`` built in the package's Python code.
+
+    ``Message`` (``text/messages.py``) is a sentence with values that a page
+    translates whole by this msgid; a msgid held in a module constant counts too.
+    """
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {target.id: node.value.value for node in tree.body
+                     if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                     and isinstance(node.value.value, str)
+                     for target in node.targets if isinstance(target, ast.Name)}
+        citizens = str(path.relative_to(PACKAGE)).startswith(CITIZEN_FACING)
+        for node in ast.walk(tree):
+            arg = _reason_of(node, citizens)
+            if arg is None:
+                continue
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.append((path.relative_to(PACKAGE), arg.value))
+            elif isinstance(arg, ast.Name) and arg.id in constants:
+                found.append((path.relative_to(PACKAGE), constants[arg.id]))
+    return found
+
+
+#: Modules whose reasons citizens read on their pages (the e-form, the vault, filing, paying).
+CITIZEN_FACING = ("text", "eforms/fieldtypes.py", "eforms/formschema.py", "vaults",
+                  "dossiers/filing.py", "dossiers/views", "payments")
+
+
+def _reason_of(node, citizens):
+    """The message argument of ``Message(m)`` anywhere, and in ``citizens``' modules of
+    ``ValidationError(m)``, ``colander.Invalid(node, m)`` (the e-form's reasons, shown beside
+    each field) or ``missing_msg = m``."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Message" and node.args:
+        return node.args[0]
+    if not citizens:
+        return None
+    if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "missing_msg"
+                                            for t in node.targets):
+        return node.value
+    if not isinstance(node, ast.Call):
+        return None
+    name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+    if name in ("Message", "ValidationError") and node.args:
+        return node.args[0]
+    if name == "Invalid" and getattr(node.func, "value", None) is not None \
+            and getattr(node.func.value, "id", None) == "colander" and len(node.args) > 1:
+        return node.args[1]
+    return None
+
+
+def test_messages_built_in_python_have_english_translations():
+    messages = _python_messages()
+    assert len(messages) > 20, "Message(...) calls are no longer found"
+    translations = _translations(_catalog())
+    assert sorted({f"{path}: {msgid}" for path, msgid in messages
+                   if not translations.get(msgid)}) == []
 
 
 def test_catalog_is_well_formed():

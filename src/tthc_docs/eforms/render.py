@@ -22,15 +22,40 @@ import os
 import colander
 import deform
 from chameleon.utils import Markup
+from pyramid.threadlocal import get_current_request
+from translationstring import TranslationString
 
 from tthc_docs import templates
 from tthc_docs.eforms import formschema
+from tthc_docs.text.messages import Message
+from tthc_docs.web.i18n import localize
 from tthc_docs.web.pagecache import PageStore
 
 _SEARCH_PATH = (os.path.join(os.path.dirname(templates.__file__), 'forms', 'deform'),
                 os.path.join(os.path.dirname(templates.__file__), 'deform'),
                 os.path.join(os.path.dirname(deform.__file__), 'templates'))
 RENDERER = deform.ZPTRendererFactory(_SEARCH_PATH, translator=formschema.translate)
+
+
+def _translate(msgid, domain=None, mapping=None, context=None, target_language=None,
+               default=None):
+    """The e-form's translator: Vietnamese first (colander's and deform's few English
+    messages through ``formschema.translate``), then the request's language, so the
+    notices and each field's reason read in English too; a ``Message`` is translated whole."""
+    if not isinstance(msgid, str):
+        return msgid if msgid is None else str(msgid)
+    request = get_current_request()
+    if isinstance(msgid, Message):
+        return localize(request, msgid)
+    text = formschema.translate(TranslationString(msgid, domain, default, mapping, context))
+    text = localize(request, text)
+    if text == msgid and default is not None and not default:
+        return default   # Chameleon's marker of "no translation": given back as it came
+    return text
+
+
+# deform wraps its translator in translationstring's, which would drop a Message's values.
+RENDERER.loader.kwargs['translate'] = _translate
 PREFIX = 'data.'
 #: The blank forms already rendered (a few MiB: a form's HTML is tens of KiB).
 BLANK_FORMS = PageStore(4 * 1024 * 1024)
@@ -52,9 +77,10 @@ def render_form(request, form_version, profile, data=None, errors=None, document
     ``data``: what the citizen posted (shown again, even if wrong); ``errors``:
     {field name: reason} as in a 422's ``fields``; ``documents``: the owner's
     vault documents as ``[(id, title, doc_type)]`` for document fields.
-    ``request`` is accepted for symmetry with other helpers (unused).
+    ``request`` chooses the language.
     """
-    key = _blank_key(form_version, profile, documents, legend, prefix) \
+    language = getattr(request, 'locale_name', 'vi')
+    key = _blank_key(form_version, profile, documents, legend, prefix, language) \
         if not data and not errors else None
     hit = BLANK_FORMS.get(key) if key is not None else None
     if hit is not None:
@@ -65,20 +91,23 @@ def render_form(request, form_version, profile, data=None, errors=None, document
     return Markup(html)
 
 
-def _blank_key(form_version, profile, documents, legend, prefix):
+def _blank_key(form_version, profile, documents, legend, prefix, language):
     """What a blank rendering depends on; None for a version not stored yet (a preview)."""
     if getattr(form_version, '_p_oid', None) is None or form_version._p_changed:
         return None
     form_version._p_activate()   # a ghost's serial is not loaded yet
     return (form_version._p_oid, form_version._p_serial,
             json.dumps(profile or {}, sort_keys=True, default=str, ensure_ascii=False),
-            tuple(tuple(d) for d in documents or ()), str(legend), prefix)
+            tuple(tuple(d) for d in documents or ()), str(legend), prefix, language)
 
 
 def _render(form_version, profile, data, errors, documents, legend, prefix):
     fields = form_version.fields
     prefill = formschema.prefill_values(fields, profile or {})
     schema = formschema.build_schema(fields, prefill, documents, prefix)
+    for node in schema.children:   # deform prints a description untranslated
+        if isinstance(node.description, Message):
+            node.description = localize(get_current_request(), node.description)
     form = deform.Form(schema, renderer=RENDERER)
     form.widget.template = 'tthc_fields'
     values = dict(prefill)

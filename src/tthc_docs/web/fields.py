@@ -25,10 +25,11 @@ def invalid_fields(exc, translate=None, whole=WHOLE, key=None):
     schemas whose node names are not what a client calls the field.
     """
     found = {}
-    for path, message in exc.asdict(translate=translate).items():
+    for path, messages in exc.asdict(translate=translate, separator=None).items():
         if key is not None:
             path = key(path)
-        found[path or whole] = message
+        # one message is kept as it is (a ``text.messages.Message`` stays translatable)
+        found[path or whole] = messages[0] if len(messages) == 1 else '; '.join(messages)
     if not found:  # an Invalid with no message anywhere still names the problem
         found[whole] = str(exc) or errors.Invalid.default_message
     return found
