@@ -14,7 +14,8 @@ EVENT_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
 PAGES = {
     "editor1": ["/procedures/@@add", "/procedures/1.001193/@@edit", "/forms/@@add",
                 "/forms/de-nghi-huong-tro-cap-that-nghiep/@@edit"],
-    "citizen1": ["/procedures/1.001193/@@apply", "/@@my-dossiers", "/"],
+    "citizen1": ["/procedures/1.001193/@@apply", "/@@my-dossiers", "/", "/procedures/2.000635",
+                 "/@@verify", "/@@track"],
     "leader1": ["/@@totp", "/@@sign-mobile"],
 }
 
