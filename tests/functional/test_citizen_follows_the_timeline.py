@@ -127,3 +127,13 @@ def test_json_clients_get_the_same_stages(login, procedure, docs):
     current = body[2]
     assert (current['state'], current['role'], current['due_at'], current['late']) == \
         ('current', 'specialist', '2027-03-03T17:00:00+07:00', False)
+
+
+def test_a_dossier_withdrawn_at_once_keeps_its_filing_done(login, procedure, docs):
+    client = login('citizen1')
+    code = apply(client, docs, code='9.990002').json['code']
+    act(client, code, 'withdraw')
+    shown = stages(client, code)
+    assert '(Đã xong)' in shown['Nộp hồ sơ']
+    assert '(Không thực hiện)' in shown['Tiếp nhận hồ sơ']
+    assert list(shown)[-1] == 'Rút hồ sơ' and 'Người nộp hồ sơ' in shown['Rút hồ sơ']

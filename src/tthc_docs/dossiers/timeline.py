@@ -163,7 +163,8 @@ def _position(dossier, moments):
     if status == states.RETURNED:
         return END
     # Rejected or withdrawn: the stage it was at when it ended.
-    last = [key for key, (start, _end) in moments.items() if start is not None and key != END]
+    last = [key for key, (start, _end) in moments.items()
+            if start is not None and key not in (END, SUBMIT)]
     return max(last, key=lambda key: moments[key][0]) if last else RECEIVE
 
 
