@@ -5,9 +5,10 @@ on the dossier at filing), between the filing and the hand-over of the
 result: submit, receive (with the procedure's leading reception steps),
 each working step, return (with its trailing reception steps). For each:
 whether it is done, under way, still ahead or will not happen; who holds it
-(a role and a unit, never a login: Decree 61/2018/NĐ-CP art. 5 lets the
-applicant follow the dossier's stage and who handles it, not a person's
-account); when it started and ended; its due date; and whether it is late.
+(a role and a unit, never a login: under the one-stop mechanism of Decree
+61/2018/NĐ-CP the applicant follows the dossier's progress and the unit
+handling it, not an officer's account); when it started and ended; its due
+date; and whether it is late.
 
 Every date is one the rules already give: a working step's due date is the
 one ``effects._start_step`` sets (``deadlines.due_at`` from the step's start
