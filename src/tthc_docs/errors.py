@@ -11,26 +11,15 @@ caller, view and test catches one type.  ``default_message`` is what a
 person reads when the raiser has nothing more precise to say (Pyramid's own
 404/403/400 answers use it too).
 """
+from tthc_docs.text.messages import Message
 
 
-class Words(str):
-    """A message with values filled in that remembers its template, to be translated whole.
-
-    ``Words("Tham số ${name} không hợp lệ.", name="limit")`` is the plain
-    Vietnamese string everywhere (JSON, logs, pages); the error view of a
-    client that asked for English translates ``template`` from the catalog
-    and fills in ``values``, each translated too when the catalog has it
-    (a state's label, say; ``contexts`` names a value's msgctxt).
-    """
-
-    def __new__(cls, template, contexts=None, **values):
-        text = template
-        for key, value in values.items():
-            text = text.replace("${%s}" % key, str(value))
-        words = super().__new__(cls, text)
-        # contexts: the catalog's msgctxt of a value, e.g. {"action": "action"}
-        words.template, words.values, words.contexts = template, values, contexts or {}
-        return words
+#: A message with values filled in that remembers its template, to be translated
+#: whole: ``Words("Tham số ${name} không hợp lệ.", name="limit")`` is the plain
+#: Vietnamese string everywhere (JSON, logs, pages); the error view of a client
+#: that asked for English translates it from the catalog.  One mechanism with the
+#: pages' (``text.messages.Message``), under the name the raisers use.
+Words = Message
 
 
 class DomainError(Exception):

@@ -20,6 +20,9 @@ def test_citizen_from_search_to_rated_result(person, walk):
     citizen.shot('2-procedure')
     assert citizen.width() <= 360
     page.get_by_role('link', name='Nộp hồ sơ trực tuyến').first.click()
+    # Before anything is typed: what it costs online and at the counter, and when it is due.
+    expect(page.locator('section.terms')).to_contain_text('4.000 ₫ (giảm 50% so với nộp trực tiếp)')
+    expect(page.locator('section.terms')).to_contain_text('hạn trả kết quả theo quy định là')
     citizen.shot('3-apply')
     assert citizen.width() <= 360
     page.get_by_label('Quan hệ với người được cấp bản sao').fill('Bản thân')
@@ -66,6 +69,9 @@ def test_citizen_from_search_to_rated_result(person, walk):
     assert citizen.width() <= 360
     main = page.locator('main')
     expect(main).to_contain_text('Đã trả kết quả')
+    stages = page.locator('section.progress ol.timeline > li')
+    expect(stages.last).to_contain_text('(Đã xong)')
+    expect(page.locator('section.progress')).not_to_contain_text('Đang thực hiện')
     expect(page.get_by_role('link', name=f'Kết quả – hồ sơ {code}')).to_be_visible()
     page.get_by_label('Điểm (1–5)').select_option('5')
     page.get_by_label('Nhận xét').fill('Nhanh, không phải đi lại.')

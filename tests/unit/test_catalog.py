@@ -7,6 +7,7 @@ same one ``pot-create`` uses); values of the controlled vocabularies that the
 templates translate by value (``<td i18n:translate="">${level_title}</td>``)
 and the error messages are listed from the Python modules that define them.
 """
+import ast
 import gettext
 import io
 import re
@@ -50,6 +51,8 @@ def _po_syntax_errors(text):
         match = PO_LINE.match(line)
         keyword = match.group(1) if match else None
         allowed = {"msgid": ("msgctxt", "msgid"), "msgstr": ("msgid_plural", "msgstr")}[expect]
+        if expect == "msgid" and (current or "").startswith("msgstr["):
+            allowed += ("msgstr[",)   # a plural entry lists one msgstr per form
         if not match or (keyword and not keyword.startswith(allowed)):
             errors.append(f"{number}: {line}")
         elif keyword == "msgctxt":
@@ -60,6 +63,8 @@ def _po_syntax_errors(text):
             expect, msgid, current, context = "msgstr", context + line, keyword, ""
         elif keyword is None and current == "msgid":
             msgid += line
+        elif keyword and keyword.startswith("msgstr[") and (current or "").startswith("msgstr["):
+            current = keyword   # the next plural form of the same message
         elif keyword and keyword.startswith("msgstr"):
             if msgid in seen:
                 errors.append(f"{number}: duplicate {msgid}")
@@ -101,16 +106,85 @@ def _vocabulary_messages():
     from tthc_docs.feedback.content import STATE_LABELS as FEEDBACK_STATES, SUBJECT_LABELS
     from tthc_docs.dossiers.workflow import ACTION_CONFIRM, ACTION_DONE
     from tthc_docs.web.ui import SYSTEM_LOGINS
+    from tthc_docs.dossiers.timeline import HOLDER_TITLES, STAGE_NAMES, STATE_WORDS
     values = [title for _id, title in DOC_TYPES] + [label for _path, label, _who in NAVIGATION]
     values += list(PROBLEMS) + [text for texts in ACTION_CONFIRM.values() for text in texts]
+    from tthc_docs.payments.views import NOT_CONFIGURED, RETURN_REFUSED, RETURN_REFUSED_OTHER
+    from tthc_docs.vaults.uploads import _REFUSED_MAGIC
+    from tthc_docs.eforms.formschema import FROM_VAULT
+    values += list(RETURN_REFUSED.values()) + [RETURN_REFUSED_OTHER, NOT_CONFIGURED]
+    values += [name for _magic, name in _REFUSED_MAGIC] + [FROM_VAULT.capitalize()]
+    values += ['ảnh SVG', 'trang HTML', 'định dạng không xác định', 'Nam', 'Nữ',
+               'Số định danh cá nhân', 'Số điện thoại']
     from tthc_docs.indicators.decision import GROUP_NAMES, NAMES
     from tthc_docs.indicators.views import PERIOD_LABELS
     values += list(NAMES.values()) + list(GROUP_NAMES.values()) + list(PERIOD_LABELS)
     for vocabulary in (KIND_TITLES, LEVEL_TITLES, STATE_TITLES, KINDS, LABELS, MESSAGES, ROLES,
                        METHOD_TITLES, ONLINE_LEVEL_TITLES, STATE_LABELS,
-                       FEEDBACK_STATES, SUBJECT_LABELS, ACTION_DONE, SYSTEM_LOGINS):
+                       FEEDBACK_STATES, SUBJECT_LABELS, ACTION_DONE, SYSTEM_LOGINS,
+                       HOLDER_TITLES, STAGE_NAMES, STATE_WORDS):
         values.extend(vocabulary.values())
     return values
+
+
+def _python_messages():
+    """(module, msgid) of every ``Message('...')`` built in the package's Python code.
+
+    ``Message`` (``text/messages.py``) is a sentence with values that a page
+    translates whole by this msgid; a msgid held in a module constant counts too.
+    """
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {target.id: node.value.value for node in tree.body
+                     if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                     and isinstance(node.value.value, str)
+                     for target in node.targets if isinstance(target, ast.Name)}
+        citizens = str(path.relative_to(PACKAGE)).startswith(CITIZEN_FACING)
+        for node in ast.walk(tree):
+            arg = _reason_of(node, citizens)
+            if arg is None:
+                continue
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.append((path.relative_to(PACKAGE), arg.value))
+            elif isinstance(arg, ast.Name) and arg.id in constants:
+                found.append((path.relative_to(PACKAGE), constants[arg.id]))
+    return found
+
+
+#: Modules whose reasons citizens read on their pages (the e-form, the vault, filing, paying).
+CITIZEN_FACING = ("text", "eforms/fieldtypes.py", "eforms/formschema.py", "vaults",
+                  "dossiers/filing.py", "dossiers/views", "payments")
+
+
+def _reason_of(node, citizens):
+    """The message argument of ``Message(m)`` anywhere, and in ``citizens``' modules of
+    ``ValidationError(m)``, ``colander.Invalid(node, m)`` (the e-form's reasons, shown beside
+    each field) or ``missing_msg = m``."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Message" and node.args:
+        return node.args[0]
+    if not citizens:
+        return None
+    if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "missing_msg"
+                                            for t in node.targets):
+        return node.value
+    if not isinstance(node, ast.Call):
+        return None
+    name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+    if name in ("Message", "ValidationError") and node.args:
+        return node.args[0]
+    if name == "Invalid" and getattr(node.func, "value", None) is not None \
+            and getattr(node.func.value, "id", None) == "colander" and len(node.args) > 1:
+        return node.args[1]
+    return None
+
+
+def test_messages_built_in_python_have_english_translations():
+    messages = _python_messages()
+    assert len(messages) > 20, "Message(...) calls are no longer found"
+    translations = _translations(_catalog())
+    assert sorted({f"{path}: {msgid}" for path, msgid in messages
+                   if not translations.get(msgid)}) == []
 
 
 def test_catalog_is_well_formed():
@@ -138,10 +212,39 @@ def test_catalog_compiles_to_a_loadable_mo():
     assert translations.gettext("Đăng nhập") == "Log in"
 
 
+def _texts(value):
+    """A message's id or string as one text (a plural entry has one per form)."""
+    return " ".join(value) if isinstance(value, (tuple, list)) else value
+
+
 def test_every_msgstr_keeps_the_mappings_of_its_msgid():
-    wrong = {m.id: m.string for m in _catalog()
-             if m.id and m.string and set(MAPPING.findall(m.id)) != set(MAPPING.findall(m.string))}
+    wrong = {m.id: m.string for m in _catalog() if m.id and m.string
+             and set(MAPPING.findall(_texts(m.id))) != set(MAPPING.findall(_texts(m.string)))}
     assert wrong == {}
+
+
+PLURAL_CALL = re.compile(r"plural\('([^']*)', '([^']*)', ")
+
+
+def test_counted_template_messages_have_english_plural_forms():
+    """``plural('${n} bản', '${n} bản', n)`` in a template needs both English forms
+    (the catalog's Plural-Forms chooses; "1 copies" must not appear)."""
+    plurals = {m.id: m.string for m in _catalog() if isinstance(m.id, tuple)}
+    used = {match for path in TEMPLATES.rglob("*.pt")
+            for match in PLURAL_CALL.findall(path.read_text(encoding="utf-8"))}
+    assert used, "no plural() call found: the pattern no longer matches the templates"
+    missing = sorted(f"{one} / {many}" for one, many in used
+                     if not all(plurals.get((one, many)) or ("",)))
+    assert missing == []
+
+
+def test_english_plural_forms_choose_by_number():
+    buffer = io.BytesIO()
+    write_mo(buffer, _catalog())
+    buffer.seek(0)
+    english = gettext.GNUTranslations(buffer)
+    assert english.ngettext("${n} bản", "${n} bản", 1) == "${n} copy"
+    assert english.ngettext("${n} bản", "${n} bản", 2) == "${n} copies"
 
 
 def test_catalog_has_no_fuzzy_entries():

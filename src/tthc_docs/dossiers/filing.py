@@ -15,6 +15,7 @@ from tthc_docs.dossiers import grants
 from tthc_docs.catalog import channels, fees
 from tthc_docs.dossiers.content import COUNTER, ONLINE, Dossier, applicant_name
 from tthc_docs.people import jurisdiction
+from tthc_docs.text.messages import Message
 
 ANY_DOC_TYPE = 'other'
 DECLARATION_DOC_TYPE = 'don-de-nghi'  # the paper declaration an e-form replaces
@@ -118,7 +119,7 @@ def check_attachments(version, vault, attachments):
     if not isinstance(attachments, dict):
         raise errors.Invalid('Giấy tờ kèm theo không hợp lệ.', {'attachments': 'phải là đối tượng'})
     requirements = {r['id']: r for r in version.requirements or ()}
-    problems, refs = {}, []
+    problems, refs, missing = {}, [], []
     for req_id in attachments:
         if req_id not in requirements:
             problems[f'attachments.{req_id}'] = 'thủ tục không có thành phần này'
@@ -126,7 +127,8 @@ def check_attachments(version, vault, attachments):
         doc_id = attachments.get(req_id)
         if not doc_id:
             if req.get('required', True) and not met_by_the_e_form(version, req):
-                problems[f'attachments.{req_id}'] = f'thiếu: {req["name"]}'
+                problems[f'attachments.{req_id}'] = Message('thiếu: ${name}', name=req['name'])
+                missing.append(req['name'])
             continue
         reason, doc = _document_for(vault, req, doc_id)
         if reason:
@@ -136,9 +138,8 @@ def check_attachments(version, vault, attachments):
                          'document': doc.id, 'sha256': doc.sha256,
                          'doc_type': doc.doc_type, 'title': doc.title})
     if problems:
-        missing = [v[len('thiếu: '):] for v in problems.values() if v.startswith('thiếu: ')]
-        msg = ('Hồ sơ thiếu: ' + '; '.join(missing) + '.') if missing else \
-            'Giấy tờ kèm theo không hợp lệ.'
+        msg = (Message('Hồ sơ thiếu: ${names}.', names='; '.join(missing)) if missing
+               else 'Giấy tờ kèm theo không hợp lệ.')
         raise errors.Invalid(msg, problems)
     return refs
 
@@ -150,7 +151,8 @@ def _document_for(vault, req, doc_id):
         return 'không có giấy tờ này trong kho của người nộp', None
     wanted = req.get('doc_type') or ANY_DOC_TYPE
     if wanted != ANY_DOC_TYPE and doc.doc_type != wanted:
-        return f'cần giấy tờ loại {wanted}, không phải {doc.doc_type}', None
+        return Message('cần giấy tờ loại ${wanted}, không phải ${given}', wanted=wanted,
+                       given=doc.doc_type), None
     return None, doc
 
 

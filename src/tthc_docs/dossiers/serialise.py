@@ -9,7 +9,7 @@ officer's "verify again", ``?verify=1``), never as a side effect of a POST.
 """
 from datetime import date, datetime
 
-from tthc_docs.dossiers import deadlines, papers, slips, states
+from tthc_docs.dossiers import deadlines, papers, slips, states, timeline
 from tthc_docs import roles, timeutil
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.site.content import find_site
@@ -174,12 +174,22 @@ def _link_documents(request, dossier, form, rows):
                        url=attachment_json(request, dossier, ref)['url'])
 
 
+def timeline_json(request, dossier, now):
+    """The dossier's progress, stage by stage (``dossiers.timeline``), dates in ISO 8601."""
+    site = find_site(dossier)
+    agency = site['agencies'].by_code(dossier.agency)
+    plan = timeline.stages(dossier, now, calendar_for(site, request.registry.settings),
+                           getattr(agency, 'name', None) or dossier.agency)
+    return timeline.as_json(plan, timeutil.iso)
+
+
 def dossier_json(request, dossier, verify=False):
     """``GET /dossiers/<code>`` as API.md fixes it, plus what the pages need.
 
     Extensions: ``applicant_name``, ``agency_name``, ``receiving_agency`` (the desk
     that received it, also in queue rows) and ``receiving_agency_name``, ``form.{title,rows,url}``, ``slips``, ``papers``
-    (every paper issued) and ``history[].papers`` (the ids each event issued), and
+    (every paper issued), ``timeline`` (each stage of the procedure: who holds it,
+    its dates, ``late``) and ``history[].papers`` (the ids each event issued), and
     with ``verify`` for officers of the handling agency ``verification`` on
     each signed attachment and result (the system's own check of the stored
     bytes, made when it was issued; ``verify='fresh'`` checks them now).
@@ -202,6 +212,7 @@ def dossier_json(request, dossier, verify=False):
         'finished_at': timeutil.iso(dossier.finished_at),
         'paused_at': timeutil.iso(dossier.paused_at),
         'current_step': step_json(dossier),
+        'timeline': timeline_json(request, dossier, now),
         'steps': plain(dossier.steps),
         'payment': plain(dossier.payment),
         'form': form_json(request, dossier),

@@ -9,6 +9,7 @@ import colander
 import deform.widget
 
 from tthc_docs.text import addresses, validators as v
+from tthc_docs.text.messages import Message
 from tthc_docs.text.validators import ValidationError, nfc
 
 FIELD_TYPES = {
@@ -68,7 +69,7 @@ class Parsed(colander.SchemaType):
         try:
             return self.parse(cstruct)
         except ValidationError as exc:
-            raise colander.Invalid(node, str(exc), cstruct) from None
+            raise colander.Invalid(node, exc.reason, cstruct) from None
 
 
 def parse_text(value):
@@ -110,7 +111,7 @@ class Kind:
                 try:
                     check(value)
                 except ValidationError as exc:
-                    raise colander.Invalid(node, str(exc), value) from None
+                    raise colander.Invalid(node, exc.reason, value) from None
         return colander.SchemaNode(self.typ(field), widget=self.widget(field, documents),
                                    validator=validator if checks else None)
 
@@ -188,7 +189,7 @@ class ChoiceKind(Kind):
                 if wanted in (addresses.fold(option['value']), addresses.fold(option['title'])):
                     return option['value']
             titles = ', '.join(o['title'] for o in options)
-            raise ValidationError(f'Hãy chọn một trong: {titles}.')
+            raise ValidationError(Message('Hãy chọn một trong: ${titles}.', titles=titles))
         return Parsed(parse)
 
     def checks(self, field):
@@ -280,7 +281,7 @@ class AddressType(colander.Mapping):
             try:
                 cstruct = addresses.parse_address(cstruct)
             except ValidationError as exc:
-                raise colander.Invalid(node, str(exc), cstruct) from None
+                raise colander.Invalid(node, exc.reason, cstruct) from None
         if not isinstance(cstruct, dict):
             raise colander.Invalid(node, 'Địa chỉ phải gồm số nhà/đường, xã/phường và tỉnh/thành phố.')
         parts = super().deserialize(node, cstruct)
@@ -290,7 +291,7 @@ class AddressType(colander.Mapping):
         try:
             return addresses.check_address(parts)
         except ValidationError as exc:
-            raise colander.Invalid(node, str(exc), cstruct) from None
+            raise colander.Invalid(node, exc.reason, cstruct) from None
 
 
 class AddressKind(Kind):

@@ -17,6 +17,7 @@ import colander
 from tthc_docs import errors
 from tthc_docs.text import addresses
 from tthc_docs.eforms.fieldtypes import FIELD_TYPES, PREFILL_KEYS, field_type
+from tthc_docs.text.messages import Message
 from tthc_docs.text.validators import ValidationError, check_id_number, nfc
 from tthc_docs.web.fields import REQUIRED, in_vietnamese, invalid_fields
 
@@ -100,8 +101,9 @@ def _node(field, prefill, documents, prefix=''):
     if field['name'] in prefill:
         value = prefill[field['name']]
         node.missing = node.default = value
-        mark = FROM_VAULT.capitalize()
-        node.description = f'{mark} · {field["help"]}' if field['help'] else mark
+        mark = Message(FROM_VAULT.capitalize())
+        node.description = (Message('${mark} · ${help}', mark=mark, help=field['help'])
+                             if field['help'] else mark)
         node.widget.item_css_class = 'from-vault'
         if not field['editable']:
             node.widget.readonly = True
@@ -125,7 +127,7 @@ def _cross_checks(fields):
                     check_id_number(value[id_name], birth_date=value[date_name])
                 except ValidationError as exc:
                     error = error or colander.Invalid(node)
-                    error[id_name] = str(exc)
+                    error[id_name] = exc.reason
         if error is not None:
             raise error
     return validator
@@ -199,7 +201,7 @@ def validate_data(fields, data, profile=None, documents=None):
     problems.update(_locked_changes(fields, data, prefill, schema))
     if problems:
         raise errors.Invalid(
-            f'Biểu mẫu còn {len(problems)} trường chưa hợp lệ.', problems)
+            Message('Biểu mẫu còn ${n} trường chưa hợp lệ.', n=len(problems)), problems)
     return {k: v for k, v in clean.items() if v is not None}
 
 

@@ -22,16 +22,36 @@ import os
 import colander
 import deform
 from chameleon.utils import Markup
+from pyramid.threadlocal import get_current_request
+from translationstring import TranslationString
 
 from tthc_docs import templates
 from tthc_docs.eforms import formschema
-from tthc_docs.web.i18n import deform_translator
+from tthc_docs.text.messages import Message
+from tthc_docs.web.i18n import deform_translator, localize
 from tthc_docs.web.pagecache import PageStore
 
 _SEARCH_PATH = (os.path.join(os.path.dirname(templates.__file__), 'forms', 'deform'),
                 os.path.join(os.path.dirname(templates.__file__), 'deform'),
                 os.path.join(os.path.dirname(deform.__file__), 'templates'))
 RENDERER = deform.ZPTRendererFactory(_SEARCH_PATH, translator=deform_translator)
+_CHAMELEON_TRANSLATE = RENDERER.loader.kwargs['translate']
+
+
+def _translate(msgid, domain=None, mapping=None, context=None, target_language=None,
+               default=None):
+    """The e-form's Chameleon translator: a ``Message`` (a reason or notice built in
+    Python with values in it) translated whole in the request's language; everything
+    else as deform's own (``web.i18n.deform_translator``: deform's and colander's
+    words, ours from the catalog).  deform wraps its translator in translationstring's,
+    which would turn a ``Message`` into a plain string and drop its values."""
+    if isinstance(msgid, Message):
+        return localize(get_current_request(), msgid)
+    return _CHAMELEON_TRANSLATE(msgid, domain=domain, mapping=mapping, context=context,
+                                target_language=target_language, default=default)
+
+
+RENDERER.loader.kwargs['translate'] = _translate
 PREFIX = 'data.'
 #: The blank forms already rendered (a few MiB: a form's HTML is tens of KiB).
 BLANK_FORMS = PageStore(4 * 1024 * 1024)
@@ -55,10 +75,9 @@ def render_form(request, form_version, profile, data=None, errors=None, document
     vault documents as ``[(id, title, doc_type)]`` for document fields.
     ``request``: its language is part of what a blank rendering is kept under.
     """
-    key = _blank_key(form_version, profile, documents, legend, prefix) \
+    language = getattr(request, 'locale_name', 'vi')
+    key = _blank_key(form_version, profile, documents, legend, prefix, language) \
         if not data and not errors else None
-    if key is not None:
-        key += (getattr(request, 'locale_name', 'vi'),)
     hit = BLANK_FORMS.get(key) if key is not None else None
     if hit is not None:
         return Markup(hit.body)
@@ -68,20 +87,23 @@ def render_form(request, form_version, profile, data=None, errors=None, document
     return Markup(html)
 
 
-def _blank_key(form_version, profile, documents, legend, prefix):
+def _blank_key(form_version, profile, documents, legend, prefix, language):
     """What a blank rendering depends on; None for a version not stored yet (a preview)."""
     if getattr(form_version, '_p_oid', None) is None or form_version._p_changed:
         return None
     form_version._p_activate()   # a ghost's serial is not loaded yet
     return (form_version._p_oid, form_version._p_serial,
             json.dumps(profile or {}, sort_keys=True, default=str, ensure_ascii=False),
-            tuple(tuple(d) for d in documents or ()), str(legend), prefix)
+            tuple(tuple(d) for d in documents or ()), str(legend), prefix, language)
 
 
 def _render(form_version, profile, data, errors, documents, legend, prefix):
     fields = form_version.fields
     prefill = formschema.prefill_values(fields, profile or {})
     schema = formschema.build_schema(fields, prefill, documents, prefix)
+    for node in schema.children:   # deform prints a description untranslated
+        if isinstance(node.description, Message):
+            node.description = localize(get_current_request(), node.description)
     form = deform.Form(schema, renderer=RENDERER)
     form.widget.template = 'tthc_fields'
     values = dict(prefill)

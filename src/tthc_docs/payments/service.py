@@ -19,6 +19,7 @@ from tthc_docs.errors import DomainError, Invalid, NotFound, StateConflict
 from tthc_docs.payments import vnpay
 from tthc_docs.payments.base import COUNTER_PROVIDER, PaymentRefused, PaymentRequest
 from tthc_docs.payments.ledger import FAILED, PAID, PENDING, ledger_for
+from tthc_docs.text.messages import Message
 from tthc_docs.payments.refunds import FAILED as FAILED_REFUND, REFUNDED
 
 log = logging.getLogger("tthc_docs.payments")
@@ -70,8 +71,10 @@ def start(dossier, provider, *, return_url, notify_url, client_ip, now):
     open_ref = ledger.open_attempt(now, lifetime)
     if open_ref is not None:
         until = timeutil.format_datetime(ledger.attempt(open_ref)["started_at"] + lifetime)
-        raise StateConflict(f"Đang có một giao dịch thanh toán chưa kết thúc ({open_ref}); "
-                            f"hãy hoàn tất giao dịch đó hoặc thử lại sau {until}.", allowed=())
+        raise StateConflict(Message("Đang có một giao dịch thanh toán chưa kết thúc "
+                                    "(${reference}); hãy hoàn tất giao dịch đó hoặc thử lại "
+                                    "sau ${until}.", reference=open_ref, until=until),
+                            allowed=())
     reference = reference_for(dossier.code)
     amount = int(dossier.fee_amount)
     ledger.add_attempt(reference, amount, now)

@@ -7,6 +7,7 @@ recorded the payment; ``@@payment-notify`` is the one place a payment is
 recorded.  It is exempt from CSRF because the gateway signs it (HMAC); a
 refused notification dooms the transaction, so not even the ledger changes.
 """
+import logging
 from urllib.parse import parse_qs, urlsplit
 
 from pyramid.httpexceptions import HTTPNotFound
@@ -21,11 +22,14 @@ from tthc_docs.config import public_url
 from tthc_docs.dossiers import press
 from tthc_docs.dossiers.content import Dossier
 from tthc_docs.errors import BadRequest, Invalid, NotAllowed, StateConflict
-from tthc_docs.payments import devgateway, provider_from_settings, service
+from tthc_docs.payments import devgateway, provider_from_settings, service, vnpay
 from tthc_docs.payments.base import PaymentRefused
 from tthc_docs.site.content import Site, find_site
 from tthc_docs.web.body import read_data
+from tthc_docs.web.respond import show_again
 from tthc_docs.web.views import ResourceViews
+
+log = logging.getLogger(__name__)
 
 DEV_GATEWAY = "_devgateway"
 
@@ -89,12 +93,28 @@ OPENAPI_PATHS = {
 }
 
 
+#: What a person reads when the gateway's return cannot be trusted, by the gateway's code
+#: (the reason in English stays in the log and in the answer to the gateway).
+RETURN_REFUSED = {
+    vnpay.ACK_SIGNATURE: "Không xác nhận được kết quả thanh toán: chữ ký của cổng thanh toán "
+                         "không hợp lệ. Nếu tiền đã bị trừ, hệ thống sẽ ghi nhận khi cổng "
+                         "thanh toán báo lại; hãy xem lại hồ sơ sau ít phút.",
+    vnpay.ACK_AMOUNT: "Không xác nhận được kết quả thanh toán: số tiền cổng thanh toán gửi về "
+                      "không hợp lệ.",
+}
+RETURN_REFUSED_OTHER = "Không xác nhận được kết quả thanh toán."
+NOT_CONFIGURED = ("Thanh toán trực tuyến chưa được cấu hình; hãy nộp phí, lệ phí tại Bộ phận "
+                  "Một cửa hoặc thử lại sau.")
+RETURN_PT = "tthc_docs.templates:payments/return.pt"
+
+
 def provider(request):
     """The configured gateway adapter; 409 when online payment is not set up."""
     try:
         return provider_from_settings(request.registry.settings)
     except ValueError as exc:
-        raise StateConflict(f"Thanh toán trực tuyến chưa được cấu hình ({exc}).") from None
+        log.error("online payment is not configured: %s", exc)
+        raise StateConflict(NOT_CONFIGURED) from None
 
 
 def payment_json(request, dossier):
@@ -162,14 +182,19 @@ class GatewayViews(ResourceViews):
         try:
             outcome = provider(self.request).read_return(self.request.GET)
         except PaymentRefused as refused:
-            raise BadRequest(f"Kết quả thanh toán không hợp lệ: {refused.reason}.") from None
+            log.warning("payment return refused: %s (reference=%s)", refused.reason,
+                        refused.reference or "-")
+            refusal = BadRequest(RETURN_REFUSED.get(refused.code, RETURN_REFUSED_OTHER))
+            return show_again(self.request, refusal, RETURN_PT, {
+                "reference": refused.reference, "dossier": None, "amount": None,
+                "success": False, "paid": False, "url": None})
         code = service.dossier_code_of(outcome.reference)
         dossier = find_site(self.context)["dossiers"].get(code) if code else None
         return self.respond({
             "reference": outcome.reference, "dossier": code, "amount": outcome.amount,
             "success": outcome.success, "paid": service.is_recorded(dossier, outcome.reference),
             "url": self.request.resource_url(dossier) if dossier is not None else None},
-            template="tthc_docs.templates:payments/return.pt")
+            template=RETURN_PT, page={"error": None})
 
     @view_config(name="payment-notify", request_method=("POST", "GET"), require_csrf=False)
     def payment_notify(self):

@@ -11,6 +11,7 @@ import functools
 import re
 import unicodedata
 
+from tthc_docs.text.messages import Message
 from tthc_docs.text.numbers import MAX_DIGITS, digits_fit
 
 __all__ = [
@@ -22,7 +23,10 @@ __all__ = [
 
 
 class ValidationError(ValueError):
-    """A value a person typed that cannot be accepted; ``str()`` says why."""
+    """A value a person typed that cannot be accepted; ``str()`` says why, ``reason`` too
+    (a ``text.messages.Message`` when it has values in it: a page translates it whole)."""
+
+    reason = property(lambda self: self.args[0] if self.args else str(self))
 
 
 def nfc(text):
@@ -62,7 +66,7 @@ _SEPARATORS = re.compile(r'[\s.\-()]+')
 
 def _digits_only(value, what):
     if not isinstance(value, str):
-        raise ValidationError(f'{what} phải là một chuỗi chữ số.')
+        raise ValidationError(Message('${what} phải là một chuỗi chữ số.', what=Message(what)))
     return _SEPARATORS.sub('', value.strip())
 
 
@@ -97,27 +101,27 @@ def check_id_number(value, birth_date=None, sex=None):
             'cá nhân 12 chữ số (in trên căn cước công dân).')
     if len(number) != 12:
         raise ValidationError(
-            f'Số định danh cá nhân phải có đúng 12 chữ số '
-            f'(đã nhập {len(number)} chữ số).')
+            Message('Số định danh cá nhân phải có đúng 12 chữ số (đã nhập ${n} chữ số).', n=len(number)))
     if number[:3] not in PROVINCE_CODES:
         raise ValidationError(
-            f'Mã tỉnh "{number[:3]}" ở 3 chữ số đầu không phải mã tỉnh, '
-            f'thành phố nào; hãy kiểm tra lại số định danh.')
+            Message('Mã tỉnh "${code}" ở 3 chữ số đầu không phải mã tỉnh, thành phố nào; '
+                    'hãy kiểm tra lại số định danh.', code=number[:3]))
     id_sex, century = id_number_facts(number)
     if birth_date is not None:
         born = parse_date(birth_date)
         if not century <= born.year < century + 100:
             raise ValidationError(
-                f'Chữ số thứ 4 ({number[3]}) cho biết người sinh trong các năm '
-                f'{century}-{century + 99}, không khớp với năm sinh {born.year}.')
+                Message('Chữ số thứ 4 (${digit}) cho biết người sinh trong các năm '
+                        '${first}-${last}, không khớp với năm sinh ${year}.', digit=number[3],
+                        first=century, last=century + 99, year=born.year))
         if int(number[4:6]) != born.year % 100:
             raise ValidationError(
-                f'Chữ số thứ 5-6 ({number[4:6]}) phải là hai số cuối của năm '
-                f'sinh {born.year}.')
+                Message('Chữ số thứ 5-6 (${digits}) phải là hai số cuối của năm sinh ${year}.',
+                        digits=number[4:6], year=born.year))
     if sex is not None and _fold_sex(sex) not in (None, id_sex):
         raise ValidationError(
-            f'Chữ số thứ 4 ({number[3]}) là của giới tính {id_sex}, '
-            f'không khớp với giới tính đã khai.')
+            Message('Chữ số thứ 4 (${digit}) là của giới tính ${sex}, không khớp với giới '
+                    'tính đã khai.', digit=number[3], sex=Message(id_sex)))
     return number
 
 
@@ -163,15 +167,14 @@ def normalize_phone(value):
     if raw.startswith('02'):
         if len(raw) != 11:
             raise ValidationError(
-                f'Số điện thoại cố định phải có 11 chữ số kể cả mã vùng '
-                f'(đã nhập {len(raw)}).')
+                Message('Số điện thoại cố định phải có 11 chữ số kể cả mã vùng (đã nhập ${n}).', n=len(raw)))
         return raw
     if not raw.startswith(_MOBILE_PREFIXES):
         raise ValidationError(
-            f'Đầu số "{raw[:3]}" không phải đầu số di động Việt Nam.')
+            Message('Đầu số "${prefix}" không phải đầu số di động Việt Nam.', prefix=raw[:3]))
     if len(raw) != 10:
         raise ValidationError(
-            f'Số điện thoại di động phải có 10 chữ số (đã nhập {len(raw)}).')
+            Message('Số điện thoại di động phải có 10 chữ số (đã nhập ${n}).', n=len(raw)))
     return raw
 
 
@@ -201,8 +204,8 @@ def parse_date(value):
         match = _VN_DATE.match(text)
         if not match:
             raise ValidationError(
-                f'"{text}" không phải ngày hợp lệ; hãy nhập theo dạng '
-                f'ngày/tháng/năm, ví dụ 31/12/1990.')
+                Message('"${text}" không phải ngày hợp lệ; hãy nhập theo dạng ngày/tháng/năm, '
+                        'ví dụ 31/12/1990.', text=text))
         day, month, year = (int(g) for g in match.groups())
         if len(match.group(3)) != 4:
             raise ValidationError(
@@ -211,7 +214,8 @@ def parse_date(value):
         return datetime.date(year, month, day)
     except ValueError:
         raise ValidationError(
-            f'Ngày {day:02d}/{month:02d}/{year} không có trên lịch.') from None
+            Message('Ngày ${date} không có trên lịch.', date=f'{day:02d}/{month:02d}/{year}')
+        ) from None
 
 
 _MONEY_SUFFIX = re.compile(r'\s*(đồng|đ|₫|vnđ|vnd)\s*$', re.IGNORECASE)
@@ -245,7 +249,7 @@ def parse_money(value):
             raise ValidationError('Số tiền tính bằng đồng, không có phần lẻ.')
         else:
             raise ValidationError(
-                f'"{value}" không phải số tiền; hãy nhập ví dụ 1.500.000.')
+                Message('"${value}" không phải số tiền; hãy nhập ví dụ 1.500.000.', value=value))
     else:
         raise ValidationError('Số tiền phải là một số.')
     if amount < 0:
@@ -263,21 +267,21 @@ def parse_integer(value):
         return _not_huge(int(value))
     if isinstance(value, str) and re.match(r'^\s*[-+]?\d+\s*$', value):
         return int(_few_digits(value.strip()))
-    raise ValidationError(f'"{str(value)[:40]}" không phải số nguyên.')
+    raise ValidationError(Message('"${value}" không phải số nguyên.', value=str(value)[:40]))
 
 
 def _few_digits(text):
     """``text`` if it is at most MAX_DIGITS ASCII digits (with a sign): ``int()`` of
     thousands of digits is slow, and past 4,300 a ValueError (a 500)."""
     if not digits_fit(text, MAX_DIGITS):
-        raise ValidationError(f'Số quá dài hoặc không phải chữ số (tối đa {MAX_DIGITS} chữ số).')
+        raise ValidationError(Message('Số quá dài hoặc không phải chữ số (tối đa ${n} chữ số).', n=MAX_DIGITS))
     return text
 
 
 def _not_huge(number):
     """``number`` if it has at most MAX_DIGITS digits (JSON clients send ints directly)."""
     if abs(number) >= 10 ** MAX_DIGITS:
-        raise ValidationError(f'Số quá lớn (tối đa {MAX_DIGITS} chữ số).')
+        raise ValidationError(Message('Số quá lớn (tối đa ${n} chữ số).', n=MAX_DIGITS))
     return number
 
 
@@ -310,8 +314,7 @@ def check_email(value):
     text = value.strip()
     if not _EMAIL.match(text) or '..' in text:
         raise ValidationError(
-            f'"{text}" không phải địa chỉ thư điện tử hợp lệ '
-            f'(ví dụ: ten@example.vn).')
+            Message('"${text}" không phải địa chỉ thư điện tử hợp lệ (ví dụ: ten@example.vn).', text=text))
     local, domain = text.rsplit('@', 1)
     return f'{local}@{domain.lower()}'
 
@@ -319,18 +322,18 @@ def check_email(value):
 def check_length(text, min_length=None, max_length=None):
     """Refuse text shorter or longer than the editor allowed."""
     if min_length is not None and len(text) < min_length:
-        raise ValidationError(f'Cần ít nhất {min_length} ký tự.')
+        raise ValidationError(Message('Cần ít nhất ${n} ký tự.', n=min_length))
     if max_length is not None and len(text) > max_length:
-        raise ValidationError(f'Tối đa {max_length} ký tự (đã nhập {len(text)}).')
+        raise ValidationError(Message('Tối đa ${n} ký tự (đã nhập ${given}).', n=max_length, given=len(text)))
     return text
 
 
 def check_range(number, minimum=None, maximum=None):
     """Refuse a number outside the editor's range."""
     if minimum is not None and number < minimum:
-        raise ValidationError(f'Giá trị nhỏ nhất là {minimum}.')
+        raise ValidationError(Message('Giá trị nhỏ nhất là ${n}.', n=minimum))
     if maximum is not None and number > maximum:
-        raise ValidationError(f'Giá trị lớn nhất là {maximum}.')
+        raise ValidationError(Message('Giá trị lớn nhất là ${n}.', n=maximum))
     return number
 
 

@@ -121,7 +121,7 @@ def validate_profile(data, current=None, bind_id_number=False):
             try:
                 values[key] = check(values[key])
             except validators.ValidationError as exc:
-                fields[key] = str(exc)
+                fields[key] = exc.reason
     merged = dict(current or {})
     merged.update(values)
     if values.get('id_number') or ('id_number' in merged and
@@ -140,7 +140,7 @@ def _check_id_number(merged, values, fields):
             merged['id_number'], birth_date=merged.get('birth_date') or None,
             sex=merged.get('sex') or None)
     except validators.ValidationError as exc:
-        fields['id_number'] = str(exc)
+        fields['id_number'] = exc.reason
         return
     if 'id_number' in values:
         values['id_number'] = number

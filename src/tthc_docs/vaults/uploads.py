@@ -19,6 +19,7 @@ import warnings
 from dataclasses import dataclass
 
 from tthc_docs import errors
+from tthc_docs.text.messages import Message
 
 #: Default for the `tthc_docs.max_upload_bytes` setting (20 MB).
 DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -76,11 +77,16 @@ class CheckedFile:
     height: int | None = None
 
 
+#: A file over the limit, said when its size is not known in advance.
+TOO_LARGE = 'Tệp quá lớn; dung lượng tối đa cho phép là ${limit}.'
+
+
 def check_size(size: int, limit: int = DEFAULT_MAX_UPLOAD_BYTES) -> None:
     """Refuse a declared or measured size beyond the limit (413)."""
     if size is not None and size > limit:
-        raise errors.TooLarge(
-            f'Tệp quá lớn ({_mb(size)}); dung lượng tối đa cho phép là {_mb(limit)}.')
+        raise errors.TooLarge(Message(
+            'Tệp quá lớn (${size}); dung lượng tối đa cho phép là ${limit}.',
+            size=_mb(size), limit=_mb(limit)))
 
 
 def read_limited(stream, limit: int = DEFAULT_MAX_UPLOAD_BYTES,
@@ -98,8 +104,7 @@ def read_limited(stream, limit: int = DEFAULT_MAX_UPLOAD_BYTES,
             break
         total += len(chunk)
         if total > limit:
-            raise errors.TooLarge(
-                f'Tệp quá lớn; dung lượng tối đa cho phép là {_mb(limit)}.')
+            raise errors.TooLarge(Message(TOO_LARGE, limit=_mb(limit)))
         buf.write(chunk)
     return buf.getvalue()
 
@@ -118,8 +123,7 @@ class LimitedStream:
     def _count(self, chunk):
         self.seen += len(chunk)
         if self.seen > self.limit:
-            raise errors.TooLarge(
-                f'Tệp quá lớn; dung lượng tối đa cho phép là {_mb(self.shown_limit)}.')
+            raise errors.TooLarge(Message(TOO_LARGE, limit=_mb(self.shown_limit)))
         return chunk
 
     def read(self, size=-1):
@@ -174,8 +178,9 @@ def inspect(data: bytes, limit: int = DEFAULT_MAX_UPLOAD_BYTES) -> CheckedFile:
     content_type = sniff(data)
     if content_type is None:
         what = describe_refused(data)
-        raise errors.UnsupportedType(
-            f'Không nhận loại tệp này ({what}). Chỉ nhận tệp PDF, JPEG hoặc PNG.')
+        raise errors.UnsupportedType(Message(
+            'Không nhận loại tệp này (${what}). Chỉ nhận tệp PDF, JPEG hoặc PNG.',
+            what=Message(what)))
     details = (_check_pdf(data) if content_type == 'application/pdf'
                else _check_image(data, content_type))
     return CheckedFile(content_type=content_type,

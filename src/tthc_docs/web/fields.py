@@ -10,6 +10,7 @@ deform), so domain schemas may import it without pulling in the web.
 import colander
 
 from tthc_docs import errors
+from tthc_docs.text.messages import Message
 
 #: The key of an error that belongs to the whole object, not to one field.
 WHOLE = "_form"
@@ -47,6 +48,8 @@ def in_vietnamese(message):
     ``message``: a colander TranslationString (its English msgid and values)
     or a plain string; a msgid this table lacks stays English, filled in.
     """
+    if isinstance(message, Message):    # ours, kept whole so that a page can translate it
+        return message
     msgid = getattr(message, "default", None) or str(message)
     mapping = getattr(message, "mapping", None) or {}
     text = COLANDER_VI.get(msgid, str(message) if not mapping else msgid)
@@ -65,10 +68,11 @@ def invalid_fields(exc, translate=None, whole=WHOLE, key=None):
     schemas whose node names are not what a client calls the field.
     """
     found = {}
-    for path, message in exc.asdict(translate=translate).items():
+    for path, messages in exc.asdict(translate=translate, separator=None).items():
         if key is not None:
             path = key(path)
-        found[path or whole] = message
+        # one message is kept as it is (a ``text.messages.Message`` stays translatable)
+        found[path or whole] = messages[0] if len(messages) == 1 else '; '.join(messages)
     if not found:  # an Invalid with no message anywhere still names the problem
         found[whole] = str(exc) or errors.Invalid.default_message
     return found

@@ -9,13 +9,17 @@ Templates translate through :class:`Translate`: a page has some fifty
 messages, and Pyramid's translator builds a TranslationString, looks up the
 request's localizer and runs gettext for each of them on every render.
 A message without values to fill in has one translation per language, so it
-is translated once per language and kept (issue 15).
+is translated once per language and kept (issue 15). A sentence built in
+Python with values in it is a ``text.messages.Message``: it is looked up by
+its msgid and its values filled in after.
 """
 from pyramid.i18n import TranslationString, TranslationStringFactory
 from pyramid.threadlocal import get_current_request
 from pyramid_chameleon.interfaces import IChameleonTranslate
 
 from tthc_docs.web.fields import COLANDER_VI
+
+from tthc_docs.text.messages import Message
 
 _ = TranslationStringFactory("tthc_docs")
 #: The translation domains of deform's templates and colander's messages (English msgids).
@@ -52,6 +56,12 @@ class Translate:
 
     def __call__(self, msgid, domain=None, mapping=None, context=None, target_language=None,
                  default=None):
+        if isinstance(msgid, Message):   # a sentence built in Python: its msgid, values filled in
+            values = {name: self(value, domain=domain, target_language=target_language)
+                      if isinstance(value, Message) else value
+                      for name, value in msgid.values.items()}
+            return self.inner(msgid.msgid, domain=domain, mapping=values or None, context=context,
+                              target_language=target_language, default=msgid.msgid)
         if (mapping or type(msgid) is not str
                 or (default is not None and (type(default) is not str or not default))):
             return self.inner(msgid, domain=domain, mapping=mapping, context=context,
@@ -86,6 +96,8 @@ def deform_translator(term):
 def _in(language, request, term):
     if not isinstance(term, str):
         return term
+    if isinstance(term, Message):       # built in Python with values: translated whole
+        return localize(request, term)
     mapping = {k: _in(language, request, v) for k, v in (getattr(term, "mapping", None) or {}).items()}
     msgid = str(getattr(term, "default", None) or term)
     if language == "vi":
@@ -99,6 +111,20 @@ def _in(language, request, term):
     for key, value in mapping.items():
         text = text.replace("${%s}" % key, str(value))
     return text
+
+
+def localize(request, text):
+    """``text`` in the request's language: a fixed Vietnamese text, or a ``Message`` whole.
+
+    For what is translated outside a page template's own translator (deform's
+    renderer of the e-form); Vietnamese comes back as it is.
+    """
+    if request is None or request.locale_name == "vi" or not isinstance(text, str):
+        return text
+    if isinstance(text, Message):
+        values = {name: localize(request, value) for name, value in text.values.items()}
+        return request.localizer.translate(_(text.msgid, mapping=values))
+    return request.localizer.translate(_(str(text)))
 
 
 def _keep_translations(registry):

@@ -81,6 +81,19 @@ def names(request):
     return name_of
 
 
+def plurals(request):
+    """``plural(singular, plural, n)``: the message for ``n`` things, ``${n}`` filled in.
+
+    Vietnamese nouns do not change with the number, so the Vietnamese msgid
+    and msgid_plural are the same text; English chooses "1 copy" or "2 copies"
+    through the catalog's plural forms (gettext's ngettext), never by hand.
+    """
+    def plural(singular, plural_text, n):
+        return request.localizer.pluralize(singular, plural_text, n, domain="tthc_docs",
+                                           mapping={"n": n})
+    return plural
+
+
 def add_globals(event):
     request = event.get("request")
     if request is None or event.get("renderer_name") == "json":
@@ -95,6 +108,7 @@ def add_globals(event):
     event.setdefault("locale", request.locale_name)
     event.setdefault("flash_messages", flash_messages)
     event.setdefault("name_of", names(request))
+    event.setdefault("plural", plurals(request))
 
 
 def _layout(registry):

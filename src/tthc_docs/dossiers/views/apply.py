@@ -14,7 +14,8 @@ from pyramid.view import view_config, view_defaults
 
 from tthc_docs.vaults import counter, uploads
 from tthc_docs import errors, timeutil
-from tthc_docs.dossiers import filing
+from tthc_docs.dossiers import filing, terms
+from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.eforms import render as formrender
 from tthc_docs import security as s
 from tthc_docs.dossiers.content import COUNTER, ONLINE
@@ -25,7 +26,7 @@ from tthc_docs.web.body import read_json
 from tthc_docs.web.respond import render, show_again, wants_json
 from tthc_docs.web.views import ResourceViews
 from tthc_docs.dossiers.serialise import dossier_url, fee_json
-from tthc_docs.vaults.views.documents import upload_limit
+from tthc_docs.vaults.views.documents import REFUSED_FILE, upload_limit
 
 OPENAPI_PATHS = {
     '/procedures/{code}/@@apply': {'parameters': [{'name': 'code', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}],
@@ -95,17 +96,26 @@ def _store_uploads(request, site, account, channel, payload):
         req = reqs.get(name[5:])
         if req is None:
             raise errors.Invalid('Tệp cho thành phần không tồn tại.', {name: 'không hợp lệ'})
-        data = uploads.read_limited(value.file, limit)
-        meta = {}
-        if channel == COUNTER:
-            meta = {'certified_by': account.login,
-                    'original': 'Bản chính đối chiếu tại Bộ phận Một cửa'}
-        doc, _ = vault.add_document(
-            data, title=req['name'], doc_type=req.get('doc_type') or 'other',
-            kind='digitized' if channel == COUNTER else 'uploaded', added_by=account.login,
-            content_type=value.type, filename=value.filename, limit=limit,
-            quota=request.registry.vault_quota, **meta)
+        try:
+            doc = _store_one(request, vault, account, channel, req, value, limit)
+        except REFUSED_FILE as exc:   # said beside that file's box, by the page
+            raise type(exc)(exc.message, fields={name: exc.message}) from None
         payload['attachments'][req['id']] = doc.id
+
+
+def _store_one(request, vault, account, channel, req, value, limit):
+    """One uploaded file into the owner's vault (digitised, at the counter)."""
+    data = uploads.read_limited(value.file, limit)
+    meta = {}
+    if channel == COUNTER:
+        meta = {'certified_by': account.login,
+                'original': 'Bản chính đối chiếu tại Bộ phận Một cửa'}
+    doc, _ = vault.add_document(
+        data, title=req['name'], doc_type=req.get('doc_type') or 'other',
+        kind='digitized' if channel == COUNTER else 'uploaded', added_by=account.login,
+        content_type=value.type, filename=value.filename, limit=limit,
+        quota=request.registry.vault_quota, **meta)
+    return doc
 
 
 APPLY_PT = 'tthc_docs.templates:dossiers/apply.pt'
@@ -135,7 +145,7 @@ class ApplyViews(ResourceViews):
                 payload = _form_payload(request)
                 _store_uploads(request, site, account, channel, payload)
             dossier, created = _file(request, site, account, channel, payload, key)
-        except errors.Invalid as exc:  # the page again, as typed, nothing of this attempt kept
+        except REFUSED_FILE as exc:  # the page again, as typed, nothing of this attempt kept
             if wants_json(request):
                 raise
             return show_again(request, exc, APPLY_PT, self.page_values(payload, exc.fields),
@@ -163,10 +173,14 @@ class ApplyViews(ResourceViews):
         posted, problems = posted or {}, problems or {}
         form = _published_form(site, version)
         return {'procedure': version, 'channel': channel,
+                'max_upload_bytes': upload_limit(request),
+                'terms': terms.terms(version, channel, timeutil.now(),
+                                     calendar_for(site, request.registry.settings)),
                 'form_html': _form_html(request, form, vault, documents, posted.get('data'),
                                         problems),
                 'chosen': dict(posted.get('attachments') or {}, agency=posted.get('agency')),
                 'was_posted': bool(posted),
+                'files_refused': any(name.startswith('file.') for name in problems),
                 'problem_list': _problem_list(form, version, problems),
                 'agencies': [site['agencies'].by_code(c) for c in version.agencies or ()
                              if site['agencies'].by_code(c) is not None],
@@ -222,4 +236,5 @@ def _problem_list(form, version, problems):
     """[(label, why)] of a refused post: each field and document named as the page names it."""
     labels = {f['name']: f['title'] for f in (form.fields if form is not None else ())}
     labels.update({f'attachments.{r["id"]}': r['name'] for r in version.requirements or ()})
+    labels.update({f'file.{r["id"]}': r['name'] for r in version.requirements or ()})
     return [(labels.get(name, name), why) for name, why in problems.items()]

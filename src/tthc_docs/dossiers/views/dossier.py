@@ -8,7 +8,7 @@ officers in at all.
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs import timeutil
-from tthc_docs.dossiers import actions, workflow
+from tthc_docs.dossiers import actions, timeline, workflow
 from tthc_docs import security as s
 from tthc_docs.dossiers.content import Dossier
 from tthc_docs.site.content import find_site
@@ -45,6 +45,9 @@ _DOSSIER = {'description': 'the dossier', 'content': {'application/json': {'sche
         attachments=_VERIFIED, results=_VERIFIED,
         form={'type': 'object', 'description': '{name, version, title, rows: [{name, title, '
               'value}] labelled by the version the dossier was filled with, url}'},
+        timeline={'type': 'array', 'description': "the procedure's stages in order: {key, name, "
+                  'role, unit, state (done, current, paused, next, skipped), started_at, '
+                  'finished_at, due_at, days, late, fixed}', 'items': {'type': 'object'}},
         slips={'type': 'array', 'description': 'the slips the state has produced',
                'items': {'type': 'object', 'properties': {
                    'name': {'type': 'string'}, 'url': {'type': 'string'}}}})}}}}
@@ -114,6 +117,7 @@ class DossierViews(ResourceViews):
         """The history's words, the dossier itself and whom an assigning action may name."""
         assigning = actions.ASSIGNING & set(body['actions'])
         return {'labels': workflow.HISTORY_LABELS, 'dossier': self.context,
+                'stage_words': timeline.STATE_WORDS, 'holder_titles': timeline.HOLDER_TITLES,
                 'inputs': ACTION_INPUTS, 'result_titles': self.result_titles(),
                 'officers': (actions.assignable(find_site(self.context)['people'], self.context)
                              if assigning else [])}

@@ -9,6 +9,7 @@ from tthc_docs.dossiers import codes
 from tthc_docs import errors, timeutil
 from tthc_docs.site.content import Site
 from tthc_docs.dossiers.serialise import track_json
+from tthc_docs.text.messages import Message
 from tthc_docs.web.respond import ask, show_again
 from tthc_docs.web.views import ResourceViews
 
@@ -38,7 +39,7 @@ def lookup(request, code):
                              {'code': 'dạng 000.00.20.H55-270203-0001'})
     dossier = request.context['dossiers'].get(code)
     if dossier is None:
-        raise errors.NotFound(f'Không có hồ sơ mã {code}.')
+        raise errors.NotFound(Message('Không có hồ sơ mã ${code}.', code=code))
     return dossier
 
 

@@ -25,10 +25,15 @@ from tthc_docs.vaults import quota, uploads
 from tthc_docs.vaults.content import find_vault
 from tthc_docs.vaults.documents import KINDS, Document, DocumentFolder, serialize_document
 from tthc_docs.web.confirm import confirm_page, needs_confirmation
+from tthc_docs.web.respond import show_again, wants_json
 from tthc_docs.web.views import ResourceViews
 
 #: Room for the multipart envelope and the small form fields around the file.
 MULTIPART_OVERHEAD = 64 * 1024
+#: Set on the request once its body was read within the limit (``guard_upload``).
+BODY_READ = 'tthc.upload_body_read'
+#: What a refused file is: the page shows it beside the file box, a JSON client gets it as is.
+REFUSED_FILE = (errors.UnsupportedType, errors.TooLarge, errors.Invalid)
 DOCUMENT_PT = 'tthc_docs.templates:vaults/document.pt'
 
 _DOC = {'type': 'object', 'properties': {
@@ -102,6 +107,7 @@ def guard_upload(request):
             request.environ['wsgi.input'], limit + MULTIPART_OVERHEAD, shown_limit=limit)
     check_csrf_origin(request)
     check_csrf_token(request)
+    request.environ[BODY_READ] = True   # within the limit: the other inputs may be shown again
     quota.count_upload(get_connection(request).db(), request.registry.upload_rate,
                        request.account.login)
     return limit
@@ -161,13 +167,33 @@ class FolderViews(ResourceViews):
     @view_config(request_method='POST', require_csrf=False)  # guard_upload checks it, after the size
     def upload(self):
         vault = find_vault(self.context)
-        doc, created = store_upload(self.request, vault, kind='uploaded')
+        try:
+            doc, created = store_upload(self.request, vault, kind='uploaded')
+        except REFUSED_FILE as exc:
+            return self.refused(vault, exc)
         return self.respond(
             document_json(self.request, doc), status=201 if created else 200,
             location=document_url(self.request, doc),
             redirect=self.request.resource_url(vault),
             flash=('Đã lưu giấy tờ vào kho.' if created else
                    'Tệp này đã có trong kho; không lưu thêm bản sao.'))
+
+    def refused(self, vault, exc):
+        """A browser gets the vault page again, the reason beside the file box and the
+        type and title as chosen, at the refusal's status (413, 415, 422); a JSON
+        client gets API.md's error as before. A body refused for its declared size
+        was never read, so only the file's reason can be shown then."""
+        from tthc_docs.vaults.views.vault import VAULT_PT, vault_page  # it imports this module
+        request = self.request
+        if wants_json(request):
+            raise exc
+        posted = ({k: request.POST.get(k) or '' for k in ('doc_type', 'title')}
+                  if request.environ.get(BODY_READ) else {})
+        fields = dict(exc.fields)
+        if not fields or isinstance(exc, (errors.UnsupportedType, errors.TooLarge)):
+            fields['file'] = exc.message
+        return show_again(request, type(exc)(exc.message, fields=fields), VAULT_PT,
+                          vault_page(request, vault, posted), doom=True)
 
     @view_config(request_method='GET')
     def folder(self):

@@ -75,6 +75,27 @@ def _log_item(entry):
             'dossier': entry.dossier}
 
 
+def page_extras(request, vault, posted=None):
+    """What the vault page shows besides its JSON; ``posted``: a refused upload's other inputs.
+
+    The upload view shows this page again when it refuses a file (``documents.py``).
+    """
+    log = vault.access_log
+    return {'access_log': [_log_item(e) for e in log.newest_first(limit=20)],
+            'log_intact': log.verdict().ok,
+            'doc_types': doctypes.DOC_TYPES, 'kinds': KINDS, 'labels': LABELS,
+            'profile_keys': PROFILE_KEYS, 'messages': request.session.pop_flash(),
+            'max_upload': uploads._mb(upload_limit(request)),
+            'max_upload_bytes': upload_limit(request), 'posted': posted or {},
+            'error': None, 'field_errors': {},
+            'fmt_size': fmt_size, 'doc_type_title': doctypes.title_of, 'vn_date': _vn_date}
+
+
+def vault_page(request, vault, posted=None):
+    """Every value of the vault page: its JSON and its extras."""
+    return dict(vault_json(request, vault), **page_extras(request, vault, posted))
+
+
 @view_config(context=Site, name='my-vault', request_method='GET')
 def my_vault(request):
     """The logged-in citizen's own vault (a redirect)."""
@@ -94,16 +115,7 @@ class VaultViews(ResourceViews):
     @view_config(request_method='GET')
     def show(self):
         return self.respond(vault_json(self.request, self.context), template=VAULT_PT,
-                            page=self.page_extras)
-
-    def page_extras(self):
-        log = self.context.access_log
-        return {'access_log': [_log_item(e) for e in log.newest_first(limit=20)],
-                'log_intact': log.verdict().ok,
-                'doc_types': doctypes.DOC_TYPES, 'kinds': KINDS, 'labels': LABELS,
-                'profile_keys': PROFILE_KEYS, 'messages': self.request.session.pop_flash(),
-                'max_upload': uploads._mb(upload_limit(self.request)),
-                'fmt_size': fmt_size, 'doc_type_title': doctypes.title_of, 'vn_date': _vn_date}
+                            page=lambda: page_extras(self.request, self.context))
 
     @view_config(name='access-log', request_method='GET')
     def access_log(self):
