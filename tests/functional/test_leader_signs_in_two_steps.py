@@ -185,6 +185,7 @@ def test_the_leaders_pages_ask_then_finish(login, edit_site, procedure, docs, re
     form["code"] = totp.current_code(secret)
     page = form.submit().maybe_follow()
     assert "Đã gửi yêu cầu ký đến điện thoại" in page.text and code in page.text
+    assert "static/sign-requests.js" in page.text   # polls by itself; the form works without it
     page = _finish_form(page).submit().maybe_follow()          # not approved yet
     assert "chưa phê duyệt" in page.text
     assert _unchanged(edit_site, code)

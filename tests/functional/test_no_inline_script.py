@@ -15,7 +15,7 @@ PAGES = {
     "editor1": ["/procedures/@@add", "/procedures/1.001193/@@edit", "/forms/@@add",
                 "/forms/de-nghi-huong-tro-cap-that-nghiep/@@edit"],
     "citizen1": ["/procedures/1.001193/@@apply", "/@@my-dossiers", "/"],
-    "leader1": ["/@@totp", "/@@sign-mobile"],
+    "leader1": ["/@@totp", "/@@sign-mobile", "/@@sign-requests"],
 }
 
 
