@@ -50,7 +50,8 @@ OPENAPI_PATHS = {
         "requestBody": {"content": {"application/json": {"schema": {
             "type": "object", "required": ["request"],
             "properties": {"request": {"type": "string"}}}}}},
-        "responses": {"200": {"description": "{state: signed, items: [{code, status, result}]}"},
+        "responses": {"200": {"description": "{state: signed, items: [{code, status, result}]}; "
+                                             "the same to every later poll of a signed request"},
                       "202": {"description": "{state: awaiting_phone}"},
                       "401": _ERR, "403": _ERR, "404": _ERR, "409": _ERR, "422": _ERR,
                       "503": _ERR}}},
