@@ -8,19 +8,20 @@ PYTHON ?= python3
 
 # System packages the project needs: Liberation Serif (Times New Roman's metrics, as
 # Decree 30/2020 asks, with every Vietnamese glyph) and DejaVu as the fallback; poppler's
-# pdfsig and NSS's certutil, with which the tests have signed results checked independently;
+# pdfsig and NSS's certutil, with which the tests have signed results checked independently
+# (libfaketime, package faketime, runs them under a clock ten years ahead);
 # Debian's Chromium, which the browser tests drive (Playwright never downloads a browser here).
 SYSTEM_FONTS := /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf \
                 /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 system-packages:
 	@missing=0; for f in $(SYSTEM_FONTS); do [ -f $$f ] || missing=1; done; \
 	command -v pdfsig >/dev/null || missing=1; command -v certutil >/dev/null || missing=1; \
-	[ -x /usr/bin/chromium ] || missing=1; \
+	command -v faketime >/dev/null || missing=1; [ -x /usr/bin/chromium ] || missing=1; \
 	if [ $$missing = 1 ]; then \
 	  if command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      fonts-liberation2 fonts-dejavu-core poppler-utils libnss3-tools chromium; \
-	  else echo "install fonts-liberation2, fonts-dejavu-core, poppler-utils, libnss3-tools and chromium" >&2; fi; \
+	      fonts-liberation2 fonts-dejavu-core poppler-utils libnss3-tools faketime chromium; \
+	  else echo "install fonts-liberation2, fonts-dejavu-core, poppler-utils, libnss3-tools, faketime and chromium" >&2; fi; \
 	fi
 
 # axe-core, which the browser tests inject into pages (tests/e2e/package.json pins it).

@@ -71,7 +71,10 @@ def test_after_approval_the_poll_issues_a_trusted_b_lta_result(asked, edit_site,
     report = verify_pdf(result_bytes(edit_site, code), load_certs([remote_pki.root_cert_path]))
     assert (report["intact"], report["trusted"], report["level"], report["dossier"]) == \
         (True, True, "B-LTA", code)
-    assert _finish(leader, res.json["id"], status=404).status_int == 404
+    again = _finish(leader, res.json["id"])          # a late poll: the same answer, nothing new
+    assert (again.status_int, again.json) == (200, done.json)
+    with edit_site() as site:
+        assert len(site["dossiers"][code].results) == 1
 
 
 def test_a_second_request_while_one_waits_is_refused(asked, login, edit_site):
@@ -86,6 +89,21 @@ def test_a_refusal_on_the_phone_leaves_the_dossier_unchanged(asked, edit_site, r
     refused = _finish(leader, res.json["id"])
     assert refused.status_int == 409 and "từ chối" in refused.json["error"]["message"]
     assert _unchanged(edit_site, code)
+
+
+def test_a_refusal_ends_the_request_so_the_leader_may_ask_again_at_once(
+        asked, edit_site, remote_signing, clock):
+    code, leader, first, _ = asked
+    assert _phone(remote_signing, approve=False)[0] == 200
+    assert _finish(leader, first.json["id"]).status_int == 409
+    again = _finish(leader, first.json["id"])        # recorded: the same refusal, not the service's words
+    assert again.status_int == 409 and "từ chối" in again.json["error"]["message"]
+    assert leader.get("/@@sign-requests", headers={"Accept": "application/json"}).json["total"] == 0
+    clock.set(clock.value + timedelta(seconds=31))   # a new one-time code step; far before expiry
+    second = _ask(leader, [code], edit_site)
+    assert second.json["id"] != first.json["id"]
+    assert _phone(remote_signing)[0] == 200
+    assert _finish(leader, second.json["id"]).json["items"][0]["status"] == "result_ready"
 
 
 def test_a_signature_over_another_hash_is_caught_before_the_pdf_is_written(
@@ -167,6 +185,7 @@ def test_the_leaders_pages_ask_then_finish(login, edit_site, procedure, docs, re
     form["code"] = totp.current_code(secret)
     page = form.submit().maybe_follow()
     assert "Đã gửi yêu cầu ký đến điện thoại" in page.text and code in page.text
+    assert "static/sign-requests.js" in page.text   # polls by itself; the form works without it
     page = _finish_form(page).submit().maybe_follow()          # not approved yet
     assert "chưa phê duyệt" in page.text
     assert _unchanged(edit_site, code)
@@ -184,3 +203,8 @@ def test_a_credential_revoked_after_approval_signs_nothing(asked, edit_site, rem
     revoked = _finish(leader, res.json["id"])
     assert revoked.status_int == 409 and "thu hồi" in revoked.json["error"]["message"]
     assert _unchanged(edit_site, code)
+    again = _finish(leader, res.json["id"])          # ended at once: no longer waiting
+    assert again.status_int == 409 and "thu hồi" in again.json["error"]["message"]
+    with edit_site() as site:
+        assert site.signing_requests.live_for(code, site.signing_requests.get(
+            res.json["id"]).created) is None

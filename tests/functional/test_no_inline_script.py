@@ -28,7 +28,8 @@ PAGES = {
                  "/procedures/2.000635", "/@@verify", "/@@track"],
     "reception1": ["/@@queue", "/@@queue?q=nguyen&urgency=overdue", "/vaults/@@find", DOSSIER],
     "specialist1": ["/@@queue", DOSSIER],
-    "leader1": ["/@@totp", "/@@sign-mobile", "/@@sign-queue", DOSSIER, DOSSIER + "/@@sign"],
+    "leader1": ["/@@totp", "/@@sign-mobile", "/@@sign-queue", DOSSIER, DOSSIER + "/@@sign",
+                "/@@sign-requests"],
 }
 CASES = [(who, url) for who, urls in PAGES.items() for url in urls]
 

@@ -4,11 +4,13 @@ Runs before the database exists (``make run`` makes the PKI first), so the
 leaders come from the demo accounts (when the config allows demo data), from
 the identities ``tthc_docs.signers`` names, and, when a database is already
 there, from every account with a signing identity. Existing files are kept:
-running it twice changes nothing.
+running it twice changes nothing, except that an agency CA made before they
+lasted 20 years is renewed in place (``devpki_renew``).
 """
 import logging
 from pathlib import Path
 
+from tthc_docs.signing import devpki_renew
 from tthc_docs.signing.devpki import DEFAULT_AGENCY, DevPki, LeaderSpec
 from tthc_docs.signing.signer import SETTING_PKI_DIR, parse_signers
 
@@ -91,6 +93,9 @@ def cmd_dev_pki(args):
     leaders = leaders_for(settings, args.leader)
     configured = parse_signers(settings.get("tthc_docs.signers"))
     base_url = settings.get("tthc_docs.public_url") or "http://127.0.0.1:6543"
+    if DevPki(pki_dir).exists():   # made before the agency CAs lasted 20 years?
+        for line in devpki_renew.renew(DevPki(pki_dir)):
+            print(line)
     pki = DevPki(pki_dir).create([spec for spec in leaders if spec.identity not in configured],
                                  base_url=base_url)
     for spec in leaders:

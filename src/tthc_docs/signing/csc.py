@@ -79,6 +79,11 @@ class RemoteRefused(SigningRefused):
     """The signing service (or the leader through it) refused this signature."""
 
     status = 409
+    code = None   # the service's error code, when it gave one
+
+
+class UnknownRequest(RemoteRefused):
+    """``authorizeCheck`` does not know the request: another finish took its one-use approval."""
 
 
 class NoCredential(RemoteRefused):
@@ -117,11 +122,14 @@ def _service_error(status, body):
     code = body.get("error") if isinstance(body, dict) else None
     if code in SERVICE_ERRORS:
         http, message = SERVICE_ERRORS[code]
-        return RemoteRefused(message) if http == 409 else errors.Unavailable(message)
-    if status >= 500:
-        return errors.Unavailable(DOWN)
-    described = body.get("error_description") if isinstance(body, dict) else None
-    return RemoteRefused(f"Dịch vụ ký số từ xa từ chối: {described or code or status}.")
+        found = RemoteRefused(message) if http == 409 else errors.Unavailable(message)
+    elif status >= 500:
+        found = errors.Unavailable(DOWN)
+    else:
+        described = body.get("error_description") if isinstance(body, dict) else None
+        found = RemoteRefused(f"Dịch vụ ký số từ xa từ chối: {described or code or status}.")
+    found.code = code
+    return found
 
 
 async def call(http, remote, endpoint, body, timeout=None):
@@ -321,8 +329,13 @@ def ask(remote, identity, digests, description):
 
 async def _collect(remote, name, credential_id, request_id, digests):
     async with aiohttp.ClientSession() as http:
-        answer = await call(http, remote, "credentials/authorizeCheck",
-                            {"credentialID": credential_id, "requestID": request_id})
+        try:
+            answer = await call(http, remote, "credentials/authorizeCheck",
+                                {"credentialID": credential_id, "requestID": request_id})
+        except RemoteRefused as exc:
+            if exc.code == "invalid_request":   # handed out already (or never known)
+                raise UnknownRequest(exc.message) from None
+            raise
         if answer.get("status") == "pending":
             return None, None
         if not isinstance(answer.get("SAD"), str):

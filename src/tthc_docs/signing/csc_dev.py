@@ -197,22 +197,23 @@ class DevCscService:
         return {"requestID": request.id, "status": "pending", "expiresIn": self.wait}
 
     def csc_credentials_authorizeCheck(self, body):   # noqa: N802 - the CSC endpoint's name
+        """Pending, refused, expired, or the SAD: handed out once (two checks at once: one wins)."""
         cred = self._credential(body)
         with self.lock:
             request = self.started.get(str(body.get("requestID")))
-        if request is None or request.credential is not cred:
-            raise _Fail(400, "invalid_request", "unknown requestID")
-        if request.outcome is None and time.time() - request.created > self.wait:
-            with self.lock:
-                self.pending.pop(request.id, None)
+            if request is None or request.credential is not cred:
+                raise _Fail(400, "invalid_request", "unknown requestID")
+            late = request.outcome is None and time.time() - request.created > self.wait
+            if late or request.outcome == "approved":
                 self.started.pop(request.id, None)
+            if late:
+                self.pending.pop(request.id, None)
+        if late:
             raise _Fail(400, "approval_timeout", "not approved in time")
         if request.outcome is None:
             return {"status": "pending"}
         if request.outcome != "approved":
             raise _Fail(400, "access_denied", "the signer refused")
-        with self.lock:
-            self.started.pop(request.id, None)
         return dict(self._grant(cred, request.hashes), status="approved")
 
     def csc_signatures_signHash(self, body):   # noqa: N802 - the CSC endpoint's name

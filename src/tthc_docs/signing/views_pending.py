@@ -6,13 +6,16 @@
   changed. A dossier whose request still waits: 409.
 - ``POST /@@sign-finish`` (leader) ``{request}``: the leader's page polls;
   202 while the phone has not answered, 200 with the signed dossiers once
-  approved; 409 refused/expired/revoked, 503 the service down or a
-  signature over another hash: nothing written.
+  approved (and the same 200 to every later poll of that request); 409
+  refused/expired/revoked (the request ends: the leader may ask again at
+  once) or another finish of the same request under way, 503 the service
+  down or a signature over another hash: nothing signed.
 - ``GET /@@sign-requests``: the leader's requests still waiting (reads only).
 
 Thin: ``signing.pending`` decides; ``dossiers.actions.fire`` fires ``sign``.
 """
 from pyramid.view import view_config
+from pyramid_zodbconn import get_connection
 
 from tthc_docs import errors, timeutil
 from tthc_docs import security as s
@@ -47,7 +50,8 @@ OPENAPI_PATHS = {
         "requestBody": {"content": {"application/json": {"schema": {
             "type": "object", "required": ["request"],
             "properties": {"request": {"type": "string"}}}}}},
-        "responses": {"200": {"description": "{state: signed, items: [{code, status, result}]}"},
+        "responses": {"200": {"description": "{state: signed, items: [{code, status, result}]}; "
+                                             "the same to every later poll of a signed request"},
                       "202": {"description": "{state: awaiting_phone}"},
                       "401": _ERR, "403": _ERR, "404": _ERR, "409": _ERR, "422": _ERR,
                       "503": _ERR}}},
@@ -66,10 +70,10 @@ def _summary(request):
             "expires_at": timeutil.iso(request.expires)}
 
 
-def _list(request, account):
+def _list(request, account, without=None):
     now = timeutil.now()
     items = [_summary(r) for r in request.context.signing_requests.items.values()
-             if r.leader == account.login and not r.expired(now)]
+             if r.leader == account.login and r.waiting(now) and r.id != without]
     return {"items": items, "total": len(items)}
 
 
@@ -117,6 +121,11 @@ def finish(request):
     account = require_leader(request)
     try:
         dossiers, found = _finish(request, account)
+    except pending.Ended as exc:   # kept apart: this request's own transaction is aborted
+        pending.record_end(get_connection(request).db(), exc.request_id, exc.message,
+                           timeutil.now())
+        return show_again(request, exc, REQUESTS_PT, dict(
+            _list(request, account, without=exc.request_id), messages=[]), doom=True)
     except errors.DomainError as exc:
         return show_again(request, exc, REQUESTS_PT, dict(_list(request, account), messages=[]),
                           doom=True)
@@ -124,7 +133,7 @@ def finish(request):
         return respond(request, dict(_summary(found)), status=202, flash=NOT_YET,
                        redirect=request.application_url + "/@@sign-requests")
     body = {"state": SIGNED, "items": [
-        {"code": d.code, "status": d.status, "result": dict(d.results[-1])} for d in dossiers]}
+        {"code": d.code, "status": d.status, "result": found.results[d.code]} for d in dossiers]}
     return respond(request, body, redirect=dossier_url(request, dossiers[0]) + "/@@sign?done=1")
 
 
@@ -135,5 +144,7 @@ def _finish(request, account):
     found = request.context.signing_requests.get(request_id)
     if found is None:
         raise errors.NotFound("Không có yêu cầu ký này (đã hoàn tất, hết hạn hoặc bị thay).")
+    collected = request.environ.setdefault("tthc.sign-finish", {})   # kept across replays
     return pending.finish(request.context, found, account, request.registry.settings,
-                          timeutil.now(), services_for(request, request.context)), found
+                          timeutil.now(), services_for(request, request.context),
+                          collected), found
