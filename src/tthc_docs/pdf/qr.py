@@ -1,23 +1,46 @@
-"""QR codes (qrcode + Pillow) as PNG bytes, Pillow images or reportlab flowables."""
+"""QR codes (qrcode + Pillow) as PNG bytes, Pillow images or reportlab flowables.
+
+A paper's QR code is drawn from the code's module matrix: one pixel per
+module, scaled up with no smoothing to ``PIXELS_PER_MODULE`` and handed to
+reportlab as a greyscale Pillow image. qrcode's own image (eight pixels a
+module, drawn box by box) then encoded to PNG and decoded again by
+reportlab cost most of a paper's rendering time, which every transition
+pays (issue 15); the printed code is the same matrix at the same size.
+"""
 import io
 
 import qrcode
+from PIL import Image as PILImage
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
 
 from tthc_docs.pdf.fonts import nfc
 
+#: Pixels per module in a PDF's image: sharp at 22 mm (about 230 dpi for a version-10
+#: code) and plenty for a scanner or a phone; the PDF scales it to the printed size.
+PIXELS_PER_MODULE = 4
+BORDER = 2
 
-def qr_image(text, box_size=8, border=2):
-    """A black-on-white Pillow image encoding ``text`` (UTF-8, NFC)."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=border)
+
+def qr_matrix(text, border=BORDER):
+    """The code's modules for ``text`` (UTF-8, NFC), quiet zone included: rows of booleans."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=border)
     code.add_data(nfc(text).encode("utf-8"))
     code.make(fit=True)
-    return code.make_image(fill_color="black", back_color="white").get_image()
+    return code.get_matrix()
 
 
-def qr_png(text, box_size=8, border=2):
+def qr_image(text, box_size=8, border=BORDER):
+    """A black-on-white greyscale Pillow image encoding ``text``, ``box_size`` pixels a module."""
+    matrix = qr_matrix(text, border)
+    n = len(matrix)
+    image = PILImage.new("L", (n, n))
+    image.putdata([0 if dark else 255 for row in matrix for dark in row])
+    return image.resize((n * box_size, n * box_size), PILImage.NEAREST)
+
+
+def qr_png(text, box_size=8, border=BORDER):
     """PNG bytes of the QR code for ``text``."""
     buf = io.BytesIO()
     qr_image(text, box_size, border).save(buf, format="PNG")
@@ -25,13 +48,13 @@ def qr_png(text, box_size=8, border=2):
 
 
 def qr_reader(text):
-    """A reportlab ``ImageReader`` for ``canvas.drawImage``."""
-    return ImageReader(io.BytesIO(qr_png(text)))
+    """A reportlab ``ImageReader`` for ``canvas.drawImage`` (the image itself, no PNG between)."""
+    return ImageReader(qr_image(text, PIXELS_PER_MODULE))
 
 
 def qr_flowable(text, size):
     """A square platypus ``Image`` of ``size`` points for story-based layouts."""
-    return Image(io.BytesIO(qr_png(text)), width=size, height=size)
+    return Image(io.BytesIO(qr_png(text, PIXELS_PER_MODULE)), width=size, height=size)
 
 
 def draw_qr(canvas, text, x, y, size):
