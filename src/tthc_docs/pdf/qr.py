@@ -6,8 +6,13 @@ reportlab as a greyscale Pillow image. qrcode's own image (eight pixels a
 module, drawn box by box) then encoded to PNG and decoded again by
 reportlab cost most of a paper's rendering time, which every transition
 pays (issue 15); the printed code is the same matrix at the same size.
+The modules of the last few hundred texts are kept: every edition of a
+dossier's Mẫu 05 and most of its papers carry the same tracking address,
+and choosing the code's mask (eight trial layouts, in pure Python) is most
+of the work left.
 """
 import io
+from functools import lru_cache
 
 import qrcode
 from PIL import Image as PILImage
@@ -31,12 +36,17 @@ def qr_matrix(text, border=BORDER):
     return code.get_matrix()
 
 
+@lru_cache(maxsize=256)
+def _pixels(text, border):
+    """``(side, bytes)``: one greyscale pixel a module (0 dark, 255 light); ~4 KB each."""
+    matrix = qr_matrix(text, border)
+    return len(matrix), bytes(0 if dark else 255 for row in matrix for dark in row)
+
+
 def qr_image(text, box_size=8, border=BORDER):
     """A black-on-white greyscale Pillow image encoding ``text``, ``box_size`` pixels a module."""
-    matrix = qr_matrix(text, border)
-    n = len(matrix)
-    image = PILImage.new("L", (n, n))
-    image.putdata([0 if dark else 255 for row in matrix for dark in row])
+    n, pixels = _pixels(text, border)
+    image = PILImage.frombytes("L", (n, n), pixels)
     return image.resize((n * box_size, n * box_size), PILImage.NEAREST)
 
 
