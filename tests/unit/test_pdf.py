@@ -103,20 +103,27 @@ def test_the_mask_is_the_one_qrcode_itself_chooses(text):
 
 def test_the_penalty_counts_each_rule():
     """A light 11x11 symbol: 11 rows and 11 columns each one run of 11 (rule 1: 9 points
-    each), 100 blocks of 2x2 (rule 2: 3 each), no dark module (rule 4: 100); then one
-    finder-like row 10111010000 (rule 3: 40), checked against qrcode's own count."""
-    import numpy
+    each), 100 blocks of 2x2 (rule 2: 3 each), no dark module (rule 4: 100); then symbols
+    with finder-like lines (rule 3) and random ones, against qrcode's own count."""
+    import random
+
     from qrcode.util import lost_point
 
-    from tthc_docs.pdf.qr import penalty
-    light = numpy.zeros((11, 11), bool)
-    assert penalty(light) == 22 * 9 + 3 * 100 + 100
+    from tthc_docs.pdf.qr import as_bits, penalty
+
+    def points(grid):
+        rows = [as_bits(row) for row in grid]
+        return penalty(rows, [as_bits(col) for col in zip(*grid)], len(grid))
+
+    light = [[0] * 11 for _ in range(11)]
+    assert points(light) == 22 * 9 + 3 * 100 + 100
     light[5] = [1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0]
-    assert penalty(light) == lost_point(light.tolist())
-    rng = numpy.random.default_rng(15)
+    assert points(light) == lost_point(light) == 562     # 40 of them for rule 3
+    rng = random.Random(15)
     for _ in range(20):
-        symbol = rng.random((25, 25)) < rng.uniform(0.3, 0.7)
-        assert penalty(symbol) == lost_point(symbol.tolist())
+        share = rng.uniform(0.3, 0.7)
+        grid = [[rng.random() < share for _ in range(25)] for _ in range(25)]
+        assert points(grid) == lost_point(grid)
 
 
 def test_verify_link_carries_dossier_and_procedure():
