@@ -57,6 +57,7 @@ def main(global_config, **settings):
         # main's own registration overrides the include's: pages survive a lone surrogate
         config.add_renderer(".pt", page_renderer_factory())
         config.include("tthc_docs.security")
+        config.include("tthc_docs.web.request")
         config.include("tthc_docs.web.tweens")
         config.include("tthc_docs.web.i18n")
         config.include("tthc_docs.web.ui")

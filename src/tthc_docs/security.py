@@ -114,4 +114,4 @@ def get_account(request):
 
 def includeme(config):
     config.set_security_policy(SecurityPolicy())
-    config.add_request_method(get_account, "account", reify=True)
+    # ``request.account`` is a property of the request class (web/request.py).

@@ -4,7 +4,9 @@
 start, a procedure with one required document and no form (as
 ``bench_dossiers``), a citizen of its own (APPLICANT, with a birth
 certificate in the vault), a leader and a specialist at another agency
-(AGENCY, the Department of Justice) and RECEIVED dossiers there: the
+(AGENCY, the Department of Justice) and RECEIVED dossiers there, with the
+papers their receipt issued (so an assignment issues only its own edition
+of Mẫu 05, as in the app, not the receipt's papers as well): the
 pages citizen1 and the demo officers read do not grow while the writes
 pile up dossiers.
 ``writes`` names the two loads; ``lua_script`` is the wrk script that posts
@@ -32,7 +34,7 @@ PREPARED = {}
 def add_writable(site):
     """A procedure with one required document and no form, and RECEIVED dossiers to assign."""
     from tthc_docs import timeutil
-    from tthc_docs.dossiers import workflow
+    from tthc_docs.dossiers import press, workflow
     from tthc_docs.dossiers.calendar import WorkingCalendar
     from tthc_docs.dossiers.content import Dossier
     from bench_dossiers import procedure_data
@@ -48,6 +50,7 @@ def add_writable(site):
     birth, _ = vault.add_document(make_pdf("Giấy khai sinh"), title="Giấy khai sinh",
                                   doc_type="giay-khai-sinh", kind="uploaded", added_by=APPLICANT)
     reception, now = site["people"]["reception1"], timeutil.now()
+    calendar, printer = WorkingCalendar(), press.Press(public_url="http://127.0.0.1:6543")
     for n in range(RECEIVED):
         dossier = Dossier(owner=APPLICANT, vault_id=vault.__name__, procedure=version,
                           agency=AGENCY, channel="online", data={"n": n}, form_name=None,
@@ -57,7 +60,9 @@ def add_writable(site):
         dossier.add_history("submit", APPLICANT, "", at=now)
         dossier.transition("receive", workflow.Context(
             login="reception1", roles=frozenset({"reception"}), now=now,
-            calendar=WorkingCalendar(), name=reception.full_name))
+            calendar=calendar, name=reception.full_name))
+        # as actions.fire does at receipt: the receipt, its line in the register, Mẫu 05
+        press.issue_pending(site, dossier, printer, calendar)
         PREPARED.setdefault("codes", []).append(dossier.code)
     PREPARED["document"] = birth.id
 

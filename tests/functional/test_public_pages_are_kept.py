@@ -118,3 +118,54 @@ def test_kept_pages_through_a_real_server(live_server, procedure_path):
     client.login("citizen1")
     mine = client.get(procedure_path, headers=dict(page, **{"If-None-Match": etag}))
     assert mine.status == 200 and "Đăng xuất" in mine.body.decode()
+
+
+# -- answered before the transaction (pagecache.front_tween_factory) ---------------------------
+
+def _front(app, path, json=False, language="vi"):
+    """The answer kept under ``path`` alone (None when there is none)."""
+    from tthc_docs.web.pagecache import store_of
+    return store_of(app.registry).get(("front", "http://example.com", path, json, language))
+
+
+def test_a_kept_page_is_answered_again_from_its_address(app, anon, procedure_path):
+    first = anon.get(procedure_path)
+    assert _front(app, procedure_path).entry.etag == first.headers["ETag"].strip('"')
+    again = anon.get(procedure_path)
+    assert again.body == first.body and again.headers["ETag"] == first.headers["ETag"]
+    assert again.headers["X-Content-Type-Options"] == "nosniff"     # headers still added
+
+
+def test_any_commit_sends_the_next_request_through_the_view(app, anon, edit_site,
+                                                            procedure_path):
+    anon.get(procedure_path)
+    kept = _front(app, procedure_path)
+    with edit_site() as site:                      # a change the page does not show
+        site["people"]["citizen2"].full_name = "Tên khác"
+    again = anon.get(procedure_path)
+    assert _front(app, procedure_path).tid != kept.tid
+    assert again.headers["ETag"].strip('"') == kept.entry.etag    # same content, same bytes
+
+
+def test_a_new_day_shows_the_due_date_counted_from_it(anon, monkeypatch, procedure_path):
+    """The page promises a due date counted from today (Civil Code art. 147): a kept copy
+    of yesterday's must not be answered today, though nothing was committed."""
+    from datetime import datetime
+
+    from tthc_docs import timeutil
+    monday = datetime(2027, 3, 1, 9, 0, tzinfo=timeutil.VN_TZ)
+    monkeypatch.setattr(timeutil, "now", lambda: monday)
+    on_monday = anon.get(procedure_path).text
+    monkeypatch.setattr(timeutil, "now", lambda: monday.replace(day=2))
+    on_tuesday = anon.get(procedure_path).text
+    assert "(01/03/2027)" in on_monday and "(02/03/2027)" in on_tuesday
+
+
+def test_tracking_a_known_code_is_not_kept_by_address(app, anon, login):
+    """Whether a dossier is overdue changes with the clock alone, with no commit."""
+    mine = login("citizen1").get("/@@my-dossiers", headers=JSON).json["items"]
+    path = f"/@@track?code={mine[0]['code']}"
+    anon.get(path)
+    anon.get(path)
+    assert _front(app, path) is None
+

@@ -75,6 +75,57 @@ def test_qr_png_is_a_square_png():
     assert image.format == "PNG" and image.size[0] == image.size[1]
 
 
+#: What papers' codes carry (Circular 01/2023/TT-VPCP's minimum data), short and long.
+QR_TEXTS = (
+    "http://127.0.0.1/@@verify?code=X",
+    "https://dichvucong.example.gov.vn/@@track?code=000.00.20.H55-261127-0001\n"
+    "Mã hồ sơ: 000.00.20.H55-261127-0001\nMã TTHC: 1.001193\nMã định danh: 056190001234\n"
+    "Giấy tờ: Giấy tiếp nhận hồ sơ và hẹn trả kết quả\n"
+    "Hệ thống: Hệ thống thông tin giải quyết thủ tục hành chính tỉnh\n"
+    "Thời điểm xuất bản: 09:30 27/11/2026\nNgày hẹn trả kết quả: 02/12/2026",
+    "Phiếu kiểm soát quá trình giải quyết hồ sơ " * 12,
+)
+
+
+@pytest.mark.parametrize("text", QR_TEXTS)
+def test_the_mask_is_the_one_qrcode_itself_chooses(text):
+    """ISO/IEC 18004 §7.8.3's penalty counted on arrays picks qrcode's mask: the same symbol."""
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
+    from tthc_docs.pdf.qr import FastMaskQRCode
+    codes = [cls(error_correction=ERROR_CORRECT_M) for cls in (qrcode.QRCode, FastMaskQRCode)]
+    for code in codes:
+        code.add_data(nfc(text).encode("utf-8"))
+        code.make(fit=True)
+    assert codes[0].get_matrix() == codes[1].get_matrix()
+
+
+def test_the_penalty_counts_each_rule():
+    """A light 11x11 symbol: 11 rows and 11 columns each one run of 11 (rule 1: 9 points
+    each), 100 blocks of 2x2 (rule 2: 3 each), no dark module (rule 4: 100); then symbols
+    with finder-like lines (rule 3) and random ones, against qrcode's own count."""
+    import random
+
+    from qrcode.util import lost_point
+
+    from tthc_docs.pdf.qr import as_bits, penalty
+
+    def points(grid):
+        rows = [as_bits(row) for row in grid]
+        return penalty(rows, [as_bits(col) for col in zip(*grid)], len(grid))
+
+    light = [[0] * 11 for _ in range(11)]
+    assert points(light) == 22 * 9 + 3 * 100 + 100
+    light[5] = [1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0]
+    assert points(light) == lost_point(light) == 562     # 40 of them for rule 3
+    rng = random.Random(15)
+    for _ in range(20):
+        share = rng.uniform(0.3, 0.7)
+        grid = [[rng.random() < share for _ in range(25)] for _ in range(25)]
+        assert points(grid) == lost_point(grid)
+
+
 def test_verify_link_carries_dossier_and_procedure():
     link = verify_link("http://h/@@verify", "A-1", "1.001193")
     assert link == "http://h/@@verify?code=A-1&procedure=1.001193"

@@ -29,9 +29,23 @@ reform's rule is that the published version is the one in force.  ``Vary``
 names what else chooses the answer (Accept; the language cookie and the
 session cookie are both in Cookie; Accept-Language).
 
+Answered before the transaction (:func:`front_tween_factory`): a stored
+answer is also kept under its address alone, tagged with the database's
+last transaction id and today's date. A later anonymous GET of that
+address, without a session cookie, is answered from it straight away,
+before pyramid_tm, the connection, traversal and the view, as long as no
+transaction was committed since (any commit, by any thread or, on ZEO, any
+process, moves the id on: a change shows at once) and the day has not
+changed (procedure pages show a due date counted from today). An answer
+made of anything else that changes with time alone (a dossier that becomes
+overdue) is not kept there. RelStorage's last transaction id is only as
+fresh as this process's last poll, so with it the view-level store answers
+(one connection per request, which polls).
+
 In development (``pyramid.reload_templates = true``) nothing is stored, so
 an edited template shows on the next request.
 """
+import datetime
 import hashlib
 import threading
 from collections import OrderedDict
@@ -40,6 +54,8 @@ from email.utils import formatdate
 from persistent.timestamp import TimeStamp
 from pyramid.response import Response
 
+from tthc_docs import timeutil
+from tthc_docs.people.sessions import COOKIE, FLASH_COOKIE
 from tthc_docs.security import session_login
 from tthc_docs.web.respond import wants_json
 
@@ -119,6 +135,19 @@ def _modified(versions):
     return max(times) if times else None
 
 
+class Front:
+    """A stored answer kept under its address: valid for one database state and one day."""
+
+    __slots__ = ("tid", "day", "entry")
+
+    def __init__(self, tid, day, entry):
+        self.tid, self.day, self.entry = tid, day, entry
+
+    @property
+    def body(self):     # the store bounds its items by their bodies' size
+        return self.entry.body
+
+
 def store_of(registry):
     """The app's store, or None when answers are not stored (development)."""
     return getattr(registry, "tthc_pages", None)
@@ -136,8 +165,7 @@ def public(request, parts, produce):
     if store is None or request.method not in ("GET", "HEAD") or session_login(request):
         return produce()
     versions = tuple(serial(p) for p in parts)
-    key = (request.application_url, request.path_qs, wants_json(request),
-           request.locale_name) + versions
+    key = address_key(request) + versions
     entry = store.get(key)
     if entry is None:
         response = produce()
@@ -145,7 +173,20 @@ def public(request, parts, produce):
             return response
         entry = Entry(response, _modified(versions))
         store.put(key, entry)
+    if FRONT_KEY in request.environ and all(map(_frontable, parts)):
+        request.environ[FRONT_ENTRY] = entry
     return answer(request, entry)
+
+
+def address_key(request):
+    """What chooses an anonymous answer besides its content: address, representation, language."""
+    return (request.application_url, request.path_qs, wants_json(request), request.locale_name)
+
+
+def _frontable(part):
+    """A part that changes only by a commit (persistent) or with the day (a date), or None."""
+    return (part is None or hasattr(part, "_p_activate")
+            or (isinstance(part, datetime.date) and not isinstance(part, datetime.datetime)))
 
 
 def answer(request, entry):
@@ -170,7 +211,52 @@ def _not_modified(request, entry):
             and int(entry.last_modified) <= since.timestamp())
 
 
+FRONT_KEY = "tthc.front_key"
+FRONT_ENTRY = "tthc.front_entry"
+
+
+def front_tween_factory(handler, registry):
+    """Answer an anonymous GET from the store before the transaction starts (see above)."""
+    store = store_of(registry)
+    if store is None:
+        return handler
+    databases = getattr(registry, "_zodb_databases", {})   # per request: tests swap the database
+
+    def front_tween(request):
+        db = databases.get("")
+        if (request.method not in ("GET", "HEAD") or COOKIE in request.cookies
+                or FLASH_COOKIE in request.cookies or not _fresh_last_transaction(db)):
+            return handler(request)
+        key = ("front",) + address_key(request)
+        tid, day = db.lastTransaction(), timeutil.today()
+        front = store.get(key)
+        if front is not None and front.tid == tid and front.day == day:
+            return answer(request, front.entry)
+        request.environ[FRONT_KEY] = key
+        response = handler(request)
+        entry = request.environ.get(FRONT_ENTRY)
+        if entry is not None:
+            store.put(key, Front(tid, day, entry))
+        return response
+
+    return front_tween
+
+
+def _fresh_last_transaction(db):
+    """Whether ``db.lastTransaction()`` moves with every commit this process could see.
+
+    FileStorage (one process) and ZEO (the server pushes each commit to every
+    client) keep it current; RelStorage learns of other processes' commits
+    only when a connection polls.
+    """
+    return db is not None and not type(db.storage).__module__.startswith("relstorage")
+
+
 def includeme(config):
     settings = config.registry.settings
     if not settings.get("pyramid.reload_templates"):
         config.registry.tthc_pages = PageStore(settings["tthc_docs.page_cache_mb"] * 1024 * 1024)
+    # Over the transaction (pyramid_tm's tween), under the security headers.
+    config.add_tween("tthc_docs.web.pagecache.front_tween_factory",
+                     over="pyramid_tm.tm_tween_factory",
+                     under="tthc_docs.web.tweens.headers_tween_factory")
