@@ -18,7 +18,7 @@ from persistent import Persistent
 from persistent.list import PersistentList
 
 from tthc_docs import security as s
-from tthc_docs.errors import Invalid, NotFound, StateConflict
+from tthc_docs.errors import Invalid, NotFound, StateConflict, Words
 from tthc_docs.catalog.fees import default_online_fee
 from tthc_docs import timeutil
 from tthc_docs.container import Container
@@ -276,7 +276,7 @@ class ProcedureCatalog(Container):
         """The procedure `code` or a 404."""
         procedure = self.get(code)
         if procedure is None:
-            raise NotFound(f"Không có thủ tục mã {code}.")
+            raise NotFound(Words("Không có thủ tục mã ${code}.", code=code))
         return procedure
 
     def reindex(self, procedure):

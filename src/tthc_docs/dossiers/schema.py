@@ -100,9 +100,10 @@ def load(schema, data, what):
     unknown = sorted(set(data) - {child.name for child in schema().children}) \
         if isinstance(data, dict) else []
     if unknown:  # named one by one, not colander's single "Unrecognized keys"
-        raise errors.Invalid(f'{what}: có trường không được hỗ trợ.',
+        raise errors.Invalid(errors.Words('${what}: có trường không được hỗ trợ.', what=what),
                              {k: 'trường không được hỗ trợ' for k in unknown})
     if isinstance(data.get('score'), bool):
-        raise errors.Invalid(f'{what}: dữ liệu không hợp lệ.', {'score': 'phải là số'})
-    return deserialize(schema(), data, f'{what}: dữ liệu không hợp lệ.',
+        raise errors.Invalid(errors.Words('${what}: dữ liệu không hợp lệ.', what=what),
+                             {'score': 'phải là số'})
+    return deserialize(schema(), data, errors.Words('${what}: dữ liệu không hợp lệ.', what=what),
                        translate=_vi, whole='body', key=_field)

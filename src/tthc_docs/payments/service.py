@@ -15,7 +15,7 @@ from pyramid.traversal import find_root
 
 from tthc_docs import timeutil
 from tthc_docs.dossiers.states import PAYABLE
-from tthc_docs.errors import DomainError, Invalid, NotFound, StateConflict
+from tthc_docs.errors import DomainError, Invalid, NotFound, StateConflict, Words
 from tthc_docs.payments import vnpay
 from tthc_docs.payments.base import COUNTER_PROVIDER, PaymentRefused, PaymentRequest
 from tthc_docs.payments.ledger import FAILED, PAID, PENDING, ledger_for
@@ -70,8 +70,9 @@ def start(dossier, provider, *, return_url, notify_url, client_ip, now):
     open_ref = ledger.open_attempt(now, lifetime)
     if open_ref is not None:
         until = timeutil.format_datetime(ledger.attempt(open_ref)["started_at"] + lifetime)
-        raise StateConflict(f"Đang có một giao dịch thanh toán chưa kết thúc ({open_ref}); "
-                            f"hãy hoàn tất giao dịch đó hoặc thử lại sau {until}.", allowed=())
+        raise StateConflict(Words("Đang có một giao dịch thanh toán chưa kết thúc (${ref}); "
+                                  "hãy hoàn tất giao dịch đó hoặc thử lại sau ${until}.",
+                                  ref=open_ref, until=until), allowed=())
     reference = reference_for(dossier.code)
     amount = int(dossier.fee_amount)
     ledger.add_attempt(reference, amount, now)

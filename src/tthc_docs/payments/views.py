@@ -20,7 +20,7 @@ from tthc_docs import timeutil
 from tthc_docs.config import public_url
 from tthc_docs.dossiers import press
 from tthc_docs.dossiers.content import Dossier
-from tthc_docs.errors import BadRequest, Invalid, NotAllowed, StateConflict
+from tthc_docs.errors import BadRequest, Invalid, NotAllowed, StateConflict, Words
 from tthc_docs.payments import devgateway, provider_from_settings, service
 from tthc_docs.payments.base import PaymentRefused
 from tthc_docs.site.content import Site, find_site
@@ -94,7 +94,7 @@ def provider(request):
     try:
         return provider_from_settings(request.registry.settings)
     except ValueError as exc:
-        raise StateConflict(f"Thanh toán trực tuyến chưa được cấu hình ({exc}).") from None
+        raise StateConflict(Words("Thanh toán trực tuyến chưa được cấu hình (${reason}).", reason=exc)) from None
 
 
 def payment_json(request, dossier):
@@ -162,7 +162,7 @@ class GatewayViews(ResourceViews):
         try:
             outcome = provider(self.request).read_return(self.request.GET)
         except PaymentRefused as refused:
-            raise BadRequest(f"Kết quả thanh toán không hợp lệ: {refused.reason}.") from None
+            raise BadRequest(Words("Kết quả thanh toán không hợp lệ: ${reason}.", reason=refused.reason)) from None
         code = service.dossier_code_of(outcome.reference)
         dossier = find_site(self.context)["dossiers"].get(code) if code else None
         return self.respond({

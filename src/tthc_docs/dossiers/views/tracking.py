@@ -38,7 +38,7 @@ def lookup(request, code):
                              {'code': 'dạng 000.00.20.H55-270203-0001'})
     dossier = request.context['dossiers'].get(code)
     if dossier is None:
-        raise errors.NotFound(f'Không có hồ sơ mã {code}.')
+        raise errors.NotFound(errors.Words('Không có hồ sơ mã ${code}.', code=code))
     return dossier
 
 
