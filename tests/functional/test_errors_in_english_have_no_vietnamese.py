@@ -78,3 +78,13 @@ def test_a_paper_the_history_cannot_have_is_english(login, procedure, docs):
     res = login('citizen1').get(f'/dossiers/{code}/@@slip/refusal', headers=EN, expect_errors=True)
     assert res.status_int == 409
     assert_english(res)
+
+
+def test_colanders_reasons_are_english(login, procedure, docs):
+    """A body's field reasons (colander's messages, Vietnamese from COLANDER_VI) read back in English."""
+    code = filed(login, docs)
+    res = login('reception1').post_json(f'/dossiers/{code}/@@transition',
+                                        {'action': 'receive', 'note': 'x' * 5000},
+                                        headers=EN, status=422)
+    assert res.json['error']['fields'] == {'note': 'Too long: at most 4000.'}
+    assert_english(res)

@@ -101,6 +101,7 @@ def _vocabulary_messages():
     from tthc_docs.feedback.content import STATE_LABELS as FEEDBACK_STATES, SUBJECT_LABELS
     from tthc_docs.dossiers.workflow import ACTION_CONFIRM, ACTION_DONE
     from tthc_docs.web.ui import SYSTEM_LOGINS
+    from tthc_docs.web.fields import COLANDER_VI
     values = [title for _id, title in DOC_TYPES] + [label for _path, label, _who in NAVIGATION]
     values += list(PROBLEMS) + [text for texts in ACTION_CONFIRM.values() for text in texts]
     from tthc_docs.indicators.decision import GROUP_NAMES, NAMES
@@ -108,7 +109,7 @@ def _vocabulary_messages():
     values += list(NAMES.values()) + list(GROUP_NAMES.values()) + list(PERIOD_LABELS)
     for vocabulary in (KIND_TITLES, LEVEL_TITLES, STATE_TITLES, KINDS, LABELS, MESSAGES, ROLES,
                        METHOD_TITLES, ONLINE_LEVEL_TITLES, STATE_LABELS,
-                       FEEDBACK_STATES, SUBJECT_LABELS, ACTION_DONE, SYSTEM_LOGINS):
+                       FEEDBACK_STATES, SUBJECT_LABELS, ACTION_DONE, SYSTEM_LOGINS, COLANDER_VI):
         values.extend(vocabulary.values())
     return values
 

@@ -33,6 +33,8 @@ COLANDER_VI = {
     "Incomplete date": "Ngày chưa đủ.",
     "Invalid email address": "Địa chỉ thư điện tử không hợp lệ.",
     "String does not match expected pattern": "Chuỗi không đúng dạng yêu cầu.",
+    "${val} is not a string: ${err}": "Phải là chuỗi.",
+    'Unrecognized keys in mapping: "${val}"': "Có trường không được hỗ trợ.",
     # deform's page-level messages
     "There was a problem with your submission": "Dữ liệu đã nhập có lỗi",
     "Errors have been highlighted below": "Các lỗi được đánh dấu ở từng trường bên dưới.",
@@ -46,13 +48,14 @@ def in_vietnamese(message):
 
     ``message``: a colander TranslationString (its English msgid and values)
     or a plain string; a msgid this table lacks stays English, filled in.
+    The answer is an :class:`errors.Words`, so that a JSON error read in
+    English translates the Vietnamese template back from the catalog.
     """
     msgid = getattr(message, "default", None) or str(message)
     mapping = getattr(message, "mapping", None) or {}
-    text = COLANDER_VI.get(msgid, str(message) if not mapping else msgid)
-    for key, value in mapping.items():
-        text = text.replace("${%s}" % key, str(value))
-    return text
+    if msgid not in COLANDER_VI and not mapping:
+        return str(message)
+    return errors.Words(COLANDER_VI.get(msgid, msgid), **mapping)
 
 
 def invalid_fields(exc, translate=None, whole=WHOLE, key=None):
@@ -65,10 +68,11 @@ def invalid_fields(exc, translate=None, whole=WHOLE, key=None):
     schemas whose node names are not what a client calls the field.
     """
     found = {}
-    for path, message in exc.asdict(translate=translate).items():
+    for path, messages in exc.asdict(translate=translate, separator=None).items():
         if key is not None:
             path = key(path)
-        found[path or whole] = message
+        # one reason stays itself (an errors.Words keeps its template for English)
+        found[path or whole] = messages[0] if len(messages) == 1 else "; ".join(messages)
     if not found:  # an Invalid with no message anywhere still names the problem
         found[whole] = str(exc) or errors.Invalid.default_message
     return found
