@@ -287,6 +287,18 @@ class ProcedureCatalog(Container):
                            agencies=version.agencies, state=procedure.state)
         indicators.procedure_changed(self, procedure)
 
+    def names(self, codes):
+        """``{code: name}`` read from the search index, without loading any procedure.
+
+        The name is the one the catalog shows (the published version's, else
+        the latest's); a code the index does not know names itself.  Lists
+        that only label codes (the queue's procedure filter) cost a look-up
+        per code, not a procedure and its versions each.
+        """
+        index = self.index()
+        return {code: index.summary(code)["name"] if code in index.docs else code
+                for code in codes}
+
     def search(self, q="", *, editor=False, **filters):
         """Ranked page of procedures; non-editors see published ones only."""
         states = None if editor else [PUBLISHED]
