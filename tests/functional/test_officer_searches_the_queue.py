@@ -113,3 +113,52 @@ def test_the_leaders_sign_queue_is_searched_the_same_way(login, procedure, docs)
     assert leader.get('/@@sign-queue?q=nguyen', headers=JSON).json['q'] == 'nguyen'
     assert code not in [i['code'] for i in leader.get('/@@sign-queue?q=nguyen',
                                                       headers=JSON).json['items']]
+
+
+def _flag_and_filter(desk, code):
+    """(the row's overdue flag in the listing, whether the overdue filter finds it)."""
+    rows = desk.get('/@@queue?limit=100', headers=JSON).json['items']
+    flag = next(r['overdue'] for r in rows if r['code'] == code)
+    return flag, code in codes(desk, 'urgency=overdue&limit=100')
+
+
+def test_a_dossier_already_late_when_paused_stays_overdue_in_flag_and_filter(login, procedure,
+                                                                             docs, clock):
+    """Decree 61/2018 art. 16(2)(c) stops the clock for a supplement; it does not undo the
+    lateness incurred before it: due Mon 8/3, paused Wed 10/3, still late on Fri 12/3."""
+    code = received(login, docs)
+    desk = login('reception1')
+    clock.set(MONDAY + timedelta(days=9))           # Wed 10/3: late
+    act(desk, code, 'request_supplement', note='Thiếu ảnh')
+    clock.set(MONDAY + timedelta(days=11))          # Fri 12/3
+    assert _flag_and_filter(desk, code) == (True, True)
+    named = desk.get('/@@queue?q=nguyen+thi+lan&limit=100', headers=JSON).json['items']
+    body = desk.get('/@@queue?urgency=overdue&q=nguyen+thi+lan&limit=100', headers=JSON).json
+    assert {i['code'] for i in body['items']} == {r['code'] for r in named if r['overdue']}
+    assert body['total'] == len(body['items'])
+
+
+def test_the_overdue_filter_finds_exactly_the_rows_flagged_overdue(login, procedure, docs, clock):
+    def received_at(hour):     # an hour apart: not a resubmission of the same application
+        clock.set(MONDAY.replace(hour=hour))
+        return received(login, docs)
+    late, paused_late, paused_in_time = (received_at(hour) for hour in (9, 11, 13))
+    desk = login('reception1')
+    act(desk, paused_in_time, 'request_supplement', note='Thiếu ảnh')
+    clock.set(MONDAY + timedelta(days=9))           # Wed 10/3: the others are late
+    act(desk, paused_late, 'request_supplement', note='Thiếu ảnh')
+    clock.set(MONDAY + timedelta(days=11))
+    rows = desk.get('/@@queue?limit=100', headers=JSON).json['items']
+    body = desk.get('/@@queue?urgency=overdue&limit=100', headers=JSON).json
+    assert {i['code'] for i in body['items']} == {r['code'] for r in rows if r['overdue']}
+    assert {late, paused_late} <= {i['code'] for i in body['items']}
+    assert paused_in_time not in {i['code'] for i in body['items']}
+
+
+def test_a_dossier_paused_in_time_is_neither_flagged_nor_filtered(login, procedure, docs, clock):
+    code = received(login, docs)
+    desk = login('reception1')
+    clock.set(MONDAY + timedelta(days=2))           # Wed 3/3: in time
+    act(desk, code, 'request_supplement', note='Thiếu ảnh')
+    clock.set(MONDAY + timedelta(days=11))          # Fri 12/3: past the due date, clock stopped
+    assert _flag_and_filter(desk, code) == (False, False)

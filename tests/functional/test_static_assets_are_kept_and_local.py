@@ -32,3 +32,36 @@ def test_a_page_takes_every_file_from_this_site(login, anon, who, path):
             for tag in page.select('script[src], link[href], img[src], iframe[src], source[src]')]
     foreign = [u for u in urls if urlsplit(u).netloc not in ('', 'example.com')]
     assert urls and foreign == []
+
+
+def _versioned_urls(page):
+    return [tag.get('src') or tag.get('href')
+            for tag in page.select('script[src], link[rel="stylesheet"], link[rel="icon"]')]
+
+
+def test_every_static_url_of_a_page_names_its_contents(login):
+    """A deploy changes the address of each changed file: no stale CSS or JS for an hour."""
+    import hashlib
+    from importlib import resources
+    page = login('reception1').get('/@@queue').html
+    urls = [u for u in _versioned_urls(page) if '/static' in u]
+    assert urls
+    for url in urls:
+        parts = urlsplit(url)
+        prefix, _, subpath = parts.path.lstrip('/').partition('/')
+        package = {'static': 'tthc_docs', 'static-deform': 'deform'}[prefix]
+        body = resources.files(package).joinpath('static', *subpath.split('/')).read_bytes()
+        assert parts.query == 'v=' + hashlib.sha256(body).hexdigest()[:12], url
+
+
+def test_a_file_at_its_current_version_is_kept_a_year_unchanged(anon):
+    url = next(u for u in _versioned_urls(anon.get('/').html) if '/static/site.css' in u)
+    res = anon.get(url.replace('http://example.com', ''))
+    assert res.headers['Cache-Control'] == 'public, max-age=31536000, immutable'
+
+
+@pytest.mark.parametrize('query', ['', '?v=000000000000'])
+def test_a_file_without_its_current_version_is_kept_an_hour_only(anon, query):
+    res = anon.get('/static/site.css' + query)
+    assert 'immutable' not in res.headers['Cache-Control']
+    assert re.search(r'max-age=(\d+)', res.headers['Cache-Control']).group(1) == '3600'

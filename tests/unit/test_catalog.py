@@ -107,6 +107,7 @@ def _vocabulary_messages():
     from tthc_docs.dossiers.workflow import ACTION_CONFIRM, ACTION_DONE
     from tthc_docs.web.ui import SYSTEM_LOGINS
     from tthc_docs.dossiers.timeline import HOLDER_TITLES, STAGE_NAMES, STATE_WORDS
+    from tthc_docs.web.fields import COLANDER_VI
     values = [title for _id, title in DOC_TYPES] + [label for _path, label, _who in NAVIGATION]
     values += list(PROBLEMS) + [text for texts in ACTION_CONFIRM.values() for text in texts]
     from tthc_docs.payments.views import NOT_CONFIGURED, RETURN_REFUSED, RETURN_REFUSED_OTHER
@@ -122,7 +123,7 @@ def _vocabulary_messages():
     for vocabulary in (KIND_TITLES, LEVEL_TITLES, STATE_TITLES, KINDS, LABELS, MESSAGES, ROLES,
                        METHOD_TITLES, ONLINE_LEVEL_TITLES, STATE_LABELS,
                        FEEDBACK_STATES, SUBJECT_LABELS, ACTION_DONE, SYSTEM_LOGINS,
-                       HOLDER_TITLES, STAGE_NAMES, STATE_WORDS):
+                       HOLDER_TITLES, STAGE_NAMES, STATE_WORDS, COLANDER_VI):
         values.extend(vocabulary.values())
     return values
 
@@ -290,3 +291,34 @@ def test_workflow_actions_have_english_translations_in_their_context():
     from tthc_docs.dossiers.workflow import HISTORY_LABELS
     actions = {m.id: m.string for m in _catalog() if m.context == "action" and m.string}
     assert sorted(set(HISTORY_LABELS.values()) - set(actions)) == []
+
+
+#: The exceptions whose message a person or client reads (API.md's error's ``message``).
+SHOWN_ERRORS = {"BadRequest", "NotLoggedIn", "NotAllowed", "NotFound", "StateConflict",
+                "TooLarge", "UnsupportedType", "Invalid", "TooManyAttempts",
+                "SigningRefused", "NoCredential", "Words"}
+
+
+def _raised_messages():
+    """(module, line, text): the literal first argument of each error or ``Words`` in src/."""
+    import ast
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", None))
+            first = node.args[0]
+            if name in SHOWN_ERRORS and isinstance(first, ast.Constant) \
+                    and isinstance(first.value, str):
+                found.append((path.relative_to(PACKAGE).as_posix(), node.lineno, first.value))
+    return found
+
+
+def test_every_error_message_in_the_code_has_an_english_translation():
+    """A literal message (or ``Words`` template) without English answers English clients in
+    Vietnamese (issue 16); one built with an f-string is not found here: use ``Words``."""
+    translations = _translations(_catalog())
+    messages = _raised_messages()
+    assert len(messages) > 100
+    assert [(m, n, t) for m, n, t in messages if not translations.get(t)] == []

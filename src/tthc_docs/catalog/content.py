@@ -18,7 +18,7 @@ from persistent import Persistent
 from persistent.list import PersistentList
 
 from tthc_docs import security as s
-from tthc_docs.errors import Invalid, NotFound, StateConflict
+from tthc_docs.errors import Invalid, NotFound, StateConflict, Words
 from tthc_docs.catalog.fees import default_online_fee
 from tthc_docs import timeutil
 from tthc_docs.container import Container
@@ -276,7 +276,7 @@ class ProcedureCatalog(Container):
         """The procedure `code` or a 404."""
         procedure = self.get(code)
         if procedure is None:
-            raise NotFound(f"Không có thủ tục mã {code}.")
+            raise NotFound(Words("Không có thủ tục mã ${code}.", code=code))
         return procedure
 
     def reindex(self, procedure):
@@ -286,6 +286,18 @@ class ProcedureCatalog(Container):
                            field=version.field, level=version.level,
                            agencies=version.agencies, state=procedure.state)
         indicators.procedure_changed(self, procedure)
+
+    def names(self, codes):
+        """``{code: name}`` read from the search index, without loading any procedure.
+
+        The name is the one the catalog shows (the published version's, else
+        the latest's); a code the index does not know names itself.  Lists
+        that only label codes (the queue's procedure filter) cost a look-up
+        per code, not a procedure and its versions each.
+        """
+        index = self.index()
+        return {code: index.summary(code)["name"] if code in index.docs else code
+                for code in codes}
 
     def search(self, q="", *, editor=False, **filters):
         """Ranked page of procedures; non-editors see published ones only."""

@@ -317,8 +317,9 @@ class DossierRegistry(Container):
             if hit is not None:
                 code, earlier = (hit, None) if isinstance(hit, str) else hit
                 if earlier and fingerprint and earlier != fingerprint:
-                    message = (f'Idempotency-Key "{idempotency_key}" đã dùng cho một hồ sơ '
-                               f'khác ({code}); hãy dùng khóa mới cho hồ sơ mới.')
+                    message = errors.Words('Idempotency-Key "${key}" đã dùng cho một hồ sơ '
+                                           'khác (${code}); hãy dùng khóa mới cho hồ sơ mới.',
+                                           key=idempotency_key, code=code)
                     raise errors.Invalid(message, {'Idempotency-Key': message})
                 return self.get(code)
         if fingerprint:
@@ -349,7 +350,8 @@ class DossierRegistry(Container):
         ``desk_statuses``: as for :meth:`queue`, the desk's rows join in those states.
         """
         found, total = queues.search(self.indexes, agency, query, now, soon_before,
-                                     offset, limit, desk_statuses)
+                                     offset, limit, desk_statuses,
+                                     stopped_late=lambda code: self[code].overdue(now))
         return [self[c] for c in found], total
 
     def procedures_in_queue(self, agency, statuses, desk_statuses=()):

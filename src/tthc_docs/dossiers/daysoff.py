@@ -13,7 +13,7 @@ from BTrees.IOBTree import IOBTree
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 
-from tthc_docs.errors import Invalid, NotFound
+from tthc_docs.errors import Invalid, NotFound, Words
 from tthc_docs import timeutil
 
 DAY_OFF, MAKEUP = "off", "makeup"
@@ -54,7 +54,7 @@ class DaysOffRegistry(Persistent):
         day = parse_day(day)
         entry = self.entries.get(day.isoformat())
         if entry is None:
-            raise NotFound(f"Ngày {day.isoformat()} chưa được khai báo.")
+            raise NotFound(Words("Ngày ${day} chưa được khai báo.", day=day.strftime("%d/%m/%Y")))
         del self.entries[day.isoformat()]
         self._record("remove", dict(entry, decision=decision or entry["decision"]), by)
         return entry

@@ -39,12 +39,13 @@ def published_version(site, code):
     """The procedure's published version; 404 unknown, 409 not usable."""
     procedure = site['procedures'].get(code)
     if procedure is None:
-        raise errors.NotFound(f'Không có thủ tục mã {code}.')
+        raise errors.NotFound(errors.Words('Không có thủ tục mã ${code}.', code=code))
     state = getattr(procedure, 'state', None)
     version = procedure.published_version() if state == 'published' else None
     if version is None:
-        label = 'đã bãi bỏ' if state == 'retired' else 'chưa được công bố'
-        raise errors.StateConflict(f'Thủ tục {code} {label}: không thể nộp hồ sơ.')
+        template = ('Thủ tục ${code} đã bãi bỏ: không thể nộp hồ sơ.' if state == 'retired'
+                    else 'Thủ tục ${code} chưa được công bố: không thể nộp hồ sơ.')
+        raise errors.StateConflict(errors.Words(template, code=code))
     return version
 
 
@@ -99,7 +100,7 @@ def form_data(site, version, data, profile, documents=None):
     template = site['forms'].get(version.form)
     form = template.published_version() if template is not None else None
     if form is None:
-        raise errors.StateConflict(f'Mẫu tờ khai {version.form} chưa được công bố.')
+        raise errors.StateConflict(errors.Words('Mẫu tờ khai ${form} chưa được công bố.', form=version.form))
     return (form.validate(data, dict(profile or {}), documents=documents),
             version.form, form.version)
 

@@ -10,10 +10,14 @@ dossiers are seen and minimised).  An officer narrows it by
   (``nguyen van an`` finds "Nguyễn Văn An"; the last word may be the
   beginning of one, as it is typed);
 - ``procedure``: one procedure's code; ``step``: one step of the process;
-- ``urgency``: ``overdue`` (the legal due date has passed) or ``due_soon``
-  (due by the end of the next working day, ``deadlines.due_soon_before``);
-  both only among the dossiers whose clock runs: a supplement request stops
-  it (Decree 61/2018 art. 16(2)(c)), and a ready result owes nothing more.
+- ``urgency``: ``overdue`` or ``due_soon`` (due by the end of the next
+  working day, ``deadlines.due_soon_before``).  "Due soon" only among the
+  dossiers whose clock runs: a supplement request stops it (Decree 61/2018
+  art. 16(2)(c)), and a ready result owes nothing more.  "Overdue" finds
+  exactly the rows the listing flags overdue (``deadlines.is_overdue``):
+  those whose clock runs and whose legal due date has passed, and those
+  whose clock stopped (``CLOCK_STOPPED``) after their due date: the pause
+  stops the count, it does not undo the lateness incurred before it.
 
 Each listing merges a few sorted index ranges (``indexes.SortedIndex`` by
 queue key, ``indexes.TermIndex`` by search term): a page costs what it
@@ -33,6 +37,10 @@ OVERDUE, DUE_SOON = 'overdue', 'due_soon'
 URGENCIES = (OVERDUE, DUE_SOON)
 #: The states whose legal clock runs: only these can be overdue or due soon.
 CLOCK_RUNS = states.OPEN - {states.SUPPLEMENT_REQUESTED}
+#: The states whose clock has stopped: at the supplement request (Decree 61/2018
+#: art. 16(2)(c)) or when the result was ready.  Late only when it stopped after the
+#: legal due date, which the index cannot tell: ``search`` asks ``stopped_late``.
+CLOCK_STOPPED = frozenset({states.SUPPLEMENT_REQUESTED, states.RESULT_READY})
 _AFTER_ALL = NO_DUE + '~'
 
 
@@ -66,31 +74,53 @@ def as_code(text, agency):
     return None
 
 
-def search(ix, agency, query, now, soon_before, offset, limit, desk_statuses=()):
+def search(ix, agency, query, now, soon_before, offset, limit, desk_statuses=(),
+           stopped_late=None):
     """``(codes of the page, total)`` of ``agency``'s queue narrowed by ``query``.
 
     ``desk_statuses``: the states in which what the agency's desk received
     for another agency joins the listing (location-independent filing,
     Decree 118/2025/NĐ-CP; none for an officer who is not the desk's
     reception, and none when a processing step is asked for).
+    ``stopped_late(code)``: whether a dossier whose clock stopped was late
+    when it stopped (the dossier's own ``overdue``); without it the
+    ``overdue`` filter leaves out every dossier whose clock stopped.
     """
-    sources = _sources(ix, agency, query, desk_statuses)
+    sources = _sources(ix, agency, query, desk_statuses, stopped_late is not None)
     low, high = due_range(query.urgency, now, soon_before)
+    keep = _late_only(ix, stopped_late) if query.urgency == OVERDUE and stopped_late else None
     code = as_code(query.text, agency)
     if code is not None:
-        found = [code] if any(_keeps(ix, terms, code, agency, statuses, query, low, high)
-                              for _, terms, statuses in sources) else []
+        found = [code] if (keep is None or keep(code)) and any(
+            _keeps(ix, terms, code, agency, statuses, query, low, high)
+            for _, terms, statuses in sources) else []
         return found[offset:offset + limit], len(found)
     terms = _terms(query)
     if not terms:
-        return _by_queue_key(ix, agency, sources, query.step, low, high, offset, limit)
-    return _by_terms(ix, agency, sources, query.step, terms, low, high, offset, limit)
+        return _by_queue_key(ix, agency, sources, query.step, low, high, offset, limit, keep)
+    return _by_terms(ix, agency, sources, query.step, terms, low, high, offset, limit, keep)
 
 
-def _sources(ix, agency, query, desk_statuses):
+def _late_only(ix, stopped_late):
+    """Keep a code unless its clock stopped in time (asked of those in ``CLOCK_STOPPED`` only)."""
+    def keep(code):
+        return ix.status.value_of(code) not in CLOCK_STOPPED or stopped_late(code)
+    return keep
+
+
+def urgency_states(urgency, stopped_too=False):
+    """The states an urgency filter reads: the clock runs, or (overdue) it stopped late."""
+    if urgency == OVERDUE and stopped_too:
+        return CLOCK_RUNS | CLOCK_STOPPED
+    return CLOCK_RUNS
+
+
+def _sources(ix, agency, query, desk_statuses, stopped_too=False):
     """``[(sorted index, term index, statuses)]``: the agency's own queue, then its desk's rows."""
+    chosen = urgency_states(query.urgency, stopped_too)
+
     def narrowed(statuses):
-        return tuple(s for s in statuses if s in CLOCK_RUNS) if query.urgency else tuple(statuses)
+        return tuple(s for s in statuses if s in chosen) if query.urgency else tuple(statuses)
     sources = [(ix.queue, ix.terms, narrowed(query.statuses))]
     if desk_statuses and not query.step and ix.desk is not None and ix.desk_terms is not None:
         sources.append((ix.desk, ix.desk_terms, narrowed(desk_statuses)))
@@ -117,16 +147,24 @@ def _keeps(ix, term_index, code, agency, statuses, query, low, high):
             and (not query.step or ix.queue.value_of(code)[2] == query.step))
 
 
-def _by_queue_key(ix, agency, sources, step, low, high, offset, limit):
+def _by_queue_key(ix, agency, sources, step, low, high, offset, limit, keep=None):
     keyed = [(index, ix.queue_values(agency, statuses, step) if index is ix.queue
               else [(agency, s) for s in statuses])
              for index, _, statuses in sources]
     merged = heapq.merge(*(index.pairs_between(v, low, high)
                            for index, values in keyed for v in values))
+    if keep is not None:
+        return _kept(merged, keep, offset, limit)
     return _counted(keyed, merged, low, high, offset, limit)
 
 
-def _by_terms(ix, agency, sources, step, terms, low, high, offset, limit):
+def _kept(merged, keep, offset, limit):
+    """A page of the codes of ``merged`` that ``keep`` keeps, and their total."""
+    found = [code for _, code in merged if keep(code)]
+    return found[offset:offset + limit], len(found)
+
+
+def _by_terms(ix, agency, sources, step, terms, low, high, offset, limit, keep=None):
     """Walk the rarest term's dossiers in due order; keep those the other terms match."""
     def keys_of(term, prefix):
         return [(index, [k for s in statuses for k in index.keys(agency, s, term, prefix)])
@@ -137,6 +175,8 @@ def _by_terms(ix, agency, sources, step, terms, low, high, offset, limit):
     merged = heapq.merge(*(index.pairs_between(k, low, high)
                            for index, keys in driver for k in keys))
     if not others and not step and not driver_prefix:   # one whole term: nothing to check
+        if keep is not None:
+            return _kept(merged, keep, offset, limit)
         return _counted(driver, merged, low, high, offset, limit)
 
     def matching():
@@ -148,7 +188,8 @@ def _by_terms(ix, agency, sources, step, terms, low, high, offset, limit):
             code = pair[1]
             entry = ix.terms.entry(code)[3]
             if all(_has(entry, term, prefix) for term, prefix, _ in others) and (
-                    not step or ix.queue.value_of(code)[2] == step):
+                    not step or ix.queue.value_of(code)[2] == step) and (
+                    keep is None or keep(code)):
                 yield code
     found = list(matching())
     return found[offset:offset + limit], len(found)

@@ -8,7 +8,7 @@ import colander
 
 from tthc_docs import errors
 from tthc_docs.dossiers import workflow
-from tthc_docs.web.fields import deserialize
+from tthc_docs.web.fields import deserialize, in_vietnamese
 
 
 class _Mapping(colander.Mapping):
@@ -67,26 +67,6 @@ class RateSchema(colander.MappingSchema):
                                   validator=colander.Length(max=2000))
 
 
-_REASONS = {
-    'Required': 'bắt buộc',
-    'is not a number': 'phải là số',
-    'must be one of': 'giá trị không hợp lệ',
-    'less than minimum': 'quá nhỏ',
-    'greater than maximum': 'quá lớn',
-    'Unrecognized keys': 'trường không được hỗ trợ',
-    'Longer than maximum': 'quá dài',
-    'is not a string': 'phải là chuỗi',
-}
-
-
-def _vi(message):
-    """colander's few English messages in Vietnamese (a translator for ``asdict``)."""
-    for key, reason in _REASONS.items():
-        if key in str(message):
-            return reason
-    return message
-
-
 def _field(path):
     """The field a client sent: the path without the schema's own name."""
     return path.split('.', 1)[-1]
@@ -100,9 +80,10 @@ def load(schema, data, what):
     unknown = sorted(set(data) - {child.name for child in schema().children}) \
         if isinstance(data, dict) else []
     if unknown:  # named one by one, not colander's single "Unrecognized keys"
-        raise errors.Invalid(f'{what}: có trường không được hỗ trợ.',
+        raise errors.Invalid(errors.Words('${what}: có trường không được hỗ trợ.', what=what),
                              {k: 'trường không được hỗ trợ' for k in unknown})
     if isinstance(data.get('score'), bool):
-        raise errors.Invalid(f'{what}: dữ liệu không hợp lệ.', {'score': 'phải là số'})
-    return deserialize(schema(), data, f'{what}: dữ liệu không hợp lệ.',
-                       translate=_vi, whole='body', key=_field)
+        raise errors.Invalid(errors.Words('${what}: dữ liệu không hợp lệ.', what=what),
+                             {'score': 'phải là số'})
+    return deserialize(schema(), data, errors.Words('${what}: dữ liệu không hợp lệ.', what=what),
+                       translate=in_vietnamese, whole='body', key=_field)

@@ -90,13 +90,28 @@ def fee_json(dossier):
     return {'amount': dossier.fee_amount, 'paid': dossier.is_paid}
 
 
-def attachment_json(request, dossier, ref):
+def document_url(request, dossier, ref):
+    """Where the current user downloads a referenced vault document.
+
+    ``?dossier=`` names the dossier the read is for: the owner's download
+    ignores it, an officer's is allowed by the dossier's grant and logged in
+    the vault under that dossier (DESIGN.md: every read is logged).
+    """
     doc_url = '/'.join([request.application_url, 'vaults', ref['vault'], 'documents',
                         ref['document'], '@@download'])
+    return f'{doc_url}?dossier={dossier.code}'
+
+
+def attachment_json(request, dossier, ref):
     return {'requirement': ref['requirement'], 'name': ref.get('name'),
             'vault': ref['vault'], 'document': ref['document'], 'sha256': ref['sha256'],
             'doc_type': ref.get('doc_type'), 'title': ref.get('title'),
-            'url': f'{doc_url}?dossier={dossier.code}'}
+            'url': document_url(request, dossier, ref)}
+
+
+def result_json(request, dossier, ref):
+    """An issued result as API.md lists it: the stored reference plus its ``url``."""
+    return dict(plain(dict(ref)), url=document_url(request, dossier, ref))
 
 
 def is_officer(account, dossier):
@@ -198,7 +213,7 @@ def dossier_json(request, dossier, verify=False):
     account = request.account
     body = summary_json(request, dossier, now)
     attachments = [attachment_json(request, dossier, a) for a in dossier.attachments]
-    results = plain(list(dossier.results))
+    results = [result_json(request, dossier, r) for r in dossier.results]
     if verify and is_officer(account, dossier):
         fresh = verify == 'fresh'
         with_verification(attachments,

@@ -239,10 +239,11 @@ def fire(state, action, roles, dossier=None, login=None):
     ``StateConflict`` in the order given in the module docstring.
     """
     if action not in ACTION_LABELS:
-        raise errors.Invalid(f'Thao tác không tồn tại: {action!r}.',
-                             {'action': 'một trong: ' + ', '.join(ACTIONS)})
+        raise errors.Invalid(errors.Words('Thao tác không tồn tại: ${action}.', action=repr(action)),
+                             {'action': errors.Words('một trong: ${choices}', choices=', '.join(ACTIONS))})
     if state not in STATE_LABELS:
-        raise errors.Invalid(f'Trạng thái không tồn tại: {state!r}.', {'status': 'không hợp lệ'})
+        raise errors.Invalid(errors.Words('Trạng thái không tồn tại: ${state}.', state=repr(state)),
+                             {'status': 'không hợp lệ'})
     roles = frozenset(roles)
     candidates = [r for r in RULES if r.action == action]
     if not any(roles & _rule_roles(r, dossier) for r in candidates):

@@ -151,12 +151,14 @@ class FormTemplate(Persistent):
         """Freeze the draft as the next version; 409 when there is nothing new."""
         if self.draft is None:
             raise errors.StateConflict(
-                f'Biểu mẫu không có bản nháp để công bố (phiên bản {self.latest} đã công bố).',
+                errors.Words('Biểu mẫu không có bản nháp để công bố '
+                             '(phiên bản ${version} đã công bố).', version=self.latest),
                 allowed=['edit'])
         latest = self.published_version()
         if latest is not None and diff_versions(latest, self.draft_version())['same']:
             raise errors.StateConflict(
-                f'Bản nháp giống hệt phiên bản {self.latest}: không có gì để công bố.',
+                errors.Words('Bản nháp giống hệt phiên bản ${version}: không có gì để công bố.',
+                             version=self.latest),
                 allowed=['edit'])
         number = self.latest + 1
         version = FormVersion(self.__name__, number, self.draft['title'], self.draft['fields'],
@@ -176,7 +178,8 @@ class FormTemplate(Persistent):
             raise errors.NotFound('Không tìm thấy bản nháp của biểu mẫu.')
         if wanted is None and not self.latest:
             if not editor:
-                raise errors.NotFound(f'Biểu mẫu {self.__name__} chưa được công bố.')
+                raise errors.NotFound(errors.Words('Biểu mẫu ${name} chưa được công bố.',
+                                                   name=self.__name__))
             wanted = 'draft'
         return self.resolve(wanted)
 
@@ -193,8 +196,8 @@ class FormTemplate(Persistent):
             old = self.latest if new.version > self.latest else new.version - 1
             if not old:
                 raise errors.StateConflict(
-                    f'Phiên bản {new.version} của biểu mẫu là phiên bản đầu tiên: chưa có '
-                    'phiên bản trước để so sánh.',
+                    errors.Words('Phiên bản ${version} của biểu mẫu là phiên bản đầu tiên: '
+                                 'chưa có phiên bản trước để so sánh.', version=new.version),
                     allowed=['publish'] if self.draft is not None else ['edit'])
         return self.resolve(old), new
 
@@ -205,7 +208,8 @@ class FormTemplate(Persistent):
             try:
                 found = self.published_version(int(version) if version not in (None, '') else None)
             except (TypeError, ValueError):
-                raise errors.BadRequest(f'Phiên bản "{version}" không hợp lệ.') from None
+                raise errors.BadRequest(errors.Words('Phiên bản "${version}" không hợp lệ.',
+                                                     version=version)) from None
         if found is None:
             what = 'bản nháp' if version == 'draft' else f'phiên bản {version or "đã công bố"}'
             raise errors.NotFound(f'Biểu mẫu {self.__name__} không có {what}.')
@@ -222,7 +226,7 @@ class FormLibrary(Container):
     def create(self, name, title, fields, by=None, at=None):
         """Add a new template (its draft of version 1); 409 if the name is taken."""
         if name in self:
-            raise errors.StateConflict(f'Đã có biểu mẫu tên "{name}".')
+            raise errors.StateConflict(errors.Words('Đã có biểu mẫu tên "${name}".', name=name))
         return self.add(name, FormTemplate(title, fields, by, at))
 
     def version_of(self, name, version):

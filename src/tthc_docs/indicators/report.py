@@ -103,5 +103,5 @@ def unit_name(site, unit):
         return 'Tỉnh Thái Nguyên'
     agency = site['agencies'].by_code(unit) if isinstance(unit, str) else None
     if agency is None:
-        raise errors.NotFound(f'Không có đơn vị mã {unit}.')
+        raise errors.NotFound(errors.Words('Không có đơn vị mã ${unit}.', unit=unit))
     return agency.name

@@ -15,7 +15,7 @@ from pyramid.traversal import find_root
 
 from tthc_docs import timeutil
 from tthc_docs.dossiers.states import PAYABLE
-from tthc_docs.errors import DomainError, Invalid, NotFound, StateConflict
+from tthc_docs.errors import DomainError, Invalid, NotFound, StateConflict, Words
 from tthc_docs.payments import vnpay
 from tthc_docs.payments.base import COUNTER_PROVIDER, PaymentRefused, PaymentRequest
 from tthc_docs.payments.ledger import FAILED, PAID, PENDING, ledger_for

@@ -22,7 +22,7 @@ from BTrees.OOBTree import OOBTree
 from tthc_docs import security as s
 from tthc_docs.catalog import levels
 from tthc_docs.container import Container
-from tthc_docs.errors import Invalid, StateConflict
+from tthc_docs.errors import Invalid, StateConflict, Words
 from tthc_docs.text import addresses
 from tthc_docs.text.validators import ValidationError
 
@@ -75,7 +75,7 @@ def check_commune(value, level):
     if province != addresses.HOME_PROVINCE:
         why = (f'xã/phường "{name}" (mã {value.strip()}) thuộc {province}, '
                f"không thuộc {addresses.HOME_PROVINCE}")
-        raise Invalid(f"Mã xã/phường {value.strip()} không thuộc tỉnh.", {"commune_code": why})
+        raise Invalid(Words("Mã xã/phường ${code} không thuộc tỉnh.", code=value.strip()), {"commune_code": why})
     return value.strip().zfill(5)
 
 
@@ -195,8 +195,9 @@ class AgencyTree(Container):
     def _not_served_by_another(self, commune, agency):
         other = self.by_commune_index.get(commune) if commune else None
         if other is not None and other is not agency:
-            raise StateConflict(f"Xã/phường mã {commune} đã gắn với {other.name} ({other.code}).",
-                                fields={"commune_code": f"đã gắn với {other.code}"})
+            raise StateConflict(Words("Xã/phường mã ${commune} đã gắn với ${name} (${code}).",
+                                      commune=commune, name=other.name, code=other.code),
+                                fields={"commune_code": Words("đã gắn với ${code}", code=other.code)})
 
     def _set_commune(self, agency, commune):
         """Give ``agency`` its commune and keep ``by_commune_index`` true to it.

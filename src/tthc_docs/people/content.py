@@ -12,7 +12,7 @@ from pyramid.traversal import find_root
 
 from tthc_docs import security as s
 from tthc_docs.container import Container
-from tthc_docs.errors import NotAllowed, NotLoggedIn, StateConflict, TooManyAttempts
+from tthc_docs.errors import NotAllowed, NotLoggedIn, StateConflict, TooManyAttempts, Words
 from tthc_docs.people import audit
 
 _hasher = PasswordHasher()
@@ -175,7 +175,7 @@ class People(Container):
         """
         wait = throttle.retry_after(login, address)
         if wait:
-            raise TooManyAttempts(f"Đăng nhập sai quá nhiều lần. Thử lại sau {wait} giây.", wait)
+            raise TooManyAttempts(Words("Đăng nhập sai quá nhiều lần. Thử lại sau ${wait} giây.", wait=wait), wait)
         account = self.get(login.strip())
         if account is None or not account.active or not account.check_password(password):
             throttle.failed(login, address)

@@ -273,8 +273,8 @@ async def sign_all(remote, name, credential_id, count, make_coroutines, descript
     async with aiohttp.ClientSession() as http:
         credential_id = credential_id or await find_credential(http, remote, name)
         if not credential_id:
-            raise NoCredential(f"Dịch vụ ký số từ xa chưa có chứng thư số của {name}; "
-                               "liên hệ quản trị.")
+            raise NoCredential(errors.Words("Dịch vụ ký số từ xa chưa có chứng thư số của ${name}; "
+                                            "liên hệ quản trị.", name=name))
         identity = await load_remote_identity(http, remote, name, credential_id)
         check_now(identity)
         approval = PhoneApproval(remote, identity, http, description)
@@ -296,8 +296,8 @@ async def _identity(remote, name, credential_id):
     async with aiohttp.ClientSession() as http:
         credential_id = credential_id or await find_credential(http, remote, name)
         if not credential_id:
-            raise NoCredential(f"Dịch vụ ký số từ xa chưa có chứng thư số của {name}; "
-                               "liên hệ quản trị.")
+            raise NoCredential(errors.Words("Dịch vụ ký số từ xa chưa có chứng thư số của ${name}; "
+                                            "liên hệ quản trị.", name=name))
         return await load_remote_identity(http, remote, name, credential_id)
 
 

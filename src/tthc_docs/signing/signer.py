@@ -67,10 +67,12 @@ class Identity(abc.ABC):
         """Refuse to sign outside the certificate's validity period."""
         if moment > self.valid_until:
             raise SigningRefused(
-                f"Chứng thư số của {self.common_name} đã hết hạn ngày "
-                f"{self.valid_until:%d/%m/%Y}; liên hệ quản trị để gia hạn trước khi ký.")
+                errors.Words("Chứng thư số của ${name} đã hết hạn ngày ${day}; "
+                             "liên hệ quản trị để gia hạn trước khi ký.",
+                             name=self.common_name, day=f"{self.valid_until:%d/%m/%Y}"))
         if moment < self.valid_from:
-            raise SigningRefused(f"Chứng thư số của {self.common_name} chưa có hiệu lực.")
+            raise SigningRefused(errors.Words("Chứng thư số của ${name} chưa có hiệu lực.",
+                                              name=self.common_name))
 
 
 class KeptKeySigner(SimpleSigner):
@@ -105,10 +107,11 @@ class Pkcs12Identity(Identity):
             key, cert, chain = pkcs12.load_key_and_certificates(p12_bytes, passphrase)
         except ValueError:
             raise SigningRefused(
-                f"Không mở được khóa ký của {name}: mật khẩu bảo vệ không đúng "
-                "hoặc tệp PKCS#12 hỏng.") from None
+                errors.Words("Không mở được khóa ký của ${name}: mật khẩu bảo vệ không đúng "
+                             "hoặc tệp PKCS#12 hỏng.", name=name)) from None
         if key is None or cert is None:
-            raise SigningRefused(f"Tệp PKCS#12 của {name} không chứa khóa và chứng thư.")
+            raise SigningRefused(errors.Words("Tệp PKCS#12 của ${name} không chứa khóa và chứng thư.",
+                                              name=name))
         self.name = name
         self.certificate = _to_asn1_cert(cert)
         self.chain = [_to_asn1_cert(c) for c in chain or ()]
@@ -162,10 +165,12 @@ def load_identity(settings, identity):
         raise SigningRefused("Tài khoản chưa được gán chứng thư số để ký.")
     files = identity_files(settings, identity)
     if files is None or not files[0].is_file():
-        raise SigningRefused(f"Không tìm thấy chứng thư số của {identity}; liên hệ quản trị.")
+        raise SigningRefused(errors.Words("Không tìm thấy chứng thư số của ${name}; "
+                                          "liên hệ quản trị.", name=identity))
     p12_path, pass_path = files
     if not pass_path.is_file():
-        raise SigningRefused(f"Thiếu mật khẩu bảo vệ khóa ký của {identity}; liên hệ quản trị.")
+        raise SigningRefused(errors.Words("Thiếu mật khẩu bảo vệ khóa ký của ${name}; "
+                                          "liên hệ quản trị.", name=identity))
     stamp = (str(p12_path), p12_path.stat().st_mtime_ns, str(pass_path), pass_path.stat().st_mtime_ns)
     with _cache_lock:
         cached = _cache.get(identity)
@@ -173,7 +178,8 @@ def load_identity(settings, identity):
             return cached[1]
     passphrase = pass_path.read_bytes().strip()
     if not passphrase:
-        raise SigningRefused(f"Thiếu mật khẩu bảo vệ khóa ký của {identity}; liên hệ quản trị.")
+        raise SigningRefused(errors.Words("Thiếu mật khẩu bảo vệ khóa ký của ${name}; "
+                                          "liên hệ quản trị.", name=identity))
     loaded = Pkcs12Identity(identity, p12_path.read_bytes(), passphrase)
     with _cache_lock:
         _cache[identity] = (stamp, loaded)

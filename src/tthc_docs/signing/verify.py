@@ -56,7 +56,7 @@ def check_pdf_bytes(data, max_bytes=MAX_BYTES):
     if not data:
         raise errors.Invalid("Chưa chọn tệp để kiểm tra.", {"file": "Tệp trống."})
     if len(data) > max_bytes:
-        raise errors.TooLarge(f"Tệp quá lớn: tối đa {max_bytes // (1024 * 1024)} MB.")
+        raise errors.TooLarge(errors.Words("Tệp quá lớn: tối đa ${mb} MB.", mb=max_bytes // (1024 * 1024)))
     if b"%PDF-" not in data[:1024]:
         raise errors.UnsupportedType("Tệp không phải PDF; chỉ kiểm tra được văn bản PDF.")
     try:

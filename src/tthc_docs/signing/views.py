@@ -101,7 +101,7 @@ def _upload(request):
     limit = int(request.registry.settings.get("tthc_docs.max_upload_bytes")
                 or uploads.DEFAULT_MAX_UPLOAD_BYTES)
     if request.content_length is not None and request.content_length > limit + MULTIPART_OVERHEAD:
-        raise errors.TooLarge(f"Tệp quá lớn: tối đa {limit // (1024 * 1024)} MB.")
+        raise errors.TooLarge(errors.Words("Tệp quá lớn: tối đa ${mb} MB.", mb=limit // (1024 * 1024)))
     if not (request.content_type or "").startswith("multipart/form-data"):
         raise errors.UnsupportedType('Hãy gửi tệp PDF bằng multipart/form-data (trường "file").')
     field = request.POST.get("file")

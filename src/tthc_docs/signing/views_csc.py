@@ -51,8 +51,8 @@ def _codes(codes):
     if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
         raise errors.Invalid("Chọn ít nhất một hồ sơ để ký.", {"codes": "Danh sách mã hồ sơ."})
     if len(codes) > MAX_BATCH or len(set(codes)) != len(codes):
-        raise errors.Invalid(f"Mỗi lần ký tối đa {MAX_BATCH} hồ sơ, không trùng nhau.",
-                             {"codes": f"Tối đa {MAX_BATCH}, không trùng."})
+        raise errors.Invalid(errors.Words("Mỗi lần ký tối đa ${n} hồ sơ, không trùng nhau.", n=MAX_BATCH),
+                             {"codes": errors.Words("Tối đa ${n}, không trùng.", n=MAX_BATCH)})
     return codes
 
 
@@ -68,7 +68,7 @@ def _dossiers(site, codes):
     found = [registry.get(code) for code in codes]
     missing = [code for code, dossier in zip(codes, found) if dossier is None]
     if missing:
-        raise errors.NotFound(f"Không có hồ sơ {', '.join(missing)}.")
+        raise errors.NotFound(errors.Words("Không có hồ sơ ${codes}.", codes=', '.join(missing)))
     return found
 
 

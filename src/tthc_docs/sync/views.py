@@ -11,7 +11,7 @@ from pyramid.view import view_config, view_defaults
 
 from tthc_docs import security as s
 from tthc_docs import timeutil
-from tthc_docs.errors import Invalid, NotAllowed, StateConflict
+from tthc_docs.errors import Invalid, NotAllowed, StateConflict, Words
 from tthc_docs.indicators.decision import SYNC_SHARE
 from tthc_docs.site.content import Site
 from tthc_docs.sync import devportal, policy, protocol, setting
@@ -138,7 +138,7 @@ class OutboxViews(ResourceViews):
         reason = protocol.check_signature(self.request.headers, payload, secret, timeutil.now(),
                                           setting(settings, "window_seconds", int))
         if reason:
-            raise NotAllowed(f"Yêu cầu đồng bộ bị từ chối: {reason}.")
+            raise NotAllowed(Words("Yêu cầu đồng bộ bị từ chối: ${reason}.", reason=reason))
 
 
 @view_config(context=Site, name=DEV_PORTAL, require_csrf=False,

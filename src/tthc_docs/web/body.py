@@ -4,7 +4,7 @@ A view parses here and nowhere else, so every endpoint refuses the same bad
 input with the same status and words (400 malformed, 413 too large, 422 a
 field the endpoint does not know).
 """
-from tthc_docs.errors import BadRequest, Invalid, TooLarge
+from tthc_docs.errors import BadRequest, Invalid, TooLarge, Words
 from tthc_docs.web.jsonbody import MAX_DEPTH, loads_bounded
 
 JSON_MAX_BYTES = 1024 * 1024
@@ -23,7 +23,7 @@ def read_json(request, max_bytes=JSON_MAX_BYTES):
     """
     length = request.content_length
     if length is not None and length > max_bytes:
-        raise TooLarge(f"Nội dung JSON quá lớn (tối đa {max_bytes} byte).")
+        raise TooLarge(Words("Nội dung JSON quá lớn (tối đa ${n} byte).", n=max_bytes))
     data = loads_bounded(request.body, max_bytes=max_bytes, max_depth=MAX_DEPTH)
     if not isinstance(data, dict):
         raise BadRequest("JSON phải là một đối tượng {…}.")

@@ -34,6 +34,8 @@ COLANDER_VI = {
     "Incomplete date": "Ngày chưa đủ.",
     "Invalid email address": "Địa chỉ thư điện tử không hợp lệ.",
     "String does not match expected pattern": "Chuỗi không đúng dạng yêu cầu.",
+    "${val} is not a string: ${err}": "Phải là chuỗi.",
+    'Unrecognized keys in mapping: "${val}"': "Có trường không được hỗ trợ.",
     # deform's page-level messages
     "There was a problem with your submission": "Dữ liệu đã nhập có lỗi",
     "Errors have been highlighted below": "Các lỗi được đánh dấu ở từng trường bên dưới.",
@@ -47,15 +49,16 @@ def in_vietnamese(message):
 
     ``message``: a colander TranslationString (its English msgid and values)
     or a plain string; a msgid this table lacks stays English, filled in.
+    The answer is an :class:`errors.Words`, so that a JSON error read in
+    English translates the Vietnamese template back from the catalog.
     """
     if isinstance(message, Message):    # ours, kept whole so that a page can translate it
         return message
     msgid = getattr(message, "default", None) or str(message)
     mapping = getattr(message, "mapping", None) or {}
-    text = COLANDER_VI.get(msgid, str(message) if not mapping else msgid)
-    for key, value in mapping.items():
-        text = text.replace("${%s}" % key, str(value))
-    return text
+    if msgid not in COLANDER_VI and not mapping:
+        return str(message)
+    return errors.Words(COLANDER_VI.get(msgid, msgid), **mapping)
 
 
 def invalid_fields(exc, translate=None, whole=WHOLE, key=None):

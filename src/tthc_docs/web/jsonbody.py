@@ -12,7 +12,7 @@ Pure: no web imports; it raises the shared domain errors (400, 413, 422).
 import json
 import re
 
-from tthc_docs.errors import BadRequest, Invalid, TooLarge
+from tthc_docs.errors import BadRequest, Invalid, TooLarge, Words
 from tthc_docs.text.surrogates import has_surrogate
 
 #: Defaults for callers that have no better numbers.
@@ -50,7 +50,7 @@ def _parse(raw):
     except UnicodeDecodeError:
         raise BadRequest("JSON không hợp lệ: nội dung không phải văn bản UTF-8.") from None
     except (ValueError, RecursionError) as exc:
-        raise BadRequest(f"JSON không hợp lệ: {str(exc)[:200]}") from None
+        raise BadRequest(Words("JSON không hợp lệ: ${reason}", reason=str(exc)[:200])) from None
 
 
 def find_surrogate(value, max_depth=MAX_DEPTH):
@@ -81,9 +81,9 @@ def loads_bounded(raw: bytes, max_bytes: int = MAX_BYTES, max_depth: int = MAX_D
     surrogate (it cannot be stored, shown or encoded as UTF-8).
     """
     if len(raw) > max_bytes:
-        raise TooLarge(f"Nội dung JSON quá lớn (tối đa {max_bytes} byte).")
+        raise TooLarge(Words("Nội dung JSON quá lớn (tối đa ${n} byte).", n=max_bytes))
     if nesting_depth(raw, max_depth) > max_depth:
-        raise BadRequest(f"JSON lồng nhau quá sâu (tối đa {max_depth} cấp).")
+        raise BadRequest(Words("JSON lồng nhau quá sâu (tối đa ${n} cấp).", n=max_depth))
     value = _parse(raw)
     where = find_surrogate(value)
     if where is not None:

@@ -8,7 +8,7 @@ import uuid
 
 from pyramid.tweens import EXCVIEW
 
-from tthc_docs.errors import BadRequest, Invalid, UnsupportedType
+from tthc_docs.errors import BadRequest, Invalid, UnsupportedType, Words
 from tthc_docs.security import session_login
 
 
@@ -76,8 +76,9 @@ def body_type_tween_factory(handler, registry):
             content_type = request.content_type
             if content_type not in BODY_TYPES:
                 raise UnsupportedType(
-                    f"Kiểu nội dung {content_type} không được hỗ trợ: hãy gửi application/json "
-                    "(hoặc biểu mẫu multipart/form-data, application/x-www-form-urlencoded).")
+                    Words("Kiểu nội dung ${type} không được hỗ trợ: hãy gửi application/json "
+                          "(hoặc biểu mẫu multipart/form-data, application/x-www-form-urlencoded).",
+                          type=content_type))
             if content_type == "multipart/form-data":
                 _check_multipart(request)
         return handler(request)
@@ -92,7 +93,7 @@ def _check_multipart(request):
     try:
         parts = list(request.POST.items())
     except ValueError as exc:
-        raise BadRequest(f"Nội dung multipart/form-data không đọc được: {exc}.") from None
+        raise BadRequest(Words("Nội dung multipart/form-data không đọc được: ${reason}.", reason=exc)) from None
     misplaced = {name: "Phải là văn bản, không phải tệp." for name, value in parts
                  if not isinstance(value, str) and not FILE_FIELD.match(name)}
     if misplaced:

@@ -121,6 +121,5 @@ def _layout(registry):
 
 
 def includeme(config):
-    config.add_static_view("static", "tthc_docs:static", cache_max_age=3600)
-    config.add_static_view("static-deform", "deform:static", cache_max_age=3600)
+    config.include("tthc_docs.web.assets")   # the static views, their URLs versioned by content
     config.add_subscriber(add_globals, BeforeRender)

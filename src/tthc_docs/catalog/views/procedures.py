@@ -18,7 +18,7 @@ from tthc_docs.catalog.content import LEVELS as LEVEL_CODES
 from tthc_docs.catalog.content import LEVEL_TITLES, STATE_TITLES, Procedure, ProcedureCatalog
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.dossiers.deadlines import due_day
-from tthc_docs.errors import Invalid, NotFound
+from tthc_docs.errors import Invalid, NotFound, Words
 from tthc_docs.roles import OFFICER_ROLES, ROLE_TITLES
 from tthc_docs.site.content import find_site
 from tthc_docs.text.folding import slug
@@ -107,7 +107,7 @@ def shown_version(request, procedure):
         wanted = parse_bounded_int(wanted, "version", 0, MAX_VERSION)
     version = procedure.visible_version(wanted, is_editor(request, procedure))
     if version is None:
-        raise NotFound(f"Không có thủ tục mã {procedure.code}.")
+        raise NotFound(Words("Không có thủ tục mã ${code}.", code=procedure.code))
     return version
 
 
@@ -247,7 +247,7 @@ class ProcedureViews(ResourceViews):
         """`GET /procedures/<code>/@@due-date?from=YYYY-MM-DD` (default today)."""
         version = self.context.visible_version(editor=is_editor(self.request, self.context))
         if version is None:
-            raise NotFound(f"Không có thủ tục mã {self.context.code}.")
+            raise NotFound(Words("Không có thủ tục mã ${code}.", code=self.context.code))
         start = day_param(self.request, "from")
         # A receipt during that day's office hours, counted as dossiers are.
         due = due_day(start, version.processing_days,

@@ -23,6 +23,7 @@ _ERR = {'description': 'error', 'content': {'application/json': {
     'schema': {'$ref': '#/components/schemas/Error'}}}}
 _VERIFIED = {'type': 'array', 'items': {'type': 'object', 'properties': {
     'vault': {'type': 'string'}, 'document': {'type': 'string'}, 'sha256': {'type': 'string'},
+    'url': {'type': 'string', 'description': 'where the current user downloads it'},
     'verification': {'type': 'object', 'description': "officers only, signed documents only: "
                      "the system's check {signed, intact, trusted, signer, signed_at, "
                      "timestamped, dossier, problems}"}}}}

@@ -145,7 +145,8 @@ def _filters(request, body):
     counts = registry.procedures_in_queue(body['agency'], DEFAULT_STATES, desk_statuses)
     if body['procedure']:          # the chosen one stays offered, even with no open dossier
         counts.setdefault(body['procedure'], 0)
-    procedures = sorted(((code, _procedure_name(catalog, code), n) for code, n in counts.items()),
+    names = catalog.names(counts)      # from the catalog's index: no procedure is loaded
+    procedures = sorted(((code, names[code], n) for code, n in counts.items()),
                         key=lambda p: p[1])
     kept = {k: v for k, v in (('q', body['q']), ('procedure', body['procedure']),
                               ('urgency', body['urgency']), ('step', body['step']),
@@ -154,12 +155,6 @@ def _filters(request, body):
             'procedure_choices': procedures, 'chosen_status': request.params.get('status', ''),
             'urgency_choices': URGENCY_LABELS, 'kept_query': urlencode(kept),
             'pager_prefix': urlencode(kept) + '&' if kept else ''}
-
-
-def _procedure_name(catalog, code):
-    procedure = catalog.get(code)
-    version = procedure.latest_version() if procedure is not None else None
-    return version.name if version is not None else code
 
 
 QUEUE_PT = 'tthc_docs.templates:dossiers/queue.pt'

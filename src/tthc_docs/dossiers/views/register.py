@@ -49,7 +49,7 @@ def _agency(request):
     code = (request.params.get("agency") or "").strip() or getattr(account, "agency", None)
     agency = find_site(request.context)["agencies"].by_code(code) if code else None
     if agency is None:
-        raise errors.NotFound(f"Không có cơ quan mã {code}." if code else
+        raise errors.NotFound(errors.Words("Không có cơ quan mã ${code}.", code=code) if code else
                               "Cần chọn cơ quan (agency).")
     officer = account.agency == code and set(account.roles) & set(roles.OFFICER_ROLES)
     if not (officer or roles.ADMIN in account.roles):

@@ -15,7 +15,7 @@ from pyramid.view import view_config, view_defaults
 from tthc_docs import security as s
 from tthc_docs.dossiers import papers, slips
 from tthc_docs.dossiers.content import Dossier
-from tthc_docs.errors import NotFound, StateConflict
+from tthc_docs.errors import NotFound, StateConflict, Words
 from tthc_docs.web.views import ResourceViews
 
 _CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}
@@ -86,7 +86,8 @@ def latest(dossier, name):
     folder = papers.folder_of(dossier)
     found = folder.latest(name) if folder is not None else None
     if found is None:
-        raise NotFound(f"«{slips.TITLES[name]}» của hồ sơ này chưa được phát hành.")
+        raise NotFound(Words("«${paper}» của hồ sơ này chưa được phát hành.",
+                             paper=slips.TITLES[name]))
     return pdf_response(found)
 
 
