@@ -99,15 +99,19 @@ def test_a_refused_upload_shows_the_form_again_with_the_reason_beside_it(login, 
     assert vault_size(edit_site) == before
 
 
-def test_a_document_of_the_wrong_type_is_named_beside_its_box(login, procedure, docs, clock):
+def test_a_document_of_the_wrong_type_is_named_beside_its_box_and_keeps_no_upload(
+        login, procedure, docs, clock, edit_site):
     code = asked(login, docs, clock)
+    before = vault_size(edit_site)
     citizen = login('citizen1')
     form = page(citizen, code).forms['supplement']
     # the page offers only fitting documents; a hand-made post names another one
     form['attachments.anh'].force_value(docs['giay-khai-sinh'])
+    form['file.cu-tru'] = Upload('cu-tru.pdf', make_pdf('Hợp lệ'), 'application/pdf')
     again = form.submit(status=422)
     assert text(again.html.select_one('#sup-att-error-anh'))
     assert get(citizen, code).json['status'] == 'supplement_requested'
+    assert vault_size(edit_site) == before   # the good upload went with the refused post
 
 
 def test_only_the_owner_is_offered_the_form_and_may_post_it(login, procedure, docs, clock):
