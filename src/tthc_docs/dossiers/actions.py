@@ -79,6 +79,17 @@ def fire(dossier, action, actor, params, now, services):
     return transition
 
 
+def check(dossier, action, actor, now, services):
+    """What ``fire`` refuses before anything is written (403, 409), without firing.
+
+    For a route that must store something first (the supplement page stores
+    its uploads in the vault) and should not store it for an action that
+    would be refused anyway.
+    """
+    ctx = _context(dossier, actor, {}, now, services)
+    workflow.fire(dossier.status, action, ctx.roles, dossier, actor.login)
+
+
 def issue_papers(dossier, services):
     """The papers the dossier's new history entries call for (``dossiers.press``)."""
     if services.press is not None:

@@ -97,14 +97,18 @@ def _store_uploads(request, site, account, channel, payload):
         if req is None:
             raise errors.Invalid('Tệp cho thành phần không tồn tại.', {name: 'không hợp lệ'})
         try:
-            doc = _store_one(request, vault, account, channel, req, value, limit)
+            doc = store_one(request, vault, account, channel, req, value, limit)
         except REFUSED_FILE as exc:   # said beside that file's box, by the page
             raise type(exc)(exc.message, fields={name: exc.message}) from None
         payload['attachments'][req['id']] = doc.id
 
 
-def _store_one(request, vault, account, channel, req, value, limit):
-    """One uploaded file into the owner's vault (digitised, at the counter)."""
+def store_one(request, vault, account, channel, req, value, limit):
+    """One uploaded file for requirement ``req`` into the owner's vault (digitised, at the counter).
+
+    Shared with the supplement (``dossiers.views.supplement``): one set of checks
+    (content type by content, size, quota) for every upload a dossier takes.
+    """
     data = uploads.read_limited(value.file, limit)
     meta = {}
     if channel == COUNTER:

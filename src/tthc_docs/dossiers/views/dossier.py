@@ -14,9 +14,12 @@ from tthc_docs.dossiers.content import Dossier
 from tthc_docs.site.content import find_site
 from tthc_docs.dossiers.schema import RateSchema, TransitionSchema, load
 from tthc_docs.dossiers.serialise import dossier_json, dossier_url
+from tthc_docs.dossiers.views import supplement
 from tthc_docs.dossiers.views.services import services_for
+from tthc_docs.vaults.views.documents import REFUSED_FILE
 from tthc_docs.web.body import read_json
 from tthc_docs.web.confirm import CONFIRMED, confirm_page, needs_confirmation
+from tthc_docs.web.respond import show_again
 from tthc_docs.web.views import ResourceViews
 
 _ERR = {'description': 'error', 'content': {'application/json': {
@@ -70,6 +73,19 @@ OPENAPI_PATHS = {
                 'new_due': {'type': 'string', 'format': 'date'},
                 'attachments': {'type': 'object'}}}}}},
         'responses': {'200': _DOSSIER, '403': _ERR, '409': _ERR, '422': _ERR}}},
+    '/dossiers/{code}/@@supplement': {'parameters': [{'name': 'code', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}], 'post': {
+        'summary': "The owner hands a supplement in from the dossier page (browsers): the "
+                   "same `supplement` action as @@transition, with uploads",
+        'requestBody': {'content': {'multipart/form-data': {'schema': {
+            'type': 'object', 'properties': {
+                'note': {'type': 'string'},
+                'attachments.{requirement}': {'type': 'string',
+                                              'description': 'a vault document id'},
+                'file.{requirement}': {'type': 'string', 'format': 'binary',
+                                       'description': 'a new file (PDF, JPEG, PNG)'}}}}}},
+        'responses': {'303': {'description': 'browsers: to the dossier page, with a message'},
+                      '200': _DOSSIER, '400': _ERR, '403': _ERR, '409': _ERR, '413': _ERR,
+                      '415': _ERR, '422': _ERR}}},
     '/dossiers/{code}/@@rate': {'parameters': [{'name': 'code', 'in': 'path', 'required': True, 'schema': {'type': 'string'}}], 'post': {
         'summary': 'The owner rates a returned dossier, once',
         'requestBody': {'content': {'application/json': {'schema': {
@@ -114,10 +130,16 @@ class DossierViews(ResourceViews):
         body = dossier_json(self.request, self.context, verify='fresh' if again else True)
         return self.respond(body, template=VIEW_PT, page=lambda: self.page_extras(body))
 
-    def page_extras(self, body):
-        """The history's words, the dossier itself and whom an assigning action may name."""
+    def page_extras(self, body, chosen=None):
+        """The history's words, the dossier itself, whom an assigning action may name,
+        and the owner's supplement form (``chosen``: as posted, after a refusal)."""
         assigning = actions.ASSIGNING & set(body['actions'])
-        return {'labels': workflow.HISTORY_LABELS, 'dossier': self.context,
+        form = supplement.form_values(self.request, self.context, body['actions'], chosen)
+        return {'supplement_form': form, 'error': None, 'field_errors': {},
+                # the owner supplements through the form, with documents, not the bare menu
+                'menu_actions': [a for a in body['actions']
+                                 if form is None or a != supplement.ACTION],
+                'labels': workflow.HISTORY_LABELS, 'dossier': self.context,
                 'stage_words': timeline.STATE_WORDS, 'holder_titles': timeline.HOLDER_TITLES,
                 'inputs': ACTION_INPUTS, 'result_titles': self.result_titles(),
                 'officers': (actions.assignable(find_site(self.context)['people'], self.context)
@@ -153,6 +175,31 @@ class DossierViews(ResourceViews):
             facts.append(('Ghi chú, lý do', body['note']))
         return confirm_page(self.request, title, message, dossier_url(self.request, self.context),
                             button=button, facts=facts)
+
+    @view_config(name='supplement', request_method='POST')
+    def supplement(self):
+        """The owner's supplement from the page's form: chosen documents and uploads.
+
+        The same ``supplement`` action as ``@@transition`` (same schema, same
+        ``actions.fire``); whether it may be fired is checked before any file
+        is stored. A refused file or document: the page again, the reason
+        beside its box, the note and choices kept, nothing of the attempt kept.
+        """
+        request, body = self.request, supplement.posted(self.request)
+        try:
+            actions.check(self.context, supplement.ACTION, request.account, timeutil.now(),
+                          services_for(request, self.context))
+            supplement.store_uploads(request, self.context, body)
+            params = load(TransitionSchema, body, 'Thao tác')
+            params.pop('action')
+            self.fire(supplement.ACTION, params)
+        except REFUSED_FILE as exc:
+            values = dossier_json(request, self.context)
+            values.update(self.page_extras(values, chosen=body))
+            return show_again(request, exc, VIEW_PT, values, doom=True)
+        return self.respond(lambda: dossier_json(request, self.context),
+                            redirect=dossier_url(request, self.context),
+                            flash=workflow.ACTION_DONE[supplement.ACTION])
 
     @view_config(name='rate', request_method='POST')
     def rate(self):
