@@ -31,17 +31,23 @@ def _at_once(calls):
     return answers
 
 
-def test_only_one_of_two_finishes_signs_the_other_is_told(
-        login, edit_site, procedure, docs, remote_signing, fresh_throttle, live_server):
+def _approved(login, edit_site, docs, remote_signing):
+    """A dossier awaiting signature whose two-step request the phone approved: (code, id)."""
     code = awaiting(login, edit_site, docs)
     asked = login("leader1").post_json("/@@sign-requests", {
         "codes": [code], "code": totp.current_code(enrol(edit_site))}, status=202)
     assert http_json(f"{remote_signing.base_url}/dev/approve",
                      {"user": "leader1", "otp": service_code(remote_signing)})[0] == 200
+    return code, asked.json["id"]
+
+
+def test_only_one_of_two_finishes_signs_the_other_is_told(
+        login, edit_site, procedure, docs, remote_signing, fresh_throttle, live_server):
+    code, request_id = _approved(login, edit_site, docs, remote_signing)
     remote_signing.faults = {"delay_seconds": 1}   # the winner is still signing when the other asks
     leader = Client(live_server)
     leader.login("leader1")
-    body = {"request": asked.json["id"]}
+    body = {"request": request_id}
     answers = _at_once([leader.request_later("POST", "/@@sign-finish", json.dumps(body).encode(),
                                              {"Content-Type": "application/json"})
                         for _ in range(2)])
@@ -59,17 +65,13 @@ def test_only_one_of_two_finishes_signs_the_other_is_told(
 
 def test_the_loser_reads_english_to_an_english_reader(
         login, edit_site, procedure, docs, remote_signing, fresh_throttle, live_server):
-    code = awaiting(login, edit_site, docs)
-    asked = login("leader1").post_json("/@@sign-requests", {
-        "codes": [code], "code": totp.current_code(enrol(edit_site))}, status=202)
-    assert http_json(f"{remote_signing.base_url}/dev/approve",
-                     {"user": "leader1", "otp": service_code(remote_signing)})[0] == 200
+    code, request_id = _approved(login, edit_site, docs, remote_signing)
     remote_signing.faults = {"delay_seconds": 1}
     leader = Client(live_server)
     leader.login("leader1")
     form = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/html",
             "Accept-Language": "en"}
-    data = f"request={asked.json['id']}&csrf_token={leader.csrf}".encode()
+    data = f"request={request_id}&csrf_token={leader.csrf}".encode()
     answers = _at_once([leader.request_later("POST", "/@@sign-finish", data, form)
                         for _ in range(2)])
     assert sorted(a.status for a in answers) == [303, 409], [a.status for a in answers]
