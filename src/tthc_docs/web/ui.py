@@ -5,6 +5,7 @@ from pyramid.renderers import get_renderer
 
 from tthc_docs import security as s
 from tthc_docs import timeutil
+from tthc_docs.web.chrome import Chrome
 
 # (path, label, roles that see it; None = everyone)
 NAVIGATION = [
@@ -100,6 +101,7 @@ def add_globals(event):
         return
     event.setdefault("account", request.account)
     event.setdefault("nav", navigation(request))
+    event.setdefault("chrome", Chrome(request))
     event.setdefault("csrf_token", CsrfToken(request))
     event.setdefault("fmt_date", timeutil.format_date)
     event.setdefault("fmt_datetime", timeutil.format_datetime)
@@ -122,4 +124,5 @@ def _layout(registry):
 
 def includeme(config):
     config.include("tthc_docs.web.assets")   # the static views, their URLs versioned by content
+    config.include("tthc_docs.web.chrome")   # the page chrome, kept once rendered
     config.add_subscriber(add_globals, BeforeRender)
