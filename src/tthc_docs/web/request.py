@@ -18,7 +18,7 @@ from tthc_docs.security import get_account
 
 
 class TthcRequest(Request):
-    """Pyramid's request, with ``account`` and ``tm`` worked out once per request, on use.
+    """Pyramid's request, with ``account``, ``application_url`` and ``tm`` worked out once per request, on use.
 
     (``reify`` keeps the value under its function's name: hence the methods
     named as the properties, not ``reify(get_account)``.)
@@ -28,6 +28,17 @@ class TthcRequest(Request):
     def account(self):
         """The active Account of this session, or None (``security.get_account``)."""
         return get_account(self)
+
+    @reify
+    def application_url(self):
+        """WebOb's ``application_url``, worked out once: every link of a page starts with it.
+
+        WebOb rebuilds it from the environ on each use (host, port, scheme,
+        quoted script name): some fifteen times for a dossier page, through
+        ``resource_url`` and the document links.  Nothing in the app changes
+        the host or the script name during a request.
+        """
+        return Request.application_url.fget(self)
 
     @reify
     def tm(self):
