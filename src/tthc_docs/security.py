@@ -69,11 +69,15 @@ def principals_for(account):
     return found
 
 
+#: Where the session keeps the login (one helper: it holds nothing but its prefix).
+SESSION_LOGIN = SessionAuthenticationHelper(prefix="tthc.")
+
+
 class SecurityPolicy:
     """Session authentication + ACL authorization (Pyramid 2)."""
 
     def __init__(self):
-        self.session = SessionAuthenticationHelper(prefix="tthc.")
+        self.session = SESSION_LOGIN
         self.acl = ACLHelper()
 
     def identity(self, request):
@@ -95,7 +99,7 @@ class SecurityPolicy:
 
 def session_login(request):
     """The login stored in the session, or None (no database access)."""
-    return SecurityPolicy().session.authenticated_userid(request)
+    return SESSION_LOGIN.authenticated_userid(request)
 
 
 def get_account(request):

@@ -198,7 +198,7 @@ def timeline_json(request, dossier, now):
     return timeline.as_json(plan, timeutil.iso)
 
 
-def dossier_json(request, dossier, verify=False):
+def dossier_json(request, dossier, verify=False, page=False):
     """``GET /dossiers/<code>`` as API.md fixes it, plus what the pages need.
 
     Extensions: ``applicant_name``, ``agency_name``, ``receiving_agency`` (the desk
@@ -208,6 +208,11 @@ def dossier_json(request, dossier, verify=False):
     with ``verify`` for officers of the handling agency ``verification`` on
     each signed attachment and result (the system's own check of the stored
     bytes, made when it was issued; ``verify='fresh'`` checks them now).
+
+    ``page``: for the dossier's HTML page, which shows neither the papers'
+    list, the raw data and steps nor the JSON history (it reads the history
+    from the dossier itself): those are left out rather than built and
+    thrown away on every view (issue 15).
     """
     now = timeutil.now()
     account = request.account
@@ -228,21 +233,20 @@ def dossier_json(request, dossier, verify=False):
         'paused_at': timeutil.iso(dossier.paused_at),
         'current_step': step_json(dossier),
         'timeline': timeline_json(request, dossier, now),
-        'steps': plain(dossier.steps),
         'payment': plain(dossier.payment),
         'form': form_json(request, dossier),
-        'data': plain(dossier.data),
         'attachments': attachments,
         'results': results,
         'slips': slips_json(request, dossier),
-        'papers': papers_json(request, dossier),
         'apologies': plain(list(dossier.apologies)),
-        'history': history_json(dossier),
         'rating': plain(dossier.rating),
         'actions': dossier.actions_for(account),
         'can_rate': bool(account and account.login == dossier.owner
                          and dossier.status == states.RETURNED and dossier.rating is None),
     })
+    if not page:
+        body.update({'steps': plain(dossier.steps), 'data': plain(dossier.data),
+                     'papers': papers_json(request, dossier), 'history': history_json(dossier)})
     return body
 
 

@@ -308,11 +308,16 @@ def apply(dossier, action, ctx):
 
 
 def current_step_id(dossier):
-    """The id of the current step, or None outside the internal process."""
-    steps, i = list(dossier.steps or ()), dossier.step_index
-    if dossier.status == PROCESSING and i is not None and i < len(steps):
-        return steps[i].get('id')
-    return None
+    """The id of the current step, or None outside the internal process.
+
+    The state is asked first: the steps are read from the filed version
+    (copied each time) only for a dossier that is being processed.
+    """
+    i = dossier.step_index
+    if dossier.status != PROCESSING or i is None:
+        return None
+    steps = list(dossier.steps or ())
+    return steps[i].get('id') if i < len(steps) else None
 
 
 def _history_extra(action, dossier, ctx):

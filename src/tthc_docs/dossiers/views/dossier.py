@@ -19,7 +19,7 @@ from tthc_docs.dossiers.views.services import services_for
 from tthc_docs.vaults.views.documents import REFUSED_FILE
 from tthc_docs.web.body import read_json
 from tthc_docs.web.confirm import CONFIRMED, confirm_page, needs_confirmation
-from tthc_docs.web.respond import show_again
+from tthc_docs.web.respond import show_again, wants_json
 from tthc_docs.web.views import ResourceViews
 
 _ERR = {'description': 'error', 'content': {'application/json': {
@@ -127,7 +127,8 @@ class DossierViews(ResourceViews):
     def show(self):
         """The dossier; officers see the verdicts stored at issuance, ``?verify=1`` checks anew."""
         again = self.request.params.get('verify') in ('1', 'true')
-        body = dossier_json(self.request, self.context, verify='fresh' if again else True)
+        body = dossier_json(self.request, self.context, verify='fresh' if again else True,
+                            page=not wants_json(self.request))
         return self.respond(body, template=VIEW_PT, page=lambda: self.page_extras(body))
 
     def page_extras(self, body, chosen=None):
