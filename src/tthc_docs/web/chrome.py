@@ -88,7 +88,7 @@ def kept_pieces(request):
     store = getattr(request.registry, "tthc_chrome", None)
     account = request.account
     key = (request.locale_name, request.application_url,
-           None if account is None else (account.login, account.full_name, account.roles))
+           None if account is None else (account.login, account.full_name, frozenset(account.roles)))
     pieces = store.get(key) if store is not None else None
     if pieces is None:
         pieces = render_pieces(request)
@@ -102,8 +102,9 @@ def kept_pieces(request):
 def render_pieces(request):
     """``chrome.pt`` rendered for this request with the token's mark, cut into its pieces."""
     from tthc_docs.web.respond import _helper
-    text = _helper(request.registry, TEMPLATE).render({"csrf_token": _TokenMark()}, None,
-                                                       request=request)
+    from tthc_docs.web.ui import navigation
+    values = {"csrf_token": _TokenMark(), "nav": navigation(request)}
+    text = _helper(request.registry, TEMPLATE).render(values, None, request=request)
     pieces, rest = [], text
     for mark in PARTS:
         before, found, rest = rest.partition(mark)

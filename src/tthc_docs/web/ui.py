@@ -100,7 +100,6 @@ def add_globals(event):
     if request is None or event.get("renderer_name") == "json":
         return
     event.setdefault("account", request.account)
-    event.setdefault("nav", navigation(request))
     event.setdefault("chrome", Chrome(request))
     event.setdefault("csrf_token", CsrfToken(request))
     event.setdefault("fmt_date", timeutil.format_date)
