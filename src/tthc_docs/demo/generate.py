@@ -167,7 +167,8 @@ class Filer:
         from tthc_docs.sync.outbox import PENDING
         box = self.site['outbox']
         code = dossier.code
-        for rec in list(box.records.values((code, 0), (code, 10 ** 9))):
+        for code_seq in list(box.records.keys((code, 0), (code, 10 ** 9))):
+            rec = box.record(code_seq)
             if rec.state == PENDING:
                 box.settle(rec.key, rec.attempts + 1, 'delivered', when)
 

@@ -16,8 +16,10 @@ increments. No Pyramid import: the dossier domain calls this.
 A delivered record keeps only what the admins' page and a late report of
 the relay read (key, code, seq, the event and status, the times): the
 portal holds the message itself (it keeps the first message of each key,
-Decree 61/2018/NĐ-CP art. 12), and keeping it here cost about 850 bytes per
-event for years (issue 14; evolve step 23 slims records delivered before).
+Decree 61/2018/NĐ-CP art. 12). It is kept as a plain tuple in the records
+tree (``Delivered``), not as a persistent object of its own: a record of
+its own cost about 500 bytes per event for years (issue 14; evolve step 25
+packs the records delivered before).
 """
 import logging
 from datetime import timedelta
@@ -75,6 +77,49 @@ class OutboxRecord(Persistent):
                 'delivered_at': timeutil.iso(self.delivered_at)}
 
 
+class Delivered:
+    """A delivered record, read from its tuple in ``Outbox.records``: what ``OutboxRecord`` reads.
+
+    Stored as ``(digest, event, status, attempts, recorded_at, delivered_at,
+    duplicate, last_error)``, times as naive UTC (``timeutil.stored``): no
+    attribute names, no time zone, no object of its own. Read only; nothing
+    changes a delivered record.
+    """
+
+    state = DELIVERED
+    next_try = None
+    message = None
+
+    def __init__(self, code, seq, packed):
+        digest, event, status, self.attempts, recorded, delivered, \
+            self.duplicate, self.last_error = packed
+        self.code, self.seq, self.key = code, seq, f'{code}:{seq}:{digest}'
+        self.message = {'event': event, 'status': status}
+        self.recorded_at = timeutil.from_stored(recorded)
+        self.delivered_at = timeutil.from_stored(delivered)
+
+    as_json = OutboxRecord.as_json
+
+    @staticmethod
+    def pack(rec, **outcome):
+        """The tuple kept for ``rec`` (an ``OutboxRecord``), delivered with ``outcome``.
+
+        ``outcome``: ``attempts``, ``delivered_at``, ``duplicate``, ``last_error``
+        where they differ from what ``rec`` holds (``settle`` does not touch
+        the record it replaces, so no write is spent on it).
+        """
+        get = lambda name: outcome.get(name, getattr(rec, name))  # noqa: E731
+        return (rec.key.rsplit(':', 1)[1], rec.message.get('event'), rec.message.get('status'),
+                get('attempts'), timeutil.stored(rec.recorded_at),
+                timeutil.stored(get('delivered_at')), bool(get('duplicate')),
+                get('last_error') or '')
+
+
+def read(code, seq, value):
+    """The record stored under ``(code, seq)``: an ``OutboxRecord``, or a ``Delivered`` view."""
+    return Delivered(code, seq, value) if isinstance(value, tuple) else value
+
+
 class Outbox(Persistent):
     """``/outbox``: the records, what waits, what was refused; admins only."""
 
@@ -83,7 +128,7 @@ class Outbox(Persistent):
     __acl__ = [(s.Allow, s.role(roles.ADMIN), (s.VIEW, s.MANAGE)), s.DENY_ALL]
 
     def __init__(self):
-        self.records = OOBTree()     # (code, seq) -> OutboxRecord
+        self.records = OOBTree()     # (code, seq) -> OutboxRecord, a tuple once delivered (``read``)
         self.pending = OOTreeSet()   # (code, seq) still to deliver
         self.waiting = OOTreeSet()   # (recorded iso, code, seq): oldest first, for the lag
         self.dead = OOBTree()        # (code, seq) -> True: refused as malformed / given up
@@ -139,14 +184,19 @@ class Outbox(Persistent):
             if code in seen:
                 continue
             seen.add(code)
-            rec = self.records[self.pending.minKey((code, 0))]
+            rec = self.record(self.pending.minKey((code, 0)))
             if rec.next_try is None or rec.next_try <= now:
                 found.append(rec)
         return found
 
+    def record(self, code_seq):
+        """The record under ``(code, seq)`` (KeyError when none), delivered ones as ``Delivered``."""
+        return read(*code_seq, self.records[code_seq])
+
     def get(self, key):
         parts = protocol.split_key(key)
-        rec = self.records.get(parts) if parts else None
+        value = self.records.get(parts) if parts else None
+        rec = read(*parts, value) if value is not None else None
         return rec if rec is not None and rec.key == key else None
 
     def settle(self, key, attempt, outcome, now, error='', backoff=None, max_attempts=12):
@@ -159,21 +209,21 @@ class Outbox(Persistent):
         rec = self.get(key)
         if rec is None or rec.state != PENDING or attempt != rec.attempts + 1:
             return rec
-        rec.attempts = attempt
-        rec.last_error = str(error or '')[:500]
+        error = str(error or '')[:500]
         if outcome in ('delivered', 'duplicate'):
-            self._delivered(rec, now, outcome == 'duplicate')
-        elif outcome == 'refused' or attempt >= max_attempts:
+            return self._delivered(rec, attempt, error, now, outcome == 'duplicate')
+        rec.attempts, rec.last_error = attempt, error
+        if outcome == 'refused' or attempt >= max_attempts:
             self._dead(rec)
         else:
             rec.next_try = now + timedelta(seconds=backoff(attempt) if backoff else 1)
         return rec
 
-    def _delivered(self, rec, now, duplicate):
+    def _delivered(self, rec, attempt, error, now, duplicate):
+        """Replace the record by its tuple (the persistent record is left unchanged, unreferenced)."""
         self._dequeue(rec)
-        rec.state, rec.delivered_at, rec.duplicate = DELIVERED, now, duplicate
-        rec.next_try = None
-        rec.slim()
+        self.records[(rec.code, rec.seq)] = Delivered.pack(
+            rec, attempts=attempt, delivered_at=now, duplicate=duplicate, last_error=error)
         self.delivered_count.change(1)
         left = self.behind.get(rec.code, 1) - 1
         if left > 0:
@@ -181,6 +231,7 @@ class Outbox(Persistent):
         else:
             self.behind.pop(rec.code, None)
             indicators.dossier_synced(self, rec.code)   # indicator decision.SYNC_SHARE
+        return self.record((rec.code, rec.seq))
 
     def _dead(self, rec):
         self._dequeue(rec)
@@ -205,7 +256,7 @@ class Outbox(Persistent):
     # -- what admins see ------------------------------------------------------------
 
     def dead_letters(self, limit=200):
-        return [self.records[k] for k, _ in zip(self.dead.keys(), range(limit))]
+        return [self.record(k) for k, _ in zip(self.dead.keys(), range(limit))]
 
     def oldest_pending(self):
         """The recording time of the oldest undelivered record, or None."""
@@ -213,7 +264,7 @@ class Outbox(Persistent):
             iso, code, seq = self.waiting.minKey()
         except ValueError:
             return None
-        return self.records[(code, seq)].recorded_at
+        return self.record((code, seq)).recorded_at
 
     def share(self):
         """Indicator ``decision.SYNC_SHARE``'s figures, province-wide: ``(synchronised, received)``."""
