@@ -54,11 +54,10 @@ def _slim_delivered(outbox):
         return 0
     done = 0
     for n, rec in enumerate(outbox.records.values(), 1):
-        if (not isinstance(rec, tuple) and rec.state == "delivered"   # a tuple: step 25's shape
-                and set(rec.message) - {"event", "status"}):
+        if rec.state == "delivered" and set(rec.message) - {"event", "status"}:
             rec.slim()
             done += 1
-        _breathe(outbox, n)
+        _breathe(rec, n)
     return done
 
 

@@ -4,7 +4,7 @@ A province files about a million dossiers a year; each byte per dossier is a
 megabyte a year, in the database, its backups and its cache. Four changes,
 each read back exactly as before (the API, pages and papers do not change):
 
-1. a delivered outbox record becomes a plain tuple in the records tree
+1. a delivered outbox record moves to ``outbox.delivered`` as a plain tuple
    (``sync.outbox.Delivered``) instead of a persistent object of its own;
 2. a dossier's history becomes a plain list in the dossier's own record
    instead of a ``PersistentList`` (every event changes the dossier anyway);
@@ -18,6 +18,7 @@ Savepoints every few thousand objects keep a million-dossier run's memory
 bounded.
 """
 import logging
+from itertools import islice
 
 from BTrees.OOBTree import OOBTree
 from persistent.list import PersistentList
@@ -44,15 +45,24 @@ def evolve(site):
 
 
 def _pack_delivered(outbox):
+    """Move delivered records to ``outbox.delivered`` as tuples, a chunk of keys at a time."""
     if outbox is None:
         return 0
-    done = 0
-    for n, (key, rec) in enumerate(outbox.records.items(), 1):
-        if not isinstance(rec, tuple) and rec.state == DELIVERED:
-            outbox.records[key] = Delivered.pack(rec)   # a value replaced: no new bucket
-            done += 1
-        _breathe(outbox, n)
-    return done
+    if outbox.delivered is None:
+        outbox.delivered = OOBTree()
+    done, after = 0, None
+    while True:
+        chunk = list(islice(outbox.records.keys(min=after, excludemin=after is not None), EVERY))
+        if not chunk:
+            return done
+        for key in chunk:
+            rec = outbox.records[key]
+            if rec.state == DELIVERED:
+                outbox.delivered[key] = Delivered.pack(rec)
+                del outbox.records[key]
+                done += 1
+        after = chunk[-1]
+        _breathe(outbox, EVERY)
 
 
 def _history_in_record(dossier):

@@ -167,8 +167,7 @@ class Filer:
         from tthc_docs.sync.outbox import PENDING
         box = self.site['outbox']
         code = dossier.code
-        for code_seq in list(box.records.keys((code, 0), (code, 10 ** 9))):
-            rec = box.record(code_seq)
+        for rec in list(box.records.values((code, 0), (code, 10 ** 9))):
             if rec.state == PENDING:
                 box.settle(rec.key, rec.attempts + 1, 'delivered', when)
 

@@ -16,10 +16,13 @@ increments. No Pyramid import: the dossier domain calls this.
 A delivered record keeps only what the admins' page and a late report of
 the relay read (key, code, seq, the event and status, the times): the
 portal holds the message itself (it keeps the first message of each key,
-Decree 61/2018/NĐ-CP art. 12). It is kept as a plain tuple in the records
-tree (``Delivered``), not as a persistent object of its own: a record of
-its own cost about 500 bytes per event for years (issue 14; evolve step 25
-packs the records delivered before).
+Decree 61/2018/NĐ-CP art. 12). It moves from ``records`` to ``delivered``
+as a plain tuple (``Delivered``), not a persistent object of its own: one
+cost about 500 bytes per event for years (issue 14; evolve step 25 moves
+the records delivered before). Moving it (a removal and an insertion) keeps
+deliveries and new records resolvable in shared buckets; replacing an
+object by a tuple under one key would not be (``ConflictResolution``
+cannot compare a persistent reference with a tuple).
 """
 import logging
 from datetime import timedelta
@@ -78,7 +81,7 @@ class OutboxRecord(Persistent):
 
 
 class Delivered:
-    """A delivered record, read from its tuple in ``Outbox.records``: what ``OutboxRecord`` reads.
+    """A delivered record, read from its tuple in ``Outbox.delivered``: what ``OutboxRecord`` reads.
 
     Stored as ``(digest, event, status, attempts, recorded_at, delivered_at,
     duplicate, last_error)``, times as naive UTC (``timeutil.stored``): no
@@ -88,7 +91,6 @@ class Delivered:
 
     state = DELIVERED
     next_try = None
-    message = None
 
     def __init__(self, code, seq, packed):
         digest, event, status, self.attempts, recorded, delivered, \
@@ -115,20 +117,19 @@ class Delivered:
                 get('last_error') or '')
 
 
-def read(code, seq, value):
-    """The record stored under ``(code, seq)``: an ``OutboxRecord``, or a ``Delivered`` view."""
-    return Delivered(code, seq, value) if isinstance(value, tuple) else value
-
-
 class Outbox(Persistent):
     """``/outbox``: the records, what waits, what was refused; admins only."""
 
     __name__ = None
     __parent__ = None
     __acl__ = [(s.Allow, s.role(roles.ADMIN), (s.VIEW, s.MANAGE)), s.DENY_ALL]
+    #: None in outboxes made before evolve step 25 (which makes it): delivered
+    #: records were then objects in ``records``.
+    delivered = None
 
     def __init__(self):
-        self.records = OOBTree()     # (code, seq) -> OutboxRecord, a tuple once delivered (``read``)
+        self.records = OOBTree()     # (code, seq) -> OutboxRecord, until delivered
+        self.delivered = OOBTree()   # (code, seq) -> ``Delivered`` tuple
         self.pending = OOTreeSet()   # (code, seq) still to deliver
         self.waiting = OOTreeSet()   # (recorded iso, code, seq): oldest first, for the lag
         self.dead = OOBTree()        # (code, seq) -> True: refused as malformed / given up
@@ -151,11 +152,7 @@ class Outbox(Persistent):
         return rec
 
     def last_seq(self, code):
-        try:
-            found = self.records.maxKey((code, _MAX_SEQ))
-        except ValueError:
-            return 0
-        return found[1] if found[0] == code else 0
+        return max(_last_seq(self.records, code), _last_seq(self.delivered, code))
 
     def _enqueue(self, rec):
         self.pending.insert((rec.code, rec.seq))
@@ -184,19 +181,22 @@ class Outbox(Persistent):
             if code in seen:
                 continue
             seen.add(code)
-            rec = self.record(self.pending.minKey((code, 0)))
+            rec = self.records[self.pending.minKey((code, 0))]
             if rec.next_try is None or rec.next_try <= now:
                 found.append(rec)
         return found
 
-    def record(self, code_seq):
-        """The record under ``(code, seq)`` (KeyError when none), delivered ones as ``Delivered``."""
-        return read(*code_seq, self.records[code_seq])
+    def numbered(self, code_seq):
+        """The record numbered ``(code, seq)``, a delivered one as ``Delivered``; None if none."""
+        rec = self.records.get(code_seq)
+        if rec is None and self.delivered is not None:
+            packed = self.delivered.get(code_seq)
+            rec = Delivered(*code_seq, packed) if packed is not None else None
+        return rec
 
     def get(self, key):
         parts = protocol.split_key(key)
-        value = self.records.get(parts) if parts else None
-        rec = read(*parts, value) if value is not None else None
+        rec = self.numbered(parts) if parts else None
         return rec if rec is not None and rec.key == key else None
 
     def settle(self, key, attempt, outcome, now, error='', backoff=None, max_attempts=12):
@@ -220,9 +220,10 @@ class Outbox(Persistent):
         return rec
 
     def _delivered(self, rec, attempt, error, now, duplicate):
-        """Replace the record by its tuple (the persistent record is left unchanged, unreferenced)."""
+        """Move the record to ``delivered`` as a tuple (the object itself is not written again)."""
         self._dequeue(rec)
-        self.records[(rec.code, rec.seq)] = Delivered.pack(
+        del self.records[(rec.code, rec.seq)]
+        self.delivered[(rec.code, rec.seq)] = Delivered.pack(
             rec, attempts=attempt, delivered_at=now, duplicate=duplicate, last_error=error)
         self.delivered_count.change(1)
         left = self.behind.get(rec.code, 1) - 1
@@ -231,7 +232,7 @@ class Outbox(Persistent):
         else:
             self.behind.pop(rec.code, None)
             indicators.dossier_synced(self, rec.code)   # indicator decision.SYNC_SHARE
-        return self.record((rec.code, rec.seq))
+        return self.numbered((rec.code, rec.seq))
 
     def _dead(self, rec):
         self._dequeue(rec)
@@ -256,7 +257,7 @@ class Outbox(Persistent):
     # -- what admins see ------------------------------------------------------------
 
     def dead_letters(self, limit=200):
-        return [self.record(k) for k, _ in zip(self.dead.keys(), range(limit))]
+        return [self.records[k] for k, _ in zip(self.dead.keys(), range(limit))]
 
     def oldest_pending(self):
         """The recording time of the oldest undelivered record, or None."""
@@ -264,12 +265,21 @@ class Outbox(Persistent):
             iso, code, seq = self.waiting.minKey()
         except ValueError:
             return None
-        return self.record((code, seq)).recorded_at
+        return self.records[(code, seq)].recorded_at
 
     def share(self):
         """Indicator ``decision.SYNC_SHARE``'s figures, province-wide: ``(synchronised, received)``."""
         received = self.dossiers()
         return received - len(self.behind), received
+
+
+def _last_seq(tree, code):
+    """The highest ``seq`` of ``code`` in ``tree`` (0 when none, or no tree)."""
+    try:
+        found = tree.maxKey((code, _MAX_SEQ)) if tree is not None else None
+    except ValueError:
+        return 0
+    return found[1] if found is not None and found[0] == code else 0
 
 
 def outbox_of(dossier):
