@@ -161,3 +161,22 @@ def test_step_25_packs_delivered_records_into_tuples_that_read_the_same(site):
     assert box.last_seq(delivered.code) >= delivered.seq
     assert box.get(waiting.key).state == outbox_mod.PENDING
     assert len(box.get(waiting.key).message) > 10
+
+
+def test_step_25_leaves_every_dossiers_json_as_it_was(site, login):
+    """GET /dossiers/<code> (history, attachments' names, papers) reads the same after the step."""
+    site, tm = site
+    registry = site['dossiers']
+    owned = [d for d in registry.values() if d.owner == 'citizen1']
+    assert owned and any(d.attachments for d in owned)
+    citizen = login('citizen1')
+
+    def shown():
+        return {d.code: citizen.get(f'/dossiers/{d.code}',
+                                    headers={'Accept': 'application/json'}).json for d in owned}
+    before = shown()
+    for dossier in owned:
+        _old_dossier(dossier)
+    _old_indexes(registry.indexes)
+    _evolve(site, tm)
+    assert shown() == before
