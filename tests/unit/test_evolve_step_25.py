@@ -180,3 +180,24 @@ def test_step_25_leaves_every_dossiers_json_as_it_was(site, login):
     _old_indexes(registry.indexes)
     _evolve(site, tm)
     assert shown() == before
+
+
+def test_step_25_in_small_savepoints_moves_everything(site, monkeypatch):
+    """Savepoints every two objects (a million-dossier run's rhythm, shrunk): nothing missed."""
+    from tthc_docs.migrations import evolve0025_compact_dossier_records as step
+    monkeypatch.setattr(step, 'EVERY', 2)
+    site, tm = site
+    registry, box, now = site['dossiers'], site['outbox'], timeutil.now()
+    rev = dict(registry.indexes.rev.items())
+    moved = set(list(box.pending.keys())[:5])
+    for numbered in moved:
+        _old_delivered(box, box.records[numbered], now)
+    for dossier in registry.values():
+        _old_dossier(dossier)
+    _old_indexes(registry.indexes)
+    del box.delivered
+    _evolve(site, tm)
+    assert set(box.delivered.keys()) == moved and len(moved) == 5
+    assert not [r for r in box.records.values() if r.state == outbox_mod.DELIVERED]
+    assert all(type(d.history) is list for d in registry.values())
+    assert dict(registry.indexes.rev.items()) == rev
