@@ -44,6 +44,7 @@ def _split(dossier, calendar):
     for i, entry in enumerate(dossier.history):
         if entry.get("action") == "apologize":
             dossier.history[i] = dict(entry, legal_due_at=legal)
+            dossier._p_changed = True   # a plain list since step 25
     dossier.due_at = legal
 
 

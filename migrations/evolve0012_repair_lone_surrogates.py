@@ -36,6 +36,7 @@ def _repair_dossier(dossier):
         clean, dirty = scrub_value(entry)
         if dirty:
             dossier.history[i] = clean
+            dossier._p_changed = True   # a plain list since step 25
             changed = True
     for name in ("data", "applicant_name", "rating"):
         clean, dirty = scrub_value(getattr(dossier, name, None))

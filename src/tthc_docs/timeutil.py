@@ -1,7 +1,9 @@
 """Time and the Vietnamese way of writing dates and money.
 
 Every timestamp the system stores is aware and in Asia/Ho_Chi_Minh, so that
-ISO strings carry +07:00 (API.md).  Tests pin the clock by monkeypatching
+ISO strings carry +07:00 (API.md); only where bytes count (the outbox's
+delivered tuples) is a time stored naive in UTC, through ``stored`` and read
+back through ``from_stored``.  Tests pin the clock by monkeypatching
 ``tthc_docs.timeutil.now``; callers must look it up through the module
 (``timeutil.now()``), not import the function.
 """
@@ -18,6 +20,24 @@ VN_TZ = timezone(timedelta(hours=7), "ICT")
 def now():
     """The current time in Vietnam."""
     return datetime.now(VN_TZ)
+
+
+def stored(value):
+    """``value`` as stored where bytes count (outbox tuples): naive UTC, no zone pickled.
+
+    An aware datetime pickles its zone (about 70 bytes) in every record that
+    holds one; read it back with ``from_stored``. None stays None.
+    """
+    if value is None:
+        return None
+    return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def from_stored(value):
+    """A naive UTC datetime written by ``stored``, in Vietnam's time again (None stays None)."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=timezone.utc).astimezone(VN_TZ)
 
 
 def today():

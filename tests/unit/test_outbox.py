@@ -222,3 +222,51 @@ def test_lag_is_the_age_of_the_oldest_undelivered_record(edit_site):
         first = records_of(site, dossier.code)[0]
         assert box.oldest_pending() == first.recorded_at
         assert protocol.split_key(first.key) == (dossier.code, 1)
+
+
+def _opened(db):
+    tm = transaction.TransactionManager(explicit=True)
+    conn = db.open(transaction_manager=tm)
+    tm.begin()
+    return tm, conn, get_site(conn)
+
+
+def test_two_events_of_one_dossier_at_once_conflict_on_the_dossier(db, edit_site):
+    """The history lives in the dossier's record: the second writer conflicts and retries."""
+    with edit_site() as site:
+        code = file_dossier(site).code
+    first, second = _opened(db), _opened(db)
+    for (_tm, _conn, site), who in ((first, "reception1"), (second, "specialist1")):
+        site["dossiers"][code].add_history("note", who, "ghi chú", at=timeutil.now())
+    first[0].commit()
+    with pytest.raises(ConflictError):
+        second[0].commit()
+    second[0].abort()
+    for _tm, conn, _site in (first, second):
+        conn.close()
+    with edit_site() as site:
+        assert [h["by"] for h in site["dossiers"][code].history] == ["citizen1", "reception1"]
+
+
+def test_deliveries_and_new_records_at_once_do_not_conflict(db, edit_site):
+    """Two deliveries and a new record in the same buckets at once: all three commit.
+
+    A delivery moves the record from ``records`` to ``delivered`` (a removal
+    and an insertion, which the buckets' conflict resolution merges).
+    """
+    with edit_site() as site:
+        a, b, c = (file_dossier(site).code for _ in range(3))
+    opened = [_opened(db) for _ in (a, b, c)]
+    for (_tm, _conn, site), code in zip(opened[:2], (a, b)):
+        key = records_of(site, code)[0].key
+        assert site["outbox"].settle(key, 1, "delivered", timeutil.now()).state == ob.DELIVERED
+    late = opened[2][2]["dossiers"][c]
+    late.record_payment("vnpay", c + "_t", late.fee_amount, timeutil.now())
+    for tm, conn, _site in opened:
+        tm.commit()
+        conn.close()
+    with edit_site() as site:
+        box = site["outbox"]
+        assert [box.numbered((code, 1)).state for code in (a, b, c)] == [
+            ob.DELIVERED, ob.DELIVERED, ob.PENDING]
+        assert box.last_seq(c) == 2 and box.numbered((c, 2)).message["event"] == "payment"

@@ -37,7 +37,7 @@ def _attachments(version, vault):
     for req in version.requirements or ():
         doc = by_type.get(req.get('doc_type'))
         if doc is not None:
-            refs.append({'requirement': req['id'], 'name': req['name'], 'vault': vault.id,
+            refs.append({'requirement': req['id'], 'vault': vault.id,   # name: the version's
                          'document': doc.id, 'sha256': doc.sha256, 'doc_type': doc.doc_type,
                          'title': doc.title})
     return refs

@@ -12,7 +12,6 @@ from datetime import timedelta
 
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
-from persistent.list import PersistentList
 
 from tthc_docs.dossiers import codes, deadlines, queues, states, workflow
 from tthc_docs import errors, roles
@@ -95,7 +94,11 @@ class Dossier(Persistent):
         self.submitted_by = submitted_by
         self.results = []
         self.apologies = []
-        self.history = PersistentList()
+        #: A plain list in the dossier's own record (``add_history`` marks the
+        #: dossier changed): a ``PersistentList`` of its own cost a record, its
+        #: header and the time zone again per dossier (issue 14; evolve step 25).
+        #: Every event changes the dossier anyway, so conflicts stay where they were.
+        self.history = []
 
     @property
     def code(self):
@@ -121,6 +124,18 @@ class Dossier(Persistent):
     def steps(self):
         """The steps ``processing`` walks (``workflow.working_steps``): fresh copies each time."""
         return workflow.working_steps(self.procedure_steps)
+
+    def attachment_name(self, ref):
+        """The name of the requirement an attachment ``ref`` answers (thành phần hồ sơ).
+
+        References filed since evolve step 25 do not copy it: the version filed
+        against has it (issue 14). Older references that kept a name of their
+        own (one their version no longer gives) still show it.
+        """
+        if ref.get('name'):
+            return ref['name']
+        wanted = ref.get('requirement')
+        return next((r.get('name') for r in self.requirements if r.get('id') == wanted), None)
 
     @property
     def receiving_desk(self):
@@ -184,6 +199,7 @@ class Dossier(Persistent):
         entry = {'at': at, 'action': action, 'by': by, 'note': note or ''}
         entry.update(extra)
         self.history.append(entry)
+        self._p_changed = True   # a plain list: the dossier's own record holds it
         outbox.record(self, entry)
         indicators.dossier_changed(self)
         return entry

@@ -135,7 +135,7 @@ def check_attachments(version, vault, attachments):
         if reason:
             problems[f'attachments.{req_id}'] = reason
         else:
-            refs.append({'requirement': req_id, 'name': req['name'], 'vault': vault.id,
+            refs.append({'requirement': req_id, 'vault': vault.id,   # name: the version's
                          'document': doc.id, 'sha256': doc.sha256,
                          'doc_type': doc.doc_type, 'title': doc.title})
     if problems:
@@ -266,7 +266,7 @@ def supplement_attachments(dossier, vault, attachments):
         if reason:
             problems[f'attachments.{req_id}'] = reason
             continue
-        current[req_id] = {'requirement': req_id, 'name': req['name'], 'vault': vault.id,
+        current[req_id] = {'requirement': req_id, 'vault': vault.id,   # name: the version's
                            'document': doc.id, 'sha256': doc.sha256,
                            'doc_type': doc.doc_type, 'title': doc.title}
     if problems:

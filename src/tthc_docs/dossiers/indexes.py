@@ -6,6 +6,9 @@ that a listing reads one sorted range and a page costs what it shows, never a
 scan of all dossiers. A reverse map remembers what each code was indexed
 under, so re-indexing touches only what changed (fewer write conflicts), and
 a ``BTrees.Length`` per value answers ``count`` without walking the set.
+The six indexes every dossier is in share one reverse map
+(``DossierIndexes.rev``: code -> everything it is indexed by): six maps cost
+about 250 bytes more per dossier (issue 14; evolve step 25 merges them).
 """
 import heapq
 from datetime import timezone
@@ -29,16 +32,22 @@ def due_key(due):
 
 
 class SortedIndex(Persistent):
-    """value -> sorted set of (sort key, code), with counts and a reverse map."""
+    """value -> sorted set of (sort key, code), with counts and a reverse map.
 
-    def __init__(self):
+    ``shared``: the reverse map is kept by the caller (``DossierIndexes.rev``),
+    who passes ``old``, what the code was indexed under, to ``index`` and
+    ``unindex``; ``_rev`` is then None.
+    """
+
+    def __init__(self, shared=False):
         self._sets = OOBTree()
         self._counts = OOBTree()
-        self._rev = OOBTree()
+        self._rev = None if shared else OOBTree()
 
-    def index(self, code, value, sort_key):
+    def index(self, code, value, sort_key, old=None):
         """Record ``code`` under ``value``; a no-op when nothing changed."""
-        old = self._rev.get(code)
+        if self._rev is not None:
+            old = self._rev.get(code)
         if old == (value, sort_key):
             return
         if old is not None:
@@ -49,13 +58,14 @@ class SortedIndex(Persistent):
             self._counts[value] = Length()
         members.insert((sort_key, code))
         self._counts[value].change(1)
-        self._rev[code] = (value, sort_key)
+        if self._rev is not None:
+            self._rev[code] = (value, sort_key)
 
-    def unindex(self, code):
-        old = self._rev.get(code)
+    def unindex(self, code, old=None):
+        if self._rev is not None:
+            old = self._rev.pop(code, None)
         if old is not None:
             self._discard(code, *old)
-            del self._rev[code]
 
     def _discard(self, code, value, sort_key):
         members = self._sets.get(value)
@@ -102,7 +112,7 @@ class SortedIndex(Persistent):
         return iter(members.keys((low, ''), (high, ''), excludemax=True))
 
     def value_of(self, code):
-        """What ``code`` is indexed under now (None when it is not)."""
+        """What ``code`` is indexed under now (None when it is not); own reverse map only."""
         old = self._rev.get(code)
         return old[0] if old is not None else None
 
@@ -188,6 +198,20 @@ def page(iterator, offset, limit):
     return list(islice(iterator, offset, offset + limit))
 
 
+#: The indexes every dossier is in, whose reverse map is ``DossierIndexes.rev``.
+SHARED = ('status', 'agency', 'owner', 'step', 'due', 'queue')
+
+
+def shared_pairs(entry, code):
+    """``{index name: (value, sort key) or None}`` of a ``DossierIndexes.rev`` entry."""
+    if entry is None:
+        return dict.fromkeys(SHARED)
+    status, agency, owner, filed, step, due, open_ = entry
+    return {'status': (status, code), 'agency': (agency, filed), 'owner': (owner, filed),
+            'step': (step, due), 'due': ('open', due) if open_ else None,
+            'queue': ((agency, status, step), due)}
+
+
 class DossierIndexes(Persistent):
     """Every index the registry keeps, updated by :meth:`reindex`."""
 
@@ -201,14 +225,19 @@ class DossierIndexes(Persistent):
     #: the same search terms for the desk's rows, keyed by the receiving desk
     #: (``(desk, status, term)``); None before the step that builds ``desk``.
     desk_terms = None
+    #: code -> ``(status, agency, owner, filed, step, due key, open)``: the one
+    #: reverse map of the ``SHARED`` indexes (``shared_pairs``); None before
+    #: evolve step 25, when each of them kept its own.
+    rev = None
 
     def __init__(self):
-        self.status = SortedIndex()     # status -> by code
-        self.agency = SortedIndex()     # agency -> by filing time
-        self.owner = SortedIndex()      # owner login -> by filing time
-        self.step = SortedIndex()       # step id ('' outside processing) -> by due
-        self.due = SortedIndex()        # 'open' -> by due (the overdue dashboard)
-        self.queue = SortedIndex()      # (agency, status, step) -> by due
+        self.status = SortedIndex(shared=True)   # status -> by code
+        self.agency = SortedIndex(shared=True)   # agency -> by filing time
+        self.owner = SortedIndex(shared=True)    # owner login -> by filing time
+        self.step = SortedIndex(shared=True)     # step id ('' outside processing) -> by due
+        self.due = SortedIndex(shared=True)      # 'open' -> by due (the overdue dashboard)
+        self.queue = SortedIndex(shared=True)    # (agency, status, step) -> by due
+        self.rev = OOBTree()
         self.terms = TermIndex()        # (agency, status, term) -> by due (the queues' search)
         self.desk = SortedIndex()       # (receiving desk, status) -> by due
         self.desk_terms = TermIndex()   # (receiving desk, status, term) -> by due
@@ -219,18 +248,33 @@ class DossierIndexes(Persistent):
         filed = dossier.submitted_at.astimezone(timezone.utc).strftime('%Y%m%d%H%M%S%f')
         due = due_key(dossier.due_at)
         step = dossier.current_step_id or ''
-        self.status.index(code, dossier.status, code)
-        self.agency.index(code, dossier.agency, filed)
-        self.owner.index(code, dossier.owner, filed)
-        self.step.index(code, step, due)
-        if open_:
-            self.due.index(code, 'open', due)
-        else:
-            self.due.unindex(code)
-        self.queue.index(code, (dossier.agency, dossier.status, step), due)
+        self._index_shared(code, (dossier.status, dossier.agency, dossier.owner, filed, step,
+                                  due, bool(open_)))
         if self.terms is not None:
             self.terms.index(code, dossier.agency, dossier.status, due, search_terms(dossier))
         self.index_desk(dossier)
+
+    def _index_shared(self, code, entry):
+        """The ``SHARED`` indexes: only those whose pair changed are touched."""
+        old = self.rev.get(code) if self.rev is not None else None
+        if old is not None and old == entry:
+            return
+        before, after = shared_pairs(old, code), shared_pairs(entry, code)
+        for name in SHARED:
+            index, pair = getattr(self, name), after[name]
+            if pair is None:
+                index.unindex(code, before[name])
+            else:
+                index.index(code, *pair, old=before[name])
+        if self.rev is not None:
+            self.rev[code] = entry
+
+    def value_of(self, name, code):
+        """What ``code`` is indexed under in the ``SHARED`` index ``name`` (None when not)."""
+        if self.rev is None:
+            return getattr(self, name).value_of(code)
+        pair = shared_pairs(self.rev.get(code), code)[name]
+        return pair[0] if pair is not None else None
 
     def index_desk(self, dossier):
         """Index ``dossier`` under the desk that received it for another agency (else not)."""
@@ -248,8 +292,10 @@ class DossierIndexes(Persistent):
                 self.desk_terms.unindex(dossier.code)
 
     def unindex(self, code):
-        for index in (self.status, self.agency, self.owner, self.step, self.due, self.queue,
-                      self.terms, self.desk, self.desk_terms):
+        before = shared_pairs(self.rev.pop(code, None) if self.rev is not None else None, code)
+        for name in SHARED:
+            getattr(self, name).unindex(code, before[name])
+        for index in (self.terms, self.desk, self.desk_terms):
             if index is not None:
                 index.unindex(code)
 

@@ -104,7 +104,7 @@ def search(ix, agency, query, now, soon_before, offset, limit, desk_statuses=(),
 def _late_only(ix, stopped_late):
     """Keep a code unless its clock stopped in time (asked of those in ``CLOCK_STOPPED`` only)."""
     def keep(code):
-        return ix.status.value_of(code) not in CLOCK_STOPPED or stopped_late(code)
+        return ix.value_of('status', code) not in CLOCK_STOPPED or stopped_late(code)
     return keep
 
 
@@ -144,7 +144,7 @@ def _keeps(ix, term_index, code, agency, statuses, query, low, high):
     where, status, due, terms = entry
     return (where == agency and status in statuses and low <= due < high
             and (not query.procedure or 'p:' + query.procedure in terms)
-            and (not query.step or ix.queue.value_of(code)[2] == query.step))
+            and (not query.step or ix.value_of('queue', code)[2] == query.step))
 
 
 def _by_queue_key(ix, agency, sources, step, low, high, offset, limit, keep=None):
@@ -188,7 +188,7 @@ def _by_terms(ix, agency, sources, step, terms, low, high, offset, limit, keep=N
             code = pair[1]
             entry = ix.terms.entry(code)[3]
             if all(_has(entry, term, prefix) for term, prefix, _ in others) and (
-                    not step or ix.queue.value_of(code)[2] == step) and (
+                    not step or ix.value_of('queue', code)[2] == step) and (
                     keep is None or keep(code)):
                 yield code
     found = list(matching())

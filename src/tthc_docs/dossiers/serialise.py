@@ -103,7 +103,7 @@ def document_url(request, dossier, ref):
 
 
 def attachment_json(request, dossier, ref):
-    return {'requirement': ref['requirement'], 'name': ref.get('name'),
+    return {'requirement': ref['requirement'], 'name': dossier.attachment_name(ref),
             'vault': ref['vault'], 'document': ref['document'], 'sha256': ref['sha256'],
             'doc_type': ref.get('doc_type'), 'title': ref.get('title'),
             'url': document_url(request, dossier, ref)}

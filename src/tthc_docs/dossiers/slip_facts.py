@@ -132,7 +132,7 @@ def _papers(site, dossier):
         vault = vaults.get(ref.get("vault") or "")
         doc = vault.documents.get(ref.get("document")) if vault is not None else None
         kind = getattr(doc, "kind", None)
-        yield PaperRow(ref.get("name") or ref.get("title") or ref.get("requirement"),
+        yield PaperRow(dossier.attachment_name(ref) or ref.get("title") or ref.get("requirement"),
                        FORMS.get(kind, UPLOADED_FORM), int(copies.get(ref.get("requirement")) or 1))
 
 

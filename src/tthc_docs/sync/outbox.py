@@ -16,8 +16,13 @@ increments. No Pyramid import: the dossier domain calls this.
 A delivered record keeps only what the admins' page and a late report of
 the relay read (key, code, seq, the event and status, the times): the
 portal holds the message itself (it keeps the first message of each key,
-Decree 61/2018/NĐ-CP art. 12), and keeping it here cost about 850 bytes per
-event for years (issue 14; evolve step 23 slims records delivered before).
+Decree 61/2018/NĐ-CP art. 12). It moves from ``records`` to ``delivered``
+as a plain tuple (``Delivered``), not a persistent object of its own: one
+cost about 500 bytes per event for years (issue 14; evolve step 25 moves
+the records delivered before). Moving it (a removal and an insertion) keeps
+deliveries and new records resolvable in shared buckets; replacing an
+object by a tuple under one key would not be (``ConflictResolution``
+cannot compare a persistent reference with a tuple).
 """
 import logging
 from datetime import timedelta
@@ -75,15 +80,56 @@ class OutboxRecord(Persistent):
                 'delivered_at': timeutil.iso(self.delivered_at)}
 
 
+class Delivered:
+    """A delivered record, read from its tuple in ``Outbox.delivered``: what ``OutboxRecord`` reads.
+
+    Stored as ``(digest, event, status, attempts, recorded_at, delivered_at,
+    duplicate, last_error)``, times as naive UTC (``timeutil.stored``): no
+    attribute names, no time zone, no object of its own. Read only; nothing
+    changes a delivered record.
+    """
+
+    state = DELIVERED
+    next_try = None
+
+    def __init__(self, code, seq, packed):
+        digest, event, status, self.attempts, recorded, delivered, \
+            self.duplicate, self.last_error = packed
+        self.code, self.seq, self.key = code, seq, f'{code}:{seq}:{digest}'
+        self.message = {'event': event, 'status': status}
+        self.recorded_at = timeutil.from_stored(recorded)
+        self.delivered_at = timeutil.from_stored(delivered)
+
+    as_json = OutboxRecord.as_json
+
+    @staticmethod
+    def pack(rec, **outcome):
+        """The tuple kept for ``rec`` (an ``OutboxRecord``), delivered with ``outcome``.
+
+        ``outcome``: ``attempts``, ``delivered_at``, ``duplicate``, ``last_error``
+        where they differ from what ``rec`` holds (``settle`` does not touch
+        the record it replaces, so no write is spent on it).
+        """
+        get = lambda name: outcome.get(name, getattr(rec, name))  # noqa: E731
+        return (rec.key.rsplit(':', 1)[1], rec.message.get('event'), rec.message.get('status'),
+                get('attempts'), timeutil.stored(rec.recorded_at),
+                timeutil.stored(get('delivered_at')), bool(get('duplicate')),
+                get('last_error') or '')
+
+
 class Outbox(Persistent):
     """``/outbox``: the records, what waits, what was refused; admins only."""
 
     __name__ = None
     __parent__ = None
     __acl__ = [(s.Allow, s.role(roles.ADMIN), (s.VIEW, s.MANAGE)), s.DENY_ALL]
+    #: None in outboxes made before evolve step 25 (which makes it): delivered
+    #: records were then objects in ``records``.
+    delivered = None
 
     def __init__(self):
-        self.records = OOBTree()     # (code, seq) -> OutboxRecord
+        self.records = OOBTree()     # (code, seq) -> OutboxRecord, until delivered
+        self.delivered = OOBTree()   # (code, seq) -> ``Delivered`` tuple
         self.pending = OOTreeSet()   # (code, seq) still to deliver
         self.waiting = OOTreeSet()   # (recorded iso, code, seq): oldest first, for the lag
         self.dead = OOBTree()        # (code, seq) -> True: refused as malformed / given up
@@ -106,11 +152,7 @@ class Outbox(Persistent):
         return rec
 
     def last_seq(self, code):
-        try:
-            found = self.records.maxKey((code, _MAX_SEQ))
-        except ValueError:
-            return 0
-        return found[1] if found[0] == code else 0
+        return max(_last_seq(self.records, code), _last_seq(self.delivered, code))
 
     def _enqueue(self, rec):
         self.pending.insert((rec.code, rec.seq))
@@ -144,9 +186,17 @@ class Outbox(Persistent):
                 found.append(rec)
         return found
 
+    def numbered(self, code_seq):
+        """The record numbered ``(code, seq)``, a delivered one as ``Delivered``; None if none."""
+        rec = self.records.get(code_seq)
+        if rec is None and self.delivered is not None:
+            packed = self.delivered.get(code_seq)
+            rec = Delivered(*code_seq, packed) if packed is not None else None
+        return rec
+
     def get(self, key):
         parts = protocol.split_key(key)
-        rec = self.records.get(parts) if parts else None
+        rec = self.numbered(parts) if parts else None
         return rec if rec is not None and rec.key == key else None
 
     def settle(self, key, attempt, outcome, now, error='', backoff=None, max_attempts=12):
@@ -159,21 +209,22 @@ class Outbox(Persistent):
         rec = self.get(key)
         if rec is None or rec.state != PENDING or attempt != rec.attempts + 1:
             return rec
-        rec.attempts = attempt
-        rec.last_error = str(error or '')[:500]
+        error = str(error or '')[:500]
         if outcome in ('delivered', 'duplicate'):
-            self._delivered(rec, now, outcome == 'duplicate')
-        elif outcome == 'refused' or attempt >= max_attempts:
+            return self._delivered(rec, attempt, error, now, outcome == 'duplicate')
+        rec.attempts, rec.last_error = attempt, error
+        if outcome == 'refused' or attempt >= max_attempts:
             self._dead(rec)
         else:
             rec.next_try = now + timedelta(seconds=backoff(attempt) if backoff else 1)
         return rec
 
-    def _delivered(self, rec, now, duplicate):
+    def _delivered(self, rec, attempt, error, now, duplicate):
+        """Move the record to ``delivered`` as a tuple (the object itself is not written again)."""
         self._dequeue(rec)
-        rec.state, rec.delivered_at, rec.duplicate = DELIVERED, now, duplicate
-        rec.next_try = None
-        rec.slim()
+        del self.records[(rec.code, rec.seq)]
+        self.delivered[(rec.code, rec.seq)] = Delivered.pack(
+            rec, attempts=attempt, delivered_at=now, duplicate=duplicate, last_error=error)
         self.delivered_count.change(1)
         left = self.behind.get(rec.code, 1) - 1
         if left > 0:
@@ -181,6 +232,7 @@ class Outbox(Persistent):
         else:
             self.behind.pop(rec.code, None)
             indicators.dossier_synced(self, rec.code)   # indicator decision.SYNC_SHARE
+        return self.numbered((rec.code, rec.seq))
 
     def _dead(self, rec):
         self._dequeue(rec)
@@ -219,6 +271,15 @@ class Outbox(Persistent):
         """Indicator ``decision.SYNC_SHARE``'s figures, province-wide: ``(synchronised, received)``."""
         received = self.dossiers()
         return received - len(self.behind), received
+
+
+def _last_seq(tree, code):
+    """The highest ``seq`` of ``code`` in ``tree`` (0 when none, or no tree)."""
+    try:
+        found = tree.maxKey((code, _MAX_SEQ)) if tree is not None else None
+    except ValueError:
+        return 0
+    return found[1] if found is not None and found[0] == code else 0
 
 
 def outbox_of(dossier):
