@@ -14,7 +14,7 @@ import json
 import sys
 import threading
 
-HEAVY = ("pyhanko", "pyhanko_certvalidator", "asn1crypto", "cryptography", "aiohttp",
+HEAVY = ("pyhanko", "pyhanko_certvalidator", "asn1crypto", "cryptography", "aiohttp", "psycopg2",
          "reportlab", "qrcode", "PIL")
 
 

@@ -3,7 +3,8 @@
 pyHanko with asn1crypto, cryptography and aiohttp weighs ~30 MiB in a
 process, reportlab with qrcode and Pillow ~10 MiB; they are imported only
 where a signature is made or checked or a paper rendered
-(``tthc_docs.lazy``). One module-level import of them in a module the app
+(``tthc_docs.lazy``); the PostgreSQL driver (~4 MiB) only where the
+zodburi may reach PostgreSQL. One module-level import of them in a module the app
 loads at start-up (a view module, or the module of a persistent class ZODB
 loads with the site) would bring them all back silently: this test serves
 the pages of ``tests/bench/bench_http.py`` the way production does
