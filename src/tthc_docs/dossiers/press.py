@@ -19,10 +19,13 @@ from BTrees.OOBTree import OOBTree
 
 from tthc_docs import config
 from tthc_docs.dossiers import papers as store
-from tthc_docs.dossiers import slip_forms, slips
+from tthc_docs.dossiers import slips
 from tthc_docs.dossiers.slip_facts import facts_at
+from tthc_docs.lazy import lazy_module
 from tthc_docs.pdf.fonts import font_dir_from
 from tthc_docs.timeutil import VN_TZ
+
+slip_forms = lazy_module("tthc_docs.dossiers.slip_forms")   # reportlab: only when a paper is issued
 
 #: What each event issues. Every hand-over after receipt also issues a new
 #: edition of Mẫu 05 (its table grows by one row; old editions stay).

@@ -12,7 +12,9 @@ import datetime
 import io
 
 from tthc_docs.dossiers.slips import short
-from tthc_docs.pdf.layout import AdminDocument, Grid, render_document
+from tthc_docs.lazy import lazy_module
+
+layout = lazy_module("tthc_docs.pdf.layout")   # reportlab: only when the PDF is asked for
 
 HEADER = ("TT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số lượng hồ sơ (bộ)",
           "Tên cá nhân, tổ chức", "Địa chỉ, số điện thoại", "Cơ quan chủ trì giải quyết",
@@ -104,13 +106,13 @@ def to_csv(items):
 def to_pdf(items, agency_name, first, last, issued_on, font_dir=None, place=""):
     """The register as a landscape A4 PDF, dated at ``place`` (``tthc_docs.place_name``)."""
     table = tuple(tuple(str(item[c]) for c in COLUMNS) for item in items)
-    doc = AdminDocument(
+    doc = layout.AdminDocument(
         agency=agency_name, title=TITLE, date=issued_on, landscape=True, place=place,
         subtitle=f"Từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}",
-        body=(Grid(HEADER, table or (("",) * len(HEADER),), WIDTHS, size=7),),
+        body=(layout.Grid(HEADER, table or (("",) * len(HEADER),), WIDTHS, size=7),),
         reserve_signature=False, signer_title="Người lập sổ", subject=f"{TITLE} {agency_name}",
         keywords="Mẫu 06")
-    return render_document(doc, font_dir=font_dir).data
+    return layout.render_document(doc, font_dir=font_dir).data
 
 
 def period(first, last):

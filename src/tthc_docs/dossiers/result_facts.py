@@ -12,7 +12,9 @@ from tthc_docs import errors, timeutil
 from tthc_docs.catalog.content import result_document_name
 from tthc_docs.eforms.fieldtypes import field_type
 from tthc_docs.eforms.formschema import normalize_field
-from tthc_docs.pdf.result import vn_value
+from tthc_docs.lazy import lazy_module
+
+result_pdf = lazy_module("tthc_docs.pdf.result")   # reportlab: only when a result is made
 from tthc_docs.text.money_words import dong_in_words
 
 MAX_FACTS = 25
@@ -66,7 +68,7 @@ def _fields(site, dossier):
 def written(site, dossier, field, value):
     """``value`` as the result document writes it."""
     if field is None:
-        return vn_value(_text(value))
+        return result_pdf.vn_value(_text(value))
     if field["type"] == "money":
         return money_text(value)
     if field["type"] == "document":
@@ -74,7 +76,7 @@ def written(site, dossier, field, value):
     try:
         return field_type(field["type"]).display(field, value)
     except (KeyError, TypeError, ValueError, AttributeError):
-        return vn_value(_text(value))
+        return result_pdf.vn_value(_text(value))
 
 
 def money_text(amount):

@@ -13,7 +13,7 @@ from tthc_docs.dossiers import deadlines, papers, slips, states, timeline
 from tthc_docs import roles, timeutil
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.site.content import find_site
-from tthc_docs.signing.verify import verify_references
+from tthc_docs.signing.verdicts import verify_references
 
 
 def plain(value):

@@ -11,7 +11,9 @@ from tthc_docs import roles
 from tthc_docs.dossiers import deadlines, workflow
 from tthc_docs.dossiers.content import applicant_name
 from tthc_docs.dossiers.slips import RECEPTION_DESK, Handover, PaperRow, SlipFacts
-from tthc_docs.pdf.layout import signer_lines
+from tthc_docs.lazy import lazy_module
+
+layout = lazy_module("tthc_docs.pdf.layout")   # reportlab: only when a paper is issued
 from tthc_docs.timeutil import VN_TZ
 from tthc_docs.vaults.documents import DIGITIZED, ISSUED
 
@@ -159,7 +161,7 @@ def _head(people, agency, apology):
         people, agency)
     if leader is None:
         return {"signer_title": HEAD}
-    authority, title = signer_lines(getattr(leader, "title", "") or HEAD)
+    authority, title = layout.signer_lines(getattr(leader, "title", "") or HEAD)
     return {"signer_authority": authority, "signer_title": title, "signer_name": leader.full_name}
 
 

@@ -13,9 +13,13 @@ import os
 import threading
 import unicodedata
 
-from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from tthc_docs.lazy import lazy_module
+
+# reportlab on first use: ``font_dir_from`` and ``nfc`` serve modules that
+# render no paper (issue 15).
+rl_fonts = lazy_module("reportlab.lib.fonts")
+pdfmetrics = lazy_module("reportlab.pdfbase.pdfmetrics")
+ttfonts = lazy_module("reportlab.pdfbase.ttfonts")
 
 #: reportlab's TrueType fonts are registered once and shared by every document;
 #: their subsetting keeps state on the font object, so two documents rendered at
@@ -82,15 +86,15 @@ def register_fonts(font_dir=None):
             path = os.path.join(font_dir, filename)
             if not os.path.isfile(path):
                 raise FontsMissing(f"font file missing: {path}")
-            pdfmetrics.registerFont(TTFont(name, path))
+            pdfmetrics.registerFont(ttfonts.TTFont(name, path))
         for family, normal, bold, italic, bold_italic in (
             (FONT, FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC),
             (FONT_SANS, FONT_SANS, FONT_SANS_BOLD, FONT_SANS, FONT_SANS_BOLD),
         ):
-            addMapping(family, 0, 0, normal)
-            addMapping(family, 1, 0, bold)
-            addMapping(family, 0, 1, italic)
-            addMapping(family, 1, 1, bold_italic)
+            rl_fonts.addMapping(family, 0, 0, normal)
+            rl_fonts.addMapping(family, 1, 0, bold)
+            rl_fonts.addMapping(family, 0, 1, italic)
+            rl_fonts.addMapping(family, 1, 1, bold_italic)
         _registered_from = font_dir
     return font_dir
 

@@ -16,7 +16,9 @@ from collections import defaultdict, deque
 import pyotp
 
 from tthc_docs import errors
-from tthc_docs.pdf.qr import qr_png
+from tthc_docs.lazy import lazy_module
+
+qr = lazy_module("tthc_docs.pdf.qr")   # qrcode, Pillow, reportlab: only for an enrolment
 
 ISSUER = "Dịch vụ công Thái Nguyên"
 DIGITS = 6
@@ -42,7 +44,7 @@ def provisioning_uri(secret, login):
 
 def qr_data_uri(secret, login):
     """The enrolment QR code as a ``data:`` URI for an ``<img>``."""
-    png = qr_png(provisioning_uri(secret, login), box_size=6)
+    png = qr.qr_png(provisioning_uri(secret, login), box_size=6)
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 

@@ -44,6 +44,9 @@ from pyhanko.sign.general import SigningError
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from tthc_docs import errors
+from tthc_docs.signing.refusals import (  # noqa: F401  (re-exported: csc.RemoteRefused ...)
+    NoCredential, RemoteRefused, UnknownRequest,
+)
 from tthc_docs.signing.signer import SIGNATURE_BYTES_RESERVED, Identity, SigningRefused
 
 log = logging.getLogger(__name__)
@@ -73,21 +76,6 @@ SERVICE_ERRORS = {
     "invalid_token": (503, "Hệ thống chưa được dịch vụ ký số từ xa cấp quyền (token); "
                            "liên hệ quản trị."),
 }
-
-
-class RemoteRefused(SigningRefused):
-    """The signing service (or the leader through it) refused this signature."""
-
-    status = 409
-    code = None   # the service's error code, when it gave one
-
-
-class UnknownRequest(RemoteRefused):
-    """``authorizeCheck`` does not know the request: another finish took its one-use approval."""
-
-
-class NoCredential(RemoteRefused):
-    """The signing service has no credential for this leader."""
 
 
 def enabled(settings):

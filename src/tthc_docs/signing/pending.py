@@ -36,8 +36,14 @@ from persistent import Persistent
 from ZODB.blob import Blob
 
 from tthc_docs import errors
-from tthc_docs.signing import csc, deferred
-from tthc_docs.signing.sign import reason_for, signing_from_settings, stamp_lines
+from tthc_docs.lazy import lazy_module
+from tthc_docs.signing.refusals import RemoteRefused
+
+# pyHanko on first use: ZODB imports this module whenever it loads the site
+# (``site.signing_requests``), on every request (issue 15).
+csc = lazy_module("tthc_docs.signing.csc")
+deferred = lazy_module("tthc_docs.signing.deferred")
+sign = lazy_module("tthc_docs.signing.sign")
 
 SIGNED, REFUSED = "signed", "refused"
 BEING_FINISHED = ("Yêu cầu ký này đang được hoàn tất ở một lần bấm khác; "
@@ -47,7 +53,7 @@ PENDING_MESSAGE = ("Hồ sơ {code} đang chờ lãnh đạo phê duyệt ký tr
                    "hãy phê duyệt hoặc chờ hết hạn rồi yêu cầu lại.")
 
 
-class Ended(csc.RemoteRefused):
+class Ended(RemoteRefused):
     """The request is over (refused, revoked, expired, approval spent): keep its end."""
 
     def __init__(self, message, request_id, status=409):
@@ -165,7 +171,7 @@ def request_signing(site, dossiers, account, params, settings, now, services):
             raise errors.StateConflict(PENDING_MESSAGE.format(
                 code=dossier.code, until=f"{live.expires:%H:%M:%S}"), allowed=())
     actions.confirm_signing(dossiers, account, params, now, services)
-    signing = signing_from_settings(settings)
+    signing = sign.signing_from_settings(settings)
     identity = csc.identity_for(remote, account.signer, account.csc_credential)
     identity.check_valid_at(now)
     items, digests = {}, []
@@ -174,8 +180,8 @@ def request_signing(site, dossiers, account, params, settings, now, services):
                        registry.unsigned_number(dossier.code, now))
         ready = deferred.prepare(
             item.rendered.data, identity, signing, box=item.rendered.signature_box,
-            reason=reason_for(dossier.code), location=item.result["place"],
-            lines=stamp_lines(identity.common_name, item.result["agency_name"], now))
+            reason=sign.reason_for(dossier.code), location=item.result["place"],
+            lines=sign.stamp_lines(identity.common_name, item.result["agency_name"], now))
         blob = Blob()
         with blob.open("w") as handle:
             handle.write(ready.pdf)
@@ -257,7 +263,7 @@ def _collect(request, account, settings, ready):
 def _sign(request, ready, identity, signatures, settings):
     for prepared, signature in zip(ready, signatures):
         csc.check_signature(identity.certificate, prepared.to_sign, signature)
-    signing = signing_from_settings(settings)
+    signing = sign.signing_from_settings(settings)
     return {code: deferred.finish(p, sig, identity, signing)
             for code, p, sig in zip(request.codes, ready, signatures)}
 

@@ -26,15 +26,18 @@ from tthc_docs.dossiers.content import applicant_name
 from tthc_docs.dossiers.result_facts import result_facts, result_title
 from tthc_docs.dossiers.result_numbers import next_number
 from tthc_docs.dossiers.states import AWAITING_SIGNATURE
+from tthc_docs.lazy import lazy_module
 from tthc_docs.pdf.fonts import font_dir_from
-from tthc_docs.pdf.layout import signer_lines  # noqa: F401  (one rule, re-exported)
-from tthc_docs.pdf.result import render_result
-from tthc_docs.signing import csc
-from tthc_docs.signing.sign import (
-    async_sign_pdf, reason_for, sign_pdf, signing_from_settings, stamp_lines,
-)
-from tthc_docs.signing.signer import SigningRefused, load_identity
-from tthc_docs.signing.verify import record_verification
+from tthc_docs.signing.refusals import NoCredential, SigningRefused
+from tthc_docs.signing.verdicts import record_verification
+
+# pyHanko and reportlab on first use: every action request builds a
+# ``ResultIssuer``, only a signature uses it (issue 15).
+csc = lazy_module("tthc_docs.signing.csc")
+layout = lazy_module("tthc_docs.pdf.layout")
+result_pdf = lazy_module("tthc_docs.pdf.result")
+sign = lazy_module("tthc_docs.signing.sign")
+identities = lazy_module("tthc_docs.signing.signer")
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +79,7 @@ def result_dict(site, dossier, account, vault, now, settings, number=None):
     agency = site["agencies"].by_code(dossier.agency)
     parent = getattr(agency, "__parent__", None)
     applicant = applicant_name(site, dossier)
-    authority, title = signer_lines(account.title)
+    authority, title = layout.signer_lines(account.title)
     replaces = dossier.results[-1]["document"] if dossier.results else None
     return {
         "code": dossier.code, "procedure_code": dossier.procedure_code,
@@ -122,30 +125,32 @@ def prepare(site, dossier, account, settings, now, number=None):
     check_signer(dossier, account)
     vault = owner_vault(site, dossier)
     result = result_dict(site, dossier, account, vault, now, settings, number)
-    return Prepared(dossier, vault, result, render_result(result, font_dir=font_dir_from(settings)))
+    rendered = result_pdf.render_result(result, font_dir=font_dir_from(settings))
+    return Prepared(dossier, vault, result, rendered)
 
 
 def _sign_kwargs(item, identity, now):
-    return dict(box=item.rendered.signature_box, reason=reason_for(item.dossier.code),
+    return dict(box=item.rendered.signature_box, reason=sign.reason_for(item.dossier.code),
                 location=item.result["place"],
-                lines=stamp_lines(identity.common_name, item.result["agency_name"], now))
+                lines=sign.stamp_lines(identity.common_name, item.result["agency_name"], now))
 
 
 def _sign_locally(items, account, settings, signing, now):
     if not csc.local_fallback(settings):
         raise SigningRefused("Ký bằng tệp khóa trên máy chủ đã bị tắt (tthc_docs.signing."
                              "local_fallback); cần dịch vụ ký số từ xa.")
-    identity = load_identity(settings, account.signer)
+    identity = identities.load_identity(settings, account.signer)
     identity.check_valid_at(now)
-    return [sign_pdf(i.rendered.data, identity, signing, **_sign_kwargs(i, identity, now))
+    return [sign.sign_pdf(i.rendered.data, identity, signing, **_sign_kwargs(i, identity, now))
             for i in items]
 
 
 def _sign_remotely(items, account, settings, signing, now):
     """One authorisation on the leader's phone for all ``items``; the credential id is kept."""
     def coroutines(identity, pyhanko_signer):
-        return [async_sign_pdf(i.rendered.data, identity, signing, pyhanko_signer=pyhanko_signer,
-                               **_sign_kwargs(i, identity, now)) for i in items]
+        return [sign.async_sign_pdf(i.rendered.data, identity, signing,
+                                    pyhanko_signer=pyhanko_signer,
+                                    **_sign_kwargs(i, identity, now)) for i in items]
 
     description = "Ký kết quả hồ sơ " + ", ".join(i.dossier.code for i in items)
     credential, signed = asyncio.run(csc.sign_all(
@@ -158,14 +163,14 @@ def _sign_remotely(items, account, settings, signing, now):
 
 def sign_items(items, account, settings, now):
     """Signed PDF bytes for each prepared item: remote (CSC) when configured, else local."""
-    signing = signing_from_settings(settings)
+    signing = sign.signing_from_settings(settings)
     if signing.timestamper is None:
         raise SigningRefused("Chưa cấu hình máy chủ cấp dấu thời gian (tthc_docs.tsa_url); "
                              "liên hệ quản trị.")
     if csc.enabled(settings):
         try:
             return _sign_remotely(items, account, settings, signing, now)
-        except csc.NoCredential:
+        except NoCredential:
             if not csc.local_fallback(settings):
                 raise
             log.info("no remote credential for %s: local signing", account.login)

@@ -7,7 +7,6 @@ context built once from the settings; the output is the signed PDF bytes.
 import asyncio
 import binascii
 import dataclasses
-import hashlib
 import io
 import logging
 import threading
@@ -37,11 +36,12 @@ from reportlab.pdfgen import canvas as rl_canvas
 
 from tthc_docs.pdf.fonts import FONT_SANS, FONT_SANS_BOLD, RENDER_LOCK, nfc, register_fonts
 from tthc_docs.signing.signer import SigningRefused
+from tthc_docs.signing.verdicts import (  # noqa: F401  (trust_basis: one rule, re-exported)
+    SETTING_CRLS, SETTING_TRUST_ROOTS, crl_paths, file_stamps, setting_paths, trust_basis,
+)
 
 FIELD_NAME = "ChuKySo"
-SETTING_TRUST_ROOTS = "tthc_docs.trust_roots"
 SETTING_TSA_URL = "tthc_docs.tsa_url"
-SETTING_CRLS = "tthc_docs.crls"
 REASON_PREFIX = "Ký duyệt kết quả giải quyết hồ sơ "
 TSA_DOWN = "Không lấy được dấu thời gian từ máy chủ cấp dấu thời gian; thử lại sau ít phút."
 NOT_VALIDATED = ("Không ký được văn bản: chứng thư số của người ký không được xác thực "
@@ -134,10 +134,6 @@ def load_crls(paths):
     return tuple(found)
 
 
-def _paths(value):
-    return [p for p in (value or "").split() if p]
-
-
 def local_timestamper(pki_dir):
     """The in-process TSA of the development PKI under ``pki_dir``."""
     cert = load_cert_from_pemder(str(Path(pki_dir) / "tsa" / "tsa.pem"))
@@ -150,41 +146,16 @@ _signing_cache = {}
 _signing_lock = threading.Lock()
 
 
-def _crl_paths(crls, pki_dir):
-    """The configured CRL files, else every CRL of the development PKI."""
-    paths = [Path(p) for p in _paths(crls)]
-    if not paths and pki_dir:
-        paths = [Path(pki_dir) / "root-ca.crl.pem",
-                 *sorted((Path(pki_dir) / "agencies").glob("*/crl.pem"))]
-    return [p for p in paths if p.is_file()]
-
-
-def _stamp(paths):
-    """(path, mtime) of each file: a new CRL or trust root is picked up without a restart."""
-    return tuple((str(p), p.stat().st_mtime_ns) for p in paths if p.is_file())
-
-
-def trust_basis(settings):
-    """A short digest of the trust roots and CRLs in force (their paths and mtimes).
-
-    A verdict stored with a document holds while this is unchanged: a new
-    CRL or root file makes every stored verdict stale, so a revocation
-    shows at once (``verify.stored_or_fresh``). Stable across processes.
-    """
-    roots = [Path(p) for p in _paths(settings.get(SETTING_TRUST_ROOTS))]
-    crls = _crl_paths(settings.get(SETTING_CRLS), settings.get("tthc_docs.pki_dir"))
-    text = repr((_stamp(roots), _stamp(crls)))
-    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
-
-
 def signing_from_settings(settings):
     """A ``Signing`` from the .ini, rebuilt only when a setting or a CRL/root/TSA file changes."""
     trust_roots, crls, tsa_url, pki_dir, font_dir = (
         settings.get(k) or "" for k in (SETTING_TRUST_ROOTS, SETTING_CRLS, SETTING_TSA_URL,
                                          "tthc_docs.pki_dir", "tthc_docs.font_dir"))
-    root_paths, crl_paths = [Path(p) for p in _paths(trust_roots)], _crl_paths(crls, pki_dir)
+    root_paths = [Path(p) for p in setting_paths(trust_roots)]
+    crl_files = crl_paths(crls, pki_dir)
     tsa_files = [Path(pki_dir) / "tsa" / "tsa.pem"] if pki_dir else []   # renew_tsa: a new key
-    key = (tsa_url, pki_dir, font_dir, _stamp(root_paths), _stamp(crl_paths), _stamp(tsa_files))
+    key = (tsa_url, pki_dir, font_dir, file_stamps(root_paths), file_stamps(crl_files),
+           file_stamps(tsa_files))
     with _signing_lock:
         if key in _signing_cache:
             return _signing_cache[key]
@@ -194,7 +165,7 @@ def signing_from_settings(settings):
         timestamper = local_timestamper(pki_dir)
     else:
         timestamper = None  # verification still works; signing refuses (sign_pdf)
-    signing = Signing(trust_roots=load_certs(root_paths), crls=load_crls(crl_paths),
+    signing = Signing(trust_roots=load_certs(root_paths), crls=load_crls(crl_files),
                       timestamper=timestamper, font_dir=font_dir or None,
                       ocsp_responder=_dev_responder(pki_dir))
     with _signing_lock:

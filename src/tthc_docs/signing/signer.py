@@ -25,6 +25,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from tthc_docs import errors
+from tthc_docs.signing.refusals import SigningRefused  # defined there, known here too
 
 SETTING_SIGNERS = "tthc_docs.signers"
 SETTING_PKI_DIR = "tthc_docs.pki_dir"
@@ -32,12 +33,6 @@ SETTING_PKI_DIR = "tthc_docs.pki_dir"
 # CMS + 3-certificate chain + RFC 3161 token with its TSA certificate: ~7 kB
 # with 2048-bit RSA. Reserving a fixed size saves pyHanko's sizing dry run.
 SIGNATURE_BYTES_RESERVED = 16384
-
-
-class SigningRefused(errors.DomainError):
-    """The leader's signing identity cannot sign now (missing, locked, expired)."""
-
-    status = 409
 
 
 class Identity(abc.ABC):

@@ -31,7 +31,11 @@ from pyhanko_certvalidator import ValidationContext
 
 from tthc_docs import errors, timeutil
 from tthc_docs.signing import levels, longterm
-from tthc_docs.signing.sign import REASON_PREFIX, signing_from_settings, trust_basis
+from tthc_docs.signing.sign import REASON_PREFIX, signing_from_settings
+# Stored verdicts live in ``verdicts`` (no pyHanko there); their names stay importable here.
+from tthc_docs.signing.verdicts import (  # noqa: F401
+    record_verification, stored_or_fresh, verify_references,
+)
 
 log = logging.getLogger(__name__)
 
@@ -246,67 +250,3 @@ def verify_document(vault_doc, settings):
             _cache.clear()
         _cache[key] = (now, report)
     return dict(report)
-
-
-
-def record_verification(doc, settings, data=None):
-    """Verify a signed document once, when it is issued, and keep the verdict on it.
-
-    ``data``: its bytes when the caller has them (just signed). The verdict
-    carries the document's SHA-256 and the ``trust_basis`` it was judged on;
-    pages show it (``stored_or_fresh``) instead of verifying on every view.
-    Called only where the document is written anyway (issuing, renewing).
-    """
-    try:
-        report = verify_with_settings(doc.read() if data is None else data, settings)
-    except errors.DomainError as exc:
-        report = _unreadable(exc)
-    report.update(sha256=doc.sha256, checked_at=timeutil.iso(timeutil.now()),
-                  basis=trust_basis(settings))
-    doc.verification = report
-    return dict(report)
-
-
-def stored_or_fresh(doc, settings, fresh=False):
-    """The verdict stored at issuance while it still holds, else a verification now.
-
-    It holds while the document's bytes (SHA-256) and the trust roots and
-    CRLs (``trust_basis``) are those it was judged on. Otherwise, and with
-    ``fresh`` (an officer's "verify again"), the document is verified now,
-    in memory only: a page view writes nothing.
-    """
-    stored = getattr(doc, "verification", None)
-    if not fresh and stored and stored.get("sha256") == doc.sha256 \
-            and stored.get("basis") == trust_basis(settings):
-        return dict(stored)
-    if fresh:
-        report = verify_with_settings(doc.read(), settings)
-        report.update(sha256=doc.sha256, checked_at=timeutil.iso(timeutil.now()))
-        return report
-    return verify_document(doc, settings)
-
-
-def verify_references(site, refs, settings, fresh=False):
-    """``{document id: report}`` for the signed documents among dossier references.
-
-    ``refs`` are ``{"vault", "document", ...}`` dicts (a dossier's
-    ``attachments`` or ``results``). Unsigned or missing documents are left
-    out; the officer's dossier page shows each report beside its attachment:
-    the verdict stored when it was issued, or with ``fresh`` a new check.
-    """
-    found = {}
-    for ref in refs or ():
-        vault = site["vaults"].get(ref.get("vault")) if ref.get("vault") else None
-        doc = vault.documents.get(ref.get("document")) if vault is not None else None
-        if doc is not None and doc.signed and doc.id not in found:
-            try:
-                found[doc.id] = stored_or_fresh(doc, settings, fresh)
-            except errors.DomainError as exc:
-                found[doc.id] = _unreadable(exc)
-    return found
-
-
-def _unreadable(exc):
-    """The report of a signed document that could not be checked at all."""
-    return {"signed": True, "intact": False, "trusted": False, "timestamped": False,
-            "problems": [exc.message]}

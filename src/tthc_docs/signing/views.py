@@ -16,12 +16,15 @@ from tthc_docs import security as s
 from tthc_docs.dossiers.content import Dossier, applicant_name
 from tthc_docs.dossiers.views.services import code_throttle, services_for
 from tthc_docs.site.content import Site, find_site
-from tthc_docs.signing import csc
-from tthc_docs.signing.verify import verify_document, verify_with_settings
+from tthc_docs.lazy import lazy_module
 from tthc_docs.web.body import read_data
 from tthc_docs.web.respond import show_again
 from tthc_docs.web.views import ResourceViews
 from tthc_docs.dossiers.serialise import dossier_url
+
+# pyHanko on first use: only a verification or a leader's signing page needs it (issue 15).
+csc = lazy_module("tthc_docs.signing.csc")
+verify = lazy_module("tthc_docs.signing.verify")
 
 MULTIPART_OVERHEAD = 64 * 1024
 _REPORT = {"type": "object", "properties": {
@@ -146,7 +149,7 @@ class VerifyViews(ResourceViews):
                 "Gửi tệp PDF bằng POST (trường file), hoặc nêu mã hồ sơ (?code=).")},
                 template=VERIFY_PT)
         dossier, doc = _dossier_result(self.context, code)
-        report = verify_document(doc, self.request.registry.settings)
+        report = verify.verify_document(doc, self.request.registry.settings)
         report["procedure"] = dossier.procedure_code
         wanted = (self.request.params.get("procedure") or "").strip()
         if wanted and wanted != dossier.procedure_code:
@@ -159,7 +162,7 @@ class VerifyViews(ResourceViews):
     @view_config(request_method="POST", require_csrf=False)
     def upload(self):
         """Anyone checks a PDF. No CSRF token: it changes nothing and must work from scripts."""
-        report = verify_with_settings(_upload(self.request), self.request.registry.settings)
+        report = verify.verify_with_settings(_upload(self.request), self.request.registry.settings)
         return self.respond(report, template=VERIFY_PT, page={"report": report, "code": ""})
 
 
@@ -187,7 +190,7 @@ class LeaderViews(ResourceViews):
                 "due_at": timeutil.iso(dossier.due_at), "url": dossier_url(self.request, dossier)}
         report = None
         if dossier.results and dossier.status != states.AWAITING_SIGNATURE:
-            report = verify_document(stored_result(find_site(dossier), dossier.code),
+            report = verify.verify_document(stored_result(find_site(dossier), dossier.code),
                                      self.request.registry.settings)
         body.update(enrolled=bool(account.totp_secret), error=None, report=report,
                     two_step=csc.enabled(self.request.registry.settings))
@@ -214,7 +217,7 @@ class LeaderViews(ResourceViews):
         ref = dossier.results[-1]
         doc = find_site(dossier)["vaults"][ref["vault"]].get_document(ref["document"])
         return {"code": dossier.code, "status": dossier.status, "result": dict(ref),
-                "verification": verify_document(doc, self.request.registry.settings)}
+                "verification": verify.verify_document(doc, self.request.registry.settings)}
 
     @view_config(context=Site, name="totp", request_method="GET")
     def totp_page(self):

@@ -22,13 +22,16 @@ from pyramid.view import view_config
 from tthc_docs import errors, timeutil
 from tthc_docs import security as s
 from tthc_docs.dossiers import actions
+from tthc_docs.lazy import lazy_module
 from tthc_docs.dossiers.views.services import services_for
-from tthc_docs.signing.revocation import RevocationApp
 from tthc_docs.signing.service import BatchIssuer
 from tthc_docs.site.content import Site
 from tthc_docs.signing.views import MOBILE_PT, SIGNED, mobile_body, require_leader
 from tthc_docs.web.body import read_data
 from tthc_docs.web.respond import respond, show_again
+
+# cryptography on first use: only the development PKI's OCSP/CRL answers need it (issue 15).
+revocation = lazy_module("tthc_docs.signing.revocation")
 
 MAX_BATCH = 20
 _ERR = {"description": "error", "content": {"application/json": {
@@ -109,4 +112,4 @@ def dev_pki(request):
     settings = request.registry.settings
     if not asbool(settings.get("tthc_docs.dev_pki_server")) or not settings.get("tthc_docs.pki_dir"):
         raise HTTPNotFound()
-    return call_app_with_subpath_as_path_info(request, RevocationApp(settings["tthc_docs.pki_dir"]))
+    return call_app_with_subpath_as_path_info(request, revocation.RevocationApp(settings["tthc_docs.pki_dir"]))

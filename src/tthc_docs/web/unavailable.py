@@ -84,11 +84,19 @@ def away_tween_factory(handler, registry):
     return away_tween
 
 
+#: zodburi schemes that never reach PostgreSQL: with them the driver (~4 MiB once
+#: imported, issue 15) is not loaded even where the [scale] extra installed it.
+NOT_POSTGRES = ('file', 'zeo', 'memory', 'demo')
+
+
 def includeme(config):
-    """The tween, and the PostgreSQL driver's errors as 503s where the driver is installed."""
+    """The tween, and the PostgreSQL driver's errors as 503s where RelStorage may use it."""
     config.scan(__name__)
     config.add_tween('tthc_docs.web.unavailable.away_tween_factory',
                      over='pyramid_tm.tm_tween_factory')
+    uri = config.get_settings().get('zodbconn.uri') or ''
+    if uri.split(':', 1)[0].lower() in NOT_POSTGRES:
+        return
     try:
         import psycopg2
     except ImportError:
