@@ -15,6 +15,7 @@ from tthc_docs.indicators.hooks import STORE
 from tthc_docs.indicators.tally import Tally
 
 log = logging.getLogger(__name__)
+SAVEPOINT_EVERY = 10000
 
 
 def evolve(site):
@@ -33,6 +34,9 @@ def evolve(site):
             if counter():
                 tally.change(metric, sub, counter())
                 moved += 1
+                if moved % SAVEPOINT_EVERY == 0 and site._p_jar is not None:
+                    # lets the cache shed the counters already read (a large database)
+                    site._p_jar.transaction_manager.get().savepoint(optimistic=True)
         setattr(store, name, tallies)
     log.info("indicator counters: %d counts moved into tallies", moved)
     return [f"Chỉ số 766: {moved} bộ đếm gộp theo đơn vị và ngày (tháng)."]

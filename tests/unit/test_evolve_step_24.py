@@ -41,7 +41,9 @@ def _evolve(site, tm):
     tm.begin()
 
 
-def test_step_24_moves_every_count_into_tallies_and_the_figures_read_the_same(site):
+def test_step_24_moves_every_count_into_tallies_and_the_figures_read_the_same(site, monkeypatch):
+    from tthc_docs.migrations import evolve0024_indicator_tallies as step
+    monkeypatch.setattr(step, 'SAVEPOINT_EVERY', 2)      # savepoints on the way, as on a large database
     site, tm = site
     store = site['indicators']
     before = store.snapshot()
