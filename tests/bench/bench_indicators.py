@@ -21,7 +21,6 @@ from pathlib import Path
 
 import transaction
 import ZODB
-from BTrees.Length import Length
 from ZODB.FileStorage import FileStorage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
@@ -70,15 +69,10 @@ def build(folder, n):
     conn = db.open()
     store = conn.root()["indicators"] = IndicatorStore()
     for (unit, metric, day, sub), k in synthetic(n).items():
-        for tree, period in ((store.days, day), (store.months, day[:7])):
-            key = (unit, metric, period, sub)
-            counter = tree.get(key)
-            if counter is None:
-                counter = tree[key] = Length(0)
-            counter.change(k)
+        store._change((unit, metric, day, sub), k, None)
     for p in PROCEDURES:
         for unit in AGENCIES + [PROVINCE]:
-            store.state[(unit, "online_proc", p)] = Length(1)
+            store._change((unit, "online_proc", "", p), 1, None)
     transaction.commit()
     chunk = 100_000
     for first in range(0, n, chunk):

@@ -158,7 +158,7 @@ def test_the_counters_equal_a_recomputation_from_the_dossiers(crafted, edit_site
 def test_a_counter_off_by_one_is_reported(crafted, edit_site):
     with edit_site() as site:
         store = site["indicators"]
-        store.days[(AGENCY, "filed", "2027-03-01", "")].change(1)
+        store.days[(AGENCY, "2027-03-01")].change("filed", "", 1)
         diffs = rebuild.differences(store, rebuild.recompute(site))
         assert [d[0] for d in diffs] == [("days", AGENCY, "filed", "2027-03-01", "")]
         assert rebuild.rebuild(site) and rebuild.rebuild(site, check_only=True) == []

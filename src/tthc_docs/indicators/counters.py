@@ -3,29 +3,32 @@
 Shape, chosen so that a dashboard reads a few dozen keys whatever the
 number of dossiers, and so that concurrent writers seldom conflict:
 
-- ``days``   ``(unit, metric, 'YYYY-MM-DD', sub) -> Length``
-- ``months`` ``(unit, metric, 'YYYY-MM', sub) -> Length`` (the same counts, by month)
-- ``state``  ``(unit, metric, sub) -> Length`` (the catalog as it is now)
+- ``days``   ``(unit, 'YYYY-MM-DD') -> Tally`` of ``{metric: {sub: n}}``
+- ``months`` ``(unit, 'YYYY-MM') -> Tally`` (the same counts, by month)
+- ``state``  ``unit -> Tally`` (the catalog as it is now)
 - ``members`` ``(unit, list, day, sub, code)``: which dossiers are behind an
   operations figure (today's intake of one officer)
 - ``last``   ``(kind, key) -> (units, counts)``: what each object contributed
   when it last changed, so a change applies only the difference.
 
-Counts are ``BTrees.Length`` objects, whose conflict resolution merges
-concurrent increments; new keys in a BTree bucket resolve too. A read of
-a period sums whole months from ``months`` and the partial months at its
-edges from ``days``: at most 62 day keys and 60 month keys per metric for
-the longest period API.md allows (5 years).
+A ``Tally`` (``tally.py``) merges concurrent changes the way ``BTrees.Length``
+does, for every metric of its unit and period at once: a filing writes four
+of them (its agency and the province, by day and by month) where it wrote
+one ``Length`` per metric before evolve step 24. Only the first change of a
+unit's day (or month) inserts a key, which another transaction may be
+inserting too (a conflict, replayed): once a day per unit. A read of a
+period sums whole months from ``months`` and the partial months at its
+edges from ``days``: at most 62 day tallies and 60 month tallies per unit
+for the longest period API.md allows (5 years).
 """
 from datetime import date, timedelta
 
-from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 
 from tthc_docs import roles
 from tthc_docs import security as s
-from tthc_docs.indicators.facts import DAILY
+from tthc_docs.indicators.tally import Tally
 
 HIGH = '\uffff'
 
@@ -83,10 +86,10 @@ class IndicatorStore(Persistent):
                 self.members.remove(entry)
             return
         if when == '':
-            _bump(self.state, (unit, metric, sub), n)
+            _tally(self.state, unit).change(metric, sub, n)
             return
-        _bump(self.days, (unit, metric, when, sub), n, unit, when)
-        _bump(self.months, (unit, metric, _month(when), sub), n, unit, _month(when))
+        _tally(self.days, (unit, when)).change(metric, sub, n)
+        _tally(self.months, (unit, _month(when))).change(metric, sub, n)
 
     def clear(self):
         for tree in (self.days, self.months, self.state, self.last):
@@ -103,37 +106,32 @@ class IndicatorStore(Persistent):
         """``{sub: n}`` of ``metric`` over ``start..end`` (dates), whole months read by month."""
         found = {}
         for name, low, high in _pieces(start, end):
-            for (_u, _m, _when, sub), counter in getattr(self, name).items((unit, metric, low, ''),
-                                                          (unit, metric, high, HIGH)):
-                value = counter()
-                if value:
+            for _key, tally in getattr(self, name).items((unit, low), (unit, high)):
+                for sub, value in tally.subs(metric).items():
                     found[sub] = found.get(sub, 0) + value
         return found
 
     def series(self, unit, metric, first_month, last_month):
         """``{'YYYY-MM': n}`` of ``metric`` month by month (every sub summed)."""
-        found = {}
-        for (_u, _m, month, _sub), counter in self.months.items(
-                (unit, metric, first_month, ''), (unit, metric, last_month, HIGH)):
-            found[month] = found.get(month, 0) + counter()
-        return found
+        return {month: sum(tally.subs(metric).values())
+                for (_u, month), tally in self.months.items((unit, first_month),
+                                                            (unit, last_month))}
 
     def series_subs(self, unit, metric, first_month, last_month):
         """``{'YYYY-MM': {sub, ...}}``: which subs counted in each month."""
         found = {}
-        for (_u, _m, month, sub), counter in self.months.items(
-                (unit, metric, first_month, ''), (unit, metric, last_month, HIGH)):
-            if counter():
-                found.setdefault(month, set()).add(sub)
+        for (_u, month), tally in self.months.items((unit, first_month), (unit, last_month)):
+            if tally.subs(metric):
+                found[month] = set(tally.subs(metric))
         return found
 
     def now(self, unit, metric, sub=''):
-        counter = self.state.get((unit, metric, sub))
-        return counter() if counter is not None else 0
+        tally = self.state.get(unit)
+        return tally.get(metric, sub) if tally is not None else 0
 
     def now_subs(self, unit, metric):
-        return {k[2]: c() for k, c in self.state.items((unit, metric, ''), (unit, metric, HIGH))
-                if c()}
+        tally = self.state.get(unit)
+        return dict(tally.subs(metric)) if tally is not None else {}
 
     def listed(self, unit, name, when, sub, limit=500):
         """Codes listed under ``(name, when, sub)`` for ``unit``."""
@@ -141,27 +139,25 @@ class IndicatorStore(Persistent):
         return [k[4] for _, k in zip(range(limit), keys)]
 
     def snapshot(self):
-        """Every non-zero count, for comparing with a recomputation."""
+        """Every non-zero count, keyed ``(tree, unit, metric, [when,] sub)``, for comparing."""
         found = {}
-        for name in ('days', 'months', 'state'):
-            for k, c in getattr(self, name).items():
-                if c():
-                    found[(name,) + k] = c()
+        for name in ('days', 'months'):
+            for (unit, when), tally in getattr(self, name).items():
+                for (metric, sub), n in tally.items():
+                    found[(name, unit, metric, when, sub)] = n
+        for unit, tally in self.state.items():
+            for (metric, sub), n in tally.items():
+                found[('state', unit, metric, sub)] = n
         for k in self.members:
             found[('members',) + k] = 1
         return found
 
 
-def _bump(tree, key, n, unit=None, period=None):
-    counter = tree.get(key)
-    if counter is None:
-        if period is not None and (unit, DAILY[0], period, '') not in tree:
-            for metric in DAILY:     # the whole day (month) at once: see facts.DAILY
-                tree.setdefault((unit, metric, period, ''), Length(0))
-        counter = tree.get(key)
-        if counter is None:
-            counter = tree[key] = Length(0)
-    counter.change(n)
+def _tally(tree, key):
+    tally = tree.get(key)
+    if tally is None:
+        tally = tree[key] = Tally()
+    return tally
 
 
 def _pieces(start, end):

@@ -40,16 +40,6 @@ COUNTER_PAYMENT = 'counter'    # payments.base.COUNTER_PROVIDER (kept import-fre
 ONLINE_LEVELS = ('toan-trinh', 'mot-phan')   # catalog.schema.ONLINE_LEVELS
 
 
-#: The metrics without a sub, created together the first time a unit has a day
-#: (or month): a later first payment or rating of that day then only changes a
-#: ``Length``, which merges with concurrent changes, instead of inserting a
-#: key another transaction may be inserting too (a conflict).
-DAILY = ('filed', 'filed_online', 'fee_bearing', 'paid_online', 'synced', 'reused', 'linked',
-         'settled', 'on_time', 'results', 'e_result', 'digitised', 'days_sum', 'days_n',
-         'returned', 'returned_satisfied', 'supp_wait_hours', 'supp_wait_n',
-         'fb_filed', 'fb_on_time', 'fb_satisfied')
-
-
 def day(moment):
     """The Vietnamese calendar day of ``moment`` as ``YYYY-MM-DD``."""
     if isinstance(moment, datetime) and moment.tzinfo is not None:

@@ -111,10 +111,7 @@ class FastMaskQRCode(qrcode.QRCode):
     def best_mask_pattern(self):
         self.makeImpl(True, 0)
         n, masks = self.modules_count, _mask_lines(self.modules_count)
-        # The layout qrcode scores has every format bit light (``test``), whatever the mask.
-        functions = self._functions()
-        free = _lines([[cell is None for cell in row] for row in functions])
-        dark = _lines(functions)
+        free, dark = self._function_lines()
         laid = _lines(self.modules)
         none = [0] * n
         unmasked = [_combine(laid[d], masks[0][d], free[d], none) for d in (0, 1)]
@@ -122,6 +119,19 @@ class FastMaskQRCode(qrcode.QRCode):
                           n)
                   for p in range(8)]
         return scores.index(min(scores))      # the first of equals, as qrcode
+
+    def _function_lines(self):
+        """``(free, dark)`` lines of this version's function patterns, laid out once per version.
+
+        The layout qrcode scores has every format bit light (``test``), whatever
+        the mask and the error correction level, so the version alone decides them.
+        """
+        found = _FUNCTION_LINES.get(self.version)
+        if found is None:
+            functions = self._functions()
+            found = _FUNCTION_LINES[self.version] = (
+                _lines([[cell is None for cell in row] for row in functions]), _lines(functions))
+        return found
 
     def _functions(self):
         """The symbol with only its function patterns and (light) format bits: None = data."""
@@ -132,6 +142,10 @@ class FastMaskQRCode(qrcode.QRCode):
             self.setup_type_number(True)
         functions, self.modules = self.modules, kept
         return functions
+
+
+#: version -> (free, dark) lines (``FastMaskQRCode._function_lines``); at most 40 entries.
+_FUNCTION_LINES = {}
 
 
 def qr_matrix(text, border=BORDER):

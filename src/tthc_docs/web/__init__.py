@@ -19,4 +19,5 @@ Around views: ``errors`` (exception views), ``tweens``, ``bodylimit``, ``i18n``,
 def includeme(config):
     config.scan(".errors")
     config.include(".unavailable")
+    config.include(".gate")
     config.scan(".openapi")

@@ -18,6 +18,7 @@ from tthc_docs.dossiers.views import supplement
 from tthc_docs.dossiers.views.services import services_for
 from tthc_docs.vaults.views.documents import REFUSED_FILE
 from tthc_docs.web.body import read_json
+from tthc_docs.web import gate
 from tthc_docs.web.confirm import CONFIRMED, confirm_page, needs_confirmation
 from tthc_docs.web.respond import show_again, wants_json
 from tthc_docs.web.views import ResourceViews
@@ -163,6 +164,8 @@ class DossierViews(ResourceViews):
         asks = action in workflow.ACTION_CONFIRM and (action != 'sign' or body.get('otp'))
         if asks and needs_confirmation(self.request):
             return self.confirm(action, body)
+        if action == 'sign':
+            gate.leave(self.request)      # a remote signature waits on the leader's phone
         self.fire(action, body)
         return self.respond(lambda: dossier_json(self.request, self.context),
                             redirect=dossier_url(self.request, self.context),
