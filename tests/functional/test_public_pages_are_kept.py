@@ -161,11 +161,36 @@ def test_a_new_day_shows_the_due_date_counted_from_it(anon, monkeypatch, procedu
     assert "(01/03/2027)" in on_monday and "(02/03/2027)" in on_tuesday
 
 
-def test_tracking_a_known_code_is_not_kept_by_address(app, anon, login):
-    """Whether a dossier is overdue changes with the clock alone, with no commit."""
-    mine = login("citizen1").get("/@@my-dossiers", headers=JSON).json["items"]
-    path = f"/@@track?code={mine[0]['code']}"
-    anon.get(path)
-    anon.get(path)
-    assert _front(app, path) is None
+def _open_dossier_due_later(login):
+    """The path of a citizen1 dossier whose legal due date is still ahead, and that date."""
+    from datetime import datetime
 
+    from tthc_docs import timeutil
+    from tthc_docs.dossiers.states import OPEN, SUPPLEMENT_REQUESTED
+    for item in login("citizen1").get("/@@my-dossiers", headers=JSON).json["items"]:
+        path = f"/@@track?code={item['code']}"
+        facts = login("citizen1").get(path, headers=JSON).json
+        if (facts["status"] in OPEN and facts["status"] != SUPPLEMENT_REQUESTED
+                and facts["due_at"] and datetime.fromisoformat(facts["due_at"]) > timeutil.now()):
+            return path, datetime.fromisoformat(facts["due_at"])
+    pytest.skip("the demo has no open dossier due later")
+
+
+def test_tracking_a_known_code_is_kept_until_it_turns_overdue(app, anon, login, monkeypatch):
+    """Whether a dossier is overdue changes with the clock alone, with no commit
+    (Decree 61/2018/NĐ-CP art. 16: late once its legal due date has passed): the
+    page is answered from its address until that moment, and not after it."""
+    from datetime import timedelta
+
+    from tthc_docs import timeutil
+    path, due = _open_dossier_due_later(login)
+    monkeypatch.setattr(timeutil, "now", lambda: due - timedelta(minutes=1))
+    before = anon.get(path, headers=JSON).json
+    assert before["overdue"] is False
+    kept = _front(app, path, json=True)
+    assert kept is not None and kept.until == due
+    assert anon.get(path, headers=JSON).json == before           # from the front, same answer
+    monkeypatch.setattr(timeutil, "now", lambda: due + timedelta(minutes=1))
+    after = anon.get(path, headers=JSON).json                     # nothing committed meanwhile
+    assert after["overdue"] is True
+    assert _front(app, path, json=True).until is None             # late for good: kept all day

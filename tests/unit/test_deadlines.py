@@ -67,6 +67,27 @@ def test_a_withdrawn_dossier_is_never_overdue():
     assert not deadlines.is_overdue('withdrawn', due, due + timedelta(days=9))
 
 
+@pytest.mark.parametrize('status, now, paused_at, finished', [
+    ('processing', datetime(2027, 3, 9, 16, 59, tzinfo=TZ), None, False),
+    ('processing', datetime(2027, 3, 9, 17, 1, tzinfo=TZ), None, True),    # late for good
+    ('supplement_requested', datetime(2027, 3, 8, 9, 0, tzinfo=TZ),
+     datetime(2027, 3, 8, 8, 0, tzinfo=TZ), True),                          # clock stopped
+    ('returned', datetime(2027, 3, 8, 9, 0, tzinfo=TZ), None, True),
+    ('withdrawn', datetime(2027, 3, 8, 9, 0, tzinfo=TZ), None, True),
+])
+def test_lateness_changes_by_the_clock_only_at_the_due_date_of_a_running_clock(
+        status, now, paused_at, finished):
+    """Every answer of is_overdue between ``now`` and the moment named is the same."""
+    due = datetime(2027, 3, 9, 17, 0, tzinfo=TZ)
+    moment = deadlines.overdue_changes_at(status, due, now, paused_at)
+    assert moment == (None if finished else due)
+    later = due + timedelta(days=3) if finished else due
+    assert (deadlines.is_overdue(status, due, now, paused_at=paused_at)
+            == deadlines.is_overdue(status, due, later, paused_at=paused_at))
+    if not finished:
+        assert deadlines.is_overdue(status, due, due + timedelta(seconds=1))
+
+
 def test_due_soon_within_one_working_day():
     due = datetime(2027, 3, 8, 17, 0, tzinfo=TZ)   # Monday; now Friday
     assert deadlines.is_due_soon('processing', due, FRIDAY, CAL)

@@ -225,6 +225,10 @@ class Dossier(Persistent):
         return deadlines.is_overdue(self.status, self.due_at, now,
                                     self.finished_at, self.paused_at)
 
+    def overdue_changes_at(self, now):
+        """When :meth:`overdue` changes with the clock alone (None: only by an event)."""
+        return deadlines.overdue_changes_at(self.status, self.due_at, now, self.paused_at)
+
     def transition(self, action, ctx):
         """Fire ``action`` through the workflow, then re-index."""
         t = workflow.apply(self, action, ctx)

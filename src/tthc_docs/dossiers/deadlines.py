@@ -121,6 +121,21 @@ def is_overdue(status, due, now, finished_at=None, paused_at=None):
     return moment > due
 
 
+def overdue_changes_at(status, due, now, paused_at=None):
+    """The moment :func:`is_overdue`'s answer changes by the clock alone, or None.
+
+    An open dossier whose clock runs and that is not late yet turns late just
+    after ``due``; every other answer changes only by an event (a
+    transition, a supplement) and so by a commit. Kept public answers that
+    show lateness (the tracking page, web/pagecache.py) are valid until then.
+    """
+    if due is None or status in NEVER_LATE or status not in OPEN:
+        return None
+    if status == SUPPLEMENT_REQUESTED and paused_at:
+        return None
+    return due if now <= due else None
+
+
 def is_due_soon(status, due, now, calendar, within=1):
     """Open, not yet late, and due within ``within`` working days from today."""
     if due is None or status not in OPEN or status == SUPPLEMENT_REQUESTED:

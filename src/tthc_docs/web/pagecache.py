@@ -37,8 +37,10 @@ before pyramid_tm, the connection, traversal and the view, as long as no
 transaction was committed since (any commit, by any thread or, on ZEO, any
 process, moves the id on: a change shows at once) and the day has not
 changed (procedure pages show a due date counted from today). An answer
-made of anything else that changes with time alone (a dossier that becomes
-overdue) is not kept there. RelStorage's last transaction id is only as
+that changes with the clock alone at a known moment names it with an
+:class:`Until` part (a dossier's tracking page: when it turns overdue) and
+is answered there only until that moment; an answer made of anything else
+that changes with time alone is not kept there. RelStorage's last transaction id is only as
 fresh as this process's last poll, so with it the view-level store answers
 (one connection per request, which polls).
 
@@ -48,7 +50,7 @@ an edited template shows on the next request.
 import datetime
 import hashlib
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, namedtuple
 from email.utils import formatdate
 
 from persistent.timestamp import TimeStamp
@@ -102,6 +104,22 @@ class PageStore:
         return len(self._items)
 
 
+class Until(namedtuple("Until", "moment")):
+    """A key part: the answer changes by the clock alone at ``moment`` (None: never).
+
+    Part of the view-level key like any value; before the transaction the
+    answer is given only while the clock has not passed ``moment``.
+    """
+
+    __slots__ = ()
+
+
+def _until(parts):
+    """The earliest moment among the :class:`Until` parts (None when there is none)."""
+    moments = [p.moment for p in parts if isinstance(p, Until) and p.moment is not None]
+    return min(moments) if moments else None
+
+
 class Entry:
     """One stored answer: status, content type, bytes and their validators."""
 
@@ -136,12 +154,17 @@ def _modified(versions):
 
 
 class Front:
-    """A stored answer kept under its address: valid for one database state and one day."""
+    """A stored answer kept under its address: valid for one database state, one day,
+    and until ``until`` when the answer changes by the clock (None: all day)."""
 
-    __slots__ = ("tid", "day", "entry")
+    __slots__ = ("tid", "day", "entry", "until")
 
-    def __init__(self, tid, day, entry):
-        self.tid, self.day, self.entry = tid, day, entry
+    def __init__(self, tid, day, entry, until=None):
+        self.tid, self.day, self.entry, self.until = tid, day, entry, until
+
+    def valid(self, tid, day):
+        return (self.tid == tid and self.day == day
+                and (self.until is None or timeutil.now() <= self.until))
 
     @property
     def body(self):     # the store bounds its items by their bodies' size
@@ -174,7 +197,7 @@ def public(request, parts, produce):
         entry = Entry(response, _modified(versions))
         store.put(key, entry)
     if FRONT_KEY in request.environ and all(map(_frontable, parts)):
-        request.environ[FRONT_ENTRY] = entry
+        request.environ[FRONT_ENTRY] = (entry, _until(parts))
     return answer(request, entry)
 
 
@@ -184,8 +207,9 @@ def address_key(request):
 
 
 def _frontable(part):
-    """A part that changes only by a commit (persistent) or with the day (a date), or None."""
-    return (part is None or hasattr(part, "_p_activate")
+    """A part that changes only by a commit (persistent), with the day (a date) or at a
+    known moment (:class:`Until`), or None."""
+    return (part is None or hasattr(part, "_p_activate") or isinstance(part, Until)
             or (isinstance(part, datetime.date) and not isinstance(part, datetime.datetime)))
 
 
@@ -230,13 +254,14 @@ def front_tween_factory(handler, registry):
         key = ("front",) + address_key(request)
         tid, day = db.lastTransaction(), timeutil.today()
         front = store.get(key)
-        if front is not None and front.tid == tid and front.day == day:
+        if front is not None and front.valid(tid, day):
             return answer(request, front.entry)
         request.environ[FRONT_KEY] = key
         response = handler(request)
-        entry = request.environ.get(FRONT_ENTRY)
-        if entry is not None:
-            store.put(key, Front(tid, day, entry))
+        kept = request.environ.get(FRONT_ENTRY)
+        if kept is not None:
+            entry, until = kept
+            store.put(key, Front(tid, day, entry, until))
         return response
 
     return front_tween

@@ -10,6 +10,7 @@ from tthc_docs import errors, timeutil
 from tthc_docs.site.content import Site
 from tthc_docs.dossiers.serialise import track_json
 from tthc_docs.text.messages import Message
+from tthc_docs.web.pagecache import Until
 from tthc_docs.web.respond import ask, show_again
 from tthc_docs.web.views import ResourceViews
 
@@ -52,8 +53,8 @@ class TrackingViews(ResourceViews):
         """The dossier's public facts; a browser without a code gets the blank form.
 
         The same for every anonymous visitor: kept by the dossier's serial and
-        whether it is overdue now (web/pagecache.py); a blank or failed look-up
-        by its address alone.
+        the moment it turns overdue, and answered before the transaction until
+        then (web/pagecache.py); a blank or failed look-up by its address alone.
         """
         code = (self.request.params.get('code') or '').strip()
         blank = {'code': code, 'result': None}
@@ -63,7 +64,10 @@ class TrackingViews(ResourceViews):
             if not code:
                 return self.public((), lambda: ask(self.request, exc, TRACK_PT, blank))
             return self.public((), lambda: show_again(self.request, exc, TRACK_PT, blank))
-        return self.public((dossier, dossier.overdue(timeutil.now())), lambda: self.facts(dossier))
+        # The serial and the moment it turns late settle the answer: before that
+        # moment it is not overdue, after it (Until(None)) lateness changes only by events.
+        changes = Until(dossier.overdue_changes_at(timeutil.now()))
+        return self.public((dossier, changes), lambda: self.facts(dossier))
 
     def facts(self, dossier):
         body = track_json(self.request, dossier)
