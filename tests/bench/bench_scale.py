@@ -1,7 +1,8 @@
-"""Latency against database size, through a real server: 10,000 and 100,000 dossiers (by default).
+"""Latency against database size, through a real server: 10,000 and 1,000,000 dossiers (by default).
 
-For each size in BENCH_SCALE_SIZES (default ``10000,100000``; add
-``1000000`` for the province's year, about 1.5 h of generation on one core):
+For each size in BENCH_SCALE_SIZES (default ``10000,1000000``, the
+province's year: about 80 minutes of generation and packing on one core;
+``10000,100000`` for a quick run):
 a fresh FileStorage is filled by ``tthc-docs generate`` (2,000 procedures,
 one citizen per five dossiers, the app's own code paths), packed, and served
 by ``pserve`` (waitress, 8 threads) in its own process. Timed over HTTP on
@@ -35,7 +36,7 @@ from scale_support import (PROCEDURE, file_uri, free_port, procedure_record, sta
                            stop, tthc, write_ini)
 from svg_plot import line_chart  # noqa: E402
 
-SIZES = [int(s) for s in os.environ.get('BENCH_SCALE_SIZES', '10000,100000').split(',')]
+SIZES = [int(s) for s in os.environ.get('BENCH_SCALE_SIZES', '10000,1000000').split(',')]
 N = int(os.environ.get('BENCH_N', 60))
 PROCEDURES = int(os.environ.get('BENCH_PROCEDURES', 2000))
 OUT = HERE.parent.parent / 'docs' / 'bench'
