@@ -24,6 +24,7 @@ def evolve(site):
     calendar = calendar_for(site)
     changed = 0
     for dossier in registry.values():
+        dossier._p_activate()      # a ghost's __dict__ is empty: read the record first
         if "appointment_at" in dossier.__dict__:
             continue
         _split(dossier, calendar)

@@ -25,6 +25,7 @@ def evolve(site):
     named = 0
     for procedure in site["procedures"].values():
         for version in procedure.versions.values():
+            version._p_activate()  # a ghost's __dict__ is empty: read the record first
             if "result_title" in version.__dict__:
                 continue
             title = result_document_name(version.result_name)

@@ -26,6 +26,7 @@ def evolve(site):
 def _refer_to_versions(site):
     procedures, done = site["procedures"], 0
     for n, dossier in enumerate(site["dossiers"].values(), 1):
+        dossier._p_activate()      # a ghost's __dict__ is empty: read the record first
         state = dossier.__dict__
         if dossier.filed_version is None and "procedure_steps" in state:
             version = _version_of(procedures, dossier)

@@ -66,6 +66,7 @@ def _pack_delivered(outbox):
 
 
 def _history_in_record(dossier):
+    dossier._p_activate()      # a ghost's __dict__ is empty: read the record first
     history = dossier.__dict__.get("history")
     if not isinstance(history, PersistentList):
         return 0

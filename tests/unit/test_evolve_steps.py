@@ -39,6 +39,10 @@ def _age(site, tm, step, obj, *names):
 
 
 def _evolve(site, tm, step):
+    """Run ``step`` as on a real database: what is stored is read back as ghosts first."""
+    tm.commit()
+    site._p_jar.cacheMinimize()
+    tm.begin()
     assert migrations.evolve(site, upto=step, tm=tm) == [step]
     tm.begin()
 
