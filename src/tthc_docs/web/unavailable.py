@@ -12,8 +12,8 @@ connection, above the exception views: ``away_tween`` answers there.
 
 A third, not transient but not the request's fault either: the disk is full
 (or the file too large for the system's limit) when the commit writes. The
-storage aborts the transaction and truncates what it had begun to write
-(FileStorage's ``tpc_abort``), so the answer is a 503 naming the problem,
+storage aborts the transaction and what it had begun to write is cut off
+(:func:`cut_unwritten_tail`), so the answer is a 503 naming the problem,
 logged as an error for the operator, never a 500 nor a half-written record.
 """
 import errno
@@ -66,10 +66,44 @@ def disk_full(exc, request):
         return unexpected(exc, request)
     log.error('503 for %s %s: the disk is full (%s)', request.method, request.path,
               errno.errorcode.get(exc.errno, exc.errno))
+    cut_unwritten_tail(request)
     answer = errors.Unavailable(FULL, retry_after=300)
     response = domain_error(answer, request)
     response.headers['Retry-After'] = str(answer.retry_after)
     return response
+
+
+def cut_unwritten_tail(request):
+    """Cut a FileStorage back to its last committed transaction after a failed write.
+
+    FileStorage's ``tpc_vote`` truncates what it began to write when a write
+    fails, but through its buffered file, whose ``truncate`` first flushes
+    the bytes it could not write and so fails again: the part of the
+    transaction that did reach the disk stays after the last committed one.
+    It was never committed (its status is not set, the index does not name
+    it) and FileStorage cuts it off when it next opens the file, but until
+    then the file does not pass ``fstest``. Here, under the storage's commit
+    lock (the transaction was already aborted), the buffered file is closed
+    without its unwritable bytes and the file cut back at the last commit.
+    """
+    from ZODB.FileStorage import FileStorage
+    db = getattr(request.registry, '_zodb_databases', {}).get('')
+    storage = getattr(db, 'storage', None)
+    storage = getattr(storage, '_BlobStorage__storage', storage)   # blobs wrap the FileStorage
+    if type(storage) is not FileStorage or storage._is_read_only:
+        return
+    if not storage._commit_lock.acquire(timeout=5):   # never wait on a commit forever
+        return
+    try:
+        with storage._lock:
+            try:
+                storage._file.close()   # the raw file closes even when the flush fails
+            except OSError:
+                pass
+            storage._file = open(storage._file_name, 'r+b')
+            storage._file.truncate(storage._pos)
+    finally:
+        storage._commit_lock.release()
 
 
 def away_tween_factory(handler, registry):
