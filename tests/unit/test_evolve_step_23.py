@@ -1,20 +1,7 @@
 """Evolve step 23 on a database of the old shape: dossiers with copies, fat delivered records."""
-import pytest
-import transaction
 
 from tthc_docs import migrations, timeutil
-from tthc_docs.site.content import get_site
 from tthc_docs.sync import outbox as outbox_mod
-
-
-@pytest.fixture
-def site(db):
-    tm = transaction.TransactionManager(explicit=True)
-    conn = db.open(transaction_manager=tm)
-    tm.begin()
-    yield get_site(conn), tm
-    tm.abort()
-    conn.close()
 
 
 def _old_shape(dossier):

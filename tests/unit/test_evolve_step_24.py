@@ -1,6 +1,4 @@
 """Evolve step 24 on a database of the old shape: one ``BTrees.Length`` per metric."""
-import pytest
-import transaction
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 
@@ -8,17 +6,6 @@ from tthc_docs import migrations
 from tthc_docs.indicators import rebuild, report
 from tthc_docs.indicators.facts import PROVINCE
 from tthc_docs.indicators.tally import Tally
-from tthc_docs.site.content import get_site
-
-
-@pytest.fixture
-def site(db):
-    tm = transaction.TransactionManager(explicit=True)
-    conn = db.open(transaction_manager=tm)
-    tm.begin()
-    yield get_site(conn), tm
-    tm.abort()
-    conn.close()
 
 
 def _old_shape(store):

@@ -8,26 +8,13 @@ and papers print, every queue listing and search, the admins' outbox view).
 """
 from datetime import timedelta
 
-import pytest
-import transaction
 from BTrees.OOBTree import OOBTree
 from persistent.list import PersistentList
 
 from tthc_docs import migrations, timeutil
 from tthc_docs.dossiers import queues, states
 from tthc_docs.dossiers.indexes import SHARED, shared_pairs
-from tthc_docs.site.content import get_site
 from tthc_docs.sync import outbox as outbox_mod
-
-
-@pytest.fixture
-def site(db):
-    tm = transaction.TransactionManager(explicit=True)
-    conn = db.open(transaction_manager=tm)
-    tm.begin()
-    yield get_site(conn), tm
-    tm.abort()
-    conn.close()
 
 
 def _old_dossier(dossier):

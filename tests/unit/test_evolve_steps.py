@@ -7,26 +7,12 @@ before, committed, so that the step runs on what it will meet in the field.
 from datetime import date, datetime
 
 import pytest
-import transaction
 
 from tthc_docs import migrations
 from tthc_docs.catalog.index import ProcedureIndex
 from tthc_docs.dossiers import codes
 from tthc_docs.dossiers.daysoff import DaysOffRegistry
-from tthc_docs.site.content import get_site
 from tthc_docs.timeutil import VN_TZ
-
-
-@pytest.fixture
-def site(db):
-    """The demo site on its own connection and transaction manager."""
-    tm = transaction.TransactionManager(explicit=True)
-    conn = db.open(transaction_manager=tm)
-    tm.begin()
-    site = get_site(conn)
-    yield site, tm
-    tm.abort()
-    conn.close()
 
 
 def _age(site, tm, step, obj, *names):
