@@ -95,6 +95,17 @@ def db(app, template_dir, tmp_path):
 
 
 @pytest.fixture
+def site_and_tm(db):
+    """The demo site on its own connection and explicit transaction manager (evolve step tests)."""
+    tm = transaction.TransactionManager(explicit=True)
+    conn = db.open(transaction_manager=tm)
+    tm.begin()
+    yield get_site(conn), tm
+    tm.abort()
+    conn.close()
+
+
+@pytest.fixture
 def edit_site(db):
     """``with edit_site() as site:`` changes the site directly; commits on exit."""
     @contextmanager

@@ -21,8 +21,8 @@ def _evolve(site, tm):
     tm.begin()
 
 
-def test_step_23_refers_old_dossiers_to_their_version_and_keeps_what_they_read(site):
-    site, tm = site
+def test_step_23_refers_old_dossiers_to_their_version_and_keeps_what_they_read(site_and_tm):
+    site, tm = site_and_tm
     dossiers = list(site['dossiers'].values())
     read = {d.code: (d.procedure_steps, d.steps, d.requirements) for d in dossiers}
     for dossier in dossiers:
@@ -37,8 +37,8 @@ def test_step_23_refers_old_dossiers_to_their_version_and_keeps_what_they_read(s
         assert (dossier.procedure_steps, dossier.steps, dossier.requirements) == read[dossier.code]
 
 
-def test_step_23_keeps_copies_that_differ_from_the_version(site):
-    site, tm = site
+def test_step_23_keeps_copies_that_differ_from_the_version(site_and_tm):
+    site, tm = site_and_tm
     dossier = next(iter(site['dossiers'].values()))
     _old_shape(dossier)
     dossier.__dict__['requirements'] = [{'id': 'x', 'name': 'Giấy tờ đã đổi', 'doc_type': 'other'}]
@@ -47,8 +47,8 @@ def test_step_23_keeps_copies_that_differ_from_the_version(site):
     assert dossier.requirements == [{'id': 'x', 'name': 'Giấy tờ đã đổi', 'doc_type': 'other'}]
 
 
-def test_step_23_slims_delivered_records_and_leaves_pending_ones_whole(site):
-    site, tm = site
+def test_step_23_slims_delivered_records_and_leaves_pending_ones_whole(site_and_tm):
+    site, tm = site_and_tm
     box = site['outbox']
     records = list(box.records.values())
     assert len(records) >= 2

@@ -28,10 +28,10 @@ def _evolve(site, tm):
     tm.begin()
 
 
-def test_step_24_moves_every_count_into_tallies_and_the_figures_read_the_same(site, monkeypatch):
+def test_step_24_moves_every_count_into_tallies_and_the_figures_read_the_same(site_and_tm, monkeypatch):
     from tthc_docs.migrations import evolve0024_indicator_tallies as step
     monkeypatch.setattr(step, 'SAVEPOINT_EVERY', 2)      # savepoints on the way, as on a large database
-    site, tm = site
+    site, tm = site_and_tm
     store = site['indicators']
     before = store.snapshot()
     assert any(k[0] == 'days' for k in before) and any(k[0] == 'state' for k in before)
@@ -47,8 +47,8 @@ def test_step_24_moves_every_count_into_tallies_and_the_figures_read_the_same(si
     assert rebuild.differences(store, rebuild.recompute(site)) == []
 
 
-def test_step_24_leaves_a_store_of_the_new_shape_alone(site):
-    site, tm = site
+def test_step_24_leaves_a_store_of_the_new_shape_alone(site_and_tm):
+    site, tm = site_and_tm
     days = site['indicators'].days
     _evolve(site, tm)
     assert site['indicators'].days is days

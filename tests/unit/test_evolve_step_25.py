@@ -75,8 +75,8 @@ def _listings(registry, now):
     return seen
 
 
-def test_step_25_moves_histories_into_their_dossier_and_drops_copied_names(site):
-    site, tm = site
+def test_step_25_moves_histories_into_their_dossier_and_drops_copied_names(site_and_tm):
+    site, tm = site_and_tm
     dossiers = [d for d in site['dossiers'].values() if d.attachments]
     assert dossiers, 'the demo database has dossiers with attachments'
     read = {d.code: (list(d.history), [d.attachment_name(a) for a in d.attachments])
@@ -91,8 +91,8 @@ def test_step_25_moves_histories_into_their_dossier_and_drops_copied_names(site)
                 ) == read[dossier.code]
 
 
-def test_step_25_keeps_a_name_the_version_does_not_give(site):
-    site, tm = site
+def test_step_25_keeps_a_name_the_version_does_not_give(site_and_tm):
+    site, tm = site_and_tm
     dossier = next(d for d in site['dossiers'].values() if d.attachments)
     _old_dossier(dossier)
     dossier.attachments[0]['name'] = 'Bản sao đã đổi tên'
@@ -101,8 +101,8 @@ def test_step_25_keeps_a_name_the_version_does_not_give(site):
     assert dossier.attachment_name(dossier.attachments[0]) == 'Bản sao đã đổi tên'
 
 
-def test_step_25_merges_the_reverse_maps_and_every_listing_stays(site):
-    site, tm = site
+def test_step_25_merges_the_reverse_maps_and_every_listing_stays(site_and_tm):
+    site, tm = site_and_tm
     registry, now = site['dossiers'], timeutil.now()
     before = _listings(registry, now)
     rev = dict(registry.indexes.rev.items())
@@ -117,8 +117,8 @@ def test_step_25_merges_the_reverse_maps_and_every_listing_stays(site):
     assert _listings(registry, now) == before
 
 
-def test_step_25_keeps_reindexing_right_after_the_merge(site):
-    site, tm = site
+def test_step_25_keeps_reindexing_right_after_the_merge(site_and_tm):
+    site, tm = site_and_tm
     registry = site['dossiers']
     _old_indexes(registry.indexes)
     _evolve(site, tm)
@@ -131,8 +131,8 @@ def test_step_25_keeps_reindexing_right_after_the_merge(site):
     assert registry.indexes.value_of('status', dossier.code) == states.WITHDRAWN
 
 
-def test_step_25_packs_delivered_records_into_tuples_that_read_the_same(site):
-    site, tm = site
+def test_step_25_packs_delivered_records_into_tuples_that_read_the_same(site_and_tm):
+    site, tm = site_and_tm
     box, now = site['outbox'], timeutil.now()
     pending = [box.records[k] for k in box.pending.keys()]
     assert len(pending) >= 2
@@ -152,9 +152,9 @@ def test_step_25_packs_delivered_records_into_tuples_that_read_the_same(site):
     assert len(box.get(waiting.key).message) > 10
 
 
-def test_step_25_leaves_every_dossiers_json_as_it_was(site, login):
+def test_step_25_leaves_every_dossiers_json_as_it_was(site_and_tm, login):
     """GET /dossiers/<code> (history, attachments' names, papers) reads the same after the step."""
-    site, tm = site
+    site, tm = site_and_tm
     registry = site['dossiers']
     owned = [d for d in registry.values() if d.owner == 'citizen1']
     assert owned and any(d.attachments for d in owned)
@@ -171,11 +171,11 @@ def test_step_25_leaves_every_dossiers_json_as_it_was(site, login):
     assert shown() == before
 
 
-def test_step_25_in_small_savepoints_moves_everything(site, monkeypatch):
+def test_step_25_in_small_savepoints_moves_everything(site_and_tm, monkeypatch):
     """Savepoints every two objects (a million-dossier run's rhythm, shrunk): nothing missed."""
     from tthc_docs.migrations import evolve0025_compact_dossier_records as step
     monkeypatch.setattr(step, 'EVERY', 2)
-    site, tm = site
+    site, tm = site_and_tm
     registry, box, now = site['dossiers'], site['outbox'], timeutil.now()
     rev = dict(registry.indexes.rev.items())
     moved = set(list(box.pending.keys())[:5])

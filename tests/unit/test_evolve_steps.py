@@ -33,8 +33,8 @@ def _evolve(site, tm, step):
     tm.begin()
 
 
-def test_step_2_builds_a_missing_search_index(site):
-    site, tm = site
+def test_step_2_builds_a_missing_search_index(site_and_tm):
+    site, tm = site_and_tm
     catalog = site["procedures"]
     before = catalog.search("khai sinh").codes
     _age(site, tm, 2, catalog, "search_index")
@@ -43,8 +43,8 @@ def test_step_2_builds_a_missing_search_index(site):
     assert before and catalog.search("khai sinh").codes == before
 
 
-def test_step_2_rebuilds_an_index_of_shape_1(site):
-    site, tm = site
+def test_step_2_rebuilds_an_index_of_shape_1(site_and_tm):
+    site, tm = site_and_tm
     catalog = site["procedures"]
     old = catalog.search_index
     before = catalog.search("khai sinh").codes
@@ -55,16 +55,16 @@ def test_step_2_rebuilds_an_index_of_shape_1(site):
     assert catalog.search("khai sinh").codes == before
 
 
-def test_step_3_adds_the_days_off_registry(site):
-    site, tm = site
+def test_step_3_adds_the_days_off_registry(site_and_tm):
+    site, tm = site_and_tm
     catalog = site["procedures"]
     _age(site, tm, 3, catalog, "calendar")
     _evolve(site, tm, 3)
     assert isinstance(catalog.days_off_registry(), DaysOffRegistry)
 
 
-def test_step_4_indexes_the_dossiers_already_filed(site):
-    site, tm = site
+def test_step_4_indexes_the_dossiers_already_filed(site_and_tm):
+    site, tm = site_and_tm
     registry = site["dossiers"]
     _dossiers, total = registry.for_owner("citizen1")
     assert total == len(registry) > 0
@@ -75,8 +75,8 @@ def test_step_4_indexes_the_dossiers_already_filed(site):
     assert registry.queue(agency)[1] > 0
 
 
-def test_step_4_resumes_each_days_counter_after_the_codes_given(site):
-    site, tm = site
+def test_step_4_resumes_each_days_counter_after_the_codes_given(site_and_tm):
+    site, tm = site_and_tm
     registry = site["dossiers"]
     _age(site, tm, 4, registry, "counters", "indexes", "idempotency", "recent")
     _evolve(site, tm, 4)
@@ -85,8 +85,8 @@ def test_step_4_resumes_each_days_counter_after_the_codes_given(site):
         assert registry.counters.next_code(agency, day) not in registry
 
 
-def test_step_5_builds_the_vault_indexes(site):
-    site, tm = site
+def test_step_5_builds_the_vault_indexes(site_and_tm):
+    site, tm = site_and_tm
     vaults = site["vaults"]
     mine = vaults.for_owner("citizen1")
     id_number = mine.profile["id_number"]
@@ -100,8 +100,8 @@ def test_step_5_builds_the_vault_indexes(site):
     (2, "procedures", "search_index"), (3, "procedures", "calendar"),
     (4, "dossiers", "indexes"), (4, "dossiers", "counters"),
     (5, "vaults", "_by_owner"), (5, "vaults", "_by_id_number")])
-def test_a_step_keeps_what_a_current_database_has(site, step, path, name):
-    site, tm = site
+def test_a_step_keeps_what_a_current_database_has(site_and_tm, step, path, name):
+    site, tm = site_and_tm
     kept = getattr(site[path], name)
     _age(site, tm, step, site[path])
     _evolve(site, tm, step)
@@ -124,9 +124,9 @@ def _old_levels(site):
     return district
 
 
-def test_step_6_moves_district_agencies_and_procedures_to_the_two_levels(site):
+def test_step_6_moves_district_agencies_and_procedures_to_the_two_levels(site_and_tm):
     from tthc_docs.migrations import report
-    site, tm = site
+    site, tm = site_and_tm
     district = _old_levels(site)
     _age(site, tm, 6, site)
     _evolve(site, tm, 6)
@@ -141,9 +141,9 @@ def test_step_6_moves_district_agencies_and_procedures_to_the_two_levels(site):
     assert "Luật Tổ chức chính quyền địa phương năm 2025" in lines[-1]
 
 
-def test_step_6_leaves_a_two_level_database_unchanged(site):
+def test_step_6_leaves_a_two_level_database_unchanged(site_and_tm):
     from tthc_docs.migrations import report
-    site, tm = site
+    site, tm = site_and_tm
     before = {a.code: a.level for a in site["agencies"].all()}
     _age(site, tm, 6, site)
     _evolve(site, tm, 6)
@@ -151,9 +151,9 @@ def test_step_6_leaves_a_two_level_database_unchanged(site):
     assert len(report(site, 6)) == 1
 
 
-def test_step_7_makes_the_outbox_from_the_histories(site):
+def test_step_7_makes_the_outbox_from_the_histories(site_and_tm):
     from tthc_docs.sync import protocol
-    site, tm = site
+    site, tm = site_and_tm
     tracked = sum(1 for d in site["dossiers"].values() for h in d.history
                   if protocol.event_for(h["action"]))
     site.remove("outbox")
@@ -169,9 +169,9 @@ def test_step_7_makes_the_outbox_from_the_histories(site):
                           if protocol.event_for(h["action"])]
 
 
-def test_step_8_adds_the_feedback_registry(site):
+def test_step_8_adds_the_feedback_registry(site_and_tm):
     from tthc_docs.feedback.content import FeedbackRegistry
-    site, tm = site
+    site, tm = site_and_tm
     site.remove("feedback")
     _age(site, tm, 8, site)
     _evolve(site, tm, 8)
@@ -179,8 +179,8 @@ def test_step_8_adds_the_feedback_registry(site):
 
 
 @pytest.mark.parametrize("step, name", [(7, "outbox"), (8, "feedback")])
-def test_steps_7_and_8_keep_what_a_current_database_has(site, step, name):
-    site, tm = site
+def test_steps_7_and_8_keep_what_a_current_database_has(site_and_tm, step, name):
+    site, tm = site_and_tm
     kept = site[name]
     _age(site, tm, step, site)
     _evolve(site, tm, step)
@@ -199,8 +199,8 @@ def _received(registry):
     return next(d for d in registry.values() if d.received_at is not None and d.is_open)
 
 
-def test_step_9_recounts_the_legal_due_date_and_keeps_the_apologys_appointment(site):
-    site, tm = site
+def test_step_9_recounts_the_legal_due_date_and_keeps_the_apologys_appointment(site_and_tm):
+    site, tm = site_and_tm
     registry = site["dossiers"]
     dossier = _received(registry)
     received = datetime(2027, 2, 3, 10, 0, tzinfo=VN_TZ)        # Wed, the eve of Tết
@@ -220,8 +220,8 @@ def test_step_9_recounts_the_legal_due_date_and_keeps_the_apologys_appointment(s
     assert dossier.history[-1]["legal_due_at"] == dossier.due_at
 
 
-def test_step_9_pushes_the_legal_due_date_by_the_recorded_supplement_pause(site):
-    site, tm = site
+def test_step_9_pushes_the_legal_due_date_by_the_recorded_supplement_pause(site_and_tm):
+    site, tm = site_and_tm
     registry = site["dossiers"]
     dossier = _received(registry)
     received = datetime(2027, 3, 1, 9, 0, tzinfo=VN_TZ)         # Mon; 3 days: Thu 4/3
@@ -236,8 +236,8 @@ def test_step_9_pushes_the_legal_due_date_by_the_recorded_supplement_pause(site)
     assert dossier.due_at.date() == dossier.appointment_at.date() == date(2027, 3, 8)
 
 
-def test_step_12_repairs_lone_surrogates_in_profiles_and_dossier_notes(site):
-    site, tm = site
+def test_step_12_repairs_lone_surrogates_in_profiles_and_dossier_notes(site_and_tm):
+    site, tm = site_and_tm
     vault = site["vaults"].for_owner("citizen1")
     vault.profile["full_name"] = "Nguyễn \ud800An"
     dossier = next(iter(site["dossiers"].values()))
@@ -254,8 +254,8 @@ def test_step_12_repairs_lone_surrogates_in_profiles_and_dossier_notes(site):
     assert clean_vault.profile._p_serial == untouched   # a clean vault is not rewritten
 
 
-def test_step_15_revokes_the_grants_of_ended_dossiers_but_not_their_results(site):
-    site, tm = site
+def test_step_15_revokes_the_grants_of_ended_dossiers_but_not_their_results(site_and_tm):
+    site, tm = site_and_tm
     dossier = next(iter(site["dossiers"].values()))
     vault = site["vaults"][dossier.vault_id]
     paper, result = list(vault.documents.keys())[:2]
@@ -271,11 +271,11 @@ def test_step_15_revokes_the_grants_of_ended_dossiers_but_not_their_results(site
     assert vault.is_granted(result, dossier.code, dossier.agency)
 
 
-def test_step_13_makes_the_shared_stores_empty(site):
+def test_step_13_makes_the_shared_stores_empty(site_and_tm):
     from tthc_docs.people.audit import AuditLog
     from tthc_docs.people.sessions import SessionStore
     from tthc_docs.people.throttle import FailureStore
-    site, tm = site
+    site, tm = site_and_tm
     _age(site, tm, 13, site, "sessions", "login_failures", "audit")
     _evolve(site, tm, 13)
     assert isinstance(site.sessions, SessionStore)
@@ -283,9 +283,9 @@ def test_step_13_makes_the_shared_stores_empty(site):
     assert isinstance(site.audit, AuditLog)
 
 
-def test_step_14_makes_the_refund_queue(site):
+def test_step_14_makes_the_refund_queue(site_and_tm):
     from tthc_docs.payments.refunds import RefundQueue
-    site, tm = site
+    site, tm = site_and_tm
     _age(site, tm, 14, site, "refunds")
     _evolve(site, tm, 14)
     assert isinstance(site.refunds, RefundQueue)
@@ -293,16 +293,16 @@ def test_step_14_makes_the_refund_queue(site):
 
 @pytest.mark.parametrize("step, name", [(13, "sessions"), (13, "login_failures"), (13, "audit"),
                                         (14, "refunds")])
-def test_steps_13_and_14_keep_what_a_current_database_has(site, step, name):
-    site, tm = site
+def test_steps_13_and_14_keep_what_a_current_database_has(site_and_tm, step, name):
+    site, tm = site_and_tm
     kept = getattr(site, name)
     _age(site, tm, step, site)
     _evolve(site, tm, step)
     assert getattr(site, name) is kept
 
 
-def test_step_10_issues_the_papers_of_dossiers_filed_before_them(site):
-    site, tm = site
+def test_step_10_issues_the_papers_of_dossiers_filed_before_them(site_and_tm):
+    site, tm = site_and_tm
     registry = site["dossiers"]
     for dossier in registry.values():
         dossier._p_activate()
@@ -320,8 +320,8 @@ def test_step_10_issues_the_papers_of_dossiers_filed_before_them(site):
     assert len(registry.register_book) == len(received)
 
 
-def test_step_10_twice_issues_nothing_twice(site):
-    site, tm = site
+def test_step_10_twice_issues_nothing_twice(site_and_tm):
+    site, tm = site_and_tm
     from tthc_docs.dossiers import press
     dossier = next(d for d in site["dossiers"].values() if d.received_at is not None)
     before = list(dossier.papers.keys())
@@ -329,9 +329,9 @@ def test_step_10_twice_issues_nothing_twice(site):
     assert list(dossier.papers.keys()) == before
 
 
-def test_step_16_names_the_result_document_of_stored_versions_and_numbers_results(site):
+def test_step_16_names_the_result_document_of_stored_versions_and_numbers_results(site_and_tm):
     from tthc_docs.dossiers.result_numbers import ResultNumbers
-    site, tm = site
+    site, tm = site_and_tm
     registry = site["dossiers"]
     versions = [v for p in site["procedures"].values() for v in p.versions.values()]
     for version in versions:                       # the old shape: no result_title
@@ -346,8 +346,8 @@ def test_step_16_names_the_result_document_of_stored_versions_and_numbers_result
     assert isinstance(registry.result_numbers, ResultNumbers)
 
 
-def test_step_16_keeps_a_title_an_editor_gave(site):
-    site, tm = site
+def test_step_16_keeps_a_title_an_editor_gave(site_and_tm):
+    site, tm = site_and_tm
     version = next(v for p in site["procedures"].values() for v in p.versions.values()
                    if v.result_name)
     version._p_activate()
@@ -358,9 +358,9 @@ def test_step_16_keeps_a_title_an_editor_gave(site):
     assert version.result_title == "Giấy xác nhận do biên tập viên đặt tên"
 
 
-def test_step_17_indexes_the_accounts_by_agency(site):
+def test_step_17_indexes_the_accounts_by_agency(site_and_tm):
     from tthc_docs.dossiers import actions
-    site, tm = site
+    site, tm = site_and_tm
     people = site["people"]
     officers = sorted(a.login for a in people.values() if a.agency == "000.00.20.H55")
     _age(site, tm, 17, people, "by_agency")
@@ -372,10 +372,10 @@ def test_step_17_indexes_the_accounts_by_agency(site):
         a.login for a in people.values() if actions.may_be_assigned(a, dossier))
 
 
-def test_step_18_indexes_the_agencies_by_commune(site):
+def test_step_18_indexes_the_agencies_by_commune(site_and_tm):
     """A tree of before the index (no ``by_commune_index``) answers ``for_commune`` after the step."""
     from tthc_docs.demo.agencies import PHAN_DINH_PHUNG
-    site, tm = site
+    site, tm = site_and_tm
     tree = site["agencies"]
     commune = tree.by_code(PHAN_DINH_PHUNG).commune_code
     _age(site, tm, 18, tree, "by_commune_index")
@@ -384,27 +384,27 @@ def test_step_18_indexes_the_agencies_by_commune(site):
     assert len(tree.by_commune_index) == sum(1 for a in tree.all() if a.commune_code)
 
 
-def test_step_19_makes_the_signing_requests_registry(site):
+def test_step_19_makes_the_signing_requests_registry(site_and_tm):
     from tthc_docs.signing.pending import SigningRequests
-    site, tm = site
+    site, tm = site_and_tm
     _age(site, tm, 19, site, "signing_requests")
     _evolve(site, tm, 19)
     assert isinstance(site.signing_requests, SigningRequests)
     assert len(site.signing_requests.items) == 0
 
 
-def test_step_19_keeps_the_requests_a_current_database_has(site):
-    site, tm = site
+def test_step_19_keeps_the_requests_a_current_database_has(site_and_tm):
+    site, tm = site_and_tm
     kept = site.signing_requests
     _age(site, tm, 19, site)
     _evolve(site, tm, 19)
     assert site.signing_requests is kept
 
 
-def test_step_20_indexes_the_dossiers_by_search_term(site):
+def test_step_20_indexes_the_dossiers_by_search_term(site_and_tm):
     from tthc_docs.dossiers import queues
     from tthc_docs.text.folding import fold
-    site, tm = site
+    site, tm = site_and_tm
     registry = site["dossiers"]
     dossier = next(d for d in registry.values() if d.applicant_name)
     _age(site, tm, 20, registry.indexes, "terms")
@@ -415,11 +415,11 @@ def test_step_20_indexes_the_dossiers_by_search_term(site):
     assert dossier.code in codes_found and total >= 1
 
 
-def test_step_21_indexes_what_each_desk_received_for_another_agency(site):
+def test_step_21_indexes_what_each_desk_received_for_another_agency(site_and_tm):
     """A registry of before the desk index (no ``indexes.desk``) gives the desk its queue after the step."""
     from tthc_docs.demo.agencies import PHAN_DINH_PHUNG
     from tthc_docs.dossiers.states import SUBMITTED
-    site, tm = site
+    site, tm = site_and_tm
     registry = site["dossiers"]
     dossier = next(d for d in registry.values() if d.status == SUBMITTED)
     dossier.receiving_agency = PHAN_DINH_PHUNG     # as a commune desk would have taken it in
@@ -438,12 +438,12 @@ def test_step_21_indexes_what_each_desk_received_for_another_agency(site):
     assert registry.queue(PHAN_DINH_PHUNG, (SUBMITTED,))[1] == 0
 
 
-def test_step_22_gives_the_desks_reads_to_its_reception_only(site):
+def test_step_22_gives_the_desks_reads_to_its_reception_only(site_and_tm):
     """A grant of before (naming the desk's agency code) names ``desk:<unit>`` after the step."""
     from tthc_docs.demo.agencies import PHAN_DINH_PHUNG
     from tthc_docs.dossiers import grants
     from tthc_docs.dossiers.states import SUBMITTED
-    site, tm = site
+    site, tm = site_and_tm
     dossier = next(d for d in site["dossiers"].values()
                    if d.status == SUBMITTED and d.attachments)
     dossier.receiving_agency = PHAN_DINH_PHUNG
