@@ -11,6 +11,8 @@ the memory of a million-dossier run bounded.
 """
 import logging
 
+from tthc_docs.migrations import breathe
+
 log = logging.getLogger(__name__)
 EVERY = 2000
 COPIES = ("procedure_steps", "requirements", "steps")
@@ -35,7 +37,7 @@ def _refer_to_versions(site):
                     state.pop(name, None)
                 dossier.filed_version = version   # also marks the dossier changed
                 done += 1
-        _breathe(dossier, n)
+        breathe(dossier, n, EVERY)
     return done
 
 
@@ -58,13 +60,5 @@ def _slim_delivered(outbox):
         if rec.state == "delivered" and set(rec.message) - {"event", "status"}:
             rec.slim()
             done += 1
-        _breathe(rec, n)
+        breathe(rec, n, EVERY)
     return done
-
-
-def _breathe(obj, n):
-    """Every ``EVERY`` objects: a savepoint, then free the connection's cache."""
-    if n % EVERY == 0:
-        jar = obj._p_jar
-        jar.transaction_manager.get().savepoint(optimistic=True)
-        jar.cacheGC()

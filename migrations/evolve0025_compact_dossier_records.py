@@ -24,6 +24,7 @@ from BTrees.OOBTree import OOBTree
 from persistent.list import PersistentList
 
 from tthc_docs.dossiers.indexes import SHARED
+from tthc_docs.migrations import breathe
 from tthc_docs.sync.outbox import DELIVERED, Delivered
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def evolve(site):
     for n, dossier in enumerate(registry.values(), 1):
         lists += _history_in_record(dossier)
         refs += _refs_without_names(dossier)
-        _breathe(registry, n)
+        breathe(registry, n, EVERY)
     merged = _one_reverse_map(registry.indexes, registry)
     log.info("delivered records packed: %d; histories moved into their dossier: %d; "
              "attachment names dropped: %d; codes in the one reverse map: %d",
@@ -62,7 +63,7 @@ def _pack_delivered(outbox):
                 del outbox.records[key]
                 done += 1
         after = chunk[-1]
-        _breathe(outbox, EVERY)
+        breathe(outbox, EVERY, EVERY)
 
 
 def _history_in_record(dossier):
@@ -102,15 +103,7 @@ def _one_reverse_map(indexes, registry):
         step, due = old["step"][code]
         rev[code] = (status, agency, old["owner"][code][0], filed, step, due,
                      code in old["due"])
-        _breathe(registry, n)
+        breathe(registry, n, EVERY)
     for name in SHARED:
         getattr(indexes, name)._rev = None
     return n
-
-
-def _breathe(obj, n):
-    """Every ``EVERY`` objects: a savepoint, then free the connection's cache."""
-    if n % EVERY == 0:
-        jar = obj._p_jar
-        jar.transaction_manager.get().savepoint(optimistic=True)
-        jar.cacheGC()
