@@ -229,3 +229,39 @@ def codes_in(ini):
         registry = get_site(root._p_jar)['dossiers']
         return {code: (d.owner, d.data.get('n')) for code, d in registry.items()
                 if d.procedure_code == PROCEDURE}
+
+
+def poll(check, seconds):
+    """Call ``check()`` until it returns a truthy value or time is up; its last value."""
+    stop_at = time.monotonic() + seconds
+    while True:
+        value = check()
+        if value or time.monotonic() > stop_at:
+            return value
+        time.sleep(0.5)
+
+
+def ride_out_outage(app, citizen, go_away, come_back):
+    """The outage journey both database servers share, on a running ``app`` process.
+
+    Filing 1 is taken; while the server is away (``go_away()``) filing 2 ends
+    in a 503 with Retry-After that names the database, after its replays,
+    never a 500; once it is back (``come_back()``) filing 3 is taken by the
+    same process, with no restart. The caller checks that only 1 and 3 were
+    stored (nothing of the refused filing written).
+    """
+    assert citizen.file(1).status == 201
+    go_away()
+    seen = []
+
+    def refused():
+        res = citizen.file(2)
+        seen.append(res.status)
+        return res if res.status == 503 else None
+    res = poll(refused, 60)
+    assert res is not None, seen
+    assert res.headers.get('Retry-After') and 'Cơ sở dữ liệu' in res.json['error']['message']
+    assert 500 not in seen, seen
+    come_back()
+    assert poll(lambda: citizen.file(3).status == 201, 90), 'service did not resume without a restart'
+    assert app.poll() is None   # the same process

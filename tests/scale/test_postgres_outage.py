@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from scale_support import Filer, citizen_login, codes_in, free_port, prepare_site, start_app, \
-    stop, write_ini
-from test_zeo_outage import poll
+from scale_support import Filer, citizen_login, codes_in, free_port, prepare_site, \
+    ride_out_outage, start_app, stop, write_ini
 
 BINDIR = (sorted(glob.glob('/usr/lib/postgresql/*/bin'), key=lambda p: int(p.split('/')[-2]))
           or [None])[-1]
@@ -82,23 +81,7 @@ def test_requests_get_503_while_postgresql_is_away_and_service_resumes(tmp_path)
         app_port = free_port()
         app = start_app(ini, app_port, open(tmp_path / 'app.log', 'ab'))
         citizen = Filer(app_port, citizen_login(0)).start()
-        assert citizen.file(1).status == 201
-
-        cluster.stop()   # the server goes away
-        seen = []
-
-        def refused():
-            res = citizen.file(2)
-            seen.append(res.status)
-            return res if res.status == 503 else None
-        res = poll(refused, 60)
-        assert res is not None, seen
-        assert res.headers.get('Retry-After') and 'Cơ sở dữ liệu' in res.json['error']['message']
-        assert 500 not in seen, seen
-
-        cluster.start()   # back, same address
-        assert poll(lambda: citizen.file(3).status == 201, 90), 'no service without a restart'
-        assert app.poll() is None   # the same process
+        ride_out_outage(app, citizen, cluster.stop, cluster.start)
         stop(app)
         app = None
         stored = {n for _owner, n in codes_in(ini).values()}
