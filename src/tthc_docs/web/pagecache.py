@@ -250,7 +250,7 @@ def private(request, parts, produce):
         response = produce()
         if response.status_int != 200 or "Set-Cookie" in response.headers:
             return response
-        entry = Mine(response, get_csrf_token(request))
+        entry = Mine(response, request)
         store.put(key, entry)
     return answer_mine(request, entry)
 
@@ -260,10 +260,11 @@ class Mine(Entry):
 
     __slots__ = ("tokened",)
 
-    def __init__(self, response, token):
+    def __init__(self, response, request):
         super().__init__(response, None)
-        token = token.encode()
-        self.tokened = self.content_type.startswith("text/html") and token in self.body
+        token = get_csrf_token(request).encode() if self.content_type.startswith("text/html") \
+            else None
+        self.tokened = bool(token) and token in self.body
         if self.tokened:
             self.body = self.body.replace(token, TOKEN_MARK)
 
