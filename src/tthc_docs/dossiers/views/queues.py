@@ -3,6 +3,7 @@
 Read from the registry's indexes (sorted by due date, overdue first), a page
 at a time; nothing here scans all dossiers.
 """
+from collections import namedtuple
 from urllib.parse import urlencode
 
 from pyramid.view import view_config, view_defaults
@@ -135,14 +136,8 @@ def _search(request, statuses, roles=s.OFFICER_ROLES):
     return Found(account, statuses, query, dossiers, total, offset, limit)
 
 
-class Found:
-    """One page of a queue: who asked, what for, and the dossiers found."""
-
-    __slots__ = ('account', 'statuses', 'query', 'dossiers', 'total', 'offset', 'limit')
-
-    def __init__(self, *values):
-        for name, value in zip(self.__slots__, values):
-            setattr(self, name, value)
+#: One page of a queue: who asked, what for, and the dossiers found (nothing rendered yet).
+Found = namedtuple('Found', 'account statuses query dossiers total offset limit')
 
 
 def _queue(request, found):
