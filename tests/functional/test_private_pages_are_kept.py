@@ -42,20 +42,31 @@ def pages(client, code):
 
 # -- kept, and said so ----------------------------------------------------------
 
+@pytest.mark.parametrize('as_json', [False, True], ids=['html', 'json'])
 @pytest.mark.parametrize('who, path', [('citizen1', 'vault'), ('citizen1', 'dossier'),
                                        ('reception1', 'dossier'), ('reception1', '/@@queue'),
                                        ('citizen1', '/@@my-dossiers')])
-def test_a_second_view_is_not_rendered_again(login, procedure, docs, renders, who, path):
+def test_a_second_view_is_not_rendered_again(login, procedure, docs, renders, who, path,
+                                             as_json):
     code = filed(login, docs)
-    client = login(who)
+    client, headers = login(who), JSON if as_json else {}
     path = {'vault': vault_of(login('citizen1')), 'dossier': f'/dossiers/{code}'}.get(path, path)
-    first = client.get(path)
+    first = client.get(path, headers=headers)
     count = len(renders)
-    assert count >= 1
-    again = client.get(path)
+    assert count >= 1 and first.content_type == ('application/json' if as_json else 'text/html')
+    again = client.get(path, headers=headers)
     assert len(renders) == count and again.body == first.body
     assert again.headers['Cache-Control'] == 'private, no-cache'
     assert 'Cookie' in again.headers['Vary'] and 'Last-Modified' not in again.headers
+
+
+def test_a_verification_asked_for_is_made_anew_every_time(login, procedure, docs, renders):
+    code = filed(login, docs)
+    officer = login('reception1')
+    for _ in range(2):
+        res = officer.get(f'/dossiers/{code}?verify=1')
+        assert 'ETag' not in res.headers and res.headers['Cache-Control'] == 'no-store'
+    assert renders.count('tthc_docs.templates:dossiers/view.pt') == 2
 
 
 def test_same_viewer_gets_304_and_json_and_html_are_kept_apart(login, procedure, docs):
