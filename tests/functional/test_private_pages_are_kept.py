@@ -233,6 +233,17 @@ def test_an_upload_and_a_deletion_show_on_the_vault_page_at_once(login):
     assert doc['id'] not in {d['id'] for d in citizen.get(vault, headers=JSON).json['documents']}
 
 
+def test_a_page_with_a_flash_message_is_never_kept(login):
+    citizen = login('citizen1')
+    vault = vault_of(citizen)
+    citizen.get(vault)
+    res = citizen.post(f'{vault}/documents', {'doc_type': 'other', 'title': 'Tờ khai thử'},
+                       upload_files=[('file', 'thu.pdf', make_pdf('tin nhắn'))], status=303)
+    assert 'Đã lưu giấy tờ vào kho.' in res.follow().text
+    again = citizen.get(res.location)           # the same address the message was shown at
+    assert 'Đã lưu giấy tờ vào kho.' not in again.text and 'Tờ khai thử' in again.text
+
+
 def test_an_officers_read_shows_in_the_access_log_at_once(login, procedure, docs):
     code = received(login, docs)
     citizen, officer = login('citizen1'), login('reception1')
