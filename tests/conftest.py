@@ -89,6 +89,10 @@ def db(app, template_dir, tmp_path):
     databases[""] = database
     # one-time-code failures are counted in process memory: each test starts afresh
     app.registry.totp_throttle = None
+    # kept pages too: another test's copy of the demo has the same serials, other settings
+    pages = getattr(app.registry, "tthc_pages", None)
+    if pages is not None:
+        pages.clear()
     yield database
     databases[""] = previous
     database.close()

@@ -84,6 +84,17 @@ def stages(dossier, now, calendar, unit=''):
     return plan
 
 
+def turns_late(plan):
+    """The due moments at which a current stage of ``plan`` turns late by the clock alone.
+
+    A current stage is late once the clock passes its due date (``_judge``);
+    every other flag changes only by an event. Sorted; they do not depend on
+    the moment the plan was made for, so a kept page (``web/pagecache``)
+    knows when it stops being true.
+    """
+    return tuple(sorted(s.due_at for s in plan if s.state == CURRENT and s.due_at is not None))
+
+
 def as_json(plan, iso):
     """The stages as JSON-ready dicts, dates through ``iso``.
 

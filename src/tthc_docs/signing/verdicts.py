@@ -72,6 +72,13 @@ def record_verification(doc, settings, data=None):
     return dict(report)
 
 
+def holds(doc, basis):
+    """Whether ``doc``'s stored verdict still holds: judged on its bytes and on ``basis``
+    (``trust_basis``), so pages show it instead of verifying again."""
+    stored = getattr(doc, "verification", None)
+    return bool(stored) and stored.get("sha256") == doc.sha256 and stored.get("basis") == basis
+
+
 def stored_or_fresh(doc, settings, fresh=False):
     """The verdict stored at issuance while it still holds, else a verification now.
 
@@ -80,10 +87,8 @@ def stored_or_fresh(doc, settings, fresh=False):
     ``fresh`` (an officer's "verify again"), the document is verified now,
     in memory only: a page view writes nothing.
     """
-    stored = getattr(doc, "verification", None)
-    if not fresh and stored and stored.get("sha256") == doc.sha256 \
-            and stored.get("basis") == trust_basis(settings):
-        return dict(stored)
+    if not fresh and holds(doc, trust_basis(settings)):
+        return dict(doc.verification)
     if fresh:
         report = verify.verify_with_settings(doc.read(), settings)
         report.update(sha256=doc.sha256, checked_at=timeutil.iso(timeutil.now()))

@@ -44,6 +44,31 @@ that changes with time alone is not kept there. RelStorage's last transaction id
 fresh as this process's last poll, so with it the view-level store answers
 (one connection per request, which polls).
 
+Logged-in pages (:func:`private`): the same mechanism, with the viewer in
+the key.  A citizen's vault and dossier pages and an officer's queue are
+read far more often than they change, so each is rendered once per key
+
+- the address, representation and language, as above;
+- the viewer: their login and their account's ``_p_serial`` (name, roles,
+  agency, vault: everything the page chrome and the offered actions are
+  chosen by; a change of roles moves it);
+- the ``_p_serial`` of every persistent object the answer reads and the
+  plain values it depends on, which each view declares beside itself (the
+  view's ``parts``); an :class:`Until` part where it turns by the clock.
+
+Never stored: an answer to a request that carries flash messages (their
+cookie), one that sets a cookie, any status but 200, and anything for a
+visitor who is not logged in (a logged-out session has no login, so it
+never reaches a stored page).  The session's CSRF token is the only
+per-session text of a page: it is replaced by a mark in the stored bytes
+and the requesting session's own token is put back on every answer, so a
+stored page carries no token and no session gets another's.  Such an
+answer is ``Cache-Control: private, no-cache`` (a browser may keep it and
+must ask again; no shared cache may) with a strong ``ETag`` of the bytes
+served (the token included) and no ``Last-Modified`` (a page that turns
+overdue changes without a commit).  Logged-in pages share the public
+pages' bounded store.
+
 In development (``pyramid.reload_templates = true``) nothing is stored, so
 an edited template shows on the next request.
 """
@@ -54,6 +79,7 @@ from collections import OrderedDict, namedtuple
 from email.utils import formatdate
 
 from persistent.timestamp import TimeStamp
+from pyramid.csrf import get_csrf_token
 from pyramid.response import Response
 
 from tthc_docs import timeutil
@@ -62,6 +88,10 @@ from tthc_docs.security import session_login
 from tthc_docs.web.respond import wants_json
 
 CACHE_CONTROL = "public, no-cache"
+PRIVATE_CONTROL = "private, no-cache"
+#: What stands for the session's CSRF token in a stored logged-in page (an HTML
+#: comment: no escaped text of a page can contain it).
+TOKEN_MARK = b"<!--tthc:csrf-->"
 VARY = "Accept, Accept-Language, Cookie"
 CACHED_STATUSES = (200, 404)
 
@@ -199,6 +229,58 @@ def public(request, parts, produce):
     if FRONT_KEY in request.environ and all(map(_frontable, parts)):
         request.environ[FRONT_ENTRY] = (entry, _until(parts))
     return answer(request, entry)
+
+
+def private(request, parts, produce):
+    """The logged-in viewer's answer ``produce()`` makes, rendered once per version of ``parts``.
+
+    ``parts`` as for :func:`public`; the viewer is added to the key here.
+    Anonymous visitors, requests with flash messages and development get
+    ``produce()`` every time.
+    """
+    store = store_of(request.registry)
+    account = request.account if store is not None else None
+    if (account is None or request.method not in ("GET", "HEAD")
+            or FLASH_COOKIE in request.cookies):
+        return produce()
+    key = (("mine", account.login, serial(account)) + address_key(request)
+           + tuple(serial(p) for p in parts))
+    entry = store.get(key)
+    if entry is None:
+        response = produce()
+        if response.status_int != 200 or "Set-Cookie" in response.headers:
+            return response
+        entry = Mine(response, request)
+        store.put(key, entry)
+    return answer_mine(request, entry)
+
+
+class Mine(Entry):
+    """A logged-in viewer's stored answer: the session's CSRF token replaced by its mark."""
+
+    __slots__ = ("tokened",)
+
+    def __init__(self, response, request):
+        super().__init__(response, None)
+        token = get_csrf_token(request).encode() if self.content_type.startswith("text/html") \
+            else None
+        self.tokened = bool(token) and token in self.body
+        if self.tokened:
+            self.body = self.body.replace(token, TOKEN_MARK)
+
+
+def answer_mine(request, entry):
+    """A fresh response from ``entry`` with this session's token: 304 when the client has it."""
+    body, etag = entry.body, entry.etag
+    if entry.tokened:
+        token = get_csrf_token(request).encode()
+        body = body.replace(TOKEN_MARK, token)
+        etag = hashlib.blake2b(etag.encode() + token, digest_size=16).hexdigest()
+    headers = [("ETag", f'"{etag}"'), ("Cache-Control", PRIVATE_CONTROL), ("Vary", VARY)]
+    if request.if_none_match and etag in request.if_none_match:
+        return Response(status=304, headerlist=headers)
+    return Response(body=body, status=entry.status,
+                    headerlist=[("Content-Type", entry.content_type)] + headers)
 
 
 def address_key(request):

@@ -10,7 +10,7 @@ this base only keeps the two things every method needs and the shortcut to
         def show(self):
             return self.respond(procedure_json(...), template=PROCEDURE_PT)
 """
-from tthc_docs.web.pagecache import public
+from tthc_docs.web.pagecache import private, public
 from tthc_docs.web.respond import respond
 
 
@@ -33,3 +33,8 @@ class ResourceViews:
         """``produce()`` for anonymous visitors rendered once per version of ``parts``
         (``web/pagecache.py``); logged-in users get ``produce()`` every time."""
         return public(self.request, parts, produce)
+
+    def private(self, parts, produce):
+        """``produce()`` for the logged-in viewer rendered once per version of ``parts``
+        (``web/pagecache.py``): each view declares every object its answer reads."""
+        return private(self.request, parts, produce)

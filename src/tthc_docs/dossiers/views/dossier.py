@@ -14,7 +14,7 @@ from tthc_docs.dossiers.content import Dossier
 from tthc_docs.site.content import find_site
 from tthc_docs.dossiers.schema import RateSchema, TransitionSchema, load
 from tthc_docs.dossiers.serialise import dossier_json, dossier_url
-from tthc_docs.dossiers.views import supplement
+from tthc_docs.dossiers.views import kept, supplement
 from tthc_docs.dossiers.views.services import services_for
 from tthc_docs.vaults.views.documents import REFUSED_FILE
 from tthc_docs.web.body import read_json
@@ -128,9 +128,14 @@ class DossierViews(ResourceViews):
     def show(self):
         """The dossier; officers see the verdicts stored at issuance, ``?verify=1`` checks anew."""
         again = self.request.params.get('verify') in ('1', 'true')
-        body = dossier_json(self.request, self.context, verify='fresh' if again else True,
-                            page=not wants_json(self.request))
-        return self.respond(body, template=VIEW_PT, page=lambda: self.page_extras(body))
+
+        def produce():
+            body = dossier_json(self.request, self.context, verify='fresh' if again else True,
+                                page=not wants_json(self.request))
+            return self.respond(body, template=VIEW_PT, page=lambda: self.page_extras(body))
+        # Kept per viewer and version (web/pagecache.private); a check made now never is.
+        parts = None if again else kept.dossier_parts(self.request, self.context)
+        return produce() if parts is None else self.private(parts, produce)
 
     def page_extras(self, body, chosen=None):
         """The history's words, the dossier itself, whom an assigning action may name,

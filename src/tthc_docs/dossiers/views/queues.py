@@ -3,6 +3,7 @@
 Read from the registry's indexes (sorted by due date, overdue first), a page
 at a time; nothing here scans all dossiers.
 """
+from collections import namedtuple
 from urllib.parse import urlencode
 
 from pyramid.view import view_config, view_defaults
@@ -14,6 +15,8 @@ from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.site.content import Site
 from tthc_docs.text.numbers import parse_bounded_int
 from tthc_docs.dossiers.serialise import received_for_json, summary_json
+from tthc_docs.dossiers.views import kept
+from tthc_docs.web.respond import wants_json
 from tthc_docs.web.views import ResourceViews
 
 MAX_LIMIT = 100
@@ -120,7 +123,8 @@ def _desk_states(account, statuses, step):
     return tuple(x for x in statuses if x in workflow.DESK_STATES)
 
 
-def _queue(request, statuses, roles=s.OFFICER_ROLES):
+def _search(request, statuses, roles=s.OFFICER_ROLES):
+    """The officer's queue page as found in the indexes: ``Found`` (nothing rendered yet)."""
     account = _officer(request, roles)
     offset, limit = _paging(request)
     query = _query(request, statuses)
@@ -129,20 +133,50 @@ def _queue(request, statuses, roles=s.OFFICER_ROLES):
     desk_statuses = _desk_states(account, statuses, query.step)
     dossiers, total = request.context['dossiers'].search_queue(
         account.agency, query, now, soon, offset, limit, desk_statuses=desk_statuses)
-    body = _listing(request, dossiers, total, offset, limit)
+    return Found(account, statuses, query, dossiers, total, offset, limit)
+
+
+#: One page of a queue: who asked, what for, and the dossiers found (nothing rendered yet).
+Found = namedtuple('Found', 'account statuses query dossiers total offset limit')
+
+
+def _queue(request, found):
+    """The queue's JSON: the rows, the paging and the search as understood."""
+    account, query, dossiers = found.account, found.query, found.dossiers
+    body = _listing(request, dossiers, found.total, found.offset, found.limit)
     for item, dossier in zip(body['items'], dossiers):
         item['received_for'] = (received_for_json(dossier)
                                 if dossier.other_desk == account.agency else None)
-    body.update(agency=account.agency, statuses=list(statuses), step=query.step,
+    body.update(agency=account.agency, statuses=list(found.statuses), step=query.step,
                 q=query.text, procedure=query.procedure, urgency=query.urgency)
     return body
 
 
+def _queue_parts(request, found):
+    """What a queue page is made of (web/pagecache.private): its rows' dossiers (``kept``),
+    the total, the agencies the rows name and, for the page, the search form's choices
+    (the procedures in the queue with their counts, named from the catalog's index)."""
+    site = request.context
+    agencies = site['agencies']
+    others = sorted({d.agency for d in found.dossiers if d.other_desk == found.account.agency})
+    values = [found.total] + [agencies.by_code(code) for code in others]
+    if not wants_json(request):
+        counts = _procedure_counts(request, found.account, found.query.step)
+        values += [tuple(sorted(counts.items())), site['procedures'].index()]
+    return kept.listing_parts(request, found.dossiers, *values)
+
+
+def _procedure_counts(request, account, step):
+    """``{procedure: dossiers}`` in the agency's default queue (the search form's choices)."""
+    desk_statuses = _desk_states(account, DEFAULT_STATES, step)
+    return request.context['dossiers'].procedures_in_queue(account.agency, DEFAULT_STATES,
+                                                           desk_statuses)
+
+
 def _filters(request, body):
     """What the page's search form offers: states, the queue's procedures, urgencies."""
-    registry, catalog = request.context['dossiers'], request.context['procedures']
-    desk_statuses = _desk_states(request.account, DEFAULT_STATES, body['step'])
-    counts = registry.procedures_in_queue(body['agency'], DEFAULT_STATES, desk_statuses)
+    catalog = request.context['procedures']
+    counts = _procedure_counts(request, request.account, body['step'])
     if body['procedure']:          # the chosen one stays offered, even with no open dossier
         counts.setdefault(body['procedure'], 0)
     names = catalog.names(counts)      # from the catalog's index: no procedure is loaded
@@ -167,7 +201,12 @@ class QueueViews(ResourceViews):
 
     @view_config(name='queue')
     def queue(self):
-        body = _queue(self.request, _statuses(self.request))
+        """Kept per officer, search and version of its rows (web/pagecache.private)."""
+        found = _search(self.request, _statuses(self.request))
+        return self.private(_queue_parts(self.request, found), lambda: self.page(found))
+
+    def page(self, found):
+        body = _queue(self.request, found)
         return self.respond(body, template=QUEUE_PT, page=lambda: _filters(self.request, body))
 
     @view_config(name='sign-queue')
@@ -177,7 +216,8 @@ class QueueViews(ResourceViews):
         The same list as ``@@sign-mobile`` (phone-sized): both stay, and each
         page links the other.
         """
-        body = _queue(self.request, (states.AWAITING_SIGNATURE,), roles={s.LEADER})
+        body = _queue(self.request, _search(self.request, (states.AWAITING_SIGNATURE,),
+                                            roles={s.LEADER}))
         for item in body['items']:
             item['sign_url'] = item['url'] + '/@@sign'
         body['mobile_url'] = self.request.application_url + '/@@sign-mobile'
@@ -190,5 +230,7 @@ class QueueViews(ResourceViews):
             raise errors.NotLoggedIn('Cần đăng nhập.')
         offset, limit = _paging(self.request)
         dossiers, total = self.context['dossiers'].for_owner(account.login, offset, limit)
-        return self.respond(_listing(self.request, dossiers, total, offset, limit),
-                            template=MINE_PT)
+        # Kept per citizen and version of the dossiers listed (web/pagecache.private).
+        return self.private(kept.listing_parts(self.request, dossiers, total),
+                            lambda: self.respond(_listing(self.request, dossiers, total,
+                                                          offset, limit), template=MINE_PT))

@@ -22,6 +22,8 @@ from tthc_docs.web.views import ResourceViews
 VAULT_PT = 'tthc_docs.templates:vaults/vault.pt'
 PROFILE_PT = 'tthc_docs.templates:vaults/profile.pt'
 ACCESS_LOG_PT = 'tthc_docs.templates:vaults/access_log.pt'
+#: The newest reads the vault page shows (the access-log page has them all).
+SHOWN_READS = 20
 
 OPENAPI_PATHS = {
     '/@@my-vault': {'get': {'summary': "The logged-in citizen's vault (redirect)",
@@ -81,7 +83,7 @@ def page_extras(request, vault, posted=None):
     The upload view shows this page again when it refuses a file (``documents.py``).
     """
     log = vault.access_log
-    return {'access_log': [_log_item(e) for e in log.newest_first(limit=20)],
+    return {'access_log': [_log_item(e) for e in log.newest_first(limit=SHOWN_READS)],
             'log_intact': log.verdict().ok,
             'doc_types': doctypes.DOC_TYPES, 'kinds': KINDS, 'labels': LABELS,
             'profile_keys': PROFILE_KEYS, 'messages': request.session.pop_flash(),
@@ -89,6 +91,18 @@ def page_extras(request, vault, posted=None):
             'max_upload_bytes': upload_limit(request), 'posted': posted or {},
             'error': None, 'field_errors': {},
             'fmt_size': fmt_size, 'doc_type_title': doctypes.title_of, 'vn_date': _vn_date}
+
+
+def vault_parts(vault, people):
+    """Everything the vault page and its JSON read: the vault, its profile, its documents
+    (each one, and the folder's counters, which every upload and deletion moves), the
+    access log (any read appends to it) and the people named in the entries shown."""
+    docs, log = vault.documents, vault.access_log
+    parts = [vault, vault.profile, docs, docs._num_objects, docs.total_bytes, log]
+    parts += docs.values()
+    for login in sorted({entry.who for entry in log.newest_first(limit=SHOWN_READS)}):
+        parts += [login, people.get(login)]
+    return parts
 
 
 def vault_page(request, vault, posted=None):
@@ -114,8 +128,12 @@ class VaultViews(ResourceViews):
 
     @view_config(request_method='GET')
     def show(self):
-        return self.respond(vault_json(self.request, self.context), template=VAULT_PT,
-                            page=lambda: page_extras(self.request, self.context))
+        """Kept per viewer and version of everything it shows (web/pagecache.private)."""
+        return self.private(vault_parts(self.context, find_site(self.context)['people']),
+                            lambda: self.respond(vault_json(self.request, self.context),
+                                                 template=VAULT_PT,
+                                                 page=lambda: page_extras(self.request,
+                                                                          self.context)))
 
     @view_config(name='access-log', request_method='GET')
     def access_log(self):
