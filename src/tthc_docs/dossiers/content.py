@@ -370,4 +370,4 @@ class DossierRegistry(Container):
         return [self[c] for c in found], ix.count(login)
 
     def count_by_status(self, status):
-        return self.indexes.status.count(status)
+        return self.indexes.status_count(status)
