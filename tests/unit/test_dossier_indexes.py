@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tthc_docs.dossiers import workflow
+from tthc_docs.dossiers import resubmit, workflow
 from tthc_docs.dossiers.calendar import WorkingCalendar
 from tthc_docs.dossiers.indexes import SortedIndex, due_key
 from tthc_docs.dossiers.content import Dossier, DossierRegistry
@@ -108,7 +108,8 @@ def test_an_idempotency_key_replays_the_first_dossier(registry):
 
 def test_an_identical_application_outside_the_window_is_not_a_replay(registry):
     d = new(registry)
-    registry.recent[('citizen1', 'f')] = (d.code, T0)
+    key, value = resubmit.entry('citizen1', 'f', d.code, T0)
+    registry.recent_filings[key] = value
     assert (registry.replay('citizen1', T0 + timedelta(minutes=1), fingerprint='f'),
             registry.replay('citizen1', T0 + timedelta(minutes=5), fingerprint='f')) == (d, None)
 

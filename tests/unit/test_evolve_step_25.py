@@ -15,6 +15,7 @@ from tthc_docs import migrations, timeutil
 from tthc_docs.dossiers import queues, states
 from tthc_docs.dossiers.indexes import SHARED, shared_pairs
 from tthc_docs.sync import outbox as outbox_mod
+from old_shapes import indexes_before_27
 
 
 def _old_dossier(dossier):
@@ -26,7 +27,8 @@ def _old_dossier(dossier):
 
 
 def _old_indexes(indexes):
-    """One reverse map per index, as every registry had before step 25."""
+    """One reverse map per index, as every registry had before step 25 (and the six whole)."""
+    indexes_before_27(indexes)
     for name in SHARED:
         getattr(indexes, name)._rev = OOBTree()
     for code, entry in indexes.rev.items():
@@ -70,7 +72,7 @@ def _listings(registry, now):
             seen[(agency, urgency)] = ([d.code for d in found], total)
     for owner in owners:
         seen[owner] = [d.code for d in registry.for_owner(owner, limit=1000)[0]]
-    seen['open'] = list(ix.due.codes('open'))
+    seen['open'] = [code for code in registry.keys() if ix.value_of('due', code) == 'open']
     seen['counts'] = {s: registry.count_by_status(s) for s in states.STATES}
     return seen
 

@@ -68,7 +68,8 @@ def test_step_4_indexes_the_dossiers_already_filed(site_and_tm):
     registry = site["dossiers"]
     _dossiers, total = registry.for_owner("citizen1")
     assert total == len(registry) > 0
-    _age(site, tm, 4, registry, "counters", "indexes", "idempotency", "recent")
+    _age(site, tm, 4, registry, "counters", "indexes", "idempotency",
+           "recent_filings")
     _evolve(site, tm, 4)
     assert registry.for_owner("citizen1")[1] == total
     agency = next(iter(registry.values())).agency
@@ -78,7 +79,8 @@ def test_step_4_indexes_the_dossiers_already_filed(site_and_tm):
 def test_step_4_resumes_each_days_counter_after_the_codes_given(site_and_tm):
     site, tm = site_and_tm
     registry = site["dossiers"]
-    _age(site, tm, 4, registry, "counters", "indexes", "idempotency", "recent")
+    _age(site, tm, 4, registry, "counters", "indexes", "idempotency",
+           "recent_filings")
     _evolve(site, tm, 4)
     for code in list(registry.keys()):
         agency, day, _seq = codes.parse_code(code)

@@ -8,12 +8,10 @@ cost about 900 bytes per dossier (issue 14; evolve step 23 slims older ones). Ev
 here that re-indexes the dossier, so work queues and the citizen's list read
 sorted BTree ranges (``dossier_indexes``) instead of scanning.
 """
-from datetime import timedelta
-
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 
-from tthc_docs.dossiers import codes, deadlines, queues, states, workflow
+from tthc_docs.dossiers import codes, deadlines, queues, resubmit, states, workflow
 from tthc_docs import errors, roles
 from tthc_docs import security as s
 from tthc_docs.container import Container
@@ -22,8 +20,7 @@ from tthc_docs.indicators import hooks as indicators
 from tthc_docs.sync import outbox
 
 ONLINE, COUNTER = 'online', 'counter'
-#: An identical application posted again within this window is the same one.
-RESUBMIT_WINDOW = timedelta(minutes=2)
+RESUBMIT_WINDOW = resubmit.WINDOW
 
 
 def applicant_name(site, dossier):
@@ -290,6 +287,9 @@ class DossierRegistry(Container):
     """``/dossiers``: every dossier by code, the code counters and the indexes."""
 
     __acl__ = [(s.Allow, s.Authenticated, s.VIEW)]
+    #: ``(slice, owner, fingerprint) -> (code, filed at)``, ordered by time
+    #: (``dossiers.resubmit``); None before evolve step 26 built it from ``recent``.
+    recent_filings = None
 
     def __init__(self):
         super().__init__()
@@ -298,7 +298,7 @@ class DossierRegistry(Container):
         # (owner, key) -> (code, fingerprint); a bare code in entries made before
         # the fingerprint was kept (those replay without the body check)
         self.idempotency = OOBTree()
-        self.recent = OOBTree()         # (owner, fingerprint) -> (code, filed at)
+        self.recent_filings = OOBTree()
 
     def file(self, dossier, now, idempotency_key=None, fingerprint=None):
         """Give ``dossier`` its code, store and index it; returns the dossier."""
@@ -310,20 +310,8 @@ class DossierRegistry(Container):
         if idempotency_key:
             self.idempotency[(dossier.owner, idempotency_key)] = (code, fingerprint)
         if fingerprint:
-            self._prune_recent(now)
-            self.recent[(dossier.owner, fingerprint)] = (code, now)
+            resubmit.remember(self.recent_filings, dossier.owner, fingerprint, code, now)
         return dossier
-
-    def _prune_recent(self, now):
-        """Drop fingerprints older than the window: they can never match again.
-
-        Pruning on every write keeps the map as small as the filings of the
-        last ``RESUBMIT_WINDOW``, so the scan stays short.
-        """
-        stale = [key for key, (_code, at) in self.recent.items()
-                 if now - at > RESUBMIT_WINDOW]
-        for key in stale:
-            del self.recent[key]
 
     def replay(self, owner, now, idempotency_key=None, fingerprint=None):
         """The dossier an earlier identical request made, if any.
@@ -342,11 +330,8 @@ class DossierRegistry(Container):
                                            key=idempotency_key, code=code)
                     raise errors.Invalid(message, {'Idempotency-Key': message})
                 return self.get(code)
-        if fingerprint:
-            hit = self.recent.get((owner, fingerprint))
-            if hit is not None and now - hit[1] <= RESUBMIT_WINDOW:
-                return self.get(hit[0])
-        return None
+        code = resubmit.find(self.recent_filings, owner, fingerprint, now) if fingerprint else None
+        return self.get(code) if code is not None else None
 
     def reindex(self, dossier):
         self.indexes.reindex(dossier, dossier.is_open)
@@ -385,4 +370,4 @@ class DossierRegistry(Container):
         return [self[c] for c in found], ix.count(login)
 
     def count_by_status(self, status):
-        return self.indexes.status.count(status)
+        return self.indexes.status_count(status)

@@ -228,8 +228,9 @@ def file_application(site, account, code, payload, now, channel=ONLINE, idempote
     vault = owner_vault(site, account, channel, payload.get('citizen'), served)
     agency = choose_agency(site, version, payload.get('agency'), account, channel,
                            jurisdiction.residence_commune(vault.profile))
+    documents = vault_documents(vault) if version.form else None   # only a form reads them
     data, form_name, form_version = form_data(site, version, payload.get('data') or {},
-                                              vault.profile, vault_documents(vault))
+                                              vault.profile, documents)
     refs = check_attachments(version, vault, payload.get('attachments') or {})
     registry = site['dossiers']
     digest = fingerprint(code, agency, channel, data, refs)

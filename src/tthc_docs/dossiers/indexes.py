@@ -9,6 +9,12 @@ a ``BTrees.Length`` per value answers ``count`` without walking the set.
 The six indexes every dossier is in share one reverse map
 (``DossierIndexes.rev``: code -> everything it is indexed by): six maps cost
 about 250 bytes more per dossier (issue 14; evolve step 25 merges them).
+Of those six, only the owner's list and the queue are read; the others
+(status, agency, step, and open dossiers by due) cost a set bucket and a
+counter written per filing and per transition for nothing but the count
+of dossiers by status: evolve step 27 drops them and keeps that count
+alone (``status_counts``), and the reverse map still says where each
+dossier is in every one of them (``value_of``).
 """
 import heapq
 from datetime import timezone
@@ -200,6 +206,8 @@ def page(iterator, offset, limit):
 
 #: The indexes every dossier is in, whose reverse map is ``DossierIndexes.rev``.
 SHARED = ('status', 'agency', 'owner', 'step', 'due', 'queue')
+#: Those of them kept from evolve step 27 on: the ones a listing reads.
+KEPT = ('owner', 'queue')
 
 
 def shared_pairs(entry, code):
@@ -229,14 +237,16 @@ class DossierIndexes(Persistent):
     #: reverse map of the ``SHARED`` indexes (``shared_pairs``); None before
     #: evolve step 25, when each of them kept its own.
     rev = None
+    #: status -> ``Length``: how many dossiers are in each state. None before
+    #: evolve step 27, when the ``status`` index (and ``agency``, ``step``,
+    #: ``due``) were kept whole, for nothing but that count.
+    status_counts = None
+    status = agency = step = due = None   # SortedIndex each, before evolve step 27
 
     def __init__(self):
-        self.status = SortedIndex(shared=True)   # status -> by code
-        self.agency = SortedIndex(shared=True)   # agency -> by filing time
         self.owner = SortedIndex(shared=True)    # owner login -> by filing time
-        self.step = SortedIndex(shared=True)     # step id ('' outside processing) -> by due
-        self.due = SortedIndex(shared=True)      # 'open' -> by due (the overdue dashboard)
         self.queue = SortedIndex(shared=True)    # (agency, status, step) -> by due
+        self.status_counts = OOBTree()           # status -> Length
         self.rev = OOBTree()
         self.terms = TermIndex()        # (agency, status, term) -> by due (the queues' search)
         self.desk = SortedIndex()       # (receiving desk, status) -> by due
@@ -260,14 +270,41 @@ class DossierIndexes(Persistent):
         if old is not None and old == entry:
             return
         before, after = shared_pairs(old, code), shared_pairs(entry, code)
-        for name in SHARED:
+        for name in self._maintained():
             index, pair = getattr(self, name), after[name]
             if pair is None:
                 index.unindex(code, before[name])
             else:
                 index.index(code, *pair, old=before[name])
+        self._count_status(before['status'], after['status'])
         if self.rev is not None:
             self.rev[code] = entry
+
+    def _maintained(self):
+        """The ``SHARED`` indexes this registry keeps: all six until evolve step 27 drops four.
+
+        Until then every step re-indexes the old way, so that step 25 (which
+        merges their reverse maps) and step 27 meet them whole and right.
+        """
+        return KEPT if self.status_counts is not None else SHARED
+
+    def _count_status(self, before, after):
+        """One dossier moved from the state of ``before`` to that of ``after`` (pairs or None)."""
+        if self.status_counts is None or before == after:
+            return
+        for pair, n in ((before, -1), (after, 1)):
+            if pair is not None:
+                counter = self.status_counts.get(pair[0])
+                if counter is None:
+                    counter = self.status_counts[pair[0]] = Length()
+                counter.change(n)
+
+    def status_count(self, status):
+        """How many dossiers are in ``status`` now."""
+        if self.status_counts is None:
+            return self.status.count(status)
+        counter = self.status_counts.get(status)
+        return counter() if counter is not None else 0
 
     def value_of(self, name, code):
         """What ``code`` is indexed under in the ``SHARED`` index ``name`` (None when not)."""
@@ -293,8 +330,9 @@ class DossierIndexes(Persistent):
 
     def unindex(self, code):
         before = shared_pairs(self.rev.pop(code, None) if self.rev is not None else None, code)
-        for name in SHARED:
+        for name in self._maintained():
             getattr(self, name).unindex(code, before[name])
+        self._count_status(before['status'], None)
         for index in (self.terms, self.desk, self.desk_terms):
             if index is not None:
                 index.unindex(code)
