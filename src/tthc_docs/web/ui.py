@@ -107,6 +107,8 @@ def add_globals(event):
     event.setdefault("fmt_vnd", timeutil.format_vnd)
     event.setdefault("layout", _layout(request.registry))
     event.setdefault("locale", request.locale_name)
+    # Chameleon hands it to every translation: the page's language without a thread-local look-up
+    event.setdefault("target_language", request.locale_name)
     event.setdefault("flash_messages", flash_messages)
     event.setdefault("name_of", names(request))
     event.setdefault("plural", plurals(request))

@@ -16,6 +16,7 @@ from tthc_docs.vaults.documents import KINDS
 from tthc_docs.vaults.schema import LABELS, SEXES, validate_profile
 from tthc_docs.vaults.views.documents import _ERR, _json, document_json, fmt_size, upload_limit
 from tthc_docs.web.body import read_json
+from tthc_docs.web.options import fixed_options
 from tthc_docs.web.respond import show_again
 from tthc_docs.web.views import ResourceViews
 
@@ -80,13 +81,15 @@ def page_extras(request, vault, posted=None):
 
     The upload view shows this page again when it refuses a file (``documents.py``).
     """
-    log = vault.access_log
+    log, posted = vault.access_log, posted or {}
     return {'access_log': [_log_item(e) for e in log.newest_first(limit=20)],
             'log_intact': log.verdict().ok,
-            'doc_types': doctypes.DOC_TYPES, 'kinds': KINDS, 'labels': LABELS,
+            'doc_type_options': fixed_options(request, doctypes.DOC_TYPES,
+                                              posted.get('doc_type')),
+            'kinds': KINDS, 'labels': LABELS,
             'profile_keys': PROFILE_KEYS, 'messages': request.session.pop_flash(),
             'max_upload': uploads._mb(upload_limit(request)),
-            'max_upload_bytes': upload_limit(request), 'posted': posted or {},
+            'max_upload_bytes': upload_limit(request), 'posted': posted,
             'error': None, 'field_errors': {},
             'fmt_size': fmt_size, 'doc_type_title': doctypes.title_of, 'vn_date': _vn_date}
 
