@@ -36,16 +36,22 @@ class CsrfToken:
     """The session's CSRF token, made only when a template prints it.
 
     Making it starts a session (a cookie); a page that shows no form, a JSON
-    answer and an anonymous page kept by ``pagecache`` must not.
+    answer and an anonymous page kept by ``pagecache`` must not.  Looked up
+    once per page (a page printing it in each row asked the session's CSRF
+    policy each time); one object serves one rendering, so it never outlives
+    the token.
     """
 
-    __slots__ = ("request",)
+    __slots__ = ("request", "_token")
 
     def __init__(self, request):
         self.request = request
+        self._token = None
 
     def __str__(self):
-        return get_csrf_token(self.request)
+        if self._token is None:
+            self._token = get_csrf_token(self.request)
+        return self._token
 
     __html__ = __str__
 

@@ -4,6 +4,7 @@ Owner only (``tthc.own``).  The documents' views (upload, download, delete,
 officers' logged reads) are in ``documents.py``, the counter's in ``counter.py``.
 """
 from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.traversal import quote_path_segment
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs import errors, timeutil
@@ -12,9 +13,9 @@ from tthc_docs.catalog import doctypes
 from tthc_docs.site.content import Site, find_site
 from tthc_docs.vaults import uploads
 from tthc_docs.vaults.content import PROFILE_KEYS, Vault
-from tthc_docs.vaults.documents import KINDS
+from tthc_docs.vaults.documents import KINDS, serialize_document
 from tthc_docs.vaults.schema import LABELS, SEXES, validate_profile
-from tthc_docs.vaults.views.documents import _ERR, _json, document_json, fmt_size, upload_limit
+from tthc_docs.vaults.views.documents import _ERR, _json, fmt_size, upload_limit
 from tthc_docs.web.body import read_json
 from tthc_docs.web.options import fixed_options
 from tthc_docs.web.respond import show_again
@@ -56,7 +57,9 @@ OPENAPI_PATHS = {
 
 
 def vault_json(request, vault):
-    docs = [document_json(request, d) for d in vault.documents.values()]
+    folder = request.resource_url(vault.documents)    # each document's address built on it
+    docs = [serialize_document(d, url=folder + quote_path_segment(d.__name__))
+            for d in vault.documents.values()]
     docs.sort(key=lambda d: d['added_at'] or '', reverse=True)
     return {'id': vault.id, 'owner': vault.owner,
             'profile': dict(vault.profile), 'documents': docs,
@@ -79,10 +82,12 @@ def _log_item(entry):
 def page_extras(request, vault, posted=None):
     """What the vault page shows besides its JSON; ``posted``: a refused upload's other inputs.
 
-    The upload view shows this page again when it refuses a file (``documents.py``).
+    The upload view shows this page again when it refuses a file (``documents.py``),
+    from the documents' folder: the page's links are built on the vault's address
+    (``vault_url``), never on the request's context.
     """
     log, posted = vault.access_log, posted or {}
-    return {'access_log': [_log_item(e) for e in log.newest_first(limit=20)],
+    return {'vault_url': request.resource_url(vault),'access_log': [_log_item(e) for e in log.newest_first(limit=20)],
             'log_intact': log.verdict().ok,
             'doc_type_options': fixed_options(request, doctypes.DOC_TYPES,
                                               posted.get('doc_type')),
