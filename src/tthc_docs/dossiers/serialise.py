@@ -9,6 +9,8 @@ officer's "verify again", ``?verify=1``), never as a side effect of a POST.
 """
 from datetime import date, datetime
 
+from pyramid.traversal import quote_path_segment
+
 from tthc_docs.dossiers import deadlines, papers, slips, states, timeline
 from tthc_docs import roles, timeutil
 from tthc_docs.dossiers.calendar import calendar_for
@@ -42,12 +44,18 @@ def step_json(dossier):
             'due_at': timeutil.iso(dossier.step_due_at)}
 
 
-def summary_json(request, dossier, now=None, calendar=None):
-    """The short form used by queues and the citizen's list."""
+def summary_json(request, dossier, now=None, calendar=None, folder_url=None):
+    """The short form used by queues and the citizen's list.
+
+    ``folder_url``: the registry's address (``resource_url``, with its slash),
+    looked up once for a whole list rather than once per row (issue 15).
+    """
     now = now or timeutil.now()
     calendar = calendar or calendar_for(find_site(dossier))
+    url = (folder_url + quote_path_segment(dossier.__name__) if folder_url is not None
+           else dossier_url(request, dossier))
     return {
-        'code': dossier.code, 'url': dossier_url(request, dossier),
+        'code': dossier.code, 'url': url,
         'procedure': dossier.procedure_code, 'procedure_name': dossier.procedure_name,
         'status': dossier.status, 'status_label': states.STATE_LABELS[dossier.status],
         'channel': dossier.channel, 'agency': dossier.agency,

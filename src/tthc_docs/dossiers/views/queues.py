@@ -90,7 +90,8 @@ def _statuses(request):
 def _listing(request, dossiers, total, offset, limit):
     now = timeutil.now()
     calendar = calendar_for(request.context)
-    return {'items': [summary_json(request, d, now, calendar) for d in dossiers],
+    folder = request.resource_url(request.context['dossiers'])
+    return {'items': [summary_json(request, d, now, calendar, folder) for d in dossiers],
             'total': total, 'offset': offset, 'limit': limit,
             'labels': states.STATE_LABELS}
 
