@@ -136,6 +136,21 @@ def localize(request, text):
     return request.localizer.translate(_(str(text)))
 
 
+def fixed_words(request):
+    """``words(msgid, context=None)``: a fixed message in the page's language, for Python
+    that prepares a page's texts; from the table the templates' translations keep, so a
+    word is looked up in the catalog once per language wherever it is shown."""
+    translate = request.registry.queryUtility(IChameleonTranslate)
+    language = request.locale_name
+    if translate is None:       # no catalog registered: the Vietnamese msgid is the text
+        return lambda msgid, context=None: msgid
+
+    def words(msgid, context=None):
+        return translate(msgid, domain="tthc_docs", context=context,
+                         target_language=language, default=msgid)
+    return words
+
+
 def _keep_translations(registry):
     inner = registry.queryUtility(IChameleonTranslate)
     if inner is not None:
