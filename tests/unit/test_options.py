@@ -1,4 +1,4 @@
-"""The choice lists' rows built in Python (web/options.py): Chameleon's markup, kept per language."""
+"""Words made ready in Python for pages (web/options.py, web/i18n.py): Chameleon's markup, kept per language."""
 from pyramid import testing
 
 from tthc_docs.web.options import fixed_options, options
@@ -37,3 +37,12 @@ def test_fixed_rows_are_built_once_per_language_and_list():
 
 def test_rows_are_markup_the_template_inserts_as_they_are():
     assert options([("1", "<")]).__html__() == '<option value="1">&lt;</option>'
+
+
+def test_a_vocabulary_is_translated_once_per_language_and_table():
+    from tthc_docs.web.i18n import translated
+    table = {"a": "Tự tải lên"}
+    first = translated(_vietnamese(), table)
+    assert first == {"a": "Tự tải lên"} and translated(_vietnamese(), table) is first
+    other = {"a": "Số hóa"}             # another table is never answered from this one's words
+    assert translated(_vietnamese(), other) == {"a": "Số hóa"}

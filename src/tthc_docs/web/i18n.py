@@ -151,6 +151,25 @@ def fixed_words(request):
     return words
 
 
+#: Above this many kept tables the table of tables starts again (callers pass constants).
+MAX_TABLES = 256
+_tables = {}
+
+
+def translated(request, table):
+    """``{key: words}`` of a vocabulary ``table`` (a module's dict of Vietnamese words) in
+    the page's language, made once per language and kept: a page that shows a table's
+    words in every row looks them up, rather than translating each one by value."""
+    key = (request.locale_name, id(table))
+    kept = _tables.get(key)
+    if kept is None or kept[0] is not table:       # an id reused by another object: anew
+        if len(_tables) >= MAX_TABLES:
+            _tables.clear()
+        words = fixed_words(request)
+        kept = _tables[key] = (table, {k: words(v) for k, v in table.items()})
+    return kept[1]
+
+
 def _keep_translations(registry):
     inner = registry.queryUtility(IChameleonTranslate)
     if inner is not None:

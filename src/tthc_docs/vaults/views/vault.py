@@ -17,6 +17,7 @@ from tthc_docs.vaults.documents import KINDS, serialize_document
 from tthc_docs.vaults.schema import LABELS, SEXES, validate_profile
 from tthc_docs.vaults.views.documents import _ERR, _json, fmt_size, upload_limit
 from tthc_docs.web.body import read_json
+from tthc_docs.web.i18n import translated
 from tthc_docs.web.options import fixed_options
 from tthc_docs.web.respond import show_again
 from tthc_docs.web.views import ResourceViews
@@ -24,6 +25,8 @@ from tthc_docs.web.views import ResourceViews
 VAULT_PT = 'tthc_docs.templates:vaults/vault.pt'
 PROFILE_PT = 'tthc_docs.templates:vaults/profile.pt'
 ACCESS_LOG_PT = 'tthc_docs.templates:vaults/access_log.pt'
+#: The document types' titles by id: the page shows them in its language from one kept table.
+DOC_TYPE_TITLES = dict(doctypes.DOC_TYPES)
 
 OPENAPI_PATHS = {
     '/@@my-vault': {'get': {'summary': "The logged-in citizen's vault (redirect)",
@@ -91,12 +94,13 @@ def page_extras(request, vault, posted=None):
             'log_intact': log.verdict().ok,
             'doc_type_options': fixed_options(request, doctypes.DOC_TYPES,
                                               posted.get('doc_type')),
-            'kinds': KINDS, 'labels': LABELS,
+            'kind_words': translated(request, KINDS), 'label_words': translated(request, LABELS),
+            'type_words': translated(request, DOC_TYPE_TITLES),
             'profile_keys': PROFILE_KEYS, 'messages': request.session.pop_flash(),
             'max_upload': uploads._mb(upload_limit(request)),
             'max_upload_bytes': upload_limit(request), 'posted': posted,
             'error': None, 'field_errors': {},
-            'fmt_size': fmt_size, 'doc_type_title': doctypes.title_of, 'vn_date': _vn_date}
+            'fmt_size': fmt_size, 'vn_date': _vn_date}
 
 
 def vault_page(request, vault, posted=None):
