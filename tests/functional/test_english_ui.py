@@ -64,6 +64,20 @@ def test_citizen_vault_is_in_english(login):
     assert "Kho dữ liệu cá nhân" not in page
 
 
+def test_choice_lists_are_in_english_and_keep_the_choice(login, dossier_code):
+    """The choices built once per language (web/options.py) follow the page's language."""
+    citizen = login("citizen1")
+    page = citizen.get(citizen.session_info["vault"], headers=EN).html
+    kinds = {o["value"]: o.get_text() for o in page.select("#doc_type option")}
+    assert kinds["ho-chieu"] == "Passport" and kinds["giay-khai-sinh"] == "Birth certificate"
+    queue = login("reception1").get("/@@queue", {"status": "received", "urgency": "overdue"},
+                                     headers=EN).html
+    assert queue.select_one("#queue-status option[selected]").get_text() == "Received"
+    assert queue.select_one("#queue-urgency option[selected]").get_text() == "Overdue"
+    vietnamese = login("reception1").get("/@@queue", {"status": "received"}).html
+    assert vietnamese.select_one("#queue-status option[selected]").get_text() == "Đã tiếp nhận"
+
+
 def test_citizen_vault_profile_labels_are_in_english(login):
     citizen = login("citizen1")
     page = citizen.get(citizen.session_info["vault"].rstrip("/") + "/profile", headers=EN).text

@@ -31,6 +31,23 @@ def test_a_zip_in_the_vault_comes_back_beside_the_file_box(login):
     assert page.html.select_one('#file')['aria-describedby'] == 'file-error'
 
 
+def test_the_form_shown_again_posts_where_it_did_and_its_links_lead_to_the_vault(login):
+    """Shown again by the documents' folder, the page still names the vault's own addresses."""
+    citizen = login('citizen1')
+    vault = citizen.session_info['vault'].rstrip('/')
+    form = vault_form(citizen)
+    form['file'] = ('ho-so.pdf', ZIP)
+    page = form.submit(status=415)
+    again = page.forms['upload-form']
+    assert again.action.endswith(f'{vault}/documents')
+    links = {a['href'].split('example.com', 1)[-1] for a in page.html.select('main a')}
+    assert {f'{vault}/profile', f'{vault}/@@access-log'} <= links
+    again['file'] = ('giay-to.pdf', make_pdf('Giấy tờ gửi lại'))
+    again['title'] = 'Giấy tờ gửi lại'
+    again.submit(status=303)
+    assert 'Giấy tờ gửi lại' in citizen.get(vault).text
+
+
 def test_a_refused_file_keeps_nothing_in_the_vault(login, edit_site):
     with edit_site() as site:
         before = len(site['vaults'].for_owner('citizen1').documents)

@@ -9,6 +9,8 @@ officer's "verify again", ``?verify=1``), never as a side effect of a POST.
 """
 from datetime import date, datetime
 
+from pyramid.traversal import quote_path_segment
+
 from tthc_docs.dossiers import deadlines, papers, slips, states, timeline
 from tthc_docs import roles, timeutil
 from tthc_docs.dossiers.calendar import calendar_for
@@ -42,12 +44,18 @@ def step_json(dossier):
             'due_at': timeutil.iso(dossier.step_due_at)}
 
 
-def summary_json(request, dossier, now=None, calendar=None):
-    """The short form used by queues and the citizen's list."""
+def summary_json(request, dossier, now=None, calendar=None, folder_url=None):
+    """The short form used by queues and the citizen's list.
+
+    ``folder_url``: the registry's address (``resource_url``, with its slash),
+    looked up once for a whole list rather than once per row (issue 15).
+    """
     now = now or timeutil.now()
     calendar = calendar or calendar_for(find_site(dossier))
+    url = (folder_url + quote_path_segment(dossier.__name__) if folder_url is not None
+           else dossier_url(request, dossier))
     return {
-        'code': dossier.code, 'url': dossier_url(request, dossier),
+        'code': dossier.code, 'url': url,
         'procedure': dossier.procedure_code, 'procedure_name': dossier.procedure_name,
         'status': dossier.status, 'status_label': states.STATE_LABELS[dossier.status],
         'channel': dossier.channel, 'agency': dossier.agency,
@@ -198,6 +206,11 @@ def timeline_json(request, dossier, now):
     return timeline.as_json(plan, timeutil.iso)
 
 
+#: The summary's keys the dossier's page does not show, or shows from the dossier itself.
+PAGE_READS_THE_DOSSIER = ('agency', 'applicant_name', 'appointment_at', 'assignee', 'due_at',
+                          'received_at', 'receiving_agency', 'step', 'submitted_at')
+
+
 def dossier_json(request, dossier, verify=False, page=False):
     """``GET /dossiers/<code>`` as API.md fixes it, plus what the pages need.
 
@@ -210,9 +223,11 @@ def dossier_json(request, dossier, verify=False, page=False):
     bytes, made when it was issued; ``verify='fresh'`` checks them now).
 
     ``page``: for the dossier's HTML page, which shows neither the papers'
-    list, the raw data and steps nor the JSON history (it reads the history
-    from the dossier itself): those are left out rather than built and
-    thrown away on every view (issue 15).
+    list, the raw data and steps nor the JSON history, and reads its dates,
+    payment and history from the dossier itself: those are left out rather
+    than built and thrown away on every view, and so are the summary's keys
+    it does not show (``PAGE_READS_THE_DOSSIER``): Chameleon copies every
+    name of a page's values at each macro and slot it fills (issue 15).
     """
     now = timeutil.now()
     account = request.account
@@ -227,13 +242,8 @@ def dossier_json(request, dossier, verify=False, page=False):
     body.update({
         'agency_name': agency_name(dossier, dossier.agency),
         'receiving_agency_name': agency_name(dossier, dossier.receiving_desk),
-        'procedure_version': dossier.procedure_version,
-        'returned_at': timeutil.iso(dossier.returned_at),
-        'finished_at': timeutil.iso(dossier.finished_at),
-        'paused_at': timeutil.iso(dossier.paused_at),
         'current_step': step_json(dossier),
         'timeline': timeline_json(request, dossier, now),
-        'payment': plain(dossier.payment),
         'form': form_json(request, dossier),
         'attachments': attachments,
         'results': results,
@@ -244,9 +254,17 @@ def dossier_json(request, dossier, verify=False, page=False):
         'can_rate': bool(account and account.login == dossier.owner
                          and dossier.status == states.RETURNED and dossier.rating is None),
     })
-    if not page:
-        body.update({'steps': plain(dossier.steps), 'data': plain(dossier.data),
-                     'papers': papers_json(request, dossier), 'history': history_json(dossier)})
+    if page:
+        for key in PAGE_READS_THE_DOSSIER:
+            del body[key]
+        return body
+    body.update({'procedure_version': dossier.procedure_version,
+                 'returned_at': timeutil.iso(dossier.returned_at),
+                 'finished_at': timeutil.iso(dossier.finished_at),
+                 'paused_at': timeutil.iso(dossier.paused_at),
+                 'payment': plain(dossier.payment),
+                 'steps': plain(dossier.steps), 'data': plain(dossier.data),
+                 'papers': papers_json(request, dossier), 'history': history_json(dossier)})
     return body
 
 

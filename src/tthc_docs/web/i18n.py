@@ -52,29 +52,38 @@ class Translate:
 
     def __init__(self, inner):
         self.inner = inner
-        self.kept = {}
+        self.kept = {}      # {language: {(domain, context, msgid, default): text}}
 
     def __call__(self, msgid, domain=None, mapping=None, context=None, target_language=None,
                  default=None):
+        if (type(msgid) is str and not mapping
+                and (default is None or (type(default) is str and default))):
+            # pages name their language (``target_language``, ``web.ui``): no thread-local look-up
+            language = target_language or get_current_request().locale_name
+            kept = self.kept.get(language)
+            if kept is None:
+                kept = self.kept[language] = {}
+            key = (domain, context, msgid, default)
+            text = kept.get(key)
+            if text is None:
+                text = self._keep(kept, key, msgid, domain, context, target_language, default)
+            return text
         if isinstance(msgid, Message):   # a sentence built in Python: its msgid, values filled in
             values = {name: self(value, domain=domain, target_language=target_language)
                       if isinstance(value, Message) else value
                       for name, value in msgid.values.items()}
             return self.inner(msgid.msgid, domain=domain, mapping=values or None, context=context,
                               target_language=target_language, default=msgid.msgid)
-        if (mapping or type(msgid) is not str
-                or (default is not None and (type(default) is not str or not default))):
-            return self.inner(msgid, domain=domain, mapping=mapping, context=context,
-                              target_language=target_language, default=default)
-        language = target_language or get_current_request().locale_name
-        key = (language, domain, context, msgid, default)
-        text = self.kept.get(key)
-        if text is None:
-            text = self.inner(msgid, domain=domain, context=context,
-                              target_language=target_language, default=default)
-            if len(self.kept) >= MAX_KEPT:
-                self.kept.clear()
-            self.kept[key] = text
+        return self.inner(msgid, domain=domain, mapping=mapping, context=context,
+                          target_language=target_language, default=default)
+
+    def _keep(self, kept, key, msgid, domain, context, target_language, default):
+        """The message's translation, kept for its language from now on."""
+        text = self.inner(msgid, domain=domain, context=context,
+                          target_language=target_language, default=default)
+        if len(kept) >= MAX_KEPT:
+            kept.clear()
+        kept[key] = text
         return text
 
 
@@ -125,6 +134,40 @@ def localize(request, text):
         values = {name: localize(request, value) for name, value in text.values.items()}
         return request.localizer.translate(_(text.msgid, mapping=values))
     return request.localizer.translate(_(str(text)))
+
+
+def fixed_words(request):
+    """``words(msgid, context=None)``: a fixed message in the page's language, for Python
+    that prepares a page's texts; from the table the templates' translations keep, so a
+    word is looked up in the catalog once per language wherever it is shown."""
+    translate = request.registry.queryUtility(IChameleonTranslate)
+    language = request.locale_name
+    if translate is None:       # no catalog registered: the Vietnamese msgid is the text
+        return lambda msgid, context=None: msgid
+
+    def words(msgid, context=None):
+        return translate(msgid, domain="tthc_docs", context=context,
+                         target_language=language, default=msgid)
+    return words
+
+
+#: Above this many kept tables the table of tables starts again (callers pass constants).
+MAX_TABLES = 256
+_tables = {}
+
+
+def translated(request, table):
+    """``{key: words}`` of a vocabulary ``table`` (a module's dict of Vietnamese words) in
+    the page's language, made once per language and kept: a page that shows a table's
+    words in every row looks them up, rather than translating each one by value."""
+    key = (request.locale_name, id(table))
+    kept = _tables.get(key)
+    if kept is None or kept[0] is not table:       # an id reused by another object: anew
+        if len(_tables) >= MAX_TABLES:
+            _tables.clear()
+        words = fixed_words(request)
+        kept = _tables[key] = (table, {k: words(v) for k, v in table.items()})
+    return kept[1]
 
 
 def _keep_translations(registry):

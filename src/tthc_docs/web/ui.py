@@ -36,16 +36,22 @@ class CsrfToken:
     """The session's CSRF token, made only when a template prints it.
 
     Making it starts a session (a cookie); a page that shows no form, a JSON
-    answer and an anonymous page kept by ``pagecache`` must not.
+    answer and an anonymous page kept by ``pagecache`` must not.  Looked up
+    once per page (a page printing it in each row asked the session's CSRF
+    policy each time); one object serves one rendering, so it never outlives
+    the token.
     """
 
-    __slots__ = ("request",)
+    __slots__ = ("request", "_token")
 
     def __init__(self, request):
         self.request = request
+        self._token = None
 
     def __str__(self):
-        return get_csrf_token(self.request)
+        if self._token is None:
+            self._token = get_csrf_token(self.request)
+        return self._token
 
     __html__ = __str__
 
@@ -107,6 +113,8 @@ def add_globals(event):
     event.setdefault("fmt_vnd", timeutil.format_vnd)
     event.setdefault("layout", _layout(request.registry))
     event.setdefault("locale", request.locale_name)
+    # Chameleon hands it to every translation: the page's language without a thread-local look-up
+    event.setdefault("target_language", request.locale_name)
     event.setdefault("flash_messages", flash_messages)
     event.setdefault("name_of", names(request))
     event.setdefault("plural", plurals(request))

@@ -186,8 +186,8 @@ class ApplyViews(ResourceViews):
                 'was_posted': bool(posted),
                 'files_refused': any(name.startswith('file.') for name in problems),
                 'problem_list': _problem_list(form, version, problems),
-                'agencies': [site['agencies'].by_code(c) for c in version.agencies or ()
-                             if site['agencies'].by_code(c) is not None],
+                'agencies': [a for a in map(site['agencies'].by_code, version.agencies or ())
+                             if a is not None],
                 'requirements': [dict(r, documents=filing.offered_documents(documents, r),
                                       by_e_form=filing.met_by_the_e_form(version, r))
                                  for r in version.requirements or ()],
@@ -238,6 +238,8 @@ def _form_html(request, form, vault, documents, data=None, problems=None):
 
 def _problem_list(form, version, problems):
     """[(label, why)] of a refused post: each field and document named as the page names it."""
+    if not problems:
+        return []       # the page as first shown: no labels to gather (issue 15)
     labels = {f['name']: f['title'] for f in (form.fields if form is not None else ())}
     labels.update({f'attachments.{r["id"]}': r['name'] for r in version.requirements or ()})
     labels.update({f'file.{r["id"]}': r['name'] for r in version.requirements or ()})

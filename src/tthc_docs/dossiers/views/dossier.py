@@ -8,13 +8,13 @@ officers in at all.
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs import timeutil
-from tthc_docs.dossiers import actions, timeline, workflow
+from tthc_docs.dossiers import actions, workflow
 from tthc_docs import security as s
 from tthc_docs.dossiers.content import Dossier
 from tthc_docs.site.content import find_site
 from tthc_docs.dossiers.schema import RateSchema, TransitionSchema, load
 from tthc_docs.dossiers.serialise import dossier_json, dossier_url
-from tthc_docs.dossiers.views import kept, supplement
+from tthc_docs.dossiers.views import kept, progress, supplement
 from tthc_docs.dossiers.views.services import services_for
 from tthc_docs.vaults.views.documents import REFUSED_FILE
 from tthc_docs.web.body import read_json
@@ -147,7 +147,7 @@ class DossierViews(ResourceViews):
                 'menu_actions': [a for a in body['actions']
                                  if form is None or a != supplement.ACTION],
                 'labels': workflow.HISTORY_LABELS, 'dossier': self.context,
-                'stage_words': timeline.STATE_WORDS, 'holder_titles': timeline.HOLDER_TITLES,
+                'stages': progress.rows(self.request, body['timeline']),
                 'inputs': ACTION_INPUTS, 'result_titles': self.result_titles(),
                 'officers': (actions.assignable(find_site(self.context)['people'], self.context)
                              if assigning else [])}

@@ -17,12 +17,15 @@ from tthc_docs.text.numbers import parse_bounded_int
 from tthc_docs.dossiers.serialise import received_for_json, summary_json
 from tthc_docs.dossiers.views import kept
 from tthc_docs.web.respond import wants_json
+from tthc_docs.web.options import fixed_options, options
 from tthc_docs.web.views import ResourceViews
 
 MAX_LIMIT = 100
 MAX_QUERY = 200
 #: The urgency filter's words (the rule: ``dossiers/queues.py``).
 URGENCY_LABELS = (('overdue', 'Quá hạn'), ('due_soon', 'Sắp đến hạn'))
+#: The search form's states, in the workflow's order, by their labels.
+STATE_CHOICES = tuple((x, states.STATE_LABELS[x]) for x in states.STATES)
 MAX_OFFSET = 10 ** 9   # past any real listing; islice refuses huge stops
 #: The default queue: every dossier something may still happen to (``states.ACTIVE``).
 DEFAULT_STATES = states.in_order(states.ACTIVE)
@@ -90,7 +93,8 @@ def _statuses(request):
 def _listing(request, dossiers, total, offset, limit):
     now = timeutil.now()
     calendar = calendar_for(request.context)
-    return {'items': [summary_json(request, d, now, calendar) for d in dossiers],
+    folder = request.resource_url(request.context['dossiers'])
+    return {'items': [summary_json(request, d, now, calendar, folder) for d in dossiers],
             'total': total, 'offset': offset, 'limit': limit,
             'labels': states.STATE_LABELS}
 
@@ -185,9 +189,11 @@ def _filters(request, body):
     kept = {k: v for k, v in (('q', body['q']), ('procedure', body['procedure']),
                               ('urgency', body['urgency']), ('step', body['step']),
                               ('status', request.params.get('status'))) if v}
-    return {'state_choices': [(x, states.STATE_LABELS[x]) for x in states.STATES],
-            'procedure_choices': procedures, 'chosen_status': request.params.get('status', ''),
-            'urgency_choices': URGENCY_LABELS, 'kept_query': urlencode(kept),
+    return {'state_options': fixed_options(request, STATE_CHOICES, request.params.get('status')),
+            'procedure_options': options(((code, f'{name} ({n})') for code, name, n in procedures),
+                                         body['procedure']),
+            'urgency_options': fixed_options(request, URGENCY_LABELS, body['urgency']),
+            'kept_query': urlencode(kept),
             'pager_prefix': urlencode(kept) + '&' if kept else ''}
 
 

@@ -4,6 +4,7 @@ Owner only (``tthc.own``).  The documents' views (upload, download, delete,
 officers' logged reads) are in ``documents.py``, the counter's in ``counter.py``.
 """
 from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.traversal import quote_path_segment
 from pyramid.view import view_config, view_defaults
 
 from tthc_docs import errors, timeutil
@@ -12,10 +13,12 @@ from tthc_docs.catalog import doctypes
 from tthc_docs.site.content import Site, find_site
 from tthc_docs.vaults import uploads
 from tthc_docs.vaults.content import PROFILE_KEYS, Vault
-from tthc_docs.vaults.documents import KINDS
+from tthc_docs.vaults.documents import KINDS, serialize_document
 from tthc_docs.vaults.schema import LABELS, SEXES, validate_profile
-from tthc_docs.vaults.views.documents import _ERR, _json, document_json, fmt_size, upload_limit
+from tthc_docs.vaults.views.documents import _ERR, _json, fmt_size, upload_limit
 from tthc_docs.web.body import read_json
+from tthc_docs.web.i18n import translated
+from tthc_docs.web.options import fixed_options
 from tthc_docs.web.respond import show_again
 from tthc_docs.web.views import ResourceViews
 
@@ -24,6 +27,8 @@ PROFILE_PT = 'tthc_docs.templates:vaults/profile.pt'
 ACCESS_LOG_PT = 'tthc_docs.templates:vaults/access_log.pt'
 #: The newest reads the vault page shows (the access-log page has them all).
 SHOWN_READS = 20
+#: The document types' titles by id: the page shows them in its language from one kept table.
+DOC_TYPE_TITLES = dict(doctypes.DOC_TYPES)
 
 OPENAPI_PATHS = {
     '/@@my-vault': {'get': {'summary': "The logged-in citizen's vault (redirect)",
@@ -57,7 +62,9 @@ OPENAPI_PATHS = {
 
 
 def vault_json(request, vault):
-    docs = [document_json(request, d) for d in vault.documents.values()]
+    folder = request.resource_url(vault.documents)    # each document's address built on it
+    docs = [serialize_document(d, url=folder + quote_path_segment(d.__name__))
+            for d in vault.documents.values()]
     docs.sort(key=lambda d: d['added_at'] or '', reverse=True)
     return {'id': vault.id, 'owner': vault.owner,
             'profile': dict(vault.profile), 'documents': docs,
@@ -80,17 +87,23 @@ def _log_item(entry):
 def page_extras(request, vault, posted=None):
     """What the vault page shows besides its JSON; ``posted``: a refused upload's other inputs.
 
-    The upload view shows this page again when it refuses a file (``documents.py``).
+    The upload view shows this page again when it refuses a file (``documents.py``),
+    from the documents' folder: the page's links are built on the vault's address
+    (``vault_url``), never on the request's context.
     """
-    log = vault.access_log
-    return {'access_log': [_log_item(e) for e in log.newest_first(limit=SHOWN_READS)],
+    log, posted = vault.access_log, posted or {}
+    return {'vault_url': request.resource_url(vault),
+            'access_log': [_log_item(e) for e in log.newest_first(limit=SHOWN_READS)],
             'log_intact': log.verdict().ok,
-            'doc_types': doctypes.DOC_TYPES, 'kinds': KINDS, 'labels': LABELS,
+            'doc_type_options': fixed_options(request, doctypes.DOC_TYPES,
+                                              posted.get('doc_type')),
+            'kind_words': translated(request, KINDS), 'label_words': translated(request, LABELS),
+            'type_words': translated(request, DOC_TYPE_TITLES),
             'profile_keys': PROFILE_KEYS, 'messages': request.session.pop_flash(),
             'max_upload': uploads._mb(upload_limit(request)),
-            'max_upload_bytes': upload_limit(request), 'posted': posted or {},
+            'max_upload_bytes': upload_limit(request), 'posted': posted,
             'error': None, 'field_errors': {},
-            'fmt_size': fmt_size, 'doc_type_title': doctypes.title_of, 'vn_date': _vn_date}
+            'fmt_size': fmt_size, 'vn_date': _vn_date}
 
 
 def vault_parts(vault, people):
