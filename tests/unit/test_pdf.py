@@ -87,18 +87,41 @@ QR_TEXTS = (
 )
 
 
-@pytest.mark.parametrize("text", QR_TEXTS)
-def test_the_mask_is_the_one_qrcode_itself_chooses(text):
-    """ISO/IEC 18004 §7.8.3's penalty counted on arrays picks qrcode's mask: the same symbol."""
+def _random_texts():
+    """Numeric, alphanumeric and byte runs, mixed (qrcode splits them into chunks), of
+    lengths from one byte to version 30 or so: every branch of the encoder."""
+    import random
+    rng = random.Random(15)
+    alphabets = (b"0123456789", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 $%*+-./:", bytes(range(256)),
+                 b"abc0123456789:/ ")
+    return [bytes(rng.choice(rng.choice(alphabets)) for _ in range(length))
+            for length in (1, 7, 19, 40, 77, 150, 260, 420, 700, 1100)]
+
+
+@pytest.mark.parametrize("data", [nfc(t).encode("utf-8") for t in QR_TEXTS] + _random_texts())
+def test_the_symbol_is_the_one_qrcode_itself_makes(data):
+    """Data chunks, version, error correction, placement and mask (ISO/IEC 18004 §7.8.3's
+    penalty counted on packed lines) as qrcode does them: the same symbol, module for module."""
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
 
-    from tthc_docs.pdf.qr import FastMaskQRCode
-    codes = [cls(error_correction=ERROR_CORRECT_M) for cls in (qrcode.QRCode, FastMaskQRCode)]
-    for code in codes:
-        code.add_data(nfc(text).encode("utf-8"))
-        code.make(fit=True)
-    assert codes[0].get_matrix() == codes[1].get_matrix()
+    from tthc_docs.pdf.qr_symbol import symbol
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    code.add_data(data)
+    code.make(fit=True)
+    rows, n = symbol(data)
+    assert [[bool(rows >> (i * n + k) & 1) for k in range(n)] for i in range(n)] == code.get_matrix()
+
+
+def test_the_image_draws_the_symbol_with_its_quiet_zone():
+    from tthc_docs.pdf.qr import BORDER, qr_image, qr_matrix
+    matrix = qr_matrix(QR_TEXTS[1])
+    image = qr_image(QR_TEXTS[1], box_size=1)
+    assert image.size == (len(matrix), len(matrix))
+    assert [[image.getpixel((x, y)) == 0 for x in range(len(matrix))]
+            for y in range(len(matrix))] == matrix
+    assert not any(matrix[0]) and not any(row[BORDER - 1] for row in matrix)
+    assert matrix[BORDER][BORDER]             # the finder pattern's corner
 
 
 def test_the_penalty_counts_each_rule():
@@ -109,11 +132,12 @@ def test_the_penalty_counts_each_rule():
 
     from qrcode.util import lost_point
 
-    from tthc_docs.pdf.qr import as_bits, penalty
+    from tthc_docs.pdf.qr_symbol import as_bits, pack, penalty
 
     def points(grid):
-        rows = [as_bits(row) for row in grid]
-        return penalty(rows, [as_bits(col) for col in zip(*grid)], len(grid))
+        n = len(grid)
+        return penalty(pack([as_bits(row) for row in grid], n),
+                       pack([as_bits(col) for col in zip(*grid)], n), n)
 
     light = [[0] * 11 for _ in range(11)]
     assert points(light) == 22 * 9 + 3 * 100 + 100
