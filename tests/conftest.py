@@ -29,6 +29,10 @@ TEST_SETTINGS = {
     "tthc_docs.argon2_time_cost": "1",
     "tthc_docs.argon2_memory_cost": "8",
     "retry.attempts": "3",
+    # no thread between tests: a test that needs stored bytes drains with
+    # dossiers.pending.render_pending; tests/functional/test_papers_rendered_when_idle.py
+    # runs the idle renderer itself
+    "tthc_docs.paper_renderer": "off",
 }
 
 

@@ -14,6 +14,7 @@ from pyramid_zodbconn import get_connection  # noqa: E402
 
 from tthc_docs import config as app_config
 from tthc_docs import storage
+from tthc_docs.dossiers import renderer
 from tthc_docs.web.bodylimit import BodyLimit
 from tthc_docs.web.encoding import EncodingGuard
 from tthc_docs.web.safetext import page_renderer_factory
@@ -70,8 +71,11 @@ def main(global_config, **settings):
         config.registry.upload_rate = quota.upload_rate(settings)
         for concept in CONCEPTS:
             config.include(concept)
+        if settings["tthc_docs.paper_renderer"] == "idle":
+            config.include("tthc_docs.dossiers.renderer")
         app = config.make_wsgi_app()
     _refuse_stale_database(config.registry, global_config)
+    renderer.start(config.registry)   # papers rendered while idle, once the database is known good
     return BodyLimit(EncodingGuard(app), settings["tthc_docs.max_body_bytes"])
 
 

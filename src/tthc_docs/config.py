@@ -30,6 +30,13 @@ DEFAULTS = {
     # Anonymous public pages rendered once per content version (web/pagecache.py): the
     # memory their bytes may take, in MiB (an LRU; the whole procedure catalog fits).
     "tthc_docs.page_cache_mb": "32",
+    # Papers (Mẫu 01-05) are fixed at their event and rendered to PDF by a thread of each
+    # app process while no request is in flight (dossiers/renderer.py): "idle", or "off"
+    # where nothing may run in the background (then `render_pending` or a download
+    # makes the bytes). A paper pending longer than paper_max_age seconds is rendered
+    # even while requests keep coming.
+    "tthc_docs.paper_renderer": "idle",
+    "tthc_docs.paper_max_age": "60",
     "tthc_docs.find_throttle": "100 10 900",
     "tthc_docs.vault_max_documents": "500",
     "tthc_docs.vault_max_bytes": "1073741824",
@@ -63,6 +70,7 @@ DEFAULTS = {
 
 
 PUBLIC_URL = "tthc_docs.public_url"
+RENDERERS = ("idle", "off")
 DEV_HOST = "http://127.0.0.1"
 
 
@@ -83,6 +91,9 @@ def normalize(settings, global_config=None):
                 "tthc_docs.argon2_memory_cost", "tthc_docs.max_upload_bytes",
                 "tthc_docs.max_body_bytes", "tthc_docs.page_cache_mb"):
         merged[key] = int(merged[key])
+    merged["tthc_docs.paper_max_age"] = float(merged["tthc_docs.paper_max_age"])
+    if merged["tthc_docs.paper_renderer"] not in RENDERERS:
+        raise ValueError("tthc_docs.paper_renderer must be one of: " + ", ".join(RENDERERS))
     merged["tthc_docs.receipt_cutoff"] = parse_cutoff(merged["tthc_docs.receipt_cutoff"])
     if len(merged["tthc_docs.session_secret"]) < 32:
         raise ValueError("tthc_docs.session_secret must be set to at least 32 random characters")

@@ -69,6 +69,18 @@ def clock(monkeypatch):
 
 
 @pytest.fixture
+def render_papers(edit_site, settings):
+    """``render_papers()`` stores the bytes of every pending paper, as the idle renderer does."""
+    from tthc_docs.dossiers.pending import render_pending
+    from tthc_docs.dossiers.press import Press
+
+    def drain():
+        with edit_site() as site:
+            return render_pending(site, Press.from_settings(settings))
+    return drain
+
+
+@pytest.fixture
 def procedure(edit_site, clock):
     """A published procedure with a fee, and a free one: their codes."""
     with edit_site() as site:

@@ -17,7 +17,7 @@ from PIL import Image
 from samples import pdf_text
 
 from dossier_support import (MONDAY, act, clock, docs, filed, get,  # noqa: F401
-                             procedure, walk_to)
+                             procedure, render_papers, walk_to)
 from tthc_docs import config
 
 JSON = {'Accept': 'application/json'}
@@ -74,7 +74,8 @@ def test_the_apology_is_signed_for_the_head_not_by_the_officer_who_recorded_it(
     assert 'Số: 1/PXL' in text and 'Kính gửi: Ông/Bà' in text
 
 
-def test_the_history_links_each_event_to_the_papers_it_issued(login, procedure, docs):
+def test_the_history_links_each_event_to_the_papers_it_issued(login, procedure, docs,
+                                                              render_papers):
     code = filed(login, docs)
     walk_to(login, code, 'processing')
     body = get(login('citizen1'), code).json
@@ -83,6 +84,9 @@ def test_the_history_links_each_event_to_the_papers_it_issued(login, procedure, 
     listed = {p['id']: p for p in body['papers']}
     assert listed['receipt-1']['url'].endswith(f'/dossiers/{code}/@@paper/receipt-1')
     paper = login('citizen1').get(listed['receipt-1']['url'], headers=JSON)
+    render_papers()
+    listed = {p['id']: p for p in get(login('citizen1'), code).json['papers']}
+    assert listed['receipt-1']['ready'] is True
     assert hashlib.sha256(paper.body).hexdigest() == listed['receipt-1']['sha256']
 
 

@@ -8,7 +8,7 @@ loaded, so no demo dossier goes past ``awaiting_signature``.
 from datetime import timedelta
 
 from tthc_docs.catalog import fees
-from tthc_docs.dossiers import grants, press, workflow
+from tthc_docs.dossiers import grants, pending, press, workflow
 from tthc_docs import timeutil
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.dossiers.content import ONLINE, Dossier, applicant_name
@@ -77,3 +77,4 @@ def load(site, settings):
                                    name=account.full_name)
             dossier.transition(action, ctx)
         press.issue_pending(site, dossier, papers_press, calendar)
+    pending.render_pending(site, papers_press)   # the demo's papers ready before it is served

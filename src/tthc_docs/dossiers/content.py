@@ -8,7 +8,7 @@ cost about 900 bytes per dossier (issue 14; evolve step 23 slims older ones). Ev
 here that re-indexes the dossier, so work queues and the citizen's list read
 sorted BTree ranges (``dossier_indexes``) instead of scanning.
 """
-from BTrees.OOBTree import OOBTree
+from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 
 from tthc_docs.dossiers import codes, deadlines, queues, resubmit, states, workflow
@@ -290,6 +290,8 @@ class DossierRegistry(Container):
     #: ``(slice, owner, fingerprint) -> (code, filed at)``, ordered by time
     #: (``dossiers.resubmit``); None before evolve step 26 built it from ``recent``.
     recent_filings = None
+    #: papers issued but not yet rendered (``dossiers.pending``); None before evolve step 28
+    pending_papers = None
 
     def __init__(self):
         super().__init__()
@@ -299,6 +301,7 @@ class DossierRegistry(Container):
         # the fingerprint was kept (those replay without the body check)
         self.idempotency = OOBTree()
         self.recent_filings = OOBTree()
+        self.pending_papers = OOTreeSet()
 
     def file(self, dossier, now, idempotency_key=None, fingerprint=None):
         """Give ``dossier`` its code, store and index it; returns the dossier."""

@@ -2,8 +2,10 @@
 
 ``issue_pending`` looks at the history entries not yet considered (the
 folder's ``upto``) and issues, for each, the papers its event calls for
-(``EVENT_PAPERS``), rendered from the facts as they were at that event and
-stored once (``papers``). It is called in the same transaction as the
+(``EVENT_PAPERS``): their facts as they were at that event, numbered and
+stored once (``papers``), and put on the site's list of papers to render
+when the process is idle (``pending``; on a site older than that list,
+rendered at once). It is called in the same transaction as the
 event: by ``actions.fire`` after every transition, by the payment views
 after a payment is recorded, by the demo loader and by the evolve step that
 issues the papers of dossiers older than this module. Calling it twice
@@ -19,13 +21,10 @@ from BTrees.OOBTree import OOBTree
 
 from tthc_docs import config
 from tthc_docs.dossiers import papers as store
-from tthc_docs.dossiers import slips
+from tthc_docs.dossiers import pending, slips
 from tthc_docs.dossiers.slip_facts import facts_at
-from tthc_docs.lazy import lazy_module
 from tthc_docs.pdf.fonts import font_dir_from
 from tthc_docs.timeutil import VN_TZ
-
-slip_forms = lazy_module("tthc_docs.dossiers.slip_forms")   # reportlab: only when a paper is issued
 
 #: What each event issues. Every hand-over after receipt also issues a new
 #: edition of Mẫu 05 (its table grows by one row; old editions stay).
@@ -83,10 +82,12 @@ def _issue(site, dossier, folder, history, index, kind, press, calendar):
         year, seq = next_number(site, dossier.agency, at, kind)
         number = f"{seq}/{slips.NUMBER_SUFFIXES[kind]}"
     facts = facts_at(site, dossier, index, press.public_url, calendar, number, press.place)
-    data = slip_forms.render(kind, facts, font_dir=press.font_dir)
-    return folder.store(store.Paper(kind=kind, title=slips.TITLES[kind],
-                                    form=slips.FORM_NUMBERS.get(kind, ""), number=number,
-                                    event=index, issued_at=at, data=data))
+    paper = store.Paper(kind=kind, title=slips.TITLES[kind], form=slips.FORM_NUMBERS.get(kind, ""),
+                        number=number, event=index, issued_at=at, facts=facts)
+    stored = folder.store(paper)
+    if stored is paper and not pending.queue(site, dossier, paper):
+        paper.settle(paper.render(press.font_dir))
+    return stored
 
 
 def enter_in_register(site, dossier, at):

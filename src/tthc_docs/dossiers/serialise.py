@@ -151,12 +151,17 @@ def slips_json(request, dossier):
 
 
 def papers_json(request, dossier):
-    """Every paper issued, oldest first: what it is, when, its hash and its address."""
+    """Every paper issued, oldest first: what it is, when, its hash and its address.
+
+    ``sha256`` and ``size`` are null until the paper is ``ready`` (rendered
+    when the process is idle, ``dossiers.pending``); its address serves the
+    same bytes before and after.
+    """
     folder = papers.folder_of(dossier)
     found = sorted(folder.values(), key=lambda p: (p.event, p.id)) if folder is not None else []
     return [{'id': p.id, 'kind': p.kind, 'form': p.form, 'title': p.title, 'number': p.number,
-             'event': p.event, 'issued_at': timeutil.iso(p.issued_at), 'sha256': p.sha256,
-             'size': p.size, 'url': request.resource_url(dossier, '@@paper', p.id)}
+             'event': p.event, 'issued_at': timeutil.iso(p.issued_at), 'ready': p.ready,
+             'sha256': p.sha256, 'size': p.size, 'url': request.resource_url(dossier, '@@paper', p.id)}
             for p in found]
 
 

@@ -18,8 +18,13 @@ HEAD_HINT = "(Ký, ghi rõ họ tên và đóng dấu)"
 
 
 def render(name, facts, font_dir=None):
-    """PDF bytes of paper ``name`` (one of ``slips.KINDS``); KeyError for another name."""
-    return render_document(build(name, facts), font_dir=font_dir).data
+    """PDF bytes of paper ``name`` (one of ``slips.KINDS``); KeyError for another name.
+
+    The same facts give the same bytes, whenever and wherever they are
+    rendered: the PDF is dated at the paper's event (``facts.issued_at``).
+    """
+    return render_document(build(name, facts), font_dir=font_dir,
+                           created_at=facts.issued_at).data
 
 
 def build(name, facts):

@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
@@ -325,8 +326,11 @@ def _caption_lines(text, width=QR_SIZE + 4 * mm):
     return [head, tail]
 
 
-def _page_decorations(doc):
+def _page_decorations(doc, created_at=None):
     def first_page(canvas, _template):
+        if created_at is not None:   # both read when the file is written, after the last page
+            canvas._doc._timeStamp = _CreatedAt(created_at)
+            canvas._doc.updateSignature(created_at.isoformat())   # the ID differs per paper
         canvas.saveState()
         if doc.qr_text:
             y = page_h - 8 * mm - QR_SIZE
@@ -349,22 +353,40 @@ def _page_decorations(doc):
     return first_page, later_pages
 
 
-def render_document(doc, font_dir=None):
-    """Render ``doc`` to PDF bytes; returns ``Rendered(data, signature_box)``."""
+def render_document(doc, font_dir=None, created_at=None):
+    """Render ``doc`` to PDF bytes; returns ``Rendered(data, signature_box)``.
+
+    With ``created_at`` (an aware datetime) the bytes depend on ``doc`` and
+    the fonts alone: reportlab's invariant mode (a document ID from the
+    content, no clock) with ``created_at`` as the PDF's creation date. A
+    paper rendered long after its event, in another process, is then the
+    same bytes as one rendered at once (``dossiers.papers``).
+    """
     with RENDER_LOCK:
-        return _render(doc, font_dir)
+        return _render(doc, font_dir, created_at)
 
 
-def _render(doc, font_dir):
+def _render(doc, font_dir, created_at):
     register_fonts(font_dir)
     buf = io.BytesIO()
     template = SimpleDocTemplate(
         buf, pagesize=landscape(A4) if doc.landscape else A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
         title=nfc(doc.title), author=nfc(doc.agency), subject=nfc(doc.subject),
-        keywords=nfc(doc.keywords), creator="tthc-docs", invariant=0,
+        keywords=nfc(doc.keywords), creator="tthc-docs", invariant=int(created_at is not None),
     )
     sink = {}
-    first, later = _page_decorations(doc)
+    first, later = _page_decorations(doc, created_at)
     template.build(_story(doc, sink, template.width), onFirstPage=first, onLaterPages=later)
     return Rendered(buf.getvalue(), sink.get("box"))
+
+
+class _CreatedAt(TimeStamp):
+    """reportlab's document time stamp fixed at ``at`` (its own offset), never the clock."""
+
+    def __init__(self, at):  # noqa: the base reads the clock; nothing of it is wanted
+        offset = int(at.utcoffset().total_seconds() // 60)
+        self.t, self.lt = at.timestamp(), at.timetuple()
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh, self.dmm = int(offset / 60), abs(offset) % 60
+        self.tzname = at.tzname()

@@ -53,6 +53,16 @@ _DOSSIER = {'description': 'the dossier', 'content': {'application/json': {'sche
         timeline={'type': 'array', 'description': "the procedure's stages in order: {key, name, "
                   'role, unit, state (done, current, paused, next, skipped), started_at, '
                   'finished_at, due_at, days, late, fixed}', 'items': {'type': 'object'}},
+        papers={'type': 'array', 'description': 'every paper issued (Circular 01/2018 Mẫu '
+                '01-05, payment receipt), oldest first; its content is fixed at its event, '
+                'its PDF rendered when the server is idle: until then `ready` is false, '
+                '`sha256` and `size` null, and `url` already serves the same bytes',
+                'items': {'type': 'object', 'properties': {
+                    'id': {'type': 'string'}, 'kind': {'type': 'string'},
+                    'ready': {'type': 'boolean'},
+                    'sha256': {'type': 'string', 'nullable': True},
+                    'size': {'type': 'integer', 'nullable': True},
+                    'url': {'type': 'string'}}}},
         slips={'type': 'array', 'description': 'the slips the state has produced',
                'items': {'type': 'object', 'properties': {
                    'name': {'type': 'string'}, 'url': {'type': 'string'}}}})}}}}

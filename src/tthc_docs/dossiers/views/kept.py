@@ -51,8 +51,8 @@ def dossier_parts(request, dossier):
     folder = papers.folder_of(dossier)
     parts = [dossier, dossier.filed_version, folder, calendars, timeutil.today(),
              Until(_turns_at(request, site, dossier, calendars, now))]
-    if folder is not None:
-        parts.append(folder._num_objects)
+    if folder is not None:    # a paper added, or one of them rendered (``ready`` in its JSON)
+        parts += [folder._num_objects, folder.rendered]
     docs = _documents(site, list(dossier.attachments) + list(dossier.results))
     if is_officer(account, dossier) and any(d.signed for d in docs):
         basis = trust_basis(request.registry.settings)

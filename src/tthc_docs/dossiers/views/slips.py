@@ -4,11 +4,14 @@
 ``/dossiers/<code>/@@paper/<id>``: one paper (``receipt-1``, ``control-3``).
 The owner and the handling agency's officers (the dossier's ACL grants them
 ``tthc.view``). Papers are issued when their events happen
-(``dossiers.press``); these views only read the stored bytes, so a download
-returns the same bytes for ever. An unknown name or a paper never issued is
+(``dossiers.press``); these views read the stored bytes, or for a paper
+not yet rendered the same bytes made in memory from its frozen facts (a
+GET never writes), so a download returns the same bytes for ever. An unknown name or a paper never issued is
 404; a paper the dossier's history cannot have (a receipt before receipt)
 is 409 naming why.
 """
+import hashlib
+
 from pyramid.response import Response
 from pyramid.view import view_config, view_defaults
 
@@ -16,6 +19,7 @@ from tthc_docs import security as s
 from tthc_docs.dossiers import papers, slips
 from tthc_docs.dossiers.content import Dossier
 from tthc_docs.errors import NotFound, StateConflict, Words
+from tthc_docs.pdf.fonts import font_dir_from
 from tthc_docs.web.views import ResourceViews
 
 _CODE = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}
@@ -64,11 +68,11 @@ class SlipViews(ResourceViews):
         if len(subpath) != 1 or subpath[0] not in slips.KINDS:
             raise NotFound("Không có phiếu này. Các phiếu: " + ", ".join(slips.KINDS)
                            + ". Sổ theo dõi hồ sơ (Mẫu 06) ở /dossiers/@@register.")
-        return latest(self.context, subpath[0])
+        return pdf_response(self.request, latest(self.context, subpath[0]))
 
     @view_config(name="payment-receipt")
     def payment_receipt(self):
-        return latest(self.context, slips.PAYMENT_RECEIPT)
+        return pdf_response(self.request, latest(self.context, slips.PAYMENT_RECEIPT))
 
     @view_config(name="paper")
     def paper(self):
@@ -76,7 +80,7 @@ class SlipViews(ResourceViews):
         found = folder.get(subpath[0]) if folder is not None and len(subpath) == 1 else None
         if found is None:
             raise NotFound("Hồ sơ không có giấy tờ này.")
-        return pdf_response(found)
+        return pdf_response(self.request, found)
 
 
 def latest(dossier, name):
@@ -88,14 +92,14 @@ def latest(dossier, name):
     if found is None:
         raise NotFound(Words("«${paper}» của hồ sơ này chưa được phát hành.",
                              paper=slips.TITLES[name]))
-    return pdf_response(found)
+    return found
 
 
-def pdf_response(found):
-    """The stored bytes, with their SHA-256 as the ETag (a conditional GET gets 304)."""
-    response = Response(body=found.read(), content_type="application/pdf",
-                        conditional_response=True)
-    response.etag = found.sha256
+def pdf_response(request, found):
+    """The paper's bytes, with their SHA-256 as the ETag (a conditional GET gets 304)."""
+    body = found.read(font_dir_from(request.registry.settings))
+    response = Response(body=body, content_type="application/pdf", conditional_response=True)
+    response.etag = found.sha256 or hashlib.sha256(body).hexdigest()
     response.headers["Content-Disposition"] = f'inline; filename="{found.filename}"'
     response.headers["Cache-Control"] = "private, no-cache"
     return response
