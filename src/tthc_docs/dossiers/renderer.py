@@ -56,7 +56,8 @@ class Renderer:
         self._stopping = False
         self._failed = set()
         self._thread = None
-        self.rendered = 0             # papers stored by this renderer (for the tests)
+        self.rendered = 0             # papers stored by this renderer
+        self.conflicts = 0            # transactions it lost to a conflict (then retried)
 
     # -- the requests' side ------------------------------------------------------
 
@@ -193,6 +194,7 @@ class Renderer:
     def _conflicted(self):
         with self._cond:
             self._conflicts += 1
+            self.conflicts += 1
             self._dirty = True
             self._retry_at = time.monotonic() + RETRY_PAUSE * 2 ** min(self._conflicts, 6)
 
