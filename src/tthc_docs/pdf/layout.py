@@ -382,9 +382,12 @@ def _render(doc, font_dir, created_at):
 
 
 class _CreatedAt(TimeStamp):
-    """reportlab's document time stamp fixed at ``at`` (its own offset), never the clock."""
+    """reportlab's document time stamp fixed at ``at`` (its own offset), never the clock.
 
-    def __init__(self, at):  # noqa: the base reads the clock; nothing of it is wanted
+    The base's ``__init__`` reads the clock, so it is not called.
+    """
+
+    def __init__(self, at):
         offset = int(at.utcoffset().total_seconds() // 60)
         self.t, self.lt = at.timestamp(), at.timetuple()
         self.YMDhms = tuple(self.lt)[:6]
