@@ -6,9 +6,9 @@ The owner and the handling agency's officers (the dossier's ACL grants them
 ``tthc.view``). Papers are issued when their events happen
 (``dossiers.press``); these views read the stored bytes, or for a paper
 not yet rendered the same bytes made in memory from its frozen facts (a
-GET never writes), so a download returns the same bytes for ever. An unknown name or a paper never issued is
-404; a paper the dossier's history cannot have (a receipt before receipt)
-is 409 naming why.
+GET never writes), so a download returns the same bytes for ever. An
+unknown name or a paper never issued is 404; a paper the dossier's history
+cannot have (a receipt before receipt) is 409 naming why.
 """
 import hashlib
 
