@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from tthc_docs import timeutil
 from tthc_docs.dossiers.history import INLINE
+from tthc_docs.dossiers.serialise import history_json, plain
 
 EVENTS = 3 * INLINE + 5
 
@@ -83,3 +84,15 @@ def test_a_dossier_stored_with_its_whole_history_inline_seals_it_at_its_next_eve
     _note(dossier, 'mới', at)
     assert [e['note'] for e in dossier.history] == [str(n) for n in range(2 * INLINE)] + ['ghi chú mới']
     assert len(dossier.__dict__['history']) == 1
+
+
+def test_the_json_history_of_sealed_pages_is_the_history_as_it_was(site_and_tm):
+    site, tm = site_and_tm
+    dossier, at = _dossier(site), timeutil.now()
+    for n in range(2 * INLINE + 3):
+        _note(dossier, n, at + timedelta(minutes=n))
+    expected = plain(list(dossier.history))
+    first = history_json(dossier)
+    second = history_json(dossier)       # the pages' cached form was not changed by the first
+    assert [{k: v for k, v in e.items() if k != 'papers'} for e in first] == expected
+    assert second == first

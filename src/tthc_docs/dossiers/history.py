@@ -26,6 +26,16 @@ class HistoryPage(Persistent):
     def __init__(self, entries):
         self.entries = tuple(entries)
 
+    def as_json(self, plain):
+        """``plain(entries)``, made once per page and process: a sealed page never changes.
+
+        Copies of the entries, so that a caller may add to them (``papers``).
+        """
+        made = getattr(self, '_v_json', None)
+        if made is None:
+            made = self._v_json = plain(list(self.entries))
+        return [dict(item) for item in made]
+
 
 def entries(pages, inline):
     """The whole history, oldest first: ``inline`` itself when nothing was sealed.

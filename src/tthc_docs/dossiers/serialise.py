@@ -161,9 +161,14 @@ def papers_json(request, dossier):
 
 
 def history_json(dossier):
-    """The history, each entry naming the papers its event issued (``papers``: ids)."""
+    """The history, each entry naming the papers its event issued (``papers``: ids).
+
+    Sealed pages (``dossiers.history``) are formatted once; only the entries
+    in the dossier's own record are formatted on each answer.
+    """
     folder = papers.folder_of(dossier)
-    items = plain(list(dossier.history))
+    items = [item for page in getattr(dossier, 'history_pages', ()) for item in page.as_json(plain)]
+    items += plain(list(dossier.history[len(items):]))
     if folder is not None:
         for index, item in enumerate(items):
             item['papers'] = list(folder.by_event.get(index, ()))
