@@ -145,18 +145,25 @@ def slips_json(request, dossier):
     folder = papers.folder_of(dossier)
     if folder is None:
         return []
+    base = request.resource_url(dossier)
     return [{'name': kind, 'title': found.title, 'paper': found.id,
-             'url': request.resource_url(dossier, '@@slip', kind)}
+             'url': base + '@@slip/' + quote_path_segment(kind)}
             for kind in slips.KINDS for found in [folder.latest(kind)] if found is not None]
 
 
 def papers_json(request, dossier):
-    """Every paper issued, oldest first: what it is, when, its hash and its address."""
+    """Every paper issued, oldest first: what it is, when, its hash and its address.
+
+    The dossier's address is looked up once, not once per paper (issue 15).
+    """
     folder = papers.folder_of(dossier)
-    found = sorted(folder.values(), key=lambda p: (p.event, p.id)) if folder is not None else []
+    if folder is None:
+        return []
+    found = sorted(folder.values(), key=lambda p: (p.event, p.id))
+    base = request.resource_url(dossier) + '@@paper/'
     return [{'id': p.id, 'kind': p.kind, 'form': p.form, 'title': p.title, 'number': p.number,
              'event': p.event, 'issued_at': timeutil.iso(p.issued_at), 'sha256': p.sha256,
-             'size': p.size, 'url': request.resource_url(dossier, '@@paper', p.id)}
+             'size': p.size, 'url': base + quote_path_segment(p.id)}
             for p in found]
 
 
