@@ -1,5 +1,7 @@
 """Stored shapes of earlier evolve steps, rebuilt from a current database for the step tests."""
-from tthc_docs.dossiers.indexes import SHARED, SortedIndex, shared_pairs
+from BTrees.OOBTree import OOBTree
+
+from tthc_docs.dossiers.indexes import SHARED, SortedIndex, shared_pairs, term_part
 
 #: The indexes evolve step 27 drops (they were kept whole before it).
 DROPPED_BY_27 = ('status', 'agency', 'step', 'due')
@@ -15,3 +17,11 @@ def indexes_before_27(indexes):
                 getattr(indexes, name).index(code, *pair)
     indexes.status_counts = None
     assert set(SHARED) == set(DROPPED_BY_27) | {'owner', 'queue'}
+
+
+def indexes_before_29(indexes):
+    """The search terms' own reverse map back, the shared one without terms: before step 29."""
+    indexes.terms._rev = OOBTree()
+    for code, entry in list(indexes.rev.items()):
+        indexes.terms._rev[code] = term_part(entry)
+        indexes.rev[code] = entry[:7]

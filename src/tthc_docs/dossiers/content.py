@@ -12,6 +12,7 @@ from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 
 from tthc_docs.dossiers import codes, deadlines, queues, resubmit, states, workflow
+from tthc_docs.dossiers import history as histories
 from tthc_docs import errors, roles
 from tthc_docs import security as s
 from tthc_docs.container import Container
@@ -61,6 +62,8 @@ class Dossier(Persistent):
     #: The stored ``ProcedureVersion`` filed against; None for dossiers that keep
     #: copies (filed before evolve step 23, or against a bare object in unit tests).
     filed_version = None
+    #: The sealed older entries of the history (``dossiers.history``), oldest first.
+    history_pages = ()
 
     def __init__(self, *, owner, vault_id, procedure, agency, channel, data,
                  form_name, form_version, attachments, fee_amount, submitted_at,
@@ -91,10 +94,11 @@ class Dossier(Persistent):
         self.submitted_by = submitted_by
         self.results = []
         self.apologies = []
-        #: A plain list in the dossier's own record (``add_history`` marks the
-        #: dossier changed): a ``PersistentList`` of its own cost a record, its
+        #: The newest entries in a plain list in the dossier's own record (``add_history``
+        #: marks the dossier changed): a ``PersistentList`` of its own cost a record, its
         #: header and the time zone again per dossier (issue 14; evolve step 25).
         #: Every event changes the dossier anyway, so conflicts stay where they were.
+        #: Older entries are sealed in pages (``dossiers.history``, issue 15).
         self.history = []
 
     @property
@@ -186,6 +190,18 @@ class Dossier(Persistent):
 
     # -- history, state ------------------------------------------------------
 
+    @property
+    def history(self):
+        """Every entry, oldest first (sealed pages, then the entries in this record)."""
+        return histories.entries(self.history_pages, self.__dict__.setdefault('history', []))
+
+    @history.setter
+    def history(self, entries):
+        """The whole history, kept in this record (the evolve steps that rewrite it)."""
+        self.__dict__.pop('history_pages', None)
+        self.__dict__['history'] = entries
+        self._p_changed = True
+
     def add_history(self, action, by, note, at=None, **extra):
         """Append who did what, when, with which note (slips render from it).
 
@@ -195,7 +211,10 @@ class Dossier(Persistent):
         """
         entry = {'at': at, 'action': action, 'by': by, 'note': note or ''}
         entry.update(extra)
-        self.history.append(entry)
+        pages, self.__dict__['history'] = histories.append(
+            self.history_pages, self.__dict__.setdefault('history', []), entry)
+        if pages is not self.history_pages:
+            self.history_pages = pages
         self._p_changed = True   # a plain list: the dossier's own record holds it
         outbox.record(self, entry)
         indicators.dossier_changed(self)

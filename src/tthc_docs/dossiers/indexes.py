@@ -6,15 +6,14 @@ that a listing reads one sorted range and a page costs what it shows, never a
 scan of all dossiers. A reverse map remembers what each code was indexed
 under, so re-indexing touches only what changed (fewer write conflicts), and
 a ``BTrees.Length`` per value answers ``count`` without walking the set.
-The six indexes every dossier is in share one reverse map
-(``DossierIndexes.rev``: code -> everything it is indexed by): six maps cost
-about 250 bytes more per dossier (issue 14; evolve step 25 merges them).
-Of those six, only the owner's list and the queue are read; the others
-(status, agency, step, and open dossiers by due) cost a set bucket and a
-counter written per filing and per transition for nothing but the count
-of dossiers by status: evolve step 27 drops them and keeps that count
-alone (``status_counts``), and the reverse map still says where each
-dossier is in every one of them (``value_of``).
+The indexes every dossier is in share one reverse map (``DossierIndexes.rev``:
+code -> everything it is indexed by, its search terms too from evolve step
+29): one bucket written per change instead of one per index (issues 14, 15;
+evolve steps 25, 29). Of those indexes, only the owner's list, the queue and
+the search terms are read; evolve step 27 dropped the others (status, agency,
+step, open dossiers by due), which cost a set bucket and a counter per write
+for nothing but the count of dossiers by status, kept alone (``status_counts``);
+the reverse map still says where each dossier is in every one (``value_of``).
 """
 import heapq
 from datetime import timezone
@@ -130,17 +129,22 @@ class TermIndex(Persistent):
     applicant's name (``w:nguyen``) or the procedure (``p:1.001193``).  The
     reverse map keeps each code's ``(agency, status, due key, terms)``, so a
     candidate found under one term is checked against the others without
-    loading the dossier.
+    loading the dossier. ``shared``: kept by the caller, as for ``SortedIndex``
+    (``DossierIndexes.rev`` from evolve step 29: one reverse-map bucket written
+    per filing and change of state instead of two, issue 15).
     """
 
-    def __init__(self):
+    def __init__(self, shared=False):
         self._sets = OOBTree()
         self._counts = OOBTree()
-        self._rev = OOBTree()
+        self._rev = None if shared else OOBTree()
 
-    def index(self, code, agency, status, due, terms):
+    shared = property(lambda self: self._rev is None, doc='The caller keeps the reverse map.')
+
+    def index(self, code, agency, status, due, terms, old=None):
         entry = (agency, status, due, tuple(sorted(set(terms))))
-        old = self._rev.get(code)
+        if self._rev is not None:
+            old = self._rev.get(code)
         if old == entry:
             return
         if old is not None:
@@ -153,13 +157,14 @@ class TermIndex(Persistent):
                 self._counts[key] = Length()
             members.insert((due, code))
             self._counts[key].change(1)
-        self._rev[code] = entry
+        if self._rev is not None:
+            self._rev[code] = entry
 
-    def unindex(self, code):
-        old = self._rev.get(code)
+    def unindex(self, code, old=None):
+        if self._rev is not None:
+            old = self._rev.pop(code, None)
         if old is not None:
             self._drop(code, old)
-            del self._rev[code]
 
     def _drop(self, code, entry):
         agency, status, due, terms = entry
@@ -171,7 +176,7 @@ class TermIndex(Persistent):
                 self._counts[key].change(-1)
 
     def entry(self, code):
-        """``(agency, status, due key, terms)`` of ``code``, or None."""
+        """``(agency, status, due key, terms)`` of ``code``, or None; own reverse map only."""
         return self._rev.get(code)
 
     def keys(self, agency, status, term, prefix=False):
@@ -210,11 +215,18 @@ SHARED = ('status', 'agency', 'owner', 'step', 'due', 'queue')
 KEPT = ('owner', 'queue')
 
 
+def term_part(entry):
+    """``(agency, status, due key, terms)`` of a ``DossierIndexes.rev`` entry that has terms."""
+    if entry is None or len(entry) < 8:
+        return None
+    return entry[1], entry[0], entry[5], entry[7]
+
+
 def shared_pairs(entry, code):
     """``{index name: (value, sort key) or None}`` of a ``DossierIndexes.rev`` entry."""
     if entry is None:
         return dict.fromkeys(SHARED)
-    status, agency, owner, filed, step, due, open_ = entry
+    status, agency, owner, filed, step, due, open_ = entry[:7]
     return {'status': (status, code), 'agency': (agency, filed), 'owner': (owner, filed),
             'step': (step, due), 'due': ('open', due) if open_ else None,
             'queue': ((agency, status, step), due)}
@@ -233,9 +245,10 @@ class DossierIndexes(Persistent):
     #: the same search terms for the desk's rows, keyed by the receiving desk
     #: (``(desk, status, term)``); None before the step that builds ``desk``.
     desk_terms = None
-    #: code -> ``(status, agency, owner, filed, step, due key, open)``: the one
-    #: reverse map of the ``SHARED`` indexes (``shared_pairs``); None before
-    #: evolve step 25, when each of them kept its own.
+    #: code -> ``(status, agency, owner, filed, step, due key, open, terms)``: the one
+    #: reverse map of the ``SHARED`` indexes (``shared_pairs``) and of ``terms``
+    #: (``term_part``); None before evolve step 25, when each of them kept its
+    #: own; without ``terms`` before evolve step 29, when ``terms`` kept its own.
     rev = None
     #: status -> ``Length``: how many dossiers are in each state. None before
     #: evolve step 27, when the ``status`` index (and ``agency``, ``step``,
@@ -248,7 +261,7 @@ class DossierIndexes(Persistent):
         self.queue = SortedIndex(shared=True)    # (agency, status, step) -> by due
         self.status_counts = OOBTree()           # status -> Length
         self.rev = OOBTree()
-        self.terms = TermIndex()        # (agency, status, term) -> by due (the queues' search)
+        self.terms = TermIndex(shared=True)   # (agency, status, term) -> by due (the queues' search)
         self.desk = SortedIndex()       # (receiving desk, status) -> by due
         self.desk_terms = TermIndex()   # (receiving desk, status, term) -> by due
 
@@ -258,9 +271,11 @@ class DossierIndexes(Persistent):
         filed = dossier.submitted_at.astimezone(timezone.utc).strftime('%Y%m%d%H%M%S%f')
         due = due_key(dossier.due_at)
         step = dossier.current_step_id or ''
-        self._index_shared(code, (dossier.status, dossier.agency, dossier.owner, filed, step,
-                                  due, bool(open_)))
-        if self.terms is not None:
+        entry = (dossier.status, dossier.agency, dossier.owner, filed, step, due, bool(open_))
+        if self.terms is not None and self.terms.shared:
+            entry += (tuple(sorted(set(search_terms(dossier)))),)
+        self._index_shared(code, entry)
+        if self.terms is not None and not self.terms.shared:
             self.terms.index(code, dossier.agency, dossier.status, due, search_terms(dossier))
         self.index_desk(dossier)
 
@@ -277,6 +292,8 @@ class DossierIndexes(Persistent):
             else:
                 index.index(code, *pair, old=before[name])
         self._count_status(before['status'], after['status'])
+        if term_part(entry) is not None:
+            self.terms.index(code, *term_part(entry), old=term_part(old))
         if self.rev is not None:
             self.rev[code] = entry
 
@@ -329,13 +346,22 @@ class DossierIndexes(Persistent):
                 self.desk_terms.unindex(dossier.code)
 
     def unindex(self, code):
-        before = shared_pairs(self.rev.pop(code, None) if self.rev is not None else None, code)
+        old = self.rev.pop(code, None) if self.rev is not None else None
+        before = shared_pairs(old, code)
         for name in self._maintained():
             getattr(self, name).unindex(code, before[name])
         self._count_status(before['status'], None)
-        for index in (self.terms, self.desk, self.desk_terms):
+        if self.terms is not None:
+            self.terms.unindex(code, term_part(old))
+        for index in (self.desk, self.desk_terms):
             if index is not None:
                 index.unindex(code)
+
+    def term_entry(self, index, code):
+        """``(agency, status, due key, terms)`` of ``code`` in the term index ``index``, or None."""
+        if index is self.terms and index.shared:
+            return term_part(self.rev.get(code))
+        return index.entry(code)
 
     def queue_values(self, agency, statuses=None, step=None):
         """The composite queue keys of an agency, narrowed by statuses and step."""

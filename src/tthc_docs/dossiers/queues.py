@@ -138,7 +138,7 @@ def _terms(query):
 
 def _keeps(ix, term_index, code, agency, statuses, query, low, high):
     """Whether the one dossier a code names belongs in this listing."""
-    entry = term_index.entry(code)
+    entry = ix.term_entry(term_index, code)
     if entry is None:
         return False
     where, status, due, terms = entry
@@ -186,7 +186,7 @@ def _by_terms(ix, agency, sources, step, terms, low, high, offset, limit, keep=N
                 continue
             last = pair
             code = pair[1]
-            entry = ix.terms.entry(code)[3]
+            entry = ix.term_entry(ix.terms, code)[3]
             if all(_has(entry, term, prefix) for term, prefix, _ in others) and (
                     not step or ix.value_of('queue', code)[2] == step) and (
                     keep is None or keep(code)):

@@ -145,8 +145,9 @@ def slips_json(request, dossier):
     folder = papers.folder_of(dossier)
     if folder is None:
         return []
+    base = request.resource_url(dossier)
     return [{'name': kind, 'title': found.title, 'paper': found.id,
-             'url': request.resource_url(dossier, '@@slip', kind)}
+             'url': base + '@@slip/' + quote_path_segment(kind)}
             for kind in slips.KINDS for found in [folder.latest(kind)] if found is not None]
 
 
@@ -155,20 +156,29 @@ def papers_json(request, dossier):
 
     ``sha256`` and ``size`` are null until the paper is ``ready`` (rendered
     when the process is idle, ``dossiers.pending``); its address serves the
-    same bytes before and after.
+    same bytes before and after. The dossier's address is looked up once, not
+    once per paper (issue 15).
     """
     folder = papers.folder_of(dossier)
-    found = sorted(folder.values(), key=lambda p: (p.event, p.id)) if folder is not None else []
+    if folder is None:
+        return []
+    found = sorted(folder.values(), key=lambda p: (p.event, p.id))
+    base = request.resource_url(dossier) + '@@paper/'
     return [{'id': p.id, 'kind': p.kind, 'form': p.form, 'title': p.title, 'number': p.number,
              'event': p.event, 'issued_at': timeutil.iso(p.issued_at), 'ready': p.ready,
-             'sha256': p.sha256, 'size': p.size, 'url': request.resource_url(dossier, '@@paper', p.id)}
+             'sha256': p.sha256, 'size': p.size, 'url': base + quote_path_segment(p.id)}
             for p in found]
 
 
 def history_json(dossier):
-    """The history, each entry naming the papers its event issued (``papers``: ids)."""
+    """The history, each entry naming the papers its event issued (``papers``: ids).
+
+    Sealed pages (``dossiers.history``) are formatted once; only the entries
+    in the dossier's own record are formatted on each answer.
+    """
     folder = papers.folder_of(dossier)
-    items = plain(list(dossier.history))
+    items = [item for page in getattr(dossier, 'history_pages', ()) for item in page.as_json(plain)]
+    items += plain(list(dossier.history[len(items):]))
     if folder is not None:
         for index, item in enumerate(items):
             item['papers'] = list(folder.by_event.get(index, ()))

@@ -238,32 +238,46 @@ def fire(state, action, roles, dossier=None, login=None):
     without it guards are not checked. Raises ``Invalid``, ``NotAllowed`` or
     ``StateConflict`` in the order given in the module docstring.
     """
+    rule, refusal = _check(state, action, frozenset(roles), dossier, login)
+    if refusal is not None:
+        raise refusal()
+    return Transition(action, state, _target(rule, state, dossier), rule)
+
+
+def _check(state, action, roles, dossier, login):
+    """``(rule, None)`` when allowed, else ``(None, a function making the refusal)``.
+
+    The refusal is only made when someone raises it: ``allowed_actions``
+    asks of every action a state allows on each dossier answer and needs the
+    verdict alone, not the translated message of each refusal (issue 15).
+    """
     if action not in ACTION_LABELS:
-        raise errors.Invalid(errors.Words('Thao tác không tồn tại: ${action}.', action=repr(action)),
-                             {'action': errors.Words('một trong: ${choices}', choices=', '.join(ACTIONS))})
+        return None, lambda: errors.Invalid(
+            errors.Words('Thao tác không tồn tại: ${action}.', action=repr(action)),
+            {'action': errors.Words('một trong: ${choices}', choices=', '.join(ACTIONS))})
     if state not in STATE_LABELS:
-        raise errors.Invalid(errors.Words('Trạng thái không tồn tại: ${state}.', state=repr(state)),
-                             {'status': 'không hợp lệ'})
-    roles = frozenset(roles)
+        return None, lambda: errors.Invalid(
+            errors.Words('Trạng thái không tồn tại: ${state}.', state=repr(state)),
+            {'status': 'không hợp lệ'})
     candidates = [r for r in RULES if r.action == action]
     if not any(roles & _rule_roles(r, dossier) for r in candidates):
-        raise errors.NotAllowed(errors.Words('Bạn không có quyền «${action}» hồ sơ này.',
-                                             action=ACTION_LABELS[action],
-                                             contexts=ACTION_CONTEXT))
+        return None, lambda: errors.NotAllowed(errors.Words(
+            'Bạn không có quyền «${action}» hồ sơ này.',
+            action=ACTION_LABELS[action], contexts=ACTION_CONTEXT))
     rule = next((r for r in candidates if state in r.sources), None)
     if rule is None:
-        raise _conflict(state, action)
+        return None, lambda: _conflict(state, action)
     if not roles & _rule_roles(rule, dossier):
-        raise errors.NotAllowed(errors.Words(
+        return None, lambda: errors.NotAllowed(errors.Words(
             'Ở trạng thái «${state}», bạn không có quyền «${action}».',
             state=STATE_LABELS[state], action=ACTION_LABELS[action], contexts=ACTION_CONTEXT))
     refusal = _assignment_refusal(rule, dossier, roles, login)
     if refusal:
-        raise errors.NotAllowed(refusal)
+        return None, lambda: errors.NotAllowed(refusal)
     reason = rule.guard(dossier) if (rule.guard and dossier is not None) else None
     if reason:
-        raise errors.StateConflict(reason, allowed=actions_in(state))
-    return Transition(action, state, _target(rule, state, dossier), rule)
+        return None, lambda: errors.StateConflict(reason, allowed=actions_in(state))
+    return rule, None
 
 
 def _target(rule, state, dossier):
@@ -274,14 +288,9 @@ def _target(rule, state, dossier):
 
 def allowed_actions(state, roles, dossier=None, login=None):
     """The actions that ``roles`` (and ``login``) may fire now, guards included."""
-    allowed = []
-    for action in actions_in(state):
-        try:
-            fire(state, action, roles, dossier, login)
-        except errors.DomainError:
-            continue
-        allowed.append(action)
-    return allowed
+    roles = frozenset(roles)
+    return [action for action in actions_in(state)
+            if _check(state, action, roles, dossier, login)[1] is None]
 
 
 def apply(dossier, action, ctx):
