@@ -25,3 +25,22 @@ def indexes_before_29(indexes):
     for code, entry in list(indexes.rev.items()):
         indexes.terms._rev[code] = term_part(entry)
         indexes.rev[code] = entry[:7]
+
+
+def outbox_before_30(outbox):
+    """The outbox as kept before step 30: a set of pending keys, a count per dossier behind, a counter."""
+    from BTrees.Length import Length
+    from BTrees.OOBTree import OOBTree, OOTreeSet
+    pending, behind = OOTreeSet(), OOBTree()
+    for code, seq in outbox.records.keys():
+        if (code, seq) not in outbox.dead:
+            pending.insert((code, seq))
+        behind[code] = behind.get(code, 0) + 1
+    outbox.pending, outbox.behind, outbox.pending_count = pending, behind, Length(len(pending))
+
+
+def contributions_before_30(store):
+    """Each ``indicators.last`` entry as the tuple of tuples it was before step 30."""
+    from tthc_docs.indicators.counters import read_contribution
+    for key, kept in list(store.last.items()):
+        store.last[key] = read_contribution(kept)

@@ -25,7 +25,7 @@ from ZODB.FileStorage import FileStorage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 from tthc_docs.indicators import report  # noqa: E402
-from tthc_docs.indicators.counters import IndicatorStore  # noqa: E402
+from tthc_docs.indicators.counters import IndicatorStore, contribution  # noqa: E402
 from tthc_docs.indicators.facts import PROVINCE  # noqa: E402
 
 AGENCIES = [f"{n:03d}.00.20.H55" for n in range(20)]
@@ -76,7 +76,7 @@ def build(folder, n):
     transaction.commit()
     chunk = 100_000
     for first in range(0, n, chunk):
-        store.last.update({("d", f"D{i:08d}"): ((AGENCIES[i % 20], PROVINCE), ())
+        store.last.update({("d", f"D{i:08d}"): contribution((AGENCIES[i % 20], PROVINCE), ())
                            for i in range(first, min(n, first + chunk))})
         transaction.commit()
     conn.close()

@@ -195,7 +195,7 @@ def test_refused_goes_to_the_dead_letters_and_replay_brings_it_back(edit_site):
         assert [r.key for r in box.replay([key], now)] == [key]
         assert box.get(key).state == ob.PENDING and box.get(key).attempts == 0
         box.settle(key, 1, "delivered", now)
-        assert box.behind.get(dossier.code) is None
+        assert not box.owes(dossier.code)
         assert box.share() == (synchronised + 1, received)
 
 
@@ -270,3 +270,32 @@ def test_deliveries_and_new_records_at_once_do_not_conflict(db, edit_site):
         assert [box.numbered((code, 1)).state for code in (a, b, c)] == [
             ob.DELIVERED, ob.DELIVERED, ob.PENDING]
         assert box.last_seq(c) == 2 and box.numbered((c, 2)).message["event"] == "payment"
+
+
+def test_a_record_read_back_from_the_database_is_the_message_it_was_written_with(edit_site):
+    """Stored packed (``protocol.pack``), a record reads back the same message, key and times."""
+    with edit_site() as site:
+        dossier = file_dossier(site)
+        pay_and_receive(site, dossier)
+        code = dossier.code
+        written = [(r.key, dict(r.message), r.recorded_at) for r in records_of(site, code)]
+        rating = dict(protocol.message(dossier, {"action": "rate", "score": 4,
+                                                 "at": timeutil.now()}, 9))
+    with edit_site() as site:
+        site._p_jar.cacheMinimize()          # every record a ghost: read from its pickle
+        read = [(r.key, r.message, r.recorded_at) for r in records_of(site, code)]
+        assert read == written and all(isinstance(r.__getstate__(), tuple)
+                                       for r in records_of(site, code))
+        assert read[2][1]["due_at"] == timeutil.iso(site["dossiers"][code].due_at)
+    assert protocol.unpack(protocol.pack(rating), code, 9, rating["key"]) == rating
+    assert protocol.pack(dict(rating, extra=1)) is None      # not a whole message: kept as a dict
+
+
+def test_a_record_stored_as_a_dict_before_it_was_packed_still_reads(edit_site):
+    with edit_site() as site:
+        code = file_dossier(site).code
+        rec = records_of(site, code)[0]
+        state = {name: value for name, value in rec.__dict__.items()}   # the shape before
+        old = ob.OutboxRecord.__new__(ob.OutboxRecord)
+        old.__setstate__(state)
+        assert (old.key, old.message, old.recorded_at) == (rec.key, rec.message, rec.recorded_at)

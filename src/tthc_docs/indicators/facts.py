@@ -169,7 +169,7 @@ def synced(d, site):
     outbox = site.get('outbox') if site is not None else None
     if outbox is None:
         return False
-    return outbox.last_seq(d.code) > 0 and d.code not in outbox.behind
+    return outbox.last_seq(d.code) > 0 and not outbox.owes(d.code)
 
 
 def reused(d, site):

@@ -13,6 +13,14 @@ the tree itself (two changes of one dossier conflict on the dossier anyway),
 and the totals are ``BTrees.Length`` counters, which merge concurrent
 increments. No Pyramid import: the dossier domain calls this.
 
+An event writes its record, a bucket of ``records`` and one of ``waiting``
+(the queue, oldest first), nothing else: ``records`` holds exactly what the
+portal still lacks (pending or dead), so whether a dossier is behind, how
+many dossiers are and how many records wait are read from it and from
+``waiting``, not kept in three more structures that every event rewrote
+(a set of pending keys, a count per dossier and a counter: three records
+and 1.3 KB of each commit until evolve step 30 dropped them; issue 15).
+
 A delivered record keeps only what the admins' page and a late report of
 the relay read (key, code, seq, the event and status, the times): the
 portal holds the message itself (it keeps the first message of each key,
@@ -61,6 +69,32 @@ class OutboxRecord(Persistent):
         self.key = message['key']
         self.recorded_at = recorded_at
 
+    def __getstate__(self):
+        """A whole message's record as a tuple (``protocol.pack``); any other as its dict.
+
+        ``(code, seq, digest, packed message, recorded_at as stored, the other
+        attributes or None)``: about half the bytes and pickled objects of the
+        dict with every name, and no time zone (issue 15). A slimmed record
+        (delivered before evolve step 25) keeps its dict.
+        """
+        state = super().__getstate__()
+        packed = protocol.pack(state.get('message') or {})
+        parts = protocol.split_key(state.get('key'))
+        if packed is None or parts != (state.get('code'), state.get('seq')):
+            return state
+        rest = {k: v for k, v in state.items() if k not in _PACKED_ATTRIBUTES}
+        return (self.code, self.seq, self.key.rsplit(':', 1)[1], packed,
+                timeutil.stored(self.recorded_at), rest or None)
+
+    def __setstate__(self, state):
+        if isinstance(state, dict):
+            return super().__setstate__(state)
+        code, seq, digest, packed, recorded, rest = state
+        key = f'{code}:{seq}:{digest}'
+        super().__setstate__(dict(rest or (), code=code, seq=seq, key=key,
+                                  message=protocol.unpack(packed, code, seq, key),
+                                  recorded_at=timeutil.from_stored(recorded)))
+
     def slim(self):
         """Drop the message once delivered, keeping its event and status (``as_json``).
 
@@ -78,6 +112,9 @@ class OutboxRecord(Persistent):
                 'recorded_at': timeutil.iso(self.recorded_at),
                 'next_try': timeutil.iso(self.next_try), 'last_error': self.last_error,
                 'delivered_at': timeutil.iso(self.delivered_at)}
+
+
+_PACKED_ATTRIBUTES = ('code', 'seq', 'key', 'message', 'recorded_at')
 
 
 class Delivered:
@@ -128,14 +165,11 @@ class Outbox(Persistent):
     delivered = None
 
     def __init__(self):
-        self.records = OOBTree()     # (code, seq) -> OutboxRecord, until delivered
+        self.records = OOBTree()     # (code, seq) -> OutboxRecord, until delivered (pending or dead)
         self.delivered = OOBTree()   # (code, seq) -> ``Delivered`` tuple
-        self.pending = OOTreeSet()   # (code, seq) still to deliver
-        self.waiting = OOTreeSet()   # (recorded iso, code, seq): oldest first, for the lag
+        self.waiting = OOTreeSet()   # (recorded iso, code, seq) of each pending record: oldest first
         self.dead = OOBTree()        # (code, seq) -> True: refused as malformed / given up
-        self.behind = OOBTree()      # code -> records not yet delivered (pending or dead)
         self.dossiers = Length()     # dossiers with at least one record
-        self.pending_count = Length()
         self.delivered_count = Length()
 
     # -- writing (the web side) ----------------------------------------------
@@ -155,15 +189,22 @@ class Outbox(Persistent):
         return max(_last_seq(self.records, code), _last_seq(self.delivered, code))
 
     def _enqueue(self, rec):
-        self.pending.insert((rec.code, rec.seq))
         self.waiting.insert((timeutil.iso(rec.recorded_at), rec.code, rec.seq))
-        self.pending_count.change(1)
-        self.behind[rec.code] = self.behind.get(rec.code, 0) + 1
 
     def _dequeue(self, rec):
-        self.pending.remove((rec.code, rec.seq))
         self.waiting.remove((timeutil.iso(rec.recorded_at), rec.code, rec.seq))
-        self.pending_count.change(-1)
+
+    def _undelivered(self, code):
+        """The keys ``(code, seq)`` of ``code``'s records not yet delivered (pending or dead)."""
+        return self.records.keys((code, 0), (code, _MAX_SEQ))
+
+    def owes(self, code):
+        """Whether the portal still lacks an event of dossier ``code`` (pending or dead)."""
+        return next(iter(self._undelivered(code)), None) is not None
+
+    def pending_count(self):
+        """How many records wait to be delivered (neither delivered nor dead)."""
+        return len(self.waiting)
 
     # -- the relay's side ------------------------------------------------------
 
@@ -181,7 +222,7 @@ class Outbox(Persistent):
             if code in seen:
                 continue
             seen.add(code)
-            rec = self.records[self.pending.minKey((code, 0))]
+            rec = self.records[next(k for k in self._undelivered(code) if k not in self.dead)]
             if rec.next_try is None or rec.next_try <= now:
                 found.append(rec)
         return found
@@ -226,11 +267,7 @@ class Outbox(Persistent):
         self.delivered[(rec.code, rec.seq)] = Delivered.pack(
             rec, attempts=attempt, delivered_at=now, duplicate=duplicate, last_error=error)
         self.delivered_count.change(1)
-        left = self.behind.get(rec.code, 1) - 1
-        if left > 0:
-            self.behind[rec.code] = left
-        else:
-            self.behind.pop(rec.code, None)
+        if not self.owes(rec.code):
             indicators.dossier_synced(self, rec.code)   # indicator decision.SYNC_SHARE
         return self.numbered((rec.code, rec.seq))
 
@@ -250,7 +287,6 @@ class Outbox(Persistent):
             del self.dead[(rec.code, rec.seq)]
             rec.state, rec.attempts, rec.next_try, rec.last_error = PENDING, 0, None, ''
             self._enqueue(rec)
-            self.behind[rec.code] -= 1   # _enqueue counted it again
             done.append(rec)
         return done
 
@@ -270,7 +306,10 @@ class Outbox(Persistent):
     def share(self):
         """Indicator ``decision.SYNC_SHARE``'s figures, province-wide: ``(synchronised, received)``."""
         received = self.dossiers()
-        return received - len(self.behind), received
+        owed, last = 0, None
+        for code, _seq in self.records.keys():   # only what is not delivered: few, when the relay runs
+            owed, last = owed + (code != last), code
+        return received - owed, received
 
 
 def _last_seq(tree, code):
