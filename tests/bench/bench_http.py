@@ -12,7 +12,10 @@ Two loads write: ``POST @@apply`` (JSON, a new Idempotency-Key on every
 request, so each one files a dossier) and ``POST @@transition`` (the
 leader re-assigns one of 200 received dossiers in turn); wrk sends them
 through a small Lua script.  The serving process's ZODB cache is the one
-production.ini sets (``connection_cache_size``).
+production.ini sets (``connection_cache_size``).  A transition leaves its
+paper's PDF to the app's idle renderer: each round then waits until every
+paper is rendered, so that work does not land in the next figures, and the
+report says how many papers it rendered and how long that took.
 
     python tests/bench/bench_http.py [--seconds 3] [--rounds 3] [--name http]
 """
@@ -34,7 +37,7 @@ from urllib.parse import quote
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
-from http_writes import add_writable, lua_script, writes  # noqa: E402
+from http_writes import add_writable, lua_script, papers_waiting, writes  # noqa: E402
 
 CONNECTIONS = 8
 UNKNOWN_CODE = "000.00.20.H55-270203-9999"
@@ -222,6 +225,30 @@ def check(port, label, path, headers, expected, post=None):
         raise SystemExit(f"{label}: {path} answered {status}, not {expected}: {body[:300]!r}")
 
 
+def wait_rendered(port, measured, limit=300):
+    """Wait until the papers the transitions issued are rendered: ``(papers, seconds)``.
+
+    Transitions store a paper's facts and leave its PDF to the app's idle
+    renderer (``dossiers.renderer``), which works once requests stop. Its
+    CPU would otherwise land in the next loads' figures (the bare app's
+    included, on a 2-core machine), so each round waits for it here, and the
+    report shows what it cost: the papers rendered after the loads and how long that took.
+    """
+    leader = next(h for label, _, _, h, _, post in measured if post and "transition" in label)
+    started = time.monotonic()
+    first, last = papers_waiting(port, _get, leader)
+    waiting = first
+    while waiting:
+        # The renderer takes the oldest first: watch the dossier of the newest paper
+        # (one page, not 200: the checks are requests too, and would hold it back).
+        while papers_waiting(port, _get, leader, [last])[0]:
+            if time.monotonic() - started > limit:
+                raise SystemExit(f"papers still not rendered after {limit} s")
+            time.sleep(1.0)
+        waiting, last = papers_waiting(port, _get, leader)
+    return first, time.monotonic() - started
+
+
 def run(seconds, rounds):
     threads = production_threads()
     bare_dir = Path(tempfile.mkdtemp(prefix="bench-bare-"))
@@ -240,19 +267,22 @@ def run(seconds, rounds):
         load(bare_port, PATH, {}, 1)  # warm both up: caches, code paths
         for _, _, path, headers, _, post in measured:
             load(app_port, path, headers, 1, post=post)
+        wait_rendered(app_port, measured)
         results = {label: [] for label, *_ in measured}
-        baselines = []
+        baselines, drains = [], []
         for number in range(rounds):
             before = load(bare_port, PATH, {}, seconds)
             taken = {label: expected_only(load(app_port, path, headers, seconds, post=post),
                                           expected)
                      for label, _, path, headers, expected, post in measured}
+            drains.append(wait_rendered(app_port, measured))
             after = load(bare_port, PATH, {}, seconds)
             base = {k: statistics.fmean([before[k], after[k]]) for k in ("rps", "p50", "p99")}
             baselines.append(base)
             for label, figures in taken.items():
                 results[label].append(dict(figures, base=base))
-            print(f"round {number + 1}: bare {base['rps']:.0f} req/s", flush=True)
+            print(f"round {number + 1}: bare {base['rps']:.0f} req/s; {drains[-1][0]} papers "
+                  f"rendered after the loads in {drains[-1][1]:.1f} s", flush=True)
         memory = rss_mib(app.pid)
     finally:
         for proc in (bare, app):
@@ -260,7 +290,7 @@ def run(seconds, rounds):
             proc.wait(10)
         shutil.rmtree(bare_dir, ignore_errors=True)
         shutil.rmtree(app_dir, ignore_errors=True)
-    return summarise(measured, results, baselines), memory, threads
+    return summarise(measured, results, baselines), memory, threads, drains
 
 
 def summarise(measured, results, baselines):
@@ -285,7 +315,7 @@ def summarise(measured, results, baselines):
 
 
 # -- the report ------------------------------------------------------------
-def table(rows, memory, threads, seconds, rounds):
+def table(rows, memory, threads, seconds, rounds, drains=()):
     lines = [f"waitress, {threads} threads, {CONNECTIONS} connections (wrk), {seconds} s per page "
              f"and round, median of {rounds} rounds; share = req/s over the bare app's req/s in "
              f"the same round (targets: public pages {TARGETS['public']}, public JSON "
@@ -298,6 +328,11 @@ def table(rows, memory, threads, seconds, rounds):
         lines.append(f"| {r['label']} | {r['rps']:.0f} | {r['share']:.2f} | {target} | "
                      f"{r['p50']:.2f} | {r['p50_x']:.2f} | {r['p99']:.2f} | {r['p99_x']:.2f} |")
     lines += ["", f"Serving process after the bench: {memory:.0f} MiB RSS (target ≤ 150)."]
+    if drains:
+        papers, spent = sum(d[0] for d in drains), sum(d[1] for d in drains)
+        lines += ["", f"Papers the transitions issued, rendered by the idle renderer after "
+                      f"each round's loads (and before the next): {papers} in {spent:.1f} s, "
+                      f"{1000 * spent / max(papers, 1):.1f} ms each including the checks."]
     errors = [f"{r['label']}: {r['errors']}" for r in rows if r["errors"]]
     if errors:
         lines += ["", "wrk reported: " + "; ".join(errors)]
@@ -345,8 +380,8 @@ def main():
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
-    rows, memory, threads = run(args.seconds, args.rounds)
-    text = table(rows, memory, threads, args.seconds, args.rounds)
+    rows, memory, threads, drains = run(args.seconds, args.rounds)
+    text = table(rows, memory, threads, args.seconds, args.rounds, drains)
     print(text)
     out = ROOT / "docs" / "bench"
     out.mkdir(parents=True, exist_ok=True)

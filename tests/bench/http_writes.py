@@ -117,3 +117,22 @@ def writes(port, login):
          dict(json_post, Cookie=leader, **{"X-CSRF-Token": leader_me["csrf_token"]}), 200,
          assign),
     ]
+
+
+def papers_waiting(port, get, headers, codes=None):
+    """``(n, code)``: papers of the assigned dossiers (or of ``codes``) not rendered yet
+    (``ready`` false), and the dossier of the newest of them (None when none waits).
+
+    ``get(port, path, headers)`` is the bench's GET; ``headers`` the leader's
+    (the transition load's), who may read every one of these dossiers.
+    """
+    waiting, newest = 0, (None, None)
+    for code in codes or PREPARED["codes"]:
+        status, _, body = get(port, f"/dossiers/{quote(code)}",
+                              {"Cookie": headers["Cookie"], "Accept": "application/json"})
+        assert status == 200, body[:300]
+        late = [p["issued_at"] for p in json.loads(body)["papers"] if not p["ready"]]
+        waiting += len(late)
+        if late and (newest[0] is None or max(late) > newest[0]):
+            newest = (max(late), code)
+    return waiting, newest[1]

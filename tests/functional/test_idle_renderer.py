@@ -1,6 +1,7 @@
 """The idle renderer: a thread of the app process stores pending papers' bytes.
 
-It renders only while no request is in flight (requests come first), or a
+It renders only when the process is quiet (no request in flight and none
+for ``QUIET`` seconds: requests come first), or a
 paper that has waited longer than ``tthc_docs.paper_max_age``; a conflict
 is retried; it stops cleanly. Each test runs the real app on its own copy
 of the demo database with ``tthc_docs.paper_renderer = idle``; every wait
@@ -17,6 +18,7 @@ from webtest import TestApp
 
 from conftest import logged_in
 from tthc_docs.dossiers import pending
+from tthc_docs.dossiers import renderer as renderer_module
 from tthc_docs.pdf.fonts import RENDER_LOCK
 from tthc_docs.site.content import get_site
 
@@ -107,6 +109,20 @@ def test_requests_in_flight_come_first(served):
         assert pending_count(db) == 2
     finally:
         renderer.request_finished()
+    assert renderer.wait_until(lambda: renderer.rendered >= 2, WAIT)
+
+
+def test_a_moment_between_requests_is_not_quiet(served):
+    """Under steady load no request is in flight for an instant now and then: not enough."""
+    app, renderer, db = served()
+    code = submitted_code(db)
+    receive(app, code)
+    steady_until = time.monotonic() + max(1.5, 4 * renderer_module.QUIET)
+    while time.monotonic() < steady_until:      # one short request every 20 ms
+        renderer.request_started()
+        renderer.request_finished()
+        time.sleep(0.02)
+    assert renderer.rendered == 0 and pending_count(db) == 2
     assert renderer.wait_until(lambda: renderer.rendered >= 2, WAIT)
 
 

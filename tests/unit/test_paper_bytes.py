@@ -13,7 +13,9 @@ import pickle
 import subprocess
 import sys
 
-from tthc_docs.dossiers import press, slip_forms, slips
+import transaction
+
+from tthc_docs.dossiers import papers, press, slip_forms, slips
 from tthc_docs.dossiers.calendar import calendar_for
 from tthc_docs.timeutil import VN_TZ
 
@@ -79,3 +81,30 @@ def test_the_facts_a_paper_keeps_are_plain_immutable_values(site_and_tm):
     for paper in issued:
         assert _plain(paper.facts)
         assert pickle.loads(pickle.dumps(paper.facts)) == paper.facts
+
+
+def test_listing_papers_leaves_their_facts_unread(site_and_tm):
+    """The facts are read to render a paper, never to list it (every dossier JSON lists them)."""
+    import ZODB
+    site, tm = site_and_tm
+    dossier = next(d for d in site['dossiers'].values() if getattr(d, 'papers', None))
+    paper = next(iter(dossier.papers.values()))
+    db, writing = ZODB.DB(None), transaction.TransactionManager()
+    conn = db.open(transaction_manager=writing)
+    conn.root()['paper'] = papers.Paper(kind=paper.kind, title=paper.title, form=paper.form,
+                                        number=paper.number, event=paper.event,
+                                        issued_at=paper.issued_at, facts=_facts_of(site, dossier))
+    writing.commit()
+    other = db.open(transaction_manager=transaction.TransactionManager())
+    listed = other.root()['paper']
+    assert (listed.kind, listed.title, listed.ready) == (paper.kind, paper.title, False)
+    assert listed._facts._p_changed is None            # a ghost: its record not loaded
+    assert listed.facts.code == dossier.code            # read when rendering
+    other.close()
+    conn.close()
+    db.close()
+
+
+def _facts_of(site, dossier):
+    from tthc_docs.dossiers.slip_facts import facts_at
+    return facts_at(site, dossier, 0, 'http://x')

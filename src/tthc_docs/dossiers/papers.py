@@ -39,13 +39,26 @@ class AlreadyRendered(RuntimeError):
     """A paper's bytes are stored once; they are never replaced."""
 
 
+class Facts(Persistent):
+    """A paper's frozen facts, in their own record.
+
+    Listing a dossier's papers (its JSON, the answer to every transition)
+    loads each ``Paper``; the facts (some 2 KB a paper) are read only to
+    render it, so they stay out of the paper's record and out of the
+    request threads' caches (the process's memory, issue 15).
+    """
+
+    def __init__(self, value):
+        self.value = value
+
+
 class Paper(Persistent):
     """One issued paper: what it is, which event issued it, its frozen facts, then its bytes."""
 
     __name__ = None
     __parent__ = None
-    #: the ``SlipFacts`` it prints (None for a paper issued before they were kept)
-    facts = None
+    #: the ``Facts`` record of what it prints (None for a paper issued before they were kept)
+    _facts = None
     #: the stored PDF, its SHA-256 and size: None until rendered (``settle``)
     blob = sha256 = size = None
 
@@ -56,7 +69,12 @@ class Paper(Persistent):
         self.number = number          # the paper's number line ("12/TNHS"), "" when none
         self.event = event            # index of the history entry that issued it
         self.issued_at = issued_at
-        self.facts = facts
+        self._facts = Facts(facts) if facts is not None else None
+
+    @property
+    def facts(self):
+        """The ``SlipFacts`` it prints, frozen at its event (None for an older paper)."""
+        return self._facts.value if self._facts is not None else None
 
     @property
     def id(self):

@@ -3,12 +3,17 @@
 Rendering a paper (reportlab, some 20 ms of CPU) inside the request that
 fired its event capped transitions at some 40 a second (issue 15). Its
 content is fixed at the event (``papers``, ``pending``), so the bytes can be
-made later: this thread waits until no request is in flight in this
-process (requests always come first; the tween below counts them), then
-renders the oldest pending papers one at a time, each in its own
-transaction on its own connection. It sleeps on a condition: woken after a
-commit that queued papers (``pending.listeners``) and when the last request
-in flight ends, never polling faster than once per ``max_age``.
+made later: this thread waits until the process is quiet, no request in
+flight and none for ``QUIET`` seconds (requests always come first; the
+tween below counts them; "no request at this instant" happens between
+requests even under full load, and a paper begun then takes a core's
+worth of CPU from the requests that follow), then renders the oldest
+pending papers one at a time, each in its own transaction on its own
+connection, looking again before each. It sleeps on a condition: woken
+after a commit that queued papers (``pending.listeners``), otherwise at
+the moment the quiet period would end, never polling faster than once per
+``max_age``. Its connection's cache is emptied when it goes back to sleep,
+so the papers it read do not stay in memory (the process's RSS, issue 15).
 
 A paper pending longer than ``tthc_docs.paper_max_age`` seconds is rendered
 even while requests keep coming, so a busy hour never leaves papers without
@@ -19,6 +24,7 @@ paper stays pending (a download still renders it in memory). ``off``
 ``pending.render_pending``.
 """
 import atexit
+import ctypes
 import logging
 import threading
 import time
@@ -36,6 +42,8 @@ log = logging.getLogger(__name__)
 
 #: The pause before a paper that met a conflict is tried again (seconds, doubled each time).
 RETRY_PAUSE = 0.05
+#: How long the process must have served no request before a paper is rendered (seconds).
+QUIET = 0.25
 _running = weakref.WeakSet()
 
 
@@ -48,6 +56,7 @@ class Renderer:
         self.max_age = max_age
         self._cond = threading.Condition()
         self._inflight = 0
+        self._last_request = float("-inf")   # monotonic time the last request ended
         self._dirty = True            # papers may wait from before this process started
         self._due = float("inf")      # monotonic time the oldest known paper turns overdue
         self._scan_at = 0.0           # when to look at the list even unasked (other processes)
@@ -66,10 +75,14 @@ class Renderer:
             self._inflight += 1
 
     def request_finished(self):
+        # No wake-up here: the thread sleeps until the quiet period would end.
         with self._cond:
             self._inflight -= 1
-            if self._inflight == 0 and self._dirty:
-                self._cond.notify_all()
+            self._last_request = time.monotonic()
+
+    def _quiet(self, now):
+        """No request in flight, and none for ``QUIET`` seconds (call holding the condition)."""
+        return self._inflight == 0 and now - self._last_request >= QUIET
 
     def poke(self, db):
         """A commit to ``db`` queued papers (``pending.listeners``)."""
@@ -128,7 +141,7 @@ class Renderer:
                 if now >= self._scan_at:
                     self._dirty, self._scan_at = True, now + self.max_age
                 retry_ok = self._retry_at is None or now >= self._retry_at
-                if self._dirty and retry_ok and (self._inflight == 0 or now >= self._due):
+                if self._dirty and retry_ok and (self._quiet(now) or now >= self._due):
                     self._dirty, self._retry_at = False, None
                     return True
                 self._cond.wait(self._timeout(now))
@@ -136,8 +149,10 @@ class Renderer:
 
     def _timeout(self, now):
         moments = [self._scan_at]
-        if self._dirty and self._inflight:
+        if self._dirty:
             moments.append(self._due)
+            # requests end without waking it: look again once a quiet period could have passed
+            moments.append(self._last_request + QUIET if self._inflight == 0 else now + QUIET)
         if self._retry_at is not None:
             moments.append(self._retry_at)
         return max(0.0, min(moments) - now)
@@ -150,7 +165,9 @@ class Renderer:
             while not self._stopping and self._render_next(tm, conn):
                 pass
         finally:
+            conn.cacheMinimize()
             conn.close()
+            give_back_memory()
 
     def _render_next(self, tm, conn):
         """Render the oldest paper if it is this renderer's turn; False to go back to waiting."""
@@ -163,6 +180,7 @@ class Renderer:
                 key = keys[0]
                 pending.render_one(site, key, self._font_dir)
                 tm.commit()
+                conn.cacheMinimize()      # the paper, its blob and its facts: not kept in memory
                 self._stored()
                 return True
             tm.abort()
@@ -183,9 +201,9 @@ class Renderer:
             return True
 
     def _may_render(self, age):
-        """Idle, or the oldest paper overdue; else note when it will be and wait."""
+        """Quiet, or the oldest paper overdue; else note when it will be and wait."""
         with self._cond:
-            if self._inflight == 0 or age >= self.max_age:
+            if self._quiet(time.monotonic()) or age >= self.max_age:
                 return True
             self._dirty = True
             self._due = time.monotonic() + (self.max_age - age)
@@ -203,6 +221,26 @@ class Renderer:
             self.rendered += 1
             self._conflicts = 0
             self._cond.notify_all()
+
+
+def give_back_memory():
+    """Hand the heap a burst of rendering freed back to the system (glibc's ``malloc_trim``).
+
+    A PDF is built from many short-lived buffers; after a few hundred the
+    freed heap stays mapped (fragmented) and the process's RSS stays at its
+    peak (issue 15: ≤ 150 MiB after the bench). Elsewhere than glibc: nothing.
+    """
+    global _malloc_trim
+    if _malloc_trim is None:
+        try:
+            _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim = None
 
 
 def _abort(tm):
