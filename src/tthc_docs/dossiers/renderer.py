@@ -24,7 +24,6 @@ paper stays pending (a download still renders it in memory). ``off``
 ``pending.render_pending``.
 """
 import atexit
-import ctypes
 import logging
 import threading
 import time
@@ -167,7 +166,6 @@ class Renderer:
         finally:
             conn.cacheMinimize()
             conn.close()
-            give_back_memory()
 
     def _render_next(self, tm, conn):
         """Render the oldest paper if it is this renderer's turn; False to go back to waiting."""
@@ -221,26 +219,6 @@ class Renderer:
             self.rendered += 1
             self._conflicts = 0
             self._cond.notify_all()
-
-
-def give_back_memory():
-    """Hand the heap a burst of rendering freed back to the system (glibc's ``malloc_trim``).
-
-    A PDF is built from many short-lived buffers; after a few hundred the
-    freed heap stays mapped (fragmented) and the process's RSS stays at its
-    peak (issue 15: ≤ 150 MiB after the bench). Elsewhere than glibc: nothing.
-    """
-    global _malloc_trim
-    if _malloc_trim is None:
-        try:
-            _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            _malloc_trim = False
-    if _malloc_trim:
-        _malloc_trim(0)
-
-
-_malloc_trim = None
 
 
 def _abort(tm):
