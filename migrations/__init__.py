@@ -16,6 +16,7 @@ import inspect
 import logging
 import pkgutil
 import re
+from itertools import islice
 
 import transaction
 from BTrees.IOBTree import IOBTree
@@ -51,6 +52,19 @@ def breathe(obj, n, every):
         jar = obj._p_jar
         jar.transaction_manager.get().savepoint(optimistic=True)
         jar.cacheGC()
+
+
+def key_chunks(tree, every):
+    """The keys of BTree ``tree`` in lists of ``every``, each read before it is handed out,
+    so a step may change or delete the keys of a chunk; a savepoint between
+    chunks (``breathe``) keeps the step in bounded memory."""
+    after = None
+    while True:
+        chunk = list(islice(tree.keys(min=after, excludemin=after is not None), every))
+        if not chunk:
+            return
+        yield chunk
+        after = chunk[-1]
 
 
 def latest_step():

@@ -18,13 +18,12 @@ Savepoints every few thousand objects keep a million-dossier run's memory
 bounded.
 """
 import logging
-from itertools import islice
 
 from BTrees.OOBTree import OOBTree
 from persistent.list import PersistentList
 
 from tthc_docs.dossiers.indexes import SHARED
-from tthc_docs.migrations import breathe
+from tthc_docs.migrations import breathe, key_chunks
 from tthc_docs.sync.outbox import DELIVERED, Delivered
 
 log = logging.getLogger(__name__)
@@ -51,19 +50,16 @@ def _pack_delivered(outbox):
         return 0
     if outbox.delivered is None:
         outbox.delivered = OOBTree()
-    done, after = 0, None
-    while True:
-        chunk = list(islice(outbox.records.keys(min=after, excludemin=after is not None), EVERY))
-        if not chunk:
-            return done
+    done = 0
+    for chunk in key_chunks(outbox.records, EVERY):
         for key in chunk:
             rec = outbox.records[key]
             if rec.state == DELIVERED:
                 outbox.delivered[key] = Delivered.pack(rec)
                 del outbox.records[key]
                 done += 1
-        after = chunk[-1]
         breathe(outbox, EVERY, EVERY)
+    return done
 
 
 def _history_in_record(dossier):

@@ -13,11 +13,10 @@ records keep the dict they were stored with until they next change
 (``OutboxRecord.__setstate__`` reads both shapes).
 """
 import logging
-from itertools import islice
 
 from tthc_docs.indicators.counters import contribution
 from tthc_docs.indicators.hooks import STORE
-from tthc_docs.migrations import breathe
+from tthc_docs.migrations import breathe, key_chunks
 
 log = logging.getLogger(__name__)
 EVERY = 20_000
@@ -46,15 +45,12 @@ def _compact_contributions(store):
     """Rewrite the tuples of ``store.last`` as strings, a chunk of keys at a time."""
     if store is None:
         return 0
-    done, after = 0, None
-    while True:
-        chunk = list(islice(store.last.keys(min=after, excludemin=after is not None), EVERY))
-        if not chunk:
-            return done
+    done = 0
+    for chunk in key_chunks(store.last, EVERY):
         for key in chunk:
             kept = store.last[key]
             if not isinstance(kept, str):
                 store.last[key] = contribution(*kept)   # an existing key: the tree keeps its shape
                 done += 1
-        after = chunk[-1]
         breathe(store, EVERY, EVERY)
+    return done
