@@ -105,10 +105,6 @@ class SortedIndex(Persistent):
         """One sorted stream of ``(sort key, code)`` per value that holds any."""
         return [iter(self._sets[v]) for v in values if v in self._sets]
 
-    def merged(self, values):
-        """Codes under any of ``values``, merged in sort order (lazily)."""
-        return (code for _, code in heapq.merge(*self.streams(values)))
-
     def pairs_between(self, value, low, high):
         """``(sort key, code)`` pairs under ``value`` with the key in ``[low, high)``."""
         members = self._sets.get(value)
@@ -190,6 +186,11 @@ class TermIndex(Persistent):
     def count(self, key):
         counter = self._counts.get(key)
         return counter() if counter is not None else 0
+
+    def counts(self, agency, status, prefix):
+        """``(term, count)`` of each of ``agency``'s terms in ``status`` that begins with ``prefix``."""
+        high = (agency, status, prefix + '\uffff')
+        return ((key[2], n()) for key, n in self._counts.items((agency, status, prefix), high))
 
     def pairs_between(self, key, low, high):
         members = self._sets.get(key)
@@ -368,10 +369,6 @@ class DossierIndexes(Persistent):
         found = self.queue.values_between((agency,), (agency, '\uffff'))
         return [v for v in found
                 if (statuses is None or v[1] in statuses) and (step is None or v[2] == step)]
-
-    def queue_codes(self, agency, statuses=None, step=None):
-        """Codes of an agency's queue, earliest due first (overdue on top)."""
-        return self.queue.merged(self.queue_values(agency, statuses, step))
 
     def queue_count(self, agency, statuses=None, step=None):
         return sum(self.queue.count(v) for v in self.queue_values(agency, statuses, step))
