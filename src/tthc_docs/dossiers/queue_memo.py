@@ -18,8 +18,9 @@ the counter, so nothing stale is ever served.
 Not kept: the urgency filters (their answer moves with the clock), an
 answer read while the counter changed in the current transaction (it may
 still be aborted), and indexes in a shape before evolve step 29.
-The migrations that rebuild indexes run with the application stopped: a
-process's memory starts empty.
+The migrations that rebuild indexes and a restore from a backup (which
+can put a counter back) run with the application stopped: a process's
+memory starts empty.
 """
 import threading
 import weakref
@@ -30,7 +31,7 @@ from BTrees.OOBTree import OOBTree
 #: database -> {(index oid, agency, counter, question...) -> answer}
 _KEPT = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
-_MAX = 4096
+_MAX = 1024      # a page of codes each: a few MB at most
 
 
 def footprint(ix, code):
