@@ -11,7 +11,7 @@ sorted BTree ranges (``dossier_indexes``) instead of scanning.
 from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 
-from tthc_docs.dossiers import codes, deadlines, queues, resubmit, states, workflow
+from tthc_docs.dossiers import codes, deadlines, queue_memo, queues, resubmit, states, workflow
 from tthc_docs.dossiers import history as histories
 from tthc_docs import errors, roles
 from tthc_docs import security as s
@@ -376,14 +376,19 @@ class DossierRegistry(Container):
 
         ``desk_statuses``: as for :meth:`queue`, the desk's rows join in those states.
         """
-        found, total = queues.search(self.indexes, agency, query, now, soon_before,
-                                     offset, limit, desk_statuses,
-                                     stopped_late=lambda code: self[code].overdue(now))
+        def search():     # a list never changed: the kept answer is shared
+            return queues.search(self.indexes, agency, query, now, soon_before, offset, limit,
+                                 desk_statuses, lambda code: self[code].overdue(now))
+        # an urgency filter's answer moves with the clock: searched every time
+        question = None if query.urgency else ('search', query, offset, limit, tuple(desk_statuses))
+        found, total = queue_memo.remembered(self.indexes, agency, question, search)
         return [self[c] for c in found], total
 
     def procedures_in_queue(self, agency, statuses, desk_statuses=()):
         """``{procedure code: dossiers}`` in an agency's queue (what its filter offers)."""
-        return queues.procedures_in(self.indexes, agency, statuses, desk_statuses)
+        ix, question = self.indexes, ('procedures', tuple(statuses), tuple(desk_statuses))
+        return dict(queue_memo.remembered(ix, agency, question, lambda: queues.procedures_in(
+            ix, agency, statuses, desk_statuses)))
 
     def for_owner(self, login, offset=0, limit=20):
         """A citizen's dossiers, newest first; ``(dossiers, total)``."""

@@ -8,11 +8,9 @@ under, so re-indexing touches only what changed (fewer write conflicts), and
 a ``BTrees.Length`` per value answers ``count`` without walking the set.
 The indexes every dossier is in share one reverse map (``DossierIndexes.rev``:
 code -> everything it is indexed by, its search terms too from evolve step
-29): one bucket written per change instead of one per index (issues 14, 15;
-evolve steps 25, 29). Of those indexes, only the owner's list, the queue and
-the search terms are read; evolve step 27 dropped the others (status, agency,
-step, open dossiers by due), which cost a set bucket and a counter per write
-for nothing but the count of dossiers by status, kept alone (``status_counts``);
+29): one bucket written per change, not one per index (issues 14, 15; evolve
+steps 25, 29). Evolve step 27 dropped the indexes no listing read (status,
+agency, step, open dossiers by due) but the count by status (``status_counts``);
 the reverse map still says where each dossier is in every one (``value_of``).
 """
 import heapq
@@ -23,6 +21,7 @@ from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 
+from tthc_docs.dossiers import queue_memo
 from tthc_docs.text.folding import tokenize
 
 #: Sorts after every real due date: dossiers without one come last.
@@ -104,10 +103,6 @@ class SortedIndex(Persistent):
     def streams(self, values):
         """One sorted stream of ``(sort key, code)`` per value that holds any."""
         return [iter(self._sets[v]) for v in values if v in self._sets]
-
-    def merged(self, values):
-        """Codes under any of ``values``, merged in sort order (lazily)."""
-        return (code for _, code in heapq.merge(*self.streams(values)))
 
     def pairs_between(self, value, low, high):
         """``(sort key, code)`` pairs under ``value`` with the key in ``[low, high)``."""
@@ -191,6 +186,11 @@ class TermIndex(Persistent):
         counter = self._counts.get(key)
         return counter() if counter is not None else 0
 
+    def counts(self, agency, status, prefix):
+        """``(term, count)`` of each of ``agency``'s terms in ``status`` that begins with ``prefix``."""
+        high = (agency, status, prefix + '\uffff')
+        return ((key[2], n()) for key, n in self._counts.items((agency, status, prefix), high))
+
     def pairs_between(self, key, low, high):
         members = self._sets.get(key)
         if members is None:
@@ -255,6 +255,8 @@ class DossierIndexes(Persistent):
     #: ``due``) were kept whole, for nothing but that count.
     status_counts = None
     status = agency = step = due = None   # SortedIndex each, before evolve step 27
+    #: agency -> ``Length``, bumped by every change of its queue's entries (``queue_memo``)
+    versions = None
 
     def __init__(self):
         self.owner = SortedIndex(shared=True)    # owner login -> by filing time
@@ -268,6 +270,7 @@ class DossierIndexes(Persistent):
     def reindex(self, dossier, open_):
         """Index ``dossier`` as it is now; ``open_``: still owes a result."""
         code = dossier.code
+        before = queue_memo.footprint(self, code)
         filed = dossier.submitted_at.astimezone(timezone.utc).strftime('%Y%m%d%H%M%S%f')
         due = due_key(dossier.due_at)
         step = dossier.current_step_id or ''
@@ -278,6 +281,7 @@ class DossierIndexes(Persistent):
         if self.terms is not None and not self.terms.shared:
             self.terms.index(code, dossier.agency, dossier.status, due, search_terms(dossier))
         self.index_desk(dossier)
+        queue_memo.bump(self, before, queue_memo.footprint(self, code))
 
     def _index_shared(self, code, entry):
         """The ``SHARED`` indexes: only those whose pair changed are touched."""
@@ -346,6 +350,7 @@ class DossierIndexes(Persistent):
                 self.desk_terms.unindex(dossier.code)
 
     def unindex(self, code):
+        queue_memo.bump(self, queue_memo.footprint(self, code), None)
         old = self.rev.pop(code, None) if self.rev is not None else None
         before = shared_pairs(old, code)
         for name in self._maintained():
@@ -368,10 +373,6 @@ class DossierIndexes(Persistent):
         found = self.queue.values_between((agency,), (agency, '\uffff'))
         return [v for v in found
                 if (statuses is None or v[1] in statuses) and (step is None or v[2] == step)]
-
-    def queue_codes(self, agency, statuses=None, step=None):
-        """Codes of an agency's queue, earliest due first (overdue on top)."""
-        return self.queue.merged(self.queue_values(agency, statuses, step))
 
     def queue_count(self, agency, statuses=None, step=None):
         return sum(self.queue.count(v) for v in self.queue_values(agency, statuses, step))

@@ -133,7 +133,9 @@ def _search(request, statuses, roles=s.OFFICER_ROLES):
     offset, limit = _paging(request)
     query = _query(request, statuses)
     now = timeutil.now()
-    soon = deadlines.due_soon_before(now, calendar_for(request.context))
+    # only the "due soon" filter reads it (a calendar walk saved on every other view)
+    soon = (deadlines.due_soon_before(now, calendar_for(request.context))
+            if query.urgency == queues.DUE_SOON else None)
     desk_statuses = _desk_states(account, statuses, query.step)
     dossiers, total = request.context['dossiers'].search_queue(
         account.agency, query, now, soon, offset, limit, desk_statuses=desk_statuses)
