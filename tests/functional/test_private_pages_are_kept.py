@@ -300,3 +300,17 @@ def test_overdue_shows_at_the_due_moment_without_a_commit(login, procedure, docs
     assert 'class="overdue"' in citizen.get(f'/dossiers/{code}').text
     row = [i for i in officer.get('/@@queue', headers=JSON).json['items'] if i['code'] == code]
     assert row[0]['overdue'] is True
+
+
+def test_a_dossier_keeps_one_set_of_due_moments(login, edit_site, procedure, docs):
+    """The due moments worked out for a dossier page are kept per dossier, not per version:
+    a change replaces them instead of adding a set beside the old one."""
+    from tthc_docs.dossiers.views import kept
+    client = login('citizen1')
+    code = apply(client, docs).json['code']
+    client.get(f'/dossiers/{code}')
+    before = dict(kept._MOMENTS)
+    pay(edit_site, code)
+    assert get(client, code).json['fee']['paid'] is True
+    assert len(kept._MOMENTS) == len(before)
+    assert [k for k in kept._MOMENTS if kept._MOMENTS[k] != before.get(k)] != []
