@@ -105,7 +105,8 @@ def _turns_at(request, site, dossier, calendars, now):
 def _stage_moments(request, site, dossier, calendars):
     """The due moments of the timeline's current stages (``timeline.turns_late``), kept per version."""
     # One entry per dossier, its versions checked (not keyed): a newer one replaces the older.
-    versions = (serial(dossier), None if calendars is None else (calendars._p_oid, serial(calendars)))
+    calendar = None if calendars is None else (calendars._p_oid, serial(calendars))
+    versions = (serial(dossier), calendar)
     stored = dossier._p_oid is not None and not dossier._p_changed
     kept = _MOMENTS.get(dossier._p_oid) if stored else None
     if kept is not None and kept[0] == versions:
