@@ -54,6 +54,7 @@ def main(global_config, **settings):
         config.include("pyramid_retry")
         config.include("tthc_docs.web.retry")
         config.include("pyramid_zodbconn")
+        storage.drop_activity_monitors(config.registry)   # an hour of per-request tuples
         config.include("pyramid_chameleon")
         # main's own registration overrides the include's: pages survive a lone surrogate
         config.add_renderer(".pt", page_renderer_factory())

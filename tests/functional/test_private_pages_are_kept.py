@@ -208,6 +208,25 @@ def test_a_payment_shows_at_once(login, edit_site, procedure, docs):
     assert get(login('reception1'), code).json['fee']['paid'] is True
 
 
+def test_a_changed_page_takes_the_place_of_its_older_version(app, login, edit_site, procedure,
+                                                             docs):
+    """One answer per viewer and address: re-reading a dossier after each change does
+    not pile its superseded versions up in the store (mem15: 11 MB in the HTTP bench)."""
+    client = login('citizen1')
+    code = apply(client, docs).json['code']
+    path = f'/dossiers/{code}'
+
+    def kept():
+        return [e for k, e in app.registry.tthc_pages._items.items()
+                if k[:2] == ('mine', 'citizen1') and path in k]
+    client.get(path)
+    before = kept()
+    pay(edit_site, code)
+    client.get(path)
+    after = kept()
+    assert len(before) == 1 and len(after) == 1 and after[0].etag != before[0].etag
+
+
 def test_a_new_filing_shows_in_the_queue_and_the_list_at_once(login, procedure, docs):
     officer, citizen = login('reception1'), login('citizen1')
     queue = {i['code'] for i in officer.get('/@@queue', headers=JSON).json['items']}
@@ -281,3 +300,17 @@ def test_overdue_shows_at_the_due_moment_without_a_commit(login, procedure, docs
     assert 'class="overdue"' in citizen.get(f'/dossiers/{code}').text
     row = [i for i in officer.get('/@@queue', headers=JSON).json['items'] if i['code'] == code]
     assert row[0]['overdue'] is True
+
+
+def test_a_dossier_keeps_one_set_of_due_moments(login, edit_site, procedure, docs):
+    """The due moments worked out for a dossier page are kept per dossier, not per version:
+    a change replaces them instead of adding a set beside the old one."""
+    from tthc_docs.dossiers.views import kept
+    client = login('citizen1')
+    code = apply(client, docs).json['code']
+    client.get(f'/dossiers/{code}')
+    before = dict(kept._MOMENTS)
+    pay(edit_site, code)
+    assert get(client, code).json['fee']['paid'] is True
+    assert len(kept._MOMENTS) == len(before)
+    assert [k for k in kept._MOMENTS if kept._MOMENTS[k] != before.get(k)] != []

@@ -194,3 +194,26 @@ def test_tracking_a_known_code_is_kept_until_it_turns_overdue(app, anon, login, 
     after = anon.get(path, headers=JSON).json                     # nothing committed meanwhile
     assert after["overdue"] is True
     assert _front(app, path, json=True).until is None             # late for good: kept all day
+
+
+def _kept_under(app, path):
+    """The view-level store's HTML answers kept for ``path`` (the front keys left out)."""
+    items = app.registry.tthc_pages._items
+    return [e for k, e in items.items() if k[1:3] == (path, False)]
+
+
+def test_a_changed_page_takes_the_place_of_its_older_version(anon, edit_site, app,
+                                                             procedure_path):
+    """One answer per address: the superseded version is not kept beside the new one."""
+    anon.get(procedure_path)
+    old = _kept_under(app, procedure_path)
+    code = anon.get(procedure_path, headers=JSON).json["code"]
+    with edit_site() as site:
+        catalog = site["procedures"]
+        data = catalog[code].published_version().content()
+        data["name"] = "Tên mới: bản cũ của trang không còn giữ"
+        catalog.update(code, data, "editor1")
+        catalog.publish(code, "editor1")
+    assert "bản cũ của trang không còn giữ" in anon.get(procedure_path).text
+    new = _kept_under(app, procedure_path)
+    assert len(old) == 1 and len(new) == 1 and new[0].etag != old[0].etag

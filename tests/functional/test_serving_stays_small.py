@@ -99,3 +99,10 @@ def test_the_probe_sees_a_heavy_import(served_copy):
     assert done.returncode == 0, done.stderr[-3000:]
     loaded = json.loads(done.stdout.strip().splitlines()[-1])["loaded"]
     assert "pyhanko" in loaded and "asn1crypto" in loaded
+
+
+def test_no_hour_long_log_of_every_request(app):
+    """pyramid_zodbconn puts a ZODB ActivityMonitor on the database: a tuple per request,
+    kept an hour, read by nothing here (several MiB after the HTTP bench). main takes it off."""
+    databases = app.registry._zodb_databases
+    assert databases and all(db.getActivityMonitor() is None for db in databases.values())

@@ -65,3 +65,16 @@ def explain(exc):
         return (f"the database server cannot be reached ({type(exc).__name__}: {exc}): "
                 f"start it (runzeo, PostgreSQL) or check zodbconn.uri")
     return None
+
+
+def drop_activity_monitors(registry):
+    """Take off the ZODB ``ActivityMonitor`` that pyramid_zodbconn puts on each database.
+
+    It keeps one (time, loads, stores) tuple per closed connection, that is
+    per request, for an hour, for ``getActivityAnalysis()``, which nothing
+    here calls: at the HTTP bench's rates that was ~100 bytes a request and
+    several MiB of the serving process (issue 15, mem15), and in production
+    it would hold an hour of traffic.
+    """
+    for db in getattr(registry, "_zodb_databases", {}).values():
+        db.setActivityMonitor(None)

@@ -12,6 +12,10 @@ stored bytes after that (issue 15).  The key is
   at once: no time-based staleness), and the plain values the view adds
   (today's date where a due date is shown, a catalog's change counter).
 
+The store holds one answer per address (and viewer): the versions are
+checked against the stored answer's, so a newer one takes the older's
+place instead of sitting beside it until the LRU drops it.
+
 Only anonymous requests take this path (no session login): a logged-in
 user's page carries their name, CSRF token and flash messages and is never
 stored, and an anonymous visitor never gets a logged-in user's page.  An
@@ -151,11 +155,13 @@ def _until(parts):
 
 
 class Entry:
-    """One stored answer: status, content type, bytes and their validators."""
+    """One stored answer: status, content type, bytes, their validators, and the
+    ``versions`` of the parts it was made of (set when it is stored)."""
 
-    __slots__ = ("status", "content_type", "body", "etag", "last_modified")
+    __slots__ = ("status", "content_type", "body", "etag", "last_modified", "versions")
 
     def __init__(self, response, modified):
+        self.versions = None
         self.status = response.status
         self.content_type = response.headers["Content-Type"]
         self.body = response.body
@@ -218,14 +224,14 @@ def public(request, parts, produce):
     if store is None or request.method not in ("GET", "HEAD") or session_login(request):
         return produce()
     versions = tuple(serial(p) for p in parts)
-    key = address_key(request) + versions
-    entry = store.get(key)
+    key = address_key(request)
+    entry = current(store, key, versions)
     if entry is None:
         response = produce()
         if response.status_int not in CACHED_STATUSES or "Set-Cookie" in response.headers:
             return response
         entry = Entry(response, _modified(versions))
-        store.put(key, entry)
+        keep(store, key, versions, entry)
     if FRONT_KEY in request.environ and all(map(_frontable, parts)):
         request.environ[FRONT_ENTRY] = (entry, _until(parts))
     return answer(request, entry)
@@ -243,16 +249,35 @@ def private(request, parts, produce):
     if (account is None or request.method not in ("GET", "HEAD")
             or FLASH_COOKIE in request.cookies):
         return produce()
-    key = (("mine", account.login, serial(account)) + address_key(request)
-           + tuple(serial(p) for p in parts))
-    entry = store.get(key)
+    key = ("mine", account.login) + address_key(request)
+    versions = (serial(account),) + tuple(serial(p) for p in parts)
+    entry = current(store, key, versions)
     if entry is None:
         response = produce()
         if response.status_int != 200 or "Set-Cookie" in response.headers:
             return response
         entry = Mine(response, request)
-        store.put(key, entry)
+        keep(store, key, versions, entry)
     return answer_mine(request, entry)
+
+
+def current(store, key, versions):
+    """The answer stored under ``key`` if it was made of ``versions``, else None."""
+    entry = store.get(key)
+    return entry if entry is not None and entry.versions == versions else None
+
+
+def keep(store, key, versions, entry):
+    """Store ``entry`` under its address (and viewer), in place of any older version.
+
+    The versions are checked, not part of the key: a commit moves a serial
+    forward for good, so an answer made of older versions is never asked
+    for again, and keyed by them it would stay in memory until the LRU
+    pushed it out (the bench's dossier pages, re-read after every paper,
+    filled 11 MB of the store that way; mem15).
+    """
+    entry.versions = versions
+    store.put(key, entry)
 
 
 class Mine(Entry):

@@ -32,7 +32,7 @@ from tthc_docs.signing.verdicts import holds, trust_basis
 from tthc_docs.site.content import find_site
 from tthc_docs.web.pagecache import Until, serial
 
-#: (dossier oid, serial, calendar's version) -> the due moments of its current stages.
+#: dossier oid -> ((its serial, the calendar's version), the due moments of its current stages).
 _MOMENTS = {}
 _MOMENTS_LOCK = threading.Lock()
 _MAX_MOMENTS = 4096
@@ -104,17 +104,21 @@ def _turns_at(request, site, dossier, calendars, now):
 
 def _stage_moments(request, site, dossier, calendars):
     """The due moments of the timeline's current stages (``timeline.turns_late``), kept per version."""
-    key = (dossier._p_oid, serial(dossier),
-           None if calendars is None else (calendars._p_oid, serial(calendars)))
-    found = _MOMENTS.get(key) if dossier._p_oid is not None and not dossier._p_changed else None
-    if found is None:
-        plan = timeline.stages(dossier, timeutil.now(),
-                               calendar_for(site, request.registry.settings))
-        found = timeline.turns_late(plan)
-        with _MOMENTS_LOCK:
-            if len(_MOMENTS) >= _MAX_MOMENTS:
-                _MOMENTS.clear()
-            _MOMENTS[key] = found
+    # One entry per dossier, its versions checked (not keyed): a newer one replaces the older.
+    calendar = None if calendars is None else (calendars._p_oid, serial(calendars))
+    versions = (serial(dossier), calendar)
+    stored = dossier._p_oid is not None and not dossier._p_changed
+    kept = _MOMENTS.get(dossier._p_oid) if stored else None
+    if kept is not None and kept[0] == versions:
+        return kept[1]
+    plan = timeline.stages(dossier, timeutil.now(), calendar_for(site, request.registry.settings))
+    found = timeline.turns_late(plan)
+    if not stored:
+        return found
+    with _MOMENTS_LOCK:
+        if len(_MOMENTS) >= _MAX_MOMENTS:
+            _MOMENTS.clear()
+        _MOMENTS[dossier._p_oid] = (versions, found)
     return found
 
 
