@@ -52,15 +52,20 @@ def test_languages_are_kept_apart(anon, procedure_path):
     assert 'lang="vi"' in vi.text and 'lang="en"' in en.text
 
 
-def test_a_published_change_shows_at_once(anon, edit_site, procedure_path):
-    before = anon.get(procedure_path, headers=JSON)
-    code = before.json["code"]
+def rename_published(edit_site, code, name):
+    """An editor publishes a new version of procedure ``code`` under ``name``."""
     with edit_site() as site:
         catalog = site["procedures"]
         data = catalog[code].published_version().content()
-        data["name"] = "Tên mới của thủ tục để thử bộ nhớ trang"
+        data["name"] = name
         catalog.update(code, data, "editor1")
         catalog.publish(code, "editor1")
+
+
+def test_a_published_change_shows_at_once(anon, edit_site, procedure_path):
+    before = anon.get(procedure_path, headers=JSON)
+    code = before.json["code"]
+    rename_published(edit_site, code, "Tên mới của thủ tục để thử bộ nhớ trang")
     page = anon.get(procedure_path, headers={"If-None-Match": before.headers["ETag"]})
     assert page.status_int == 200
     assert "Tên mới của thủ tục để thử bộ nhớ trang" in anon.get(procedure_path).text
@@ -208,12 +213,7 @@ def test_a_changed_page_takes_the_place_of_its_older_version(anon, edit_site, ap
     anon.get(procedure_path)
     old = _kept_under(app, procedure_path)
     code = anon.get(procedure_path, headers=JSON).json["code"]
-    with edit_site() as site:
-        catalog = site["procedures"]
-        data = catalog[code].published_version().content()
-        data["name"] = "Tên mới: bản cũ của trang không còn giữ"
-        catalog.update(code, data, "editor1")
-        catalog.publish(code, "editor1")
+    rename_published(edit_site, code, "Tên mới: bản cũ của trang không còn giữ")
     assert "bản cũ của trang không còn giữ" in anon.get(procedure_path).text
     new = _kept_under(app, procedure_path)
     assert len(old) == 1 and len(new) == 1 and new[0].etag != old[0].etag
