@@ -8,6 +8,10 @@ every share compares figures taken minutes apart on the same machine; the
 table gives the median of three rounds.  It is printed and written with a
 bar chart under ``docs/bench/`` (``--name`` chooses the file names).
 
+The bare app also answers ``POST /docs/@@add``, which stores one document:
+measured in every round beside the bare page, it shows for scale what a
+write costs on the bare stack (two records, no gate, no index).
+
 Two loads write: ``POST @@apply`` (JSON, a new Idempotency-Key on every
 request, so each one files a dossier) and ``POST @@transition`` (the
 leader re-assigns one of 200 received dossiers in turn); wrk sends them
@@ -43,6 +47,12 @@ CONNECTIONS = 8
 UNKNOWN_CODE = "000.00.20.H55-270203-9999"
 #: Targets of issue 15, as shares of the bare app's requests per second.
 TARGETS = {"public": 1.0, "json": 0.9, "personal": 0.6, "action": 0.3}
+
+
+def bare_write_load(path):
+    """The bare app's write, for scale (``http_baseline.add_document``; no target)."""
+    return ("bare app: POST storing one document", "bare write", path, {}, 200,
+            {"paths": [path], "body": "{}", "idempotent": False})
 
 
 def production_threads():
@@ -254,7 +264,8 @@ def run(seconds, rounds):
     bare_dir = Path(tempfile.mkdtemp(prefix="bench-bare-"))
     app_dir = Path(tempfile.mkdtemp(prefix="bench-http-"))
     from bench_app import init_demo
-    from http_baseline import PATH, build
+    from http_baseline import PATH, WRITE_PATH, build
+    bare_write = bare_write_load(WRITE_PATH)
     build(bare_dir)
     init_demo(app_dir, add_writable)
     bare, bare_port = start("bare", bare_dir, threads)
@@ -262,16 +273,20 @@ def run(seconds, rounds):
     try:
         measured = pages(app_port)
         check(bare_port, "bare", PATH, {}, 200)
+        label, _, path, headers, expected, post = bare_write
+        check(bare_port, label, path, headers, expected, post)
         for label, _, path, headers, expected, post in measured:
             check(app_port, label, path, headers, expected, post)
         load(bare_port, PATH, {}, 1)  # warm both up: caches, code paths
+        load(bare_port, WRITE_PATH, {}, 1, post=bare_write[5])
         for _, _, path, headers, _, post in measured:
             load(app_port, path, headers, 1, post=post)
         wait_rendered(app_port, measured)
-        results = {label: [] for label, *_ in measured}
+        results = {label: [] for label, *_ in [bare_write] + measured}
         baselines, drains = [], []
         for number in range(rounds):
             before = load(bare_port, PATH, {}, seconds)
+            wrote = load(bare_port, WRITE_PATH, {}, seconds, post=bare_write[5])
             taken = {label: expected_only(load(app_port, path, headers, seconds, post=post),
                                           expected)
                      for label, _, path, headers, expected, post in measured}
@@ -279,7 +294,7 @@ def run(seconds, rounds):
             after = load(bare_port, PATH, {}, seconds)
             base = {k: statistics.fmean([before[k], after[k]]) for k in ("rps", "p50", "p99")}
             baselines.append(base)
-            for label, figures in taken.items():
+            for label, figures in dict(taken, **{bare_write[0]: wrote}).items():
                 results[label].append(dict(figures, base=base))
             print(f"round {number + 1}: bare {base['rps']:.0f} req/s; {drains[-1][0]} papers "
                   f"rendered after the loads in {drains[-1][1]:.1f} s", flush=True)
@@ -290,7 +305,7 @@ def run(seconds, rounds):
             proc.wait(10)
         shutil.rmtree(bare_dir, ignore_errors=True)
         shutil.rmtree(app_dir, ignore_errors=True)
-    return summarise(measured, results, baselines), memory, threads, drains
+    return summarise([bare_write] + measured, results, baselines), memory, threads, drains
 
 
 def summarise(measured, results, baselines):
@@ -345,7 +360,7 @@ def chart(rows):
     top = 30
     scale = width / max(1.5, max(r["share"] for r in rows) * 1.1)
     height = top + len(rows) * (bar_h + gap) + 30
-    colours = {"bare": "#888", "public": "#2a7", "json": "#27a", "personal": "#a72",
+    colours = {"bare": "#888", "bare write": "#bbb", "public": "#2a7", "json": "#27a", "personal": "#a72",
                "action": "#a27"}
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 60}" '
              f'height="{height}" font-family="sans-serif" font-size="12">',

@@ -5,8 +5,15 @@ FileStorage: the root holds a folder whose 2,000 documents live in an
 OOBTree, a GET traverses to one of them and renders it through one page
 template.  No sessions, security, i18n or tweens of our own: this is the
 floor a page of the project is measured against (issue 15).
+
+``POST /docs/@@add`` stores one new document under a random name (random,
+so that concurrent writes land in different buckets of the folder and
+rarely conflict) and answers its name: the floor of a write on the same
+stack, a transaction that commits two records, shown beside the project's
+writes for scale.
 """
 import tempfile
+import uuid
 from pathlib import Path
 
 import transaction
@@ -19,6 +26,7 @@ from ZODB.FileStorage import FileStorage
 HERE = Path(__file__).resolve().parent
 DOCUMENTS = 2000
 PATH = "/docs/doc-1234"
+WRITE_PATH = "/docs/@@add"
 
 
 class Folder(Persistent):
@@ -57,6 +65,14 @@ def build(folder):
     db.close()
 
 
+def add_document(context, request):
+    """Store one new document (a write's floor: its record and its folder's bucket)."""
+    name = f"new-{uuid.uuid4().hex}"
+    context.add(name, Document("Tài liệu mới", "Nội dung của tài liệu. " * 8,
+                               [(f"Mục {k}", f"Giá trị {k}") for k in range(10)]))
+    return {"name": name}
+
+
 def root_factory(request):
     from pyramid_zodbconn import get_connection
     return get_connection(request).root()["site"]
@@ -77,4 +93,6 @@ def make_app(folder=None):
         config.include("pyramid_chameleon")
         config.add_view(lambda context, request: {"doc": context}, context=Document,
                         renderer=str(HERE / "http_baseline.pt"))
+        config.add_view(add_document, context=Folder, name="add", request_method="POST",
+                        renderer="json")
         return config.make_wsgi_app()
