@@ -62,6 +62,17 @@ def test_a_lone_surrogate_in_a_list_or_a_key_is_422():
         loads_bounded(b'{"\\ud800": 1}')
 
 
+@pytest.mark.parametrize("escape", [b"\\uD800", b"\\uDbFf", b"\\uDC00", b"\\udfff", b"\\uDE00"])
+def test_a_lone_surrogate_is_422_however_its_escape_is_written(escape):
+    with pytest.raises(errors.Invalid) as caught:
+        loads_bounded(b'{"a": [{"b": "x' + escape + b'"}]}')
+    assert list(caught.value.fields) == ["a.0.b"]
+
+
+def test_text_that_only_looks_like_an_escape_is_ordinary_text():
+    assert loads_bounded(b'{"path": "C:\\\\ud800"}') == {"path": "C:\\ud800"}
+
+
 def test_a_real_surrogate_pair_is_an_ordinary_character():
     assert loads_bounded(b'{"emoji": "\\ud83d\\ude00"}') == {"emoji": "\U0001F600"}
 

@@ -11,7 +11,7 @@ sorted BTree ranges (``dossier_indexes``) instead of scanning.
 from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 
-from tthc_docs.dossiers import codes, deadlines, queue_memo, queues, resubmit, states, workflow
+from tthc_docs.dossiers import codes, deadlines, queue_memo, queues, resubmit, states, walked, workflow
 from tthc_docs.dossiers import history as histories
 from tthc_docs import errors, roles
 from tthc_docs import security as s
@@ -124,7 +124,7 @@ class Dossier(Persistent):
     @property
     def steps(self):
         """The steps ``processing`` walks (``workflow.working_steps``): fresh copies each time."""
-        return workflow.working_steps(self.procedure_steps)
+        return walked.steps(self)
 
     def attachment_name(self, ref):
         """The name of the requirement an attachment ``ref`` answers (thành phần hồ sơ).
@@ -226,9 +226,9 @@ class Dossier(Persistent):
 
     @property
     def current_step(self):
-        i = self.step_index
-        if self.status == states.PROCESSING and i is not None and i < len(self.steps):
-            return self.steps[i]
+        i, steps = self.step_index, self.steps
+        if self.status == states.PROCESSING and i is not None and i < len(steps):
+            return steps[i]
         return None
 
     @property

@@ -4,6 +4,8 @@ They check shape and types; the business rules (requirements, document
 types, states) live in ``filing`` and ``workflow``. Errors become one
 ``errors.Invalid`` (422) naming every bad field.
 """
+from functools import lru_cache
+
 import colander
 
 from tthc_docs import errors
@@ -72,12 +74,25 @@ def _field(path):
     return path.split('.', 1)[-1]
 
 
+@lru_cache(maxsize=None)
+def _made(schema):
+    """One instance of each schema class per process.
+
+    Making a colander schema clones every node of the class; these schemas
+    are neither bound nor changed, and ``deserialize`` only reads them, so
+    one instance serves every request and thread (issue 15: each POST made
+    two).
+    """
+    return schema()
+
+
 def load(schema, data, what):
     """Deserialize ``data`` with ``schema``; 422 naming each bad field."""
+    node = _made(schema)
     if isinstance(data, dict):
         data = {k: ('' if v is None and k in ('note', 'comment') else v)
                 for k, v in data.items() if v is not None or k in ('note', 'comment')}
-    unknown = sorted(set(data) - {child.name for child in schema().children}) \
+    unknown = sorted(set(data) - {child.name for child in node.children}) \
         if isinstance(data, dict) else []
     if unknown:  # named one by one, not colander's single "Unrecognized keys"
         raise errors.Invalid(errors.Words('${what}: có trường không được hỗ trợ.', what=what),
@@ -85,5 +100,5 @@ def load(schema, data, what):
     if isinstance(data.get('score'), bool):
         raise errors.Invalid(errors.Words('${what}: dữ liệu không hợp lệ.', what=what),
                              {'score': 'phải là số'})
-    return deserialize(schema(), data, errors.Words('${what}: dữ liệu không hợp lệ.', what=what),
+    return deserialize(node, data, errors.Words('${what}: dữ liệu không hợp lệ.', what=what),
                        translate=in_vietnamese, whole='body', key=_field)

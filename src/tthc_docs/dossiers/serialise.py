@@ -18,8 +18,14 @@ from tthc_docs.site.content import find_site
 from tthc_docs.signing.verdicts import verify_references
 
 
+#: What ``plain`` passes as it is: most leaves of a dossier's JSON, asked about first.
+_AS_IS = (str, int, float, type(None))
+
+
 def plain(value):
     """JSON-ready copy: datetimes and dates as ISO 8601, containers recursively."""
+    if isinstance(value, _AS_IS):
+        return value
     if isinstance(value, (datetime, date)):
         return timeutil.iso(value)
     if isinstance(value, dict):
@@ -140,30 +146,32 @@ def with_verification(items, reports):
     return items
 
 
-def slips_json(request, dossier):
-    """The newest issued paper of each kind: ``[{name, title, url, paper}]`` (``@@slip/<name>``)."""
+def slips_json(dossier, base):
+    """The newest issued paper of each kind: ``[{name, title, url, paper}]`` (``@@slip/<name>``).
+
+    ``base``: the dossier's address, with its slash.
+    """
     folder = papers.folder_of(dossier)
     if folder is None:
         return []
-    base = request.resource_url(dossier)
     return [{'name': kind, 'title': found.title, 'paper': found.id,
              'url': base + '@@slip/' + quote_path_segment(kind)}
             for kind in slips.KINDS for found in [folder.latest(kind)] if found is not None]
 
 
-def papers_json(request, dossier):
+def papers_json(dossier, base):
     """Every paper issued, oldest first: what it is, when, its hash and its address.
 
     ``sha256`` and ``size`` are null until the paper is ``ready`` (rendered
     when the process is idle, ``dossiers.pending``); its address serves the
-    same bytes before and after. The dossier's address is looked up once, not
-    once per paper (issue 15).
+    same bytes before and after. The dossier's address (``base``, with its
+    slash) is looked up once, not once per paper (issue 15).
     """
     folder = papers.folder_of(dossier)
     if folder is None:
         return []
     found = sorted(folder.values(), key=lambda p: (p.event, p.id))
-    base = request.resource_url(dossier) + '@@paper/'
+    base += '@@paper/'
     return [{'id': p.id, 'kind': p.kind, 'form': p.form, 'title': p.title, 'number': p.number,
              'event': p.event, 'issued_at': timeutil.iso(p.issued_at), 'ready': p.ready,
              'sha256': p.sha256, 'size': p.size, 'url': base + quote_path_segment(p.id)}
@@ -185,8 +193,11 @@ def history_json(dossier):
     return items
 
 
-def form_json(request, dossier):
-    """The form the dossier was filled with and its data, labelled by THAT version."""
+def form_json(request, dossier, base):
+    """The form the dossier was filled with and its data, labelled by THAT version.
+
+    ``base``: the dossier's address, with its slash.
+    """
     library = find_site(dossier)['forms']
     form = library.version_of(dossier.form_name, dossier.form_version) \
         if dossier.form_name and dossier.form_version else None
@@ -195,7 +206,7 @@ def form_json(request, dossier):
         _link_documents(request, dossier, form, rows)
     return {'name': dossier.form_name, 'version': dossier.form_version,
             'title': form.title if form is not None else None, 'rows': rows,
-            'url': request.resource_url(dossier, '@@form-data')}
+            'url': base + '@@form-data'}
 
 
 def _link_documents(request, dossier, form, rows):
@@ -246,7 +257,10 @@ def dossier_json(request, dossier, verify=False, page=False):
     """
     now = timeutil.now()
     account = request.account
-    body = summary_json(request, dossier, now)
+    # the dossier's address, traversed once for its links (issue 15)
+    folder_url = request.resource_url(dossier.__parent__)
+    base = folder_url + quote_path_segment(dossier.__name__) + '/'
+    body = summary_json(request, dossier, now, folder_url=folder_url)
     attachments = [attachment_json(request, dossier, a) for a in dossier.attachments]
     results = [result_json(request, dossier, r) for r in dossier.results]
     if verify and is_officer(account, dossier):
@@ -259,10 +273,10 @@ def dossier_json(request, dossier, verify=False, page=False):
         'receiving_agency_name': agency_name(dossier, dossier.receiving_desk),
         'current_step': step_json(dossier),
         'timeline': timeline_json(request, dossier, now),
-        'form': form_json(request, dossier),
+        'form': form_json(request, dossier, base),
         'attachments': attachments,
         'results': results,
-        'slips': slips_json(request, dossier),
+        'slips': slips_json(dossier, base),
         'apologies': plain(list(dossier.apologies)),
         'rating': plain(dossier.rating),
         'actions': dossier.actions_for(account),
@@ -279,7 +293,8 @@ def dossier_json(request, dossier, verify=False, page=False):
                  'paused_at': timeutil.iso(dossier.paused_at),
                  'payment': plain(dossier.payment),
                  'steps': plain(dossier.steps), 'data': plain(dossier.data),
-                 'papers': papers_json(request, dossier), 'history': history_json(dossier)})
+                 'papers': papers_json(dossier, base),
+                 'history': history_json(dossier)})
     return body
 
 

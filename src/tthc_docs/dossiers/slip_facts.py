@@ -44,11 +44,12 @@ def facts_at(site, dossier, index, public_url, calendar=None, number="", place="
     handed_back = _last(history, "return")
     due, appointment = _dates(history)
     payment = dossier.payment or {}
+    receiving = _name_of(site, dossier.receiving_desk)
     return SlipFacts(
         code=dossier.code, procedure_code=dossier.procedure_code,
         procedure_name=dossier.procedure_name,
         agency_name=agency.name if agency else dossier.agency,
-        receiving_name=_name_of(site, dossier.receiving_desk),
+        receiving_name=receiving,
         returned_name=(_name_of(site, handed_back.get("desk") or dossier.agency)
                        if handed_back else ""),
         parent_agency=getattr(parent, "name", "") if getattr(parent, "code", None) else "",
@@ -62,7 +63,7 @@ def facts_at(site, dossier, index, public_url, calendar=None, number="", place="
         received_at=(receive or {}).get("at"), due_at=due, appointment_at=appointment,
         processing_days=getattr(dossier, "processing_days", 0),
         papers=tuple(_papers(site, dossier)),
-        collect_at=_collect_at(dossier, _name_of(site, dossier.receiving_desk)),
+        collect_at=_collect_at(dossier, receiving),
         register=tuple(getattr(dossier, "register_entry", None) or ()),
         officer_name=_name(people, entry), receiver_name=_name(people, receive),
         fee_amount=dossier.fee_amount, paid=bool(dossier.payment),
@@ -187,20 +188,22 @@ def _handovers(people, dossier, history, due, calendar):
     """Mẫu 05's rows from receipt on: giver, receiver, time, on time or not."""
     started = False
     previous = None
+    steps = _steps_by_id(dossier)
     for entry in history:
         action = entry.get("action")
         started = started or action == "receive"
         if not started or action not in HANDOVERS or entry.get("at") is None:
             continue
-        giver, receiver = (_party(role, people, dossier, entry) for role in HANDOVERS[action])
-        result = _on_time(entry, previous, dossier, due, calendar)
+        giver, receiver = (_party(role, people, dossier, entry, steps)
+                           for role in HANDOVERS[action])
+        result = _on_time(entry, previous, steps, due, calendar)
         label = workflow.HISTORY_LABELS.get(action, action)
         note = label + (f": {entry['note']}" if entry.get("note") else "")
         yield Handover(giver, receiver, entry["at"], result, note)
         previous = entry
 
 
-def _party(role, people, dossier, entry):
+def _party(role, people, dossier, entry, steps):
     if role == "actor":
         return _name(people, entry)
     if role == "applicant":
@@ -212,15 +215,19 @@ def _party(role, people, dossier, entry):
         return getattr(account, "full_name", None) or entry["assignee"]
     if role == "leader":
         return "Lãnh đạo cơ quan (trình ký)"
-    step = _step(dossier, entry.get("step"))
+    step = steps.get(entry.get("step"))
     return (step or {}).get("name") or "Chuyên viên xử lý"
 
 
-def _step(dossier, step_id):
-    return next((s for s in dossier.steps or () if s.get("id") == step_id), None)
+def _steps_by_id(dossier):
+    """The dossier's working steps by id (the first of an id), read once for all the rows."""
+    found = {}
+    for step in dossier.steps or ():
+        found.setdefault(step.get("id"), step)
+    return found
 
 
-def _on_time(entry, previous, dossier, due, calendar):
+def _on_time(entry, previous, steps, due, calendar):
     """'Trước hạn', 'Đúng hạn' or 'Quá hạn' for the party handing over.
 
     The step's own share of time when the giver carried a step (Circular
@@ -228,7 +235,7 @@ def _on_time(entry, previous, dossier, due, calendar):
     else the dossier's legal due date.
     """
     limit = due
-    step = _step(dossier, (previous or {}).get("step"))
+    step = steps.get((previous or {}).get("step"))
     if step and step.get("days") and calendar is not None and previous is not None:
         limit = deadlines.due_at(previous["at"], int(step["days"]), calendar)
     if limit is None:

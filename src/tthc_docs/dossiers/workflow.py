@@ -184,13 +184,23 @@ def working_steps(steps):
     return steps
 
 
-def actions_in(state):
-    """The actions a state allows to somebody, in the table's order."""
+def _actions_in(state):
     seen = []
     for rule in RULES:
         if state in rule.sources and rule.action not in seen:
             seen.append(rule.action)
     return tuple(seen)
+
+
+#: The table read by action and by state, made once: every answer about a
+#: dossier asks it for each action its state allows (issue 15).
+RULES_OF = {action: tuple(r for r in RULES if r.action == action) for action in ACTIONS}
+ACTIONS_IN = {state: _actions_in(state) for state in STATES}
+
+
+def actions_in(state):
+    """The actions a state allows to somebody, in the table's order."""
+    return ACTIONS_IN.get(state, ())
 
 
 def step_role(dossier):
@@ -259,7 +269,7 @@ def _check(state, action, roles, dossier, login):
         return None, lambda: errors.Invalid(
             errors.Words('Trạng thái không tồn tại: ${state}.', state=repr(state)),
             {'status': 'không hợp lệ'})
-    candidates = [r for r in RULES if r.action == action]
+    candidates = RULES_OF[action]
     if not any(roles & _rule_roles(r, dossier) for r in candidates):
         return None, lambda: errors.NotAllowed(errors.Words(
             'Bạn không có quyền «${action}» hồ sơ này.',

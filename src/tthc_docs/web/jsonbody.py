@@ -5,7 +5,8 @@ RecursionError (a 500) on every JSON endpoint; and it accepts lone UTF-16
 surrogates (``"\\ud800"``), which then made every HTML page showing the
 text fail to encode, for good.  ``loads_bounded`` refuses both before they
 reach a view: the size first, then the nesting by a cheap scan that never
-recurses, then the parse, then every string (keys too) for surrogates.
+recurses, then the parse, then every string (keys too) for surrogates,
+when the text has an escape that could spell one.
 
 Pure: no web imports; it raises the shared domain errors (400, 413, 422).
 """
@@ -20,6 +21,9 @@ MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+#: The only way JSON text that is valid UTF-8 can spell a surrogate: a ``\\uD800``-``\\uDFFF``
+#: escape (UTF-8 itself refuses surrogates, so ``_parse`` already did).
+_SURROGATE_ESCAPE = re.compile(rb'\\u[dD][89abcdefABCDEF]')
 _NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
 _OPENERS = frozenset(b"[{")
 
@@ -85,7 +89,8 @@ def loads_bounded(raw: bytes, max_bytes: int = MAX_BYTES, max_depth: int = MAX_D
     if nesting_depth(raw, max_depth) > max_depth:
         raise BadRequest(Words("JSON lồng nhau quá sâu (tối đa ${n} cấp).", n=max_depth))
     value = _parse(raw)
-    where = find_surrogate(value)
+    # the walk over every string only when the text escapes a surrogate (issue 15)
+    where = find_surrogate(value) if _SURROGATE_ESCAPE.search(raw) else None
     if where is not None:
         message = "Văn bản chứa ký tự không hợp lệ (nửa cặp UTF-16 đơn lẻ)."
         raise Invalid(message, {where: message})
