@@ -44,3 +44,12 @@ def contributions_before_30(store):
     from tthc_docs.indicators.counters import read_contribution
     for key, kept in list(store.last.items()):
         store.last[key] = read_contribution(kept)
+
+
+def vault_times_before_31(vaults):
+    """Each vault grant's and reuse note's moment as the datetime it was before step 31."""
+    from datetime import datetime
+    for vault in vaults.values():
+        for tree in (vault.grants, vault.reuse):
+            for key, at in list(tree.items()):
+                tree[key] = datetime.fromisoformat(at)
