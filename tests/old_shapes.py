@@ -1,7 +1,7 @@
 """Stored shapes of earlier evolve steps, rebuilt from a current database for the step tests."""
 from BTrees.OOBTree import OOBTree
 
-from tthc_docs.dossiers.indexes import SHARED, SortedIndex, shared_pairs, term_part
+from tthc_docs.dossiers.indexes import SHARED, SortedIndex, shared_pairs, term_part, unpack
 
 #: The indexes evolve step 27 drops (they were kept whole before it).
 DROPPED_BY_27 = ('status', 'agency', 'step', 'due')
@@ -9,6 +9,7 @@ DROPPED_BY_27 = ('status', 'agency', 'step', 'due')
 
 def indexes_before_27(indexes):
     """The four unread indexes back, whole, and no ``status_counts``: the shape before step 27."""
+    indexes_before_32(indexes)
     for name in DROPPED_BY_27:
         setattr(indexes, name, SortedIndex(shared=True))
     for code, entry in indexes.rev.items():
@@ -21,10 +22,20 @@ def indexes_before_27(indexes):
 
 def indexes_before_29(indexes):
     """The search terms' own reverse map back, the shared one without terms: before step 29."""
+    indexes_before_32(indexes)
     indexes.terms._rev = OOBTree()
     for code, entry in list(indexes.rev.items()):
         indexes.terms._rev[code] = term_part(entry)
         indexes.rev[code] = entry[:7]
+
+
+def indexes_before_32(indexes):
+    """Every ``indexes.rev`` entry the tuple it was before step 32 (and not marked ``packed``)."""
+    if not indexes.packed:
+        return
+    for code, entry in list(indexes.rev.items()):
+        indexes.rev[code] = unpack(entry)
+    del indexes.packed   # the class's False, as an instance made before the step
 
 
 def outbox_before_30(outbox):

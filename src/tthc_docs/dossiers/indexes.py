@@ -12,6 +12,7 @@ code -> everything it is indexed by, its search terms too from evolve step
 steps 25, 29). Evolve step 27 dropped the indexes no listing read (status,
 agency, step, open dossiers by due) but the count by status (``status_counts``);
 the reverse map still says where each dossier is in every one (``value_of``).
+From evolve step 32 each entry of it is stored as one string (``pack``).
 """
 import heapq
 from datetime import timezone
@@ -222,6 +223,30 @@ def term_part(entry):
     return entry[1], entry[0], entry[5], entry[7]
 
 
+#: What separates the fields of a packed ``DossierIndexes.rev`` entry, and its search terms.
+#: Neither can occur in a field: codes, logins and keys are validated names and
+#: the terms are folded words and procedure codes (``search_terms``).
+FIELD, TERM = '\x1f', '\x1e'
+
+
+def pack(entry):
+    """A ``DossierIndexes.rev`` entry (with terms) as the one string it is stored as.
+
+    Why: a filing and every change of state rewrite a bucket of the reverse
+    map, some thirty entries, and ZODB looks at every object it pickles (a
+    Python call each): the tuple of an entry with its terms was some fifteen
+    objects, the string is one; the bucket costs a fifth as much (issue 15).
+    """
+    *fields, open_, terms = entry
+    return FIELD.join((*fields, '1' if open_ else '', TERM.join(terms)))
+
+
+def unpack(text):
+    """The ``(status, agency, owner, filed, step, due key, open, terms)`` of a ``pack``ed entry."""
+    *fields, open_, terms = text.split(FIELD)
+    return (*fields, bool(open_), tuple(terms.split(TERM)) if terms else ())
+
+
 def shared_pairs(entry, code):
     """``{index name: (value, sort key) or None}`` of a ``DossierIndexes.rev`` entry."""
     if entry is None:
@@ -257,6 +282,9 @@ class DossierIndexes(Persistent):
     status = agency = step = due = None   # SortedIndex each, before evolve step 27
     #: agency -> ``Length``, bumped by every change of its queue's entries (``queue_memo``)
     versions = None
+    #: Whether ``rev`` holds its entries ``pack``ed: from evolve step 32, which packs
+    #: them; until then (the steps before it meet tuples) they stay tuples.
+    packed = False
 
     def __init__(self):
         self.owner = SortedIndex(shared=True)    # owner login -> by filing time
@@ -266,6 +294,7 @@ class DossierIndexes(Persistent):
         self.terms = TermIndex(shared=True)   # (agency, status, term) -> by due (the queues' search)
         self.desk = SortedIndex()       # (receiving desk, status) -> by due
         self.desk_terms = TermIndex()   # (receiving desk, status, term) -> by due
+        self.packed = True
 
     def reindex(self, dossier, open_):
         """Index ``dossier`` as it is now; ``open_``: still owes a result."""
@@ -283,9 +312,14 @@ class DossierIndexes(Persistent):
         self.index_desk(dossier)
         queue_memo.bump(self, before, queue_memo.footprint(self, code))
 
+    def entry(self, code):
+        """``code``'s reverse-map entry as a tuple (``shared_pairs``, ``term_part``), or None."""
+        found = self.rev.get(code) if self.rev is not None else None
+        return unpack(found) if self.packed and found is not None else found
+
     def _index_shared(self, code, entry):
         """The ``SHARED`` indexes: only those whose pair changed are touched."""
-        old = self.rev.get(code) if self.rev is not None else None
+        old = self.entry(code)
         if old is not None and old == entry:
             return
         before, after = shared_pairs(old, code), shared_pairs(entry, code)
@@ -299,7 +333,7 @@ class DossierIndexes(Persistent):
         if term_part(entry) is not None:
             self.terms.index(code, *term_part(entry), old=term_part(old))
         if self.rev is not None:
-            self.rev[code] = entry
+            self.rev[code] = pack(entry) if self.packed else entry
 
     def _maintained(self):
         """The ``SHARED`` indexes this registry keeps: all six until evolve step 27 drops four.
@@ -331,7 +365,7 @@ class DossierIndexes(Persistent):
         """What ``code`` is indexed under in the ``SHARED`` index ``name`` (None when not)."""
         if self.rev is None:
             return getattr(self, name).value_of(code)
-        pair = shared_pairs(self.rev.get(code), code)[name]
+        pair = shared_pairs(self.entry(code), code)[name]
         return pair[0] if pair is not None else None
 
     def index_desk(self, dossier):
@@ -351,7 +385,9 @@ class DossierIndexes(Persistent):
 
     def unindex(self, code):
         queue_memo.bump(self, queue_memo.footprint(self, code), None)
-        old = self.rev.pop(code, None) if self.rev is not None else None
+        old = self.entry(code)
+        if old is not None:
+            del self.rev[code]
         before = shared_pairs(old, code)
         for name in self._maintained():
             getattr(self, name).unindex(code, before[name])
@@ -365,7 +401,7 @@ class DossierIndexes(Persistent):
     def term_entry(self, index, code):
         """``(agency, status, due key, terms)`` of ``code`` in the term index ``index``, or None."""
         if index is self.terms and index.shared:
-            return term_part(self.rev.get(code))
+            return term_part(self.entry(code))
         return index.entry(code)
 
     def queue_values(self, agency, statuses=None, step=None):

@@ -1,0 +1,102 @@
+"""Evolve step 32 on a database of the old shape: the dossier indexes' reverse map as tuples.
+
+The old shape (``old_shapes``): the demo database with every entry of
+``indexes.rev`` the tuple it was before the step. The step packs each into
+one string; every queue listing, search, procedure count and count by
+state reads the same, and later changes of state keep them packed.
+"""
+from datetime import timedelta
+
+from tthc_docs import migrations, timeutil
+from tthc_docs.dossiers import queues, states
+from tthc_docs.dossiers.indexes import search_terms
+from old_shapes import indexes_before_32
+
+OPEN = tuple(sorted(states.OPEN))
+
+
+def _old_shape(site, tm):
+    indexes_before_32(site['dossiers'].indexes)
+    site.evolve_step = 31
+    tm.commit()
+    site._p_jar.cacheMinimize()   # every record a ghost, as a real database is read
+    tm.begin()
+
+
+def _evolve(site, tm):
+    assert migrations.evolve(site, upto=32, tm=tm) == [32]
+    tm.begin()
+
+
+def _seen(registry, now):
+    """What officers and citizens read through the reverse map: searches, listings, counts.
+
+    The queues' search itself (``queues.search``), not the answers ``queue_memo``
+    keeps, which a step that changes no dossier leaves in place.
+    """
+    ix, seen = registry.indexes, {}
+    for d in registry.values():
+        words = [t[2:] for t in search_terms(d) if t.startswith('w:')]
+        for text, procedure, urgency in ((' '.join(words), None, None), (d.code, None, None),
+                                         ('', d.procedure_code, None), ('', None, 'overdue')):
+            query = queues.QueueQuery(statuses=OPEN, text=text, procedure=procedure,
+                                      urgency=urgency)
+            seen[(d.agency, text, procedure, urgency)] = queues.search(
+                ix, d.agency, query, now, now + timedelta(days=3), 0, 1000)
+        seen[d.agency] = queues.procedures_in(ix, d.agency, OPEN)
+        seen[d.owner] = registry.for_owner(d.owner)[1]
+    seen['states'] = {s: registry.count_by_status(s) for s in states.STATES}
+    return seen
+
+
+def test_step_32_packs_every_entry_and_every_reading_stays(site_and_tm):
+    site, tm = site_and_tm
+    registry, now = site['dossiers'], timeutil.now()
+    before = _seen(registry, now)
+    assert any(codes for codes, _ in (v for k, v in before.items() if isinstance(k, tuple)))
+    _old_shape(site, tm)
+    ix = registry.indexes
+    assert not ix.packed and _seen(registry, now) == before      # read the old way
+    _evolve(site, tm)
+    assert ix.packed and all(isinstance(e, str) for e in ix.rev.values())
+    assert _seen(registry, now) == before
+
+
+def test_after_step_32_a_change_of_state_moves_the_dossier(site_and_tm):
+    site, tm = site_and_tm
+    registry, now = site['dossiers'], timeutil.now()
+    _old_shape(site, tm)
+    _evolve(site, tm)
+    dossier = next(d for d in registry.values() if d.status == states.SUBMITTED)
+    word = next(t[2:] for t in search_terms(dossier) if t.startswith('w:'))
+
+    def found(status):
+        query = queues.QueueQuery(statuses=(status,), text=word)
+        codes = registry.search_queue(dossier.agency, query, now, now, limit=1000)[0]
+        return dossier.code in [d.code for d in codes]
+    submitted = registry.count_by_status(states.SUBMITTED)
+    dossier.status = states.RECEIVED      # as the workflow would, then re-index
+    registry.reindex(dossier)
+    assert found(states.RECEIVED) and not found(states.SUBMITTED)
+    assert registry.count_by_status(states.SUBMITTED) == submitted - 1
+    assert isinstance(registry.indexes.rev[dossier.code], str)
+
+
+def test_step_32_in_small_savepoints_packs_every_entry(site_and_tm, monkeypatch):
+    from tthc_docs.migrations import evolve0032_packed_dossier_index_entries as step
+    monkeypatch.setattr(step, 'EVERY', 2)
+    site, tm = site_and_tm
+    ix = site['dossiers'].indexes
+    entries = dict(ix.rev.items())
+    _old_shape(site, tm)
+    _evolve(site, tm)
+    assert dict(ix.rev.items()) == entries
+
+
+def test_step_32_on_a_new_registry_changes_nothing(site_and_tm):
+    site, tm = site_and_tm
+    ix = site['dossiers'].indexes
+    entries = dict(ix.rev.items())
+    site.evolve_step = 31
+    _evolve(site, tm)
+    assert ix.packed and dict(ix.rev.items()) == entries
