@@ -64,3 +64,12 @@ def vault_times_before_31(vaults):
         for tree in (vault.grants, vault.reuse):
             for key, at in list(tree.items()):
                 tree[key] = datetime.fromisoformat(at)
+
+
+def paper_maps_before_32(registry):
+    """Each dossier's papers by kind and by event as the BTrees they were before step 32."""
+    from BTrees.IOBTree import IOBTree
+    for dossier in registry.values():
+        folder = getattr(dossier, 'papers', None)
+        if folder is not None:
+            folder.by_kind, folder.by_event = OOBTree(folder.by_kind), IOBTree(folder.by_event)

@@ -1,22 +1,25 @@
-"""Evolve step 32 on a database of the old shape: the dossier indexes' reverse map as tuples.
+"""Evolve step 32 on a database of the old shape: index entries as tuples, paper maps as BTrees.
 
 The old shape (``old_shapes``): the demo database with every entry of
-``indexes.rev`` the tuple it was before the step. The step packs each into
-one string; every queue listing, search, procedure count and count by
-state reads the same, and later changes of state keep them packed.
+``indexes.rev`` the tuple it was before the step, and each dossier's papers
+by kind and by event in BTrees of their own. The step packs each entry into
+one string and turns the maps into dicts; every queue listing, search,
+procedure count, count by state and dossier's papers read the same, and
+later changes keep the new shapes.
 """
 from datetime import timedelta
 
 from tthc_docs import migrations, timeutil
 from tthc_docs.dossiers import queues, states
 from tthc_docs.dossiers.indexes import search_terms
-from old_shapes import indexes_before_32
+from old_shapes import indexes_before_32, paper_maps_before_32
 
 OPEN = tuple(sorted(states.OPEN))
 
 
 def _old_shape(site, tm):
     indexes_before_32(site['dossiers'].indexes)
+    paper_maps_before_32(site['dossiers'])
     site.evolve_step = 31
     tm.commit()
     site._p_jar.cacheMinimize()   # every record a ghost, as a real database is read
@@ -83,7 +86,7 @@ def test_after_step_32_a_change_of_state_moves_the_dossier(site_and_tm):
 
 
 def test_step_32_in_small_savepoints_packs_every_entry(site_and_tm, monkeypatch):
-    from tthc_docs.migrations import evolve0032_packed_dossier_index_entries as step
+    from tthc_docs.migrations import evolve0032_packed_index_entries_and_plain_paper_maps as step
     monkeypatch.setattr(step, 'EVERY', 2)
     site, tm = site_and_tm
     ix = site['dossiers'].indexes
@@ -100,3 +103,28 @@ def test_step_32_on_a_new_registry_changes_nothing(site_and_tm):
     site.evolve_step = 31
     _evolve(site, tm)
     assert ix.packed and dict(ix.rev.items()) == entries
+
+
+def _with_papers(registry):
+    return [d for d in registry.values() if getattr(d, 'papers', None) is not None]
+
+
+def test_step_32_keeps_every_dossiers_papers_as_shown(site_and_tm, login):
+    """GET /dossiers/<code> (its papers, the papers each event issued) reads the same."""
+    site, tm = site_and_tm
+    registry = site['dossiers']
+    owned = [d for d in _with_papers(registry) if d.owner == 'citizen1']
+    assert owned
+    citizen = login('citizen1')
+
+    def shown():
+        return {d.code: citizen.get(f'/dossiers/{d.code}',
+                                    headers={'Accept': 'application/json'}).json for d in owned}
+    before = shown()
+    assert any(item['papers'] for seen in before.values() for item in seen['history'])
+    _old_shape(site, tm)
+    assert not isinstance(owned[0].papers.by_kind, dict)
+    _evolve(site, tm)
+    assert all(isinstance(d.papers.by_kind, dict) and isinstance(d.papers.by_event, dict)
+               for d in _with_papers(registry))
+    assert shown() == before
