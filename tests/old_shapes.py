@@ -1,7 +1,8 @@
 """Stored shapes of earlier evolve steps, rebuilt from a current database for the step tests."""
 from BTrees.OOBTree import OOBTree
 
-from tthc_docs.dossiers.indexes import SHARED, SortedIndex, shared_pairs, term_part, unpack
+from tthc_docs.dossiers.indexes import SHARED, SortedIndex, shared_pairs, term_part
+from tthc_docs.dossiers.packed import FIELD, unpack
 
 #: The indexes evolve step 27 drops (they were kept whole before it).
 DROPPED_BY_27 = ('status', 'agency', 'step', 'due')
@@ -73,3 +74,13 @@ def paper_maps_before_32(registry):
         folder = getattr(dossier, 'papers', None)
         if folder is not None:
             folder.by_kind, folder.by_event = OOBTree(folder.by_kind), IOBTree(folder.by_event)
+
+
+def members_before_32(indexes):
+    """Each member of the dossier indexes' sets the ``(sort key, code)`` it was before step 32."""
+    from BTrees.OOBTree import OOTreeSet
+    for name in ('owner', 'queue', 'terms', 'desk', 'desk_terms'):
+        index = getattr(indexes, name)
+        for value in list(index._sets.keys()):
+            index._sets[value] = OOTreeSet(tuple(m.split(FIELD)) for m in index._sets[value])
+        del index.packed   # the class's False, as an index made before the step

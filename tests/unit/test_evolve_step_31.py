@@ -32,7 +32,7 @@ def _moments(vaults):
 def _access(vaults):
     """What the grants and notes decide: each granted read, each document's dossiers."""
     return {vault.__name__: ([k for k in vault.grants.keys() if vault.is_granted(*k)],
-                             {doc: vault.referencing_dossiers(doc) for doc in vault.documents.keys()})
+                             {doc: vault.referencing_dossiers(doc) for doc in vault.documents})
             for vault in vaults.values()}
 
 

@@ -1,9 +1,10 @@
 """Evolve step 32 on a database of the old shape: index entries as tuples, paper maps as BTrees.
 
 The old shape (``old_shapes``): the demo database with every entry of
-``indexes.rev`` the tuple it was before the step, and each dossier's papers
-by kind and by event in BTrees of their own. The step packs each entry into
-one string and turns the maps into dicts; every queue listing, search,
+``indexes.rev`` and every member of the indexes' sets the tuple it was
+before the step, and each dossier's papers by kind and by event in BTrees
+of their own. The step packs each entry and member into one string and
+turns the maps into dicts; every queue listing, search,
 procedure count, count by state and dossier's papers read the same, and
 later changes keep the new shapes.
 """
@@ -12,13 +13,15 @@ from datetime import timedelta
 from tthc_docs import migrations, timeutil
 from tthc_docs.dossiers import queues, states
 from tthc_docs.dossiers.indexes import search_terms
-from old_shapes import indexes_before_32, paper_maps_before_32
+from old_shapes import indexes_before_32, members_before_32, paper_maps_before_32
 
 OPEN = tuple(sorted(states.OPEN))
+SETS = ('owner', 'queue', 'terms', 'desk', 'desk_terms')
 
 
 def _old_shape(site, tm):
     indexes_before_32(site['dossiers'].indexes)
+    members_before_32(site['dossiers'].indexes)
     paper_maps_before_32(site['dossiers'])
     site.evolve_step = 31
     tm.commit()
@@ -62,6 +65,8 @@ def test_step_32_packs_every_entry_and_every_reading_stays(site_and_tm):
     assert not ix.packed and _seen(registry, now) == before      # read the old way
     _evolve(site, tm)
     assert ix.packed and all(isinstance(e, str) for e in ix.rev.values())
+    assert all(isinstance(m, str) for index in (ix.owner, ix.queue, ix.terms)
+               for members in index._sets.values() for m in members)
     assert _seen(registry, now) == before
 
 
@@ -88,12 +93,18 @@ def test_after_step_32_a_change_of_state_moves_the_dossier(site_and_tm):
 def test_step_32_in_small_savepoints_packs_every_entry(site_and_tm, monkeypatch):
     from tthc_docs.migrations import evolve0032_packed_index_entries_and_plain_paper_maps as step
     monkeypatch.setattr(step, 'EVERY', 2)
+    monkeypatch.setattr(step, 'SETS_EVERY', 2)
     site, tm = site_and_tm
     ix = site['dossiers'].indexes
-    entries = dict(ix.rev.items())
+    entries, members = dict(ix.rev.items()), _members(ix)
     _old_shape(site, tm)
     _evolve(site, tm)
-    assert dict(ix.rev.items()) == entries
+    assert dict(ix.rev.items()) == entries and _members(ix) == members
+
+
+def _members(ix):
+    return {(name, value): list(members) for name in SETS
+            for value, members in getattr(ix, name)._sets.items()}
 
 
 def test_step_32_on_a_new_registry_changes_nothing(site_and_tm):

@@ -12,7 +12,7 @@ code -> everything it is indexed by, its search terms too from evolve step
 steps 25, 29). Evolve step 27 dropped the indexes no listing read (status,
 agency, step, open dossiers by due) but the count by status (``status_counts``);
 the reverse map still says where each dossier is in every one (``value_of``).
-From evolve step 32 each entry of it is stored as one string (``pack``).
+Evolve step 32 stores its entries and the sets' members as strings (``packed``).
 """
 import heapq
 from datetime import timezone
@@ -23,6 +23,7 @@ from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 
 from tthc_docs.dossiers import queue_memo
+from tthc_docs.dossiers.packed import PackedSets, pack, unpack
 from tthc_docs.text.folding import tokenize
 
 #: Sorts after every real due date: dossiers without one come last.
@@ -36,18 +37,13 @@ def due_key(due):
     return due.astimezone(timezone.utc).strftime('%Y%m%d%H%M%S')
 
 
-class SortedIndex(Persistent):
+class SortedIndex(PackedSets):
     """value -> sorted set of (sort key, code), with counts and a reverse map.
 
     ``shared``: the reverse map is kept by the caller (``DossierIndexes.rev``),
     who passes ``old``, what the code was indexed under, to ``index`` and
     ``unindex``; ``_rev`` is then None.
     """
-
-    def __init__(self, shared=False):
-        self._sets = OOBTree()
-        self._counts = OOBTree()
-        self._rev = None if shared else OOBTree()
 
     def index(self, code, value, sort_key, old=None):
         """Record ``code`` under ``value``; a no-op when nothing changed."""
@@ -61,7 +57,7 @@ class SortedIndex(Persistent):
         if members is None:
             members = self._sets[value] = OOTreeSet()
             self._counts[value] = Length()
-        members.insert((sort_key, code))
+        members.insert(self._member(sort_key, code))
         self._counts[value].change(1)
         if self._rev is not None:
             self._rev[code] = (value, sort_key)
@@ -73,9 +69,9 @@ class SortedIndex(Persistent):
             self._discard(code, *old)
 
     def _discard(self, code, value, sort_key):
-        members = self._sets.get(value)
-        if members is not None and (sort_key, code) in members:
-            members.remove((sort_key, code))
+        members, member = self._sets.get(value), self._member(sort_key, code)
+        if members is not None and member in members:
+            members.remove(member)
             self._counts[value].change(-1)
 
     def count(self, value):
@@ -87,15 +83,12 @@ class SortedIndex(Persistent):
         members = self._sets.get(value)
         if members is None:
             return iter(())
-        pairs = reversed(list(members)) if reverse else iter(members)
-        return (code for _, code in pairs)
+        pairs = self._pairs(members)
+        return (code for _, code in (reversed(list(pairs)) if reverse else pairs))
 
     def codes_between(self, value, low, high):
         """Codes under ``value`` whose sort key is in ``[low, high)`` (lazily, in order)."""
-        members = self._sets.get(value)
-        if members is None:
-            return iter(())
-        return (code for _, code in members.keys((low, ''), (high, ''), excludemax=True))
+        return (code for _, code in self.pairs_between(value, low, high))
 
     def values_between(self, low, high):
         """The distinct values in ``[low, high]`` (for composite prefixes)."""
@@ -103,14 +96,14 @@ class SortedIndex(Persistent):
 
     def streams(self, values):
         """One sorted stream of ``(sort key, code)`` per value that holds any."""
-        return [iter(self._sets[v]) for v in values if v in self._sets]
+        return [self._pairs(self._sets[v]) for v in values if v in self._sets]
 
     def pairs_between(self, value, low, high):
         """``(sort key, code)`` pairs under ``value`` with the key in ``[low, high)``."""
         members = self._sets.get(value)
         if members is None:
             return iter(())
-        return iter(members.keys((low, ''), (high, ''), excludemax=True))
+        return self._pairs(members, low, high)
 
     def value_of(self, code):
         """What ``code`` is indexed under now (None when it is not); own reverse map only."""
@@ -118,7 +111,7 @@ class SortedIndex(Persistent):
         return old[0] if old is not None else None
 
 
-class TermIndex(Persistent):
+class TermIndex(PackedSets):
     """``(agency, status, term)`` -> sorted set of ``(due key, code)``; a code under several terms.
 
     The queues' search (``dossiers/queues.py``): a term is a folded word of the
@@ -129,11 +122,6 @@ class TermIndex(Persistent):
     (``DossierIndexes.rev`` from evolve step 29: one reverse-map bucket written
     per filing and change of state instead of two, issue 15).
     """
-
-    def __init__(self, shared=False):
-        self._sets = OOBTree()
-        self._counts = OOBTree()
-        self._rev = None if shared else OOBTree()
 
     shared = property(lambda self: self._rev is None, doc='The caller keeps the reverse map.')
 
@@ -151,7 +139,7 @@ class TermIndex(Persistent):
             if members is None:
                 members = self._sets[key] = OOTreeSet()
                 self._counts[key] = Length()
-            members.insert((due, code))
+            members.insert(self._member(due, code))
             self._counts[key].change(1)
         if self._rev is not None:
             self._rev[code] = entry
@@ -166,9 +154,9 @@ class TermIndex(Persistent):
         agency, status, due, terms = entry
         for term in terms:
             key = (agency, status, term)
-            members = self._sets.get(key)
-            if members is not None and (due, code) in members:
-                members.remove((due, code))
+            members, member = self._sets.get(key), self._member(due, code)
+            if members is not None and member in members:
+                members.remove(member)
                 self._counts[key].change(-1)
 
     def entry(self, code):
@@ -196,7 +184,7 @@ class TermIndex(Persistent):
         members = self._sets.get(key)
         if members is None:
             return iter(())
-        return iter(members.keys((low, ''), (high, ''), excludemax=True))
+        return self._pairs(members, low, high)
 
 
 def search_terms(dossier):
@@ -221,30 +209,6 @@ def term_part(entry):
     if entry is None or len(entry) < 8:
         return None
     return entry[1], entry[0], entry[5], entry[7]
-
-
-#: What separates the fields of a packed ``DossierIndexes.rev`` entry, and its search terms.
-#: Neither can occur in a field: codes, logins and keys are validated names and
-#: the terms are folded words and procedure codes (``search_terms``).
-FIELD, TERM = '\x1f', '\x1e'
-
-
-def pack(entry):
-    """A ``DossierIndexes.rev`` entry (with terms) as the one string it is stored as.
-
-    Why: a filing and every change of state rewrite a bucket of the reverse
-    map, some thirty entries, and ZODB looks at every object it pickles (a
-    Python call each): the tuple of an entry with its terms was some fifteen
-    objects, the string is one; the bucket costs a fifth as much (issue 15).
-    """
-    *fields, open_, terms = entry
-    return FIELD.join((*fields, '1' if open_ else '', TERM.join(terms)))
-
-
-def unpack(text):
-    """The ``(status, agency, owner, filed, step, due key, open, terms)`` of a ``pack``ed entry."""
-    *fields, open_, terms = text.split(FIELD)
-    return (*fields, bool(open_), tuple(terms.split(TERM)) if terms else ())
 
 
 def shared_pairs(entry, code):
