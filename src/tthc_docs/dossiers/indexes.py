@@ -83,8 +83,8 @@ class SortedIndex(PackedSets):
         members = self._sets.get(value)
         if members is None:
             return iter(())
-        pairs = self._pairs(members)
-        return (code for _, code in (reversed(list(pairs)) if reverse else pairs))
+        pairs = self._decoded(reversed(list(members)) if reverse else iter(members))
+        return (code for _, code in pairs)
 
     def codes_between(self, value, low, high):
         """Codes under ``value`` whose sort key is in ``[low, high)`` (lazily, in order)."""

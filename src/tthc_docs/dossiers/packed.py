@@ -76,4 +76,8 @@ class PackedSets(Persistent):
             found = members.keys(low, high, excludemax=True)
         else:
             found = members.keys((low, ''), (high, ''), excludemax=True)
+        return self._decoded(found)
+
+    def _decoded(self, found):
+        """``found`` (stored members) as ``(sort key, code)`` pairs, each read when asked for."""
         return map(pair, found) if self.packed else found
