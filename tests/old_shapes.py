@@ -2,6 +2,7 @@
 from BTrees.OOBTree import OOBTree
 
 from tthc_docs.dossiers.indexes import SHARED, SortedIndex, shared_pairs, term_part
+from tthc_docs.dossiers.packed import FIELD, unpack
 
 #: The indexes evolve step 27 drops (they were kept whole before it).
 DROPPED_BY_27 = ('status', 'agency', 'step', 'due')
@@ -9,6 +10,7 @@ DROPPED_BY_27 = ('status', 'agency', 'step', 'due')
 
 def indexes_before_27(indexes):
     """The four unread indexes back, whole, and no ``status_counts``: the shape before step 27."""
+    indexes_before_32(indexes)
     for name in DROPPED_BY_27:
         setattr(indexes, name, SortedIndex(shared=True))
     for code, entry in indexes.rev.items():
@@ -21,10 +23,20 @@ def indexes_before_27(indexes):
 
 def indexes_before_29(indexes):
     """The search terms' own reverse map back, the shared one without terms: before step 29."""
+    indexes_before_32(indexes)
     indexes.terms._rev = OOBTree()
     for code, entry in list(indexes.rev.items()):
         indexes.terms._rev[code] = term_part(entry)
         indexes.rev[code] = entry[:7]
+
+
+def indexes_before_32(indexes):
+    """Every ``indexes.rev`` entry the tuple it was before step 32 (and not marked ``packed``)."""
+    if not indexes.packed:
+        return
+    for code, entry in list(indexes.rev.items()):
+        indexes.rev[code] = unpack(entry)
+    del indexes.packed   # the class's False, as an instance made before the step
 
 
 def outbox_before_30(outbox):
@@ -44,3 +56,31 @@ def contributions_before_30(store):
     from tthc_docs.indicators.counters import read_contribution
     for key, kept in list(store.last.items()):
         store.last[key] = read_contribution(kept)
+
+
+def vault_times_before_31(vaults):
+    """Each vault grant's and reuse note's moment as the datetime it was before step 31."""
+    from datetime import datetime
+    for vault in vaults.values():
+        for tree in (vault.grants, vault.reuse):
+            for key, at in list(tree.items()):
+                tree[key] = datetime.fromisoformat(at)
+
+
+def paper_maps_before_32(registry):
+    """Each dossier's papers by kind and by event as the BTrees they were before step 32."""
+    from BTrees.IOBTree import IOBTree
+    for dossier in registry.values():
+        folder = getattr(dossier, 'papers', None)
+        if folder is not None:
+            folder.by_kind, folder.by_event = OOBTree(folder.by_kind), IOBTree(folder.by_event)
+
+
+def members_before_32(indexes):
+    """Each member of the dossier indexes' sets the ``(sort key, code)`` it was before step 32."""
+    from BTrees.OOBTree import OOTreeSet
+    for name in ('owner', 'queue', 'terms', 'desk', 'desk_terms'):
+        index = getattr(indexes, name)
+        for value in list(index._sets.keys()):
+            index._sets[value] = OOTreeSet(tuple(m.split(FIELD)) for m in index._sets[value])
+        del index.packed   # the class's False, as an index made before the step

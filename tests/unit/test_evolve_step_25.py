@@ -108,7 +108,7 @@ def test_step_25_merges_the_reverse_maps_and_every_listing_stays(site_and_tm):
     site, tm = site_and_tm
     registry, now = site['dossiers'], timeutil.now()
     before = _listings(registry, now)
-    rev = {code: e[:7] for code, e in registry.indexes.rev.items()}
+    rev = {code: registry.indexes.entry(code)[:7] for code in registry.indexes.rev.keys()}
     _old_indexes(registry.indexes)
     tm.commit()
     tm.begin()
@@ -180,7 +180,7 @@ def test_step_25_in_small_savepoints_moves_everything(site_and_tm, monkeypatch):
     monkeypatch.setattr(step, 'EVERY', 2)
     site, tm = site_and_tm
     registry, box, now = site['dossiers'], site['outbox'], timeutil.now()
-    rev = {code: e[:7] for code, e in registry.indexes.rev.items()}
+    rev = {code: registry.indexes.entry(code)[:7] for code in registry.indexes.rev.keys()}
     moved = set(list(box.records.keys())[:5])
     for numbered in moved:
         _old_delivered(box, box.records[numbered], now)

@@ -12,6 +12,7 @@ code -> everything it is indexed by, its search terms too from evolve step
 steps 25, 29). Evolve step 27 dropped the indexes no listing read (status,
 agency, step, open dossiers by due) but the count by status (``status_counts``);
 the reverse map still says where each dossier is in every one (``value_of``).
+Evolve step 32 stores its entries and the sets' members as strings (``packed``).
 """
 import heapq
 from datetime import timezone
@@ -22,6 +23,7 @@ from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 
 from tthc_docs.dossiers import queue_memo
+from tthc_docs.dossiers.packed import PackedSets, pack, unpack
 from tthc_docs.text.folding import tokenize
 
 #: Sorts after every real due date: dossiers without one come last.
@@ -35,18 +37,13 @@ def due_key(due):
     return due.astimezone(timezone.utc).strftime('%Y%m%d%H%M%S')
 
 
-class SortedIndex(Persistent):
+class SortedIndex(PackedSets):
     """value -> sorted set of (sort key, code), with counts and a reverse map.
 
     ``shared``: the reverse map is kept by the caller (``DossierIndexes.rev``),
     who passes ``old``, what the code was indexed under, to ``index`` and
     ``unindex``; ``_rev`` is then None.
     """
-
-    def __init__(self, shared=False):
-        self._sets = OOBTree()
-        self._counts = OOBTree()
-        self._rev = None if shared else OOBTree()
 
     def index(self, code, value, sort_key, old=None):
         """Record ``code`` under ``value``; a no-op when nothing changed."""
@@ -60,7 +57,7 @@ class SortedIndex(Persistent):
         if members is None:
             members = self._sets[value] = OOTreeSet()
             self._counts[value] = Length()
-        members.insert((sort_key, code))
+        members.insert(self._member(sort_key, code))
         self._counts[value].change(1)
         if self._rev is not None:
             self._rev[code] = (value, sort_key)
@@ -72,9 +69,9 @@ class SortedIndex(Persistent):
             self._discard(code, *old)
 
     def _discard(self, code, value, sort_key):
-        members = self._sets.get(value)
-        if members is not None and (sort_key, code) in members:
-            members.remove((sort_key, code))
+        members, member = self._sets.get(value), self._member(sort_key, code)
+        if members is not None and member in members:
+            members.remove(member)
             self._counts[value].change(-1)
 
     def count(self, value):
@@ -86,15 +83,12 @@ class SortedIndex(Persistent):
         members = self._sets.get(value)
         if members is None:
             return iter(())
-        pairs = reversed(list(members)) if reverse else iter(members)
+        pairs = self._decoded(reversed(list(members)) if reverse else iter(members))
         return (code for _, code in pairs)
 
     def codes_between(self, value, low, high):
         """Codes under ``value`` whose sort key is in ``[low, high)`` (lazily, in order)."""
-        members = self._sets.get(value)
-        if members is None:
-            return iter(())
-        return (code for _, code in members.keys((low, ''), (high, ''), excludemax=True))
+        return (code for _, code in self.pairs_between(value, low, high))
 
     def values_between(self, low, high):
         """The distinct values in ``[low, high]`` (for composite prefixes)."""
@@ -102,14 +96,14 @@ class SortedIndex(Persistent):
 
     def streams(self, values):
         """One sorted stream of ``(sort key, code)`` per value that holds any."""
-        return [iter(self._sets[v]) for v in values if v in self._sets]
+        return [self._pairs(self._sets[v]) for v in values if v in self._sets]
 
     def pairs_between(self, value, low, high):
         """``(sort key, code)`` pairs under ``value`` with the key in ``[low, high)``."""
         members = self._sets.get(value)
         if members is None:
             return iter(())
-        return iter(members.keys((low, ''), (high, ''), excludemax=True))
+        return self._pairs(members, low, high)
 
     def value_of(self, code):
         """What ``code`` is indexed under now (None when it is not); own reverse map only."""
@@ -117,7 +111,7 @@ class SortedIndex(Persistent):
         return old[0] if old is not None else None
 
 
-class TermIndex(Persistent):
+class TermIndex(PackedSets):
     """``(agency, status, term)`` -> sorted set of ``(due key, code)``; a code under several terms.
 
     The queues' search (``dossiers/queues.py``): a term is a folded word of the
@@ -128,11 +122,6 @@ class TermIndex(Persistent):
     (``DossierIndexes.rev`` from evolve step 29: one reverse-map bucket written
     per filing and change of state instead of two, issue 15).
     """
-
-    def __init__(self, shared=False):
-        self._sets = OOBTree()
-        self._counts = OOBTree()
-        self._rev = None if shared else OOBTree()
 
     shared = property(lambda self: self._rev is None, doc='The caller keeps the reverse map.')
 
@@ -150,7 +139,7 @@ class TermIndex(Persistent):
             if members is None:
                 members = self._sets[key] = OOTreeSet()
                 self._counts[key] = Length()
-            members.insert((due, code))
+            members.insert(self._member(due, code))
             self._counts[key].change(1)
         if self._rev is not None:
             self._rev[code] = entry
@@ -165,9 +154,9 @@ class TermIndex(Persistent):
         agency, status, due, terms = entry
         for term in terms:
             key = (agency, status, term)
-            members = self._sets.get(key)
-            if members is not None and (due, code) in members:
-                members.remove((due, code))
+            members, member = self._sets.get(key), self._member(due, code)
+            if members is not None and member in members:
+                members.remove(member)
                 self._counts[key].change(-1)
 
     def entry(self, code):
@@ -195,7 +184,7 @@ class TermIndex(Persistent):
         members = self._sets.get(key)
         if members is None:
             return iter(())
-        return iter(members.keys((low, ''), (high, ''), excludemax=True))
+        return self._pairs(members, low, high)
 
 
 def search_terms(dossier):
@@ -257,6 +246,9 @@ class DossierIndexes(Persistent):
     status = agency = step = due = None   # SortedIndex each, before evolve step 27
     #: agency -> ``Length``, bumped by every change of its queue's entries (``queue_memo``)
     versions = None
+    #: Whether ``rev`` holds its entries ``pack``ed: from evolve step 32, which packs
+    #: them; until then (the steps before it meet tuples) they stay tuples.
+    packed = False
 
     def __init__(self):
         self.owner = SortedIndex(shared=True)    # owner login -> by filing time
@@ -266,6 +258,7 @@ class DossierIndexes(Persistent):
         self.terms = TermIndex(shared=True)   # (agency, status, term) -> by due (the queues' search)
         self.desk = SortedIndex()       # (receiving desk, status) -> by due
         self.desk_terms = TermIndex()   # (receiving desk, status, term) -> by due
+        self.packed = True
 
     def reindex(self, dossier, open_):
         """Index ``dossier`` as it is now; ``open_``: still owes a result."""
@@ -283,9 +276,14 @@ class DossierIndexes(Persistent):
         self.index_desk(dossier)
         queue_memo.bump(self, before, queue_memo.footprint(self, code))
 
+    def entry(self, code):
+        """``code``'s reverse-map entry as a tuple (``shared_pairs``, ``term_part``), or None."""
+        found = self.rev.get(code) if self.rev is not None else None
+        return unpack(found) if self.packed and found is not None else found
+
     def _index_shared(self, code, entry):
         """The ``SHARED`` indexes: only those whose pair changed are touched."""
-        old = self.rev.get(code) if self.rev is not None else None
+        old = self.entry(code)
         if old is not None and old == entry:
             return
         before, after = shared_pairs(old, code), shared_pairs(entry, code)
@@ -299,7 +297,7 @@ class DossierIndexes(Persistent):
         if term_part(entry) is not None:
             self.terms.index(code, *term_part(entry), old=term_part(old))
         if self.rev is not None:
-            self.rev[code] = entry
+            self.rev[code] = pack(entry) if self.packed else entry
 
     def _maintained(self):
         """The ``SHARED`` indexes this registry keeps: all six until evolve step 27 drops four.
@@ -331,7 +329,7 @@ class DossierIndexes(Persistent):
         """What ``code`` is indexed under in the ``SHARED`` index ``name`` (None when not)."""
         if self.rev is None:
             return getattr(self, name).value_of(code)
-        pair = shared_pairs(self.rev.get(code), code)[name]
+        pair = shared_pairs(self.entry(code), code)[name]
         return pair[0] if pair is not None else None
 
     def index_desk(self, dossier):
@@ -351,7 +349,9 @@ class DossierIndexes(Persistent):
 
     def unindex(self, code):
         queue_memo.bump(self, queue_memo.footprint(self, code), None)
-        old = self.rev.pop(code, None) if self.rev is not None else None
+        old = self.entry(code)
+        if old is not None:
+            del self.rev[code]
         before = shared_pairs(old, code)
         for name in self._maintained():
             getattr(self, name).unindex(code, before[name])
@@ -365,7 +365,7 @@ class DossierIndexes(Persistent):
     def term_entry(self, index, code):
         """``(agency, status, due key, terms)`` of ``code`` in the term index ``index``, or None."""
         if index is self.terms and index.shared:
-            return term_part(self.rev.get(code))
+            return term_part(self.entry(code))
         return index.entry(code)
 
     def queue_values(self, agency, statuses=None, step=None):

@@ -23,7 +23,6 @@ so issuing is idempotent and catches up in order.
 """
 import hashlib
 
-from BTrees.IOBTree import IOBTree
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
@@ -119,6 +118,12 @@ class Paper(Persistent):
 class PaperFolder(Container):
     """The papers of one dossier (``dossier.papers``).
 
+    ``by_event`` and ``by_kind`` are plain dicts kept in the folder's own
+    record, which every event writes anyway (``upto``): a dossier has tens of
+    papers, not thousands, and two small BTrees were two more records in
+    every event's commit (issue 15; folders made before evolve step 32 had
+    them as ``IOBTree``/``OOBTree``, which that step turns into dicts).
+
     ``rendered`` counts the papers whose bytes are stored; only the renderer
     changes it (a ``Length``: its own small record, conflicts resolved), so
     a page kept while a paper was pending (``views/kept``) is made again
@@ -130,8 +135,8 @@ class PaperFolder(Container):
     def __init__(self):
         super().__init__()
         self.by_sha = OOBTree()       # SHA-256 -> paper id, once rendered
-        self.by_event = IOBTree()     # history index -> (paper id, ...)
-        self.by_kind = OOBTree()      # kind -> (paper id, ...) oldest first
+        self.by_event = {}            # history index -> (paper id, ...)
+        self.by_kind = {}             # kind -> (paper id, ...) oldest first
         self.upto = 0
         self.rendered = Length()
 
@@ -146,6 +151,7 @@ class PaperFolder(Container):
         self.add(f'{paper.kind}-{len(ids) + 1}', paper)
         self.by_kind[paper.kind] = ids + (paper.id,)
         self.by_event[paper.event] = self.by_event.get(paper.event, ()) + (paper.id,)
+        self._p_changed = True        # the two maps are plain dicts in this record
         return paper
 
     def rendered_one(self, paper):

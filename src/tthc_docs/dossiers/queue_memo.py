@@ -38,7 +38,7 @@ def footprint(ix, code):
     """What the queues' search reads of ``code``: its shared entry and its desk entry."""
     if ix.rev is None or ix.desk_terms is None:
         return None
-    return ix.rev.get(code), ix.desk_terms.entry(code)
+    return ix.entry(code), ix.desk_terms.entry(code)
 
 
 def bump(ix, before, after):
