@@ -84,3 +84,16 @@ def members_before_32(indexes):
         for value in list(index._sets.keys()):
             index._sets[value] = OOTreeSet(tuple(m.split(FIELD)) for m in index._sets[value])
         del index.packed   # the class's False, as an index made before the step
+
+
+def queue_search_finds(registry, dossier, status, now):
+    """Whether the queue's search for a word of ``dossier``'s applicant, in ``status``, finds it.
+
+    What the step tests ask after a step that changed how the search is stored.
+    """
+    from tthc_docs.dossiers import queues
+    from tthc_docs.dossiers.indexes import search_terms
+    word = next(t[2:] for t in search_terms(dossier) if t.startswith('w:'))
+    query = queues.QueueQuery(statuses=(status,), text=word)
+    codes = registry.search_queue(dossier.agency, query, now, now, limit=1000)[0]
+    return dossier.code in [d.code for d in codes]
