@@ -199,3 +199,19 @@ def test_the_desk_rows_merge_into_the_agencys_queue_in_due_order(registry):
     assert total == 2 and len(found) == 1
     rest = registry.queue(DESK, ('submitted',), offset=1, desk_statuses=('submitted',))[0]
     assert {found[0].code, rest[0].code} == {own.code, received_for.code}
+
+
+@pytest.mark.parametrize('separator', ['\x1f', '\x1e'])
+def test_a_code_holding_a_separator_is_refused_not_indexed_under_half_of_it(separator):
+    index = SortedIndex()
+    with pytest.raises(ValueError, match='separator'):
+        index.index(f'a{separator}b', 'x', '1')
+    assert index.count('x') == 0
+
+
+def test_an_owner_holding_a_separator_is_refused_where_it_is_written(registry):
+    # validation keeps it out of logins; were one to slip through, the owner's list
+    # must not show the dossier under the part before the separator
+    with pytest.raises(ValueError, match='separator'):
+        new(registry, owner='citizen1\x1fx')
+    assert registry.for_owner('citizen1') == ([], 0)

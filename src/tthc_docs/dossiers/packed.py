@@ -15,10 +15,24 @@ from persistent import Persistent
 
 #: What separates the fields of a packed ``DossierIndexes.rev`` entry or set member,
 #: and an entry's search terms. Neither can occur in a field (codes, logins and
-#: keys are validated names, the terms folded words and procedure codes), and
-#: both sort before every character a field has, so a packed member sorts as
-#: its ``(sort key, code)`` pair did.
+#: step ids are validated names, the terms folded words and procedure codes;
+#: :func:`plain` refuses one that would), and both sort before every character
+#: a field has, so a packed member sorts as its ``(sort key, code)`` pair did.
 FIELD, TERM = '\x1f', '\x1e'
+
+
+def plain(text):
+    """``text``, which is to be packed; a ValueError if it holds a separator.
+
+    Why: a separator inside a field would split it on the way out, and the
+    dossier would be listed under a value it never had (or its entry would
+    not unpack at all). Validation keeps separators out of every field
+    today; this makes a field that escaped it fail where it is written,
+    not where it is read months later.
+    """
+    if FIELD in text or TERM in text:
+        raise ValueError(f'an index field holds a separator (\\x1e or \\x1f): {text!r}')
+    return text
 
 
 def pack(entry):
@@ -30,7 +44,7 @@ def pack(entry):
     objects, the string is one; the bucket costs a fifth as much (issue 15).
     """
     *fields, open_, terms = entry
-    return FIELD.join((*fields, '1' if open_ else '', TERM.join(terms)))
+    return FIELD.join((*map(plain, fields), '1' if open_ else '', TERM.join(map(plain, terms))))
 
 
 def unpack(text):
@@ -66,7 +80,7 @@ class PackedSets(Persistent):
 
     def _member(self, sort_key, code):
         """How ``(sort key, code)`` is stored in a set."""
-        return sort_key + FIELD + code if self.packed else (sort_key, code)
+        return plain(sort_key) + FIELD + plain(code) if self.packed else (sort_key, code)
 
     def _pairs(self, members, low=None, high=None):
         """``(sort key, code)`` of each of ``members`` in order (its key in ``[low, high)``)."""
