@@ -3,9 +3,11 @@
 Both apps are served by waitress with the production thread count, each in
 its own process on loopback, and loaded in turn by ``wrk`` (Debian's; the
 bench target installs it) keeping 8 connections busy for a bounded time.
-Each round measures the bare app before and after the project's pages, so
-every share compares figures taken minutes apart on the same machine; the
-table gives the median of three rounds.  It is printed and written with a
+Each round loads the bare page before and after every four of the
+project's loads, so every share compares figures taken seconds apart on
+the same machine (a neighbour on a shared host moves both alike); the
+table gives the median of three rounds with the lowest and highest
+share, and the CPU time the host took for other guests meanwhile.  It is printed and written with a
 bar chart under ``docs/bench/`` (``--name`` chooses the file names).
 
 The bare app also answers ``POST /docs/@@add``, which stores one document:
@@ -45,6 +47,9 @@ from http_writes import add_writable, lua_script, papers_waiting, writes  # noqa
 
 CONNECTIONS = 8
 UNKNOWN_CODE = "000.00.20.H55-270203-9999"
+#: Loads between two of the bare page's: each share compares figures taken seconds apart,
+#: so a neighbour on the host that takes CPU for a while moves both alike.
+BRACKET = 4
 #: Targets of issue 15, as shares of the bare app's requests per second.
 TARGETS = {"public": 1.0, "json": 0.9, "personal": 0.6, "action": 0.3}
 
@@ -97,9 +102,10 @@ def serve(kind, folder, port, threads):
                    expose_tracebacks=False, _quiet=True)
 
 
-def start(kind, folder, threads):
+def start(kind, folder, threads, script=__file__):
+    """Serve ``kind`` in a child process (``script serve KIND …``): ``(process, port)``."""
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, __file__, "serve", kind, str(folder), str(port),
+    proc = subprocess.Popen([sys.executable, str(script), "serve", kind, str(folder), str(port),
                              str(threads)], cwd=ROOT)
     for _ in range(600):
         try:
@@ -283,21 +289,18 @@ def run(seconds, rounds):
             load(app_port, path, headers, 1, post=post)
         wait_rendered(app_port, measured)
         results = {label: [] for label, *_ in [bare_write] + measured}
-        baselines, drains = [], []
+        baselines, drains, stolen = [], [], Steal()
+        loads = [(bare_port, bare_write)] + [(app_port, row) for row in measured]
         for number in range(rounds):
-            before = load(bare_port, PATH, {}, seconds)
-            wrote = load(bare_port, WRITE_PATH, {}, seconds, post=bare_write[5])
-            taken = {label: expected_only(load(app_port, path, headers, seconds, post=post),
-                                          expected)
-                     for label, _, path, headers, expected, post in measured}
-            drains.append(wait_rendered(app_port, measured))
-            after = load(bare_port, PATH, {}, seconds)
-            base = {k: statistics.fmean([before[k], after[k]]) for k in ("rps", "p50", "p99")}
+            taken, bares, drain = one_round(bare_port, app_port, loads, measured, seconds)
+            drains.append(drain)
+            base = {k: statistics.fmean(b[k] for b in bares) for k in ("rps", "p50", "p99")}
             baselines.append(base)
-            for label, figures in dict(taken, **{bare_write[0]: wrote}).items():
-                results[label].append(dict(figures, base=base))
+            for label, figures in taken.items():
+                results[label].append(figures)
             print(f"round {number + 1}: bare {base['rps']:.0f} req/s; {drains[-1][0]} papers "
                   f"rendered after the loads in {drains[-1][1]:.1f} s", flush=True)
+        steal = stolen.share()
         memory = rss_mib(app.pid)
     finally:
         for proc in (bare, app):
@@ -305,7 +308,58 @@ def run(seconds, rounds):
             proc.wait(10)
         shutil.rmtree(bare_dir, ignore_errors=True)
         shutil.rmtree(app_dir, ignore_errors=True)
-    return summarise([bare_write] + measured, results, baselines), memory, threads, drains
+    return summarise([bare_write] + measured, results, baselines), memory, threads, drains, steal
+
+
+def one_round(bare_port, app_port, loads, measured, seconds):
+    """Each load once, the bare page before and after every ``BRACKET`` of them.
+
+    Returns ``{label: figures}``, each with the ``base`` it is compared with
+    (the mean of the bare page's loads that bracket it), the bare page's
+    loads, and the papers rendered after the writes ``(papers, seconds)``.
+    """
+    from http_baseline import PATH
+    before = load(bare_port, PATH, {}, seconds)
+    bares, taken, drain = [before], {}, (0, 0.0)
+    for first in range(0, len(loads), BRACKET):
+        bracket = loads[first:first + BRACKET]
+        figures = {label: expected_only(load(port, path, headers, seconds, post=post), expected)
+                   for port, (label, _, path, headers, expected, post) in bracket}
+        if any(port == app_port and row[5] for port, row in bracket):
+            # the renderer's CPU would land in the next loads (the bare page's too)
+            drain = wait_rendered(app_port, measured)
+        after = load(bare_port, PATH, {}, seconds)
+        base = {k: statistics.fmean([before[k], after[k]]) for k in ("rps", "p50", "p99")}
+        taken.update({label: dict(f, base=base) for label, f in figures.items()})
+        bares.append(after)
+        before = after
+    return taken, bares, drain
+
+
+class Steal:
+    """The share of CPU time the host gave other guests since this was made (``/proc/stat``).
+
+    Why: on a shared virtual machine a neighbour's load moves every figure;
+    the shares compare loads taken seconds apart, but a run with much
+    stolen time is one to repeat, and the report says how much there was.
+    """
+
+    def __init__(self):
+        self._start = self._read()
+
+    @staticmethod
+    def _read():
+        try:
+            fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        except (OSError, ValueError):
+            return None
+        return fields[7] if len(fields) > 7 else 0, sum(fields[:8])
+
+    def share(self):
+        now = self._read()
+        if now is None or self._start is None or now[1] == self._start[1]:
+            return None
+        return (now[0] - self._start[0]) / (now[1] - self._start[1])
 
 
 def summarise(measured, results, baselines):
@@ -314,7 +368,7 @@ def summarise(measured, results, baselines):
              "rps": statistics.median(b["rps"] for b in baselines),
              "p50": statistics.median(b["p50"] for b in baselines),
              "p99": statistics.median(b["p99"] for b in baselines),
-             "share": 1.0, "p50_x": 1.0, "p99_x": 1.0, "errors": ""}]
+             "share": 1.0, "low": 1.0, "high": 1.0, "p50_x": 1.0, "p99_x": 1.0, "errors": ""}]
     for label, group, *_ in measured:
         taken = results[label]
         rows.append({
@@ -323,6 +377,8 @@ def summarise(measured, results, baselines):
             "p50": statistics.median(t["p50"] for t in taken),
             "p99": statistics.median(t["p99"] for t in taken),
             "share": statistics.median(t["rps"] / t["base"]["rps"] for t in taken),
+            "low": min(t["rps"] / t["base"]["rps"] for t in taken),
+            "high": max(t["rps"] / t["base"]["rps"] for t in taken),
             "p50_x": statistics.median(t["p50"] / t["base"]["p50"] for t in taken),
             "p99_x": statistics.median(t["p99"] / t["base"]["p99"] for t in taken),
             "errors": "; ".join(sorted({t["errors"] for t in taken if t["errors"]}))})
@@ -330,17 +386,21 @@ def summarise(measured, results, baselines):
 
 
 # -- the report ------------------------------------------------------------
-def table(rows, memory, threads, seconds, rounds, drains=()):
+def table(rows, memory, threads, seconds, rounds, drains=(), steal=None):
     lines = [f"waitress, {threads} threads, {CONNECTIONS} connections (wrk), {seconds} s per page "
-             f"and round, median of {rounds} rounds; share = req/s over the bare app's req/s in "
-             f"the same round (targets: public pages {TARGETS['public']}, public JSON "
-             f"{TARGETS['json']}, logged-in pages {TARGETS['personal']}, @@apply and its "
-             f"POST, a transition {TARGETS['action']}); p50/p99 also as multiples of the bare app's.", "",
-             "| page | req/s | share of bare | target | p50 ms | p50 × bare | p99 ms | p99 × bare |",
+             f"and round, median of {rounds} rounds; share = req/s over the mean req/s of the bare "
+             f"app's loads just before and after it (one before and after every {BRACKET} loads), "
+             f"with the lowest and highest share of the rounds (targets: public pages "
+             f"{TARGETS['public']}, public JSON {TARGETS['json']}, logged-in pages "
+             f"{TARGETS['personal']}, @@apply and its POST, a transition {TARGETS['action']}); "
+             f"p50/p99 also as multiples of the bare app's.", "",
+             "| page | req/s | share of bare (range) | target | p50 ms | p50 × bare | p99 ms | "
+             "p99 × bare |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         target = TARGETS.get(r["group"], "")
-        lines.append(f"| {r['label']} | {r['rps']:.0f} | {r['share']:.2f} | {target} | "
+        lines.append(f"| {r['label']} | {r['rps']:.0f} | {r['share']:.2f} "
+                     f"({r['low']:.2f}–{r['high']:.2f}) | {target} | "
                      f"{r['p50']:.2f} | {r['p50_x']:.2f} | {r['p99']:.2f} | {r['p99_x']:.2f} |")
     lines += ["", f"Serving process after the bench: {memory:.0f} MiB RSS (target ≤ 150)."]
     if drains:
@@ -348,6 +408,9 @@ def table(rows, memory, threads, seconds, rounds, drains=()):
         lines += ["", f"Papers the transitions issued, rendered by the idle renderer after "
                       f"each round's loads (and before the next): {papers} in {spent:.1f} s, "
                       f"{1000 * spent / max(papers, 1):.1f} ms each including the checks."]
+    if steal is not None:
+        lines += ["", f"CPU time the host gave to other guests during the rounds (steal, "
+                      f"/proc/stat): {100 * steal:.1f}% (a run with much of it is one to repeat)."]
     errors = [f"{r['label']}: {r['errors']}" for r in rows if r["errors"]]
     if errors:
         lines += ["", "wrk reported: " + "; ".join(errors)]
@@ -395,8 +458,8 @@ def main():
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
-    rows, memory, threads, drains = run(args.seconds, args.rounds)
-    text = table(rows, memory, threads, args.seconds, args.rounds, drains)
+    rows, memory, threads, drains, steal = run(args.seconds, args.rounds)
+    text = table(rows, memory, threads, args.seconds, args.rounds, drains, steal)
     print(text)
     out = ROOT / "docs" / "bench"
     out.mkdir(parents=True, exist_ok=True)
