@@ -7,7 +7,7 @@ Each round loads the bare page before and after every four of the
 project's loads, so every share compares figures taken seconds apart on
 the same machine (a neighbour on a shared host moves both alike); the
 table gives the median of three rounds with the lowest and highest
-share, and the CPU time the host took for other guests meanwhile.  It is printed and written with a
+share, and how far the bare page's own figure moved over the run.  It is printed and written with a
 bar chart under ``docs/bench/`` (``--name`` chooses the file names).
 
 The bare app also answers ``POST /docs/@@add``, which stores one document:
@@ -289,18 +289,18 @@ def run(seconds, rounds):
             load(app_port, path, headers, 1, post=post)
         wait_rendered(app_port, measured)
         results = {label: [] for label, *_ in [bare_write] + measured}
-        baselines, drains, stolen = [], [], Steal()
+        baselines, drains, bare_loads = [], [], []
         loads = [(bare_port, bare_write)] + [(app_port, row) for row in measured]
         for number in range(rounds):
             taken, bares, drain = one_round(bare_port, app_port, loads, measured, seconds)
             drains.append(drain)
+            bare_loads += [b["rps"] for b in bares]
             base = {k: statistics.fmean(b[k] for b in bares) for k in ("rps", "p50", "p99")}
             baselines.append(base)
             for label, figures in taken.items():
                 results[label].append(figures)
             print(f"round {number + 1}: bare {base['rps']:.0f} req/s; {drains[-1][0]} papers "
                   f"rendered after the loads in {drains[-1][1]:.1f} s", flush=True)
-        steal = stolen.share()
         memory = rss_mib(app.pid)
     finally:
         for proc in (bare, app):
@@ -308,7 +308,8 @@ def run(seconds, rounds):
             proc.wait(10)
         shutil.rmtree(bare_dir, ignore_errors=True)
         shutil.rmtree(app_dir, ignore_errors=True)
-    return summarise([bare_write] + measured, results, baselines), memory, threads, drains, steal
+    return (summarise([bare_write] + measured, results, baselines), memory, threads, drains,
+            bare_loads)
 
 
 def one_round(bare_port, app_port, loads, measured, seconds):
@@ -336,32 +337,6 @@ def one_round(bare_port, app_port, loads, measured, seconds):
     return taken, bares, drain
 
 
-class Steal:
-    """The share of CPU time the host gave other guests since this was made (``/proc/stat``).
-
-    Why: on a shared virtual machine a neighbour's load moves every figure;
-    the shares compare loads taken seconds apart, but a run with much
-    stolen time is one to repeat, and the report says how much there was.
-    """
-
-    def __init__(self):
-        self._start = self._read()
-
-    @staticmethod
-    def _read():
-        try:
-            fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-        except (OSError, ValueError):
-            return None
-        return fields[7] if len(fields) > 7 else 0, sum(fields[:8])
-
-    def share(self):
-        now = self._read()
-        if now is None or self._start is None or now[1] == self._start[1]:
-            return None
-        return (now[0] - self._start[0]) / (now[1] - self._start[1])
-
-
 def summarise(measured, results, baselines):
     """Per page: medians over the rounds of the figures and of the same-round shares."""
     rows = [{"label": "bare Pyramid+ZODB+Chameleon page", "group": "bare",
@@ -386,7 +361,7 @@ def summarise(measured, results, baselines):
 
 
 # -- the report ------------------------------------------------------------
-def table(rows, memory, threads, seconds, rounds, drains=(), steal=None):
+def table(rows, memory, threads, seconds, rounds, drains=(), bare_loads=()):
     lines = [f"waitress, {threads} threads, {CONNECTIONS} connections (wrk), {seconds} s per page "
              f"and round, median of {rounds} rounds; share = req/s over the mean req/s of the bare "
              f"app's loads just before and after it (one before and after every {BRACKET} loads), "
@@ -408,9 +383,13 @@ def table(rows, memory, threads, seconds, rounds, drains=(), steal=None):
         lines += ["", f"Papers the transitions issued, rendered by the idle renderer after "
                       f"each round's loads (and before the next): {papers} in {spent:.1f} s, "
                       f"{1000 * spent / max(papers, 1):.1f} ms each including the checks."]
-    if steal is not None:
-        lines += ["", f"CPU time the host gave to other guests during the rounds (steal, "
-                      f"/proc/stat): {100 * steal:.1f}% (a run with much of it is one to repeat)."]
+    if len(bare_loads) > 1:
+        # the machine's own steadiness: the same page of the same server, load after load
+        lines += ["", f"The bare page alone, over its {len(bare_loads)} loads of the run: "
+                      f"{min(bare_loads):.0f} to {max(bare_loads):.0f} req/s (median "
+                      f"{statistics.median(bare_loads):.0f}). A wide spread is a machine whose "
+                      f"speed moved during the run (a shared host): its shares are rough, "
+                      f"and the range beside each says how rough."]
     errors = [f"{r['label']}: {r['errors']}" for r in rows if r["errors"]]
     if errors:
         lines += ["", "wrk reported: " + "; ".join(errors)]
@@ -458,8 +437,8 @@ def main():
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: `make bench` installs it (apt-get install wrk)")
-    rows, memory, threads, drains, steal = run(args.seconds, args.rounds)
-    text = table(rows, memory, threads, args.seconds, args.rounds, drains, steal)
+    rows, memory, threads, drains, bare_loads = run(args.seconds, args.rounds)
+    text = table(rows, memory, threads, args.seconds, args.rounds, drains, bare_loads)
     print(text)
     out = ROOT / "docs" / "bench"
     out.mkdir(parents=True, exist_ok=True)
