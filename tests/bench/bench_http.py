@@ -7,8 +7,9 @@ Each round loads the bare page before and after every four of the
 project's loads, so every share compares figures taken seconds apart on
 the same machine (a neighbour on a shared host moves both alike); the
 table gives the median of three rounds with the lowest and highest
-share, and how far the bare page's own figure moved over the run.  It is printed and written with a
-bar chart under ``docs/bench/`` (``--name`` chooses the file names).
+share, and how far the bare page's own figure moved over the run. It is
+printed and written with a bar chart under ``docs/bench/`` (``--name``
+chooses the file names).
 
 The bare app also answers ``POST /docs/@@add``, which stores one document:
 measured in every round beside the bare page, it shows for scale what a
