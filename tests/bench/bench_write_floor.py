@@ -158,7 +158,8 @@ def report(process, rows, threads, seconds, rounds, n):
     lines += ["", f"Over HTTP: waitress, {threads} threads, {bench_http.CONNECTIONS} connections "
                   f"(wrk), {seconds} s per load, median of {rounds} rounds; each share divides "
                   f"by the bare page's or the bare write's req/s in the same round "
-                  f"(issue 15's target for writes: {bench_http.TARGETS['action']} of the page).", "",
+                  f"(issue 15's target for writes: {bench_http.TARGETS['action']} of the "
+                  f"page).", "",
               "| request | req/s | share of the bare page | share of the bare write | "
               "p50 ms | p99 ms |", "|---|---:|---:|---:|---:|---:|"]
     lines += [f"| {r['label']} | {r['rps']:.0f} | {r['page_share']:.2f} | "
