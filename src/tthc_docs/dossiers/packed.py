@@ -16,12 +16,12 @@ from persistent import Persistent
 #: What separates the fields of a packed ``DossierIndexes.rev`` entry or set member,
 #: and an entry's search terms. Neither can occur in a field (codes, logins and
 #: step ids are validated names, the terms folded words and procedure codes;
-#: :func:`plain` refuses one that would), and both sort before every character
-#: a field has, so a packed member sorts as its ``(sort key, code)`` pair did.
+#: :func:`separator_free` refuses one that would), and both sort before every
+#: character a field has, so a packed member sorts as its ``(sort key, code)`` pair did.
 FIELD, TERM = '\x1f', '\x1e'
 
 
-def plain(text):
+def separator_free(text):
     """``text``, which is to be packed; a ValueError if it holds a separator.
 
     Why: a separator inside a field would split it on the way out, and the
@@ -44,7 +44,8 @@ def pack(entry):
     objects, the string is one; the bucket costs a fifth as much (issue 15).
     """
     *fields, open_, terms = entry
-    return FIELD.join((*map(plain, fields), '1' if open_ else '', TERM.join(map(plain, terms))))
+    terms = TERM.join(map(separator_free, terms))
+    return FIELD.join((*map(separator_free, fields), '1' if open_ else '', terms))
 
 
 def unpack(text):
@@ -80,7 +81,9 @@ class PackedSets(Persistent):
 
     def _member(self, sort_key, code):
         """How ``(sort key, code)`` is stored in a set."""
-        return plain(sort_key) + FIELD + plain(code) if self.packed else (sort_key, code)
+        if not self.packed:
+            return sort_key, code
+        return separator_free(sort_key) + FIELD + separator_free(code)
 
     def _pairs(self, members, low=None, high=None):
         """``(sort key, code)`` of each of ``members`` in order (its key in ``[low, high)``)."""
